@@ -1,0 +1,22 @@
+namespace Penchant.Domain;
+
+/// <summary>
+/// Where a preference applies: free text ("emails to my boss") and structured tags
+/// matched against <see cref="RequestContext.Attributes"/>. An empty scope applies everywhere.
+/// </summary>
+public sealed record PreferenceScope
+{
+    /// <summary>Gets the scope that applies everywhere.</summary>
+    public static PreferenceScope Everywhere { get; } = new();
+
+    /// <summary>Gets the scope as the user said it, or <see langword="null"/> when it applies everywhere.</summary>
+    public string? Text { get; init; }
+
+    /// <summary>Gets structured tags (for example <c>channel=email</c>, <c>recipient=boss</c>) that a request's attributes must match.</summary>
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = EmptyTags;
+
+    /// <summary>Gets a value indicating whether the scope limits where the preference applies.</summary>
+    public bool IsScoped => Text is not null || Tags.Count > 0;
+
+    internal static IReadOnlyDictionary<string, string> EmptyTags { get; } = new Dictionary<string, string>(0);
+}

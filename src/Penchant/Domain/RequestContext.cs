@@ -1,0 +1,12 @@
+namespace Penchant.Domain;
+
+/// <summary>What the application is about to do for the user, for which preferences are selected.</summary>
+/// <param name="Text">The request.</param>
+public sealed record RequestContext(string Text)
+{
+    /// <summary>Gets the recent conversation before the request, oldest first.</summary>
+    public IReadOnlyList<ConversationTurn> Conversation { get; init; } = [];
+
+    /// <summary>Gets structured attributes of the request, such as <c>domain</c>, <c>channel</c>, <c>recipient</c>, <c>locale</c>.</summary>
+    public IReadOnlyDictionary<string, string> Attributes { get; init; } = PreferenceScope.EmptyTags;
+}

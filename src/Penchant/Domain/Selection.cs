@@ -1,0 +1,13 @@
+namespace Penchant.Domain;
+
+/// <summary>The preferences that apply to a request, most probable first, and a prompt block that states them.</summary>
+/// <param name="Preferences">The selected preferences; empty when nothing applies, which is a normal answer.</param>
+/// <param name="PromptBlock">The selection rendered for a prompt within the token budget; empty when nothing applies.</param>
+public sealed record Selection(IReadOnlyList<SelectedPreference> Preferences, string PromptBlock)
+{
+    /// <summary>Gets the selection in which nothing applies.</summary>
+    public static Selection Empty { get; } = new([], string.Empty);
+
+    /// <summary>Gets a value indicating whether nothing applies.</summary>
+    public bool IsEmpty => Preferences.Count == 0;
+}

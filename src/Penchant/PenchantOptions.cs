@@ -1,0 +1,37 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Penchant;
+
+/// <summary>Options of the preference engine.</summary>
+public sealed class PenchantOptions
+{
+    /// <summary>Gets or sets the longest text (statement, turn or request) accepted, in characters.</summary>
+    /// <value>The default is 8,000 characters.</value>
+    [Range(16, 1_000_000)]
+    public int MaxTextLength { get; set; } = 8_000;
+
+    /// <summary>Gets or sets the most current preferences a user may hold; writes beyond it are rejected.</summary>
+    /// <value>The default is 2,000.</value>
+    [Range(1, 1_000_000)]
+    public int MaxPreferencesPerUser { get; set; } = 2_000;
+
+    /// <summary>Gets or sets the probability above which a preference is selected for a request.</summary>
+    /// <value>The default is 0.5.</value>
+    [Range(0.0, 1.0)]
+    public double SelectionThreshold { get; set; } = 0.5;
+
+    /// <summary>Gets or sets the most tokens the rendered prompt block may use (estimated at four characters per token).</summary>
+    /// <value>The default is 400 tokens.</value>
+    [Range(16, 100_000)]
+    public int PromptTokenBudget { get; set; } = 400;
+
+    /// <summary>Gets or sets the cosine similarity above which a new statement that says the same thing as a current preference reinforces it instead of adding a copy.</summary>
+    /// <value>The default is 0.80.</value>
+    [Range(0.0, 1.0)]
+    public double DuplicateSimilarity { get; set; } = 0.80;
+
+    /// <summary>Gets or sets the cosine similarity above which a new statement on the same subject may revise an older one.</summary>
+    /// <value>The default is 0.45.</value>
+    [Range(0.0, 1.0)]
+    public double RevisionSimilarity { get; set; } = 0.45;
+}

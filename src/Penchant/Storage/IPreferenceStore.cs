@@ -1,0 +1,53 @@
+using Penchant.Domain;
+
+namespace Penchant.Storage;
+
+/// <summary>
+/// Durable storage for users' event logs and derived preferences. Every operation is scoped by a
+/// <see cref="UserKey"/> (tenant and user); a store never returns data of another tenant.
+/// </summary>
+/// <remarks>
+/// Implementations must be safe for concurrent use. <see cref="CommitAsync"/> is atomic and durable when it returns,
+/// and rejects a change computed from a stale version with <see cref="ConcurrencyException"/>.
+/// Every store must pass the conformance suite in <c>tests/Penchant.Storage.Conformance</c>.
+/// </remarks>
+public interface IPreferenceStore
+{
+    /// <summary>Creates or upgrades the schema; idempotent.</summary>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task that completes when the store is ready.</returns>
+    Task InitializeAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a user's preferences (current and superseded) and log version in one consistent snapshot.</summary>
+    /// <param name="user">The user.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The state; <see cref="UserState.Empty"/> for an unknown user.</returns>
+    Task<UserState> GetStateAsync(UserKey user, CancellationToken cancellationToken = default);
+
+    /// <summary>Atomically applies a change to one user.</summary>
+    /// <param name="user">The user.</param>
+    /// <param name="change">The change.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The appended events with their assigned sequence numbers.</returns>
+    /// <exception cref="ConcurrencyException">The user's log version is not <see cref="UserChange.ExpectedVersion"/>.</exception>
+    Task<IReadOnlyList<PreferenceEvent>> CommitAsync(UserKey user, UserChange change, CancellationToken cancellationToken = default);
+
+    /// <summary>Streams a user's event log in sequence order.</summary>
+    /// <param name="user">The user.</param>
+    /// <param name="afterSequence">Only events with a greater sequence are returned.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The events.</returns>
+    IAsyncEnumerable<PreferenceEvent> ReadEventsAsync(UserKey user, long afterSequence = 0, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes every row of a user: events, preferences and anything else stored for them.</summary>
+    /// <param name="user">The user.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns><see langword="true"/> if the user existed.</returns>
+    Task<bool> DeleteUserAsync(UserKey user, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the users of a tenant that have at least one event.</summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The user identifiers in ordinal order.</returns>
+    IAsyncEnumerable<string> ListUsersAsync(string tenantId, CancellationToken cancellationToken = default);
+}
