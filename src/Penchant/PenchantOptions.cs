@@ -25,6 +25,11 @@ public sealed class PenchantOptions
     [Range(16, 100_000)]
     public int PromptTokenBudget { get; set; } = 400;
 
+    /// <summary>Gets or sets how many users' prepared preferences are cached in memory.</summary>
+    /// <value>The default is 10,000 users.</value>
+    [Range(0, 10_000_000)]
+    public int StateCacheSize { get; set; } = 10_000;
+
     /// <summary>Gets or sets the cosine similarity above which a new statement that says the same thing as a current preference reinforces it instead of adding a copy.</summary>
     /// <value>The default is 0.80.</value>
     [Range(0.0, 1.0)]

@@ -1,0 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Penchant.Embeddings;
+
+/// <summary>Options of <see cref="MiniLmEmbeddingGenerator"/>.</summary>
+public sealed class MiniLmEmbeddingOptions
+{
+    /// <summary>Gets or sets how many distinct texts are cached (first in, first out); 0 turns the cache off.</summary>
+    /// <value>The default is 50,000 texts (about 80 MB).</value>
+    [Range(0, 10_000_000)]
+    public int CacheSize { get; set; } = 50_000;
+
+    /// <summary>Gets or sets the most texts encoded in one model call.</summary>
+    /// <value>The default is 32.</value>
+    [Range(1, 1024)]
+    public int MaxBatchSize { get; set; } = 32;
+
+    /// <summary>Gets or sets the threads the model uses for one call.</summary>
+    /// <value>The default is the number of processors.</value>
+    [Range(1, 256)]
+    public int IntraOpThreads { get; set; } = Environment.ProcessorCount;
+}

@@ -1,0 +1,200 @@
+using System.Globalization;
+using System.Numerics.Tensors;
+using System.Text.RegularExpressions;
+using Penchant.Domain;
+using Penchant.Extraction;
+using Penchant.Text;
+
+namespace Penchant.Gating;
+
+/// <summary>
+/// Decides which preferences apply to a request: a logistic gate over features of each (request, preference) pair —
+/// embedding similarity to the text, to hinted kinds of requests and to the scope, lexical overlap, structured scope
+/// matches, similarity relative to the user's other preferences, explicit overrides — with a threshold, never a fixed top-k.
+/// </summary>
+/// <remarks>Thread-safe and allocation-light; it does no I/O.</remarks>
+internal sealed partial class PreferenceGate
+{
+    private readonly GateWeights _weights;
+
+    public PreferenceGate()
+        : this(GateWeights.Default)
+    {
+    }
+
+    public PreferenceGate(GateWeights weights) => _weights = weights;
+
+    /// <summary>Scores every prepared preference for the request and returns those at or above the threshold, most probable first.</summary>
+    public List<SelectedPreference> Select(RequestView request, IReadOnlyList<PreparedPreference> preferences, double threshold)
+    {
+        int n = preferences.Count;
+        var features = new GateFeatures[n];
+        var hintCache = new Dictionary<float[], double>(ReferenceEqualityComparer.Instance);
+        double best = double.MinValue;
+        for (int i = 0; i < n; i++)
+        {
+            features[i] = Measure(request, preferences[i], hintCache);
+            best = Math.Max(best, features[i].TextSimilarity + (0.5 * features[i].HintSimilarity));
+        }
+
+        int overridden = request.Overrides ? FindOverridden(features) : -1;
+        var probabilities = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            features[i].Relative = features[i].TextSimilarity + (0.5 * features[i].HintSimilarity) - best;
+            features[i].Overridden = i == overridden ? 1 : 0;
+            probabilities[i] = LogisticClassifier.Sigmoid(_weights.Score(features[i]));
+        }
+
+        var chainedBy = new string?[n];
+        BringInChains(preferences, probabilities, chainedBy, threshold);
+
+        var selected = new List<SelectedPreference>();
+        for (int i = 0; i < n; i++)
+        {
+            if (probabilities[i] >= threshold)
+            {
+                selected.Add(new SelectedPreference(preferences[i].Preference, Math.Round(probabilities[i], 4), Reasons(preferences[i], features[i], chainedBy[i])));
+            }
+        }
+
+        selected.Sort(static (a, b) => b.Probability.CompareTo(a.Probability));
+        return selected;
+    }
+
+    /// <summary>Computes the features of one pair (public for evaluation and fitting).</summary>
+    public static GateFeatures Measure(RequestView request, PreparedPreference p, Dictionary<float[], double> hintCache)
+    {
+        var f = new GateFeatures
+        {
+            TextSimilarity = TensorPrimitives.Dot(request.Vector, p.Preference.Embedding.Span),
+            Lexical = TextTools.Coverage(p.Stems, request.Stems),
+            Strength = p.Preference.Strength,
+        };
+
+        double hint = 0;
+        foreach (float[] vector in p.HintVectors)
+        {
+            if (!hintCache.TryGetValue(vector, out double similarity))
+            {
+                similarity = TensorPrimitives.Dot(request.Vector, vector);
+                hintCache[vector] = similarity;
+            }
+
+            hint = Math.Max(hint, similarity);
+        }
+
+        f.HintSimilarity = hint;
+        if (p.Preference.Scope.IsScoped)
+        {
+            f.ScopeSimilarity = p.ScopeVector is null ? 0 : TensorPrimitives.Dot(request.Vector, p.ScopeVector);
+            f.ScopeMatch = ScopeMatch(request, p);
+        }
+
+        return f;
+    }
+
+    private static double ScopeMatch(RequestView request, PreparedPreference p)
+    {
+        if (p.Recipient is not null)
+        {
+            if (request.Recipient is not null)
+            {
+                return request.Recipient == p.Recipient ? 1 : -1;
+            }
+
+            // The right channel with no recipient we recognise ("an email to Sarah") is the classic near-scope trap.
+            return request.Channel is not null && request.Channel == p.Channel ? -0.5 : -0.25;
+        }
+
+        if (p.Channel is not null)
+        {
+            return request.Channel is null ? 0 : request.Channel == p.Channel ? 1 : -1;
+        }
+
+        return TextTools.Coverage(p.ScopeStems, request.Stems) >= 0.5 ? 1 : 0;
+    }
+
+    private static int FindOverridden(GateFeatures[] features)
+    {
+        int index = -1;
+        double best = 0.3;
+        for (int i = 0; i < features.Length; i++)
+        {
+            double evidence = features[i].TextSimilarity + features[i].Lexical;
+            if (evidence > best)
+            {
+                best = evidence;
+                index = i;
+            }
+        }
+
+        return index;
+    }
+
+    private static void BringInChains(IReadOnlyList<PreparedPreference> preferences, double[] probabilities, string?[] chainedBy, double threshold)
+    {
+        for (int i = 0; i < preferences.Count; i++)
+        {
+            PreparedPreference rule = preferences[i];
+            if (probabilities[i] < threshold || rule.ChainVector is not { } target)
+            {
+                continue;
+            }
+
+            for (int j = 0; j < preferences.Count; j++)
+            {
+                if (j == i || probabilities[j] >= threshold)
+                {
+                    continue;
+                }
+
+                double similarity = TensorPrimitives.Dot(target, preferences[j].Preference.Embedding.Span);
+                if (similarity >= 0.40)
+                {
+                    probabilities[j] = Math.Max(probabilities[j], probabilities[i] * Math.Min(1.0, 0.5 + similarity));
+                    chainedBy[j] = rule.Preference.Text;
+                }
+            }
+        }
+    }
+
+    private static List<string> Reasons(PreparedPreference p, in GateFeatures f, string? chainedBy)
+    {
+        var reasons = new List<string>(4);
+        if (chainedBy is not null)
+        {
+            reasons.Add($"brought in by the rule \"{chainedBy}\"");
+        }
+
+        if (f.TextSimilarity >= 0.3)
+        {
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"close in meaning to the request (similarity {f.TextSimilarity:0.00})"));
+        }
+
+        if (f.HintSimilarity >= 0.35)
+        {
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"affects requests of this kind (similarity {f.HintSimilarity:0.00})"));
+        }
+
+        if (f.Lexical > 0)
+        {
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"shares {f.Lexical:P0} of its key words with the request"));
+        }
+
+        if (f.ScopeMatch > 0)
+        {
+            reasons.Add($"the request is within its scope ({p.Preference.Scope.Text ?? string.Join(", ", p.Preference.Scope.Tags.Values)})");
+        }
+
+        if (reasons.Count == 0)
+        {
+            reasons.Add("general preference of this user");
+        }
+
+        return reasons;
+    }
+
+    [GeneratedRegex(@"\b(just this once|for once|this once|this time|ignore my|ignore the|forget (about )?my|regardless of my|despite my|even though i|make an exception|exception to|instead of (my )?usual|not my usual|override)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex OverridePattern();
+}

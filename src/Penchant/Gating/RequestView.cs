@@ -1,0 +1,33 @@
+using Penchant.Domain;
+using Penchant.Extraction;
+using Penchant.Text;
+
+namespace Penchant.Gating;
+
+/// <summary>A request prepared for the gate: its vector, content stems, recognised recipient and channel, and override cue.</summary>
+internal sealed class RequestView
+{
+    public RequestView(RequestContext request, ReadOnlyMemory<float> vector)
+    {
+        Vector = vector.ToArray();
+        Stems = TextTools.ContentStems(request.Text);
+        string lower = request.Text.ToLowerInvariant();
+        Recipient = request.Attributes.TryGetValue("recipient", out string? recipient)
+            ? StatementAnalyzer.RecipientOf(recipient.ToLowerInvariant()) ?? recipient.ToLowerInvariant()
+            : StatementAnalyzer.RecipientOf(lower);
+        Channel = request.Attributes.TryGetValue("channel", out string? channel)
+            ? StatementAnalyzer.ChannelOf(channel.ToLowerInvariant()) ?? channel.ToLowerInvariant()
+            : StatementAnalyzer.ChannelOf(lower);
+        Overrides = PreferenceGate.OverridePattern().IsMatch(request.Text);
+    }
+
+    public float[] Vector { get; }
+
+    public HashSet<string> Stems { get; }
+
+    public string? Recipient { get; }
+
+    public string? Channel { get; }
+
+    public bool Overrides { get; }
+}

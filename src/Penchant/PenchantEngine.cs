@@ -1,0 +1,597 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Penchant.Diagnostics;
+using Penchant.Domain;
+using Penchant.Extraction;
+using Penchant.Hinting;
+using Penchant.Hygiene;
+using Penchant.Gating;
+using Penchant.Storage;
+
+namespace Penchant;
+
+/// <summary>The default <see cref="IPenchant"/>: an event-sourced preference memory over an <see cref="IPreferenceStore"/>.</summary>
+/// <remarks>
+/// Thread-safe. Writes for one user are serialized in process and guarded by optimistic concurrency in the store, so two
+/// processes sharing a store never lose a write. Each user's prepared state is cached in memory, keyed by the log version.
+/// </remarks>
+public sealed class PenchantEngine : IPenchant
+{
+    private const int LockStripes = 64;
+    private const int MaxWriteAttempts = 5;
+
+    private readonly IPreferenceStore _store;
+    private readonly IEmbeddingGenerator<string, Embedding<float>> _embeddings;
+    private readonly IPreferenceExtractor _extractor;
+    private readonly IApplicabilityHinter _hinter;
+    private readonly PenchantOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly PreferenceGate _gate = new();
+    private readonly SemaphoreSlim[] _locks = CreateLocks();
+    private readonly ConcurrentDictionary<UserKey, Snapshot> _snapshots = new();
+    private readonly ConcurrentDictionary<string, float[]> _phrases = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _initLock = new(1, 1);
+    private volatile bool _initialized;
+
+    /// <summary>Initializes a new instance of the <see cref="PenchantEngine"/> class.</summary>
+    /// <param name="store">Where events and preferences are kept.</param>
+    /// <param name="embeddings">The sentence embedding model.</param>
+    /// <param name="extractor">Finds preferences in statements and turns.</param>
+    /// <param name="hinter">Attaches applicability hints at write time.</param>
+    /// <param name="options">The engine options.</param>
+    /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <param name="logger">The logger.</param>
+    public PenchantEngine(
+        IPreferenceStore store,
+        IEmbeddingGenerator<string, Embedding<float>> embeddings,
+        IPreferenceExtractor extractor,
+        IApplicabilityHinter hinter,
+        IOptions<PenchantOptions> options,
+        TimeProvider? timeProvider = null,
+        ILogger<PenchantEngine>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(embeddings);
+        ArgumentNullException.ThrowIfNull(extractor);
+        ArgumentNullException.ThrowIfNull(hinter);
+        ArgumentNullException.ThrowIfNull(options);
+        _store = store;
+        _embeddings = embeddings;
+        _extractor = extractor;
+        _hinter = hinter;
+        _options = options.Value;
+        _time = timeProvider ?? TimeProvider.System;
+        _logger = logger ?? NullLogger<PenchantEngine>.Instance;
+    }
+
+    /// <inheritdoc/>
+    public Task<WriteResult> RememberAsync(UserKey user, Statement statement, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        ArgumentNullException.ThrowIfNull(statement);
+        ValidateText(statement.Text, nameof(statement));
+        if (statement.Scope is not null)
+        {
+            ValidateText(statement.Scope, nameof(statement));
+        }
+
+        var ev = new PreferenceEvent
+        {
+            Id = NewEventId(),
+            Kind = EventKind.Statement,
+            Text = statement.Text.Trim(),
+            Scope = statement.Scope?.Trim(),
+            At = statement.At ?? _time.GetUtcNow(),
+        };
+        return WriteAsync(user, [ev], replaceAll: false, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<WriteResult> ObserveAsync(UserKey user, IReadOnlyList<ConversationTurn> turns, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        ArgumentNullException.ThrowIfNull(turns);
+        var events = new List<PreferenceEvent>(turns.Count);
+        DateTimeOffset now = _time.GetUtcNow();
+        foreach (ConversationTurn turn in turns)
+        {
+            ArgumentNullException.ThrowIfNull(turn, nameof(turns));
+            ArgumentException.ThrowIfNullOrWhiteSpace(turn.Role, nameof(turns));
+            ValidateText(turn.Content, nameof(turns));
+            events.Add(new PreferenceEvent
+            {
+                Id = NewEventId(),
+                Kind = EventKind.Turn,
+                Role = turn.Role.ToLowerInvariant(),
+                Text = turn.Content,
+                At = turn.At ?? now,
+            });
+        }
+
+        return events.Count == 0
+            ? Task.FromResult(new WriteResult([], [], [], []))
+            : WriteAsync(user, events, replaceAll: false, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<Preference>> ListAsync(UserKey user, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        Snapshot snapshot = await GetSnapshotAsync(user, reload: false, cancellationToken).ConfigureAwait(false);
+        return [.. snapshot.State.Preferences.Where(static p => p.IsCurrent)];
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<Preference>> HistoryAsync(UserKey user, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        Snapshot snapshot = await GetSnapshotAsync(user, reload: false, cancellationToken).ConfigureAwait(false);
+        return snapshot.State.Preferences;
+    }
+
+    /// <inheritdoc/>
+    public async Task ForgetAsync(UserKey user, string preferenceId, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        ArgumentException.ThrowIfNullOrWhiteSpace(preferenceId);
+        SemaphoreSlim gate = LockFor(user);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            for (int attempt = 1; ; attempt++)
+            {
+                Snapshot snapshot = await GetSnapshotAsync(user, reload: attempt > 1, cancellationToken).ConfigureAwait(false);
+                Preference target = snapshot.State.Preferences.FirstOrDefault(p => p.Id == preferenceId)
+                    ?? throw new NotFoundException($"The user has no preference '{preferenceId}'.");
+
+                // Whatever this preference had superseded becomes current again, as a replay of the redacted log would have it.
+                var restore = new List<Preference>();
+                foreach (Preference p in snapshot.State.Preferences)
+                {
+                    if (p.SupersededBy == preferenceId)
+                    {
+                        restore.Add(p with { SupersededBy = null });
+                    }
+                }
+
+                var change = new UserChange
+                {
+                    ExpectedVersion = snapshot.State.Version,
+                    Append = [new PreferenceEvent { Id = NewEventId(), Kind = EventKind.Retraction, Target = preferenceId, At = _time.GetUtcNow() }],
+                    Delete = [preferenceId],
+                    Upsert = restore,
+                    Redact = target.Sources,
+                };
+                try
+                {
+                    await _store.CommitAsync(user, change, cancellationToken).ConfigureAwait(false);
+                    _snapshots.TryRemove(user, out _);
+                    Log.Forgot(_logger, preferenceId, target.Sources.Count);
+                    return;
+                }
+                catch (ConcurrencyException) when (attempt < MaxWriteAttempts)
+                {
+                    Log.WriteConflict(_logger, attempt);
+                }
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<bool> ForgetUserAsync(UserKey user, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        SemaphoreSlim gate = LockFor(user);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+            bool existed = await _store.DeleteUserAsync(user, cancellationToken).ConfigureAwait(false);
+            _snapshots.TryRemove(user, out _);
+            Log.ForgotUser(_logger, existed);
+            return existed;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<Selection> SelectAsync(UserKey user, RequestContext request, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        ArgumentNullException.ThrowIfNull(request);
+        ValidateText(request.Text, nameof(request));
+        using Activity? activity = PenchantTelemetry.ActivitySource.StartActivity("penchant.select");
+        long started = Stopwatch.GetTimestamp();
+
+        Snapshot snapshot = await GetSnapshotAsync(user, reload: false, cancellationToken).ConfigureAwait(false);
+        if (snapshot.Prepared.Count == 0)
+        {
+            return Selection.Empty;
+        }
+
+        GeneratedEmbeddings<Embedding<float>> vectors = await _embeddings.GenerateAsync([request.Text], cancellationToken: cancellationToken).ConfigureAwait(false);
+        Selection selection = SelectPrepared(snapshot.Prepared, new RequestView(request, vectors[0].Vector));
+
+        double elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        if (PenchantTelemetry.SelectDuration.Enabled)
+        {
+            PenchantTelemetry.SelectDuration.Record(elapsed);
+        }
+
+        PenchantTelemetry.Selected.Add(selection.Preferences.Count);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag("penchant.preferences.candidates", snapshot.Prepared.Count);
+            activity.SetTag("penchant.preferences.selected", selection.Preferences.Count);
+        }
+
+        Log.Selected(_logger, selection.Preferences.Count, snapshot.Prepared.Count, elapsed * 1000);
+        return selection;
+    }
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<PreferenceEvent> ExportAsync(UserKey user, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (PreferenceEvent ev in _store.ReadEventsAsync(user, 0, cancellationToken).ConfigureAwait(false))
+        {
+            yield return ev;
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<WriteResult> ImportAsync(UserKey user, IReadOnlyList<PreferenceEvent> events, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        ArgumentNullException.ThrowIfNull(events);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (PreferenceEvent ev in events)
+        {
+            ArgumentNullException.ThrowIfNull(ev, nameof(events));
+            ArgumentException.ThrowIfNullOrWhiteSpace(ev.Id, nameof(events));
+            if (!ids.Add(ev.Id))
+            {
+                throw new ArgumentException($"The event id '{ev.Id}' appears more than once.", nameof(events));
+            }
+
+            if (ev.Text is not null)
+            {
+                ValidateText(ev.Text, nameof(events));
+            }
+            else if (ev.Kind != EventKind.Retraction && !ev.Redacted)
+            {
+                throw new ArgumentException($"The event '{ev.Id}' has no text and is not redacted.", nameof(events));
+            }
+        }
+
+        await foreach (PreferenceEvent existing in ExportAsync(user, cancellationToken).ConfigureAwait(false))
+        {
+            if (ids.Contains(existing.Id))
+            {
+                throw new ArgumentException($"The event id '{existing.Id}' is already in the user's log.", nameof(events));
+            }
+        }
+
+        return await WriteAsync(user, [.. events.Select(static e => e with { Sequence = 0 })], replaceAll: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<Preference>> RebuildAsync(UserKey user, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        await WriteAsync(user, [], replaceAll: true, cancellationToken).ConfigureAwait(false);
+        return await ListAsync(user, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Selects for an already-embedded request (the scoring path, without I/O).</summary>
+    internal Selection SelectPrepared(IReadOnlyList<PreparedPreference> prepared, RequestView request)
+    {
+        List<SelectedPreference> selected = _gate.Select(request, prepared, _options.SelectionThreshold);
+        return selected.Count == 0 ? Selection.Empty : new Selection(selected, PromptRenderer.Render(selected, _options.PromptTokenBudget));
+    }
+
+    /// <summary>Gets the prepared current preferences of a user (for benchmarks and evaluation).</summary>
+    internal async Task<IReadOnlyList<PreparedPreference>> PrepareAsync(UserKey user, CancellationToken cancellationToken)
+        => (await GetSnapshotAsync(user, reload: false, cancellationToken).ConfigureAwait(false)).Prepared;
+
+    private static SemaphoreSlim[] CreateLocks()
+    {
+        var locks = new SemaphoreSlim[LockStripes];
+        for (int i = 0; i < locks.Length; i++)
+        {
+            locks[i] = new SemaphoreSlim(1, 1);
+        }
+
+        return locks;
+    }
+
+    private SemaphoreSlim LockFor(UserKey user) => _locks[(user.GetHashCode() & int.MaxValue) % LockStripes];
+
+    private void ValidateText(string text, string parameterName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(text, parameterName);
+        if (text.Length > _options.MaxTextLength)
+        {
+            throw new ArgumentException($"The text is {text.Length} characters long; the limit is {_options.MaxTextLength}.", parameterName);
+        }
+
+        foreach (char c in text)
+        {
+            if (char.IsControl(c) && c is not ('\n' or '\r' or '\t'))
+            {
+                throw new ArgumentException("The text contains control characters.", parameterName);
+            }
+        }
+    }
+
+    private string NewEventId() => "ev_" + Guid.CreateVersion7(_time.GetUtcNow()).ToString("N");
+
+    private async Task<WriteResult> WriteAsync(UserKey user, IReadOnlyList<PreferenceEvent> events, bool replaceAll, CancellationToken cancellationToken)
+    {
+        long started = Stopwatch.GetTimestamp();
+        SemaphoreSlim gate = LockFor(user);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            for (int attempt = 1; ; attempt++)
+            {
+                Snapshot snapshot = await GetSnapshotAsync(user, reload: attempt > 1, cancellationToken).ConfigureAwait(false);
+                IReadOnlyList<PreferenceEvent> replay = events;
+                var working = new List<Preference>(snapshot.State.Preferences);
+                if (replaceAll)
+                {
+                    var all = new List<PreferenceEvent>();
+                    await foreach (PreferenceEvent ev in _store.ReadEventsAsync(user, 0, cancellationToken).ConfigureAwait(false))
+                    {
+                        all.Add(ev);
+                    }
+
+                    replay = all;
+                    working.Clear();
+                }
+
+                var outcome = new Outcome();
+                foreach (PreferenceEvent ev in replay)
+                {
+                    await ApplyAsync(working, ev, outcome, cancellationToken).ConfigureAwait(false);
+                }
+
+                var change = new UserChange
+                {
+                    ExpectedVersion = snapshot.State.Version,
+                    Append = replaceAll ? [] : events,
+                    Upsert = replaceAll ? working : outcome.Changed.Values.ToList(),
+                    ReplaceAllPreferences = replaceAll,
+                };
+                try
+                {
+                    IReadOnlyList<PreferenceEvent> appended = await _store.CommitAsync(user, change, cancellationToken).ConfigureAwait(false);
+                    _snapshots.TryRemove(user, out _);
+                    if (replaceAll)
+                    {
+                        Log.Rebuilt(_logger, replay.Count);
+                    }
+
+                    Log.Wrote(_logger, appended.Count, outcome.Created.Count, outcome.Reinforced.Count, outcome.Superseded.Count);
+                    if (PenchantTelemetry.WriteDuration.Enabled)
+                    {
+                        PenchantTelemetry.WriteDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+                    }
+
+                    return new WriteResult(appended, outcome.Final(outcome.Created), outcome.Final(outcome.Reinforced), outcome.Final(outcome.Superseded));
+                }
+                catch (ConcurrencyException) when (attempt < MaxWriteAttempts)
+                {
+                    Log.WriteConflict(_logger, attempt);
+                }
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Runs one event through the learners, updating the working set of preferences.</summary>
+    private async Task ApplyAsync(List<Preference> working, PreferenceEvent ev, Outcome outcome, CancellationToken cancellationToken)
+    {
+        if (ev.Text is null || ev.Redacted)
+        {
+            return;
+        }
+
+        IReadOnlyList<ExtractedPreference> extracted = ev.Kind switch
+        {
+            EventKind.Statement => [await _extractor.FromStatementAsync(ev.Text, ev.Scope, cancellationToken).ConfigureAwait(false)],
+            EventKind.Turn when string.Equals(ev.Role, ConversationTurn.UserRole, StringComparison.Ordinal)
+                => await _extractor.FromTurnAsync(ev.Text, cancellationToken).ConfigureAwait(false),
+            _ => [],
+        };
+
+        for (int k = 0; k < extracted.Count; k++)
+        {
+            ExtractedPreference x = extracted[k];
+            GeneratedEmbeddings<Embedding<float>> vectors = await _embeddings.GenerateAsync([x.Text], cancellationToken: cancellationToken).ConfigureAwait(false);
+            ReadOnlyMemory<float> vector = vectors[0].Vector;
+            List<Preference> current = working.FindAll(static p => p.IsCurrent);
+            Reconciler.Decision decision = Reconciler.Decide(x, vector.Span, current, _options);
+            if (decision.Kind == Reconciler.DecisionKind.Reinforce)
+            {
+                Preference existing = decision.Existing!;
+                Preference reinforced = existing with
+                {
+                    Sources = [.. existing.Sources, ev.Id],
+                    UpdatedAt = ev.At,
+                    Strength = Math.Max(existing.Strength, x.Strength),
+                    Confidence = Math.Min(0.99, Math.Max(existing.Confidence, x.Confidence) + 0.02),
+                };
+                Replace(working, reinforced, outcome);
+                outcome.Reinforced.Add(reinforced.Id);
+                continue;
+            }
+
+            if (current.Count >= _options.MaxPreferencesPerUser && decision.Kind == Reconciler.DecisionKind.Create)
+            {
+                throw new ArgumentException($"The user already has {current.Count} preferences, the limit ({nameof(PenchantOptions.MaxPreferencesPerUser)}).");
+            }
+
+            ApplicabilityHints hints = await _hinter.HintAsync(x, cancellationToken).ConfigureAwait(false);
+            string id = "pf_" + ev.Id[(ev.Id.IndexOf('_', StringComparison.Ordinal) + 1)..] + (k == 0 ? string.Empty : "_" + k);
+            var created = new Preference
+            {
+                Id = id,
+                Text = x.Text,
+                Kind = x.Kind,
+                Polarity = x.Polarity,
+                Strength = x.Strength,
+                Scope = x.Scope,
+                Sources = [ev.Id],
+                Confidence = x.Confidence,
+                CreatedAt = ev.At,
+                UpdatedAt = ev.At,
+                Hints = hints,
+                Embedding = vector,
+            };
+            if (_logger.IsEnabled(LogLevel.Trace))
+            {
+                Log.PreferenceText(_logger, id, x.Text);
+            }
+
+            if (decision.Kind == Reconciler.DecisionKind.Supersede)
+            {
+                Preference retired = decision.Existing! with { SupersededBy = id, UpdatedAt = ev.At };
+                Replace(working, retired, outcome);
+                outcome.Superseded.Add(retired.Id);
+            }
+
+            working.Add(created);
+            outcome.Changed[created.Id] = created;
+            outcome.Created.Add(created.Id);
+        }
+    }
+
+    private static void Replace(List<Preference> working, Preference updated, Outcome outcome)
+    {
+        int index = working.FindIndex(p => p.Id == updated.Id);
+        working[index] = updated;
+        outcome.Changed[updated.Id] = updated;
+    }
+
+    private async Task EnsureInitializedAsync(CancellationToken cancellationToken)
+    {
+        if (_initialized)
+        {
+            return;
+        }
+
+        await _initLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_initialized)
+            {
+                await _store.InitializeAsync(cancellationToken).ConfigureAwait(false);
+                _initialized = true;
+            }
+        }
+        finally
+        {
+            _initLock.Release();
+        }
+    }
+
+    private async Task<Snapshot> GetSnapshotAsync(UserKey user, bool reload, CancellationToken cancellationToken)
+    {
+        if (!reload && _snapshots.TryGetValue(user, out Snapshot? cached))
+        {
+            return cached;
+        }
+
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        UserState state = await _store.GetStateAsync(user, cancellationToken).ConfigureAwait(false);
+        var snapshot = new Snapshot(state, await PrepareAsync(state, cancellationToken).ConfigureAwait(false));
+        if (_snapshots.Count >= _options.StateCacheSize)
+        {
+            _snapshots.Clear();
+        }
+
+        _snapshots[user] = snapshot;
+        return snapshot;
+    }
+
+    private async Task<List<PreparedPreference>> PrepareAsync(UserState state, CancellationToken cancellationToken)
+    {
+        var current = state.Preferences.Where(static p => p.IsCurrent).ToList();
+        var missing = new List<string>();
+        foreach (Preference p in current)
+        {
+            foreach (string kind in p.Hints.RequestKinds)
+            {
+                AddMissing(kind);
+            }
+
+            AddMissing(p.Scope.Text);
+            AddMissing(p.Hints.ChainsTo);
+        }
+
+        if (missing.Count > 0)
+        {
+            GeneratedEmbeddings<Embedding<float>> vectors = await _embeddings.GenerateAsync(missing, cancellationToken: cancellationToken).ConfigureAwait(false);
+            for (int i = 0; i < missing.Count; i++)
+            {
+                _phrases.TryAdd(missing[i], vectors[i].Vector.ToArray());
+            }
+        }
+
+        var prepared = new List<PreparedPreference>(current.Count);
+        foreach (Preference p in current)
+        {
+            float[][] hints = [.. p.Hints.RequestKinds.Select(k => _phrases[k])];
+            prepared.Add(new PreparedPreference(
+                p,
+                Text.TextTools.ContentStems(p.Text),
+                hints,
+                p.Scope.Text is { } scope ? _phrases[scope] : null,
+                p.Scope.Text is { } s ? Text.TextTools.ContentStems(s) : [],
+                p.Hints.ChainsTo is { } chain ? _phrases[chain] : null));
+        }
+
+        return prepared;
+
+        void AddMissing(string? phrase)
+        {
+            if (phrase is not null && !_phrases.ContainsKey(phrase) && !missing.Contains(phrase))
+            {
+                missing.Add(phrase);
+            }
+        }
+    }
+
+    private sealed record Snapshot(UserState State, List<PreparedPreference> Prepared);
+
+    private sealed class Outcome
+    {
+        public Dictionary<string, Preference> Changed { get; } = new(StringComparer.Ordinal);
+
+        public List<string> Created { get; } = [];
+
+        public List<string> Reinforced { get; } = [];
+
+        public List<string> Superseded { get; } = [];
+
+        public IReadOnlyList<Preference> Final(List<string> ids) => [.. ids.Distinct().Where(Changed.ContainsKey).Select(id => Changed[id])];
+    }
+}
