@@ -329,12 +329,9 @@ public sealed class PenchantEngine : IPenchant
             throw new ArgumentException($"The text is {text.Length} characters long; the limit is {_options.MaxTextLength}.", parameterName);
         }
 
-        foreach (char c in text)
+        if (text.Contains('\0', StringComparison.Ordinal))
         {
-            if (char.IsControl(c) && c is not ('\n' or '\r' or '\t'))
-            {
-                throw new ArgumentException("The text contains control characters.", parameterName);
-            }
+            throw new ArgumentException("The text contains a NUL character.", parameterName);
         }
     }
 

@@ -6,9 +6,9 @@ namespace Penchant;
 public sealed class PenchantOptions
 {
     /// <summary>Gets or sets the longest text (statement, turn or request) accepted, in characters.</summary>
-    /// <value>The default is 8,000 characters.</value>
+    /// <value>The default is 16,000 characters.</value>
     [Range(16, 1_000_000)]
-    public int MaxTextLength { get; set; } = 8_000;
+    public int MaxTextLength { get; set; } = 16_000;
 
     /// <summary>Gets or sets the most current preferences a user may hold; writes beyond it are rejected.</summary>
     /// <value>The default is 2,000.</value>
@@ -16,9 +16,9 @@ public sealed class PenchantOptions
     public int MaxPreferencesPerUser { get; set; } = 2_000;
 
     /// <summary>Gets or sets the probability above which a preference is selected for a request.</summary>
-    /// <value>The default is 0.5.</value>
+    /// <value>The default is 0.4.</value>
     [Range(0.0, 1.0)]
-    public double SelectionThreshold { get; set; } = 0.5;
+    public double SelectionThreshold { get; set; } = 0.4;
 
     /// <summary>Gets or sets the most tokens the rendered prompt block may use (estimated at four characters per token).</summary>
     /// <value>The default is 400 tokens.</value>

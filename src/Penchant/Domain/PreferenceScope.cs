@@ -6,6 +6,9 @@ namespace Penchant.Domain;
 /// </summary>
 public sealed record PreferenceScope
 {
+    // Declared first: static initializers run in order, and Everywhere reads it.
+    internal static readonly IReadOnlyDictionary<string, string> EmptyTags = new Dictionary<string, string>(0);
+
     /// <summary>Gets the scope that applies everywhere.</summary>
     public static PreferenceScope Everywhere { get; } = new();
 
@@ -17,6 +20,4 @@ public sealed record PreferenceScope
 
     /// <summary>Gets a value indicating whether the scope limits where the preference applies.</summary>
     public bool IsScoped => Text is not null || Tags.Count > 0;
-
-    internal static IReadOnlyDictionary<string, string> EmptyTags { get; } = new Dictionary<string, string>(0);
 }

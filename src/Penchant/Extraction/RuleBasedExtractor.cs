@@ -70,7 +70,7 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
         for (int i = 0; i < candidates.Count; i++)
         {
             double p = classifier.Predict(vectors[i].Vector.Span);
-            bool keep = ruleScores[i] >= 2 ? p >= 0.25 : p >= 0.6;
+            bool keep = ruleScores[i] >= 2 ? p >= 0.4 : p >= 0.7;
             if (keep)
             {
                 accepted.Add(candidates[i]);
@@ -91,11 +91,11 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
     /// <summary>Scores a sentence with rules: 2 = states a preference, 1 = may, 0 = does not.</summary>
     internal static int RuleScore(string sentence)
     {
-        string lower = sentence.ToLowerInvariant();
+        string lower = sentence.ToLowerInvariant().Trim('"', '“', '”', ' ');
         bool stance = StancePattern().IsMatch(lower);
         bool standing = StandingPattern().IsMatch(lower);
         bool question = lower.TrimEnd().EndsWith('?') || QuestionStart().IsMatch(lower);
-        bool task = TaskStart().IsMatch(lower);
+        bool task = TaskStart().IsMatch(lower) || AssistantDirected().IsMatch(lower);
         if ((question || task) && !standing)
         {
             return 0;
@@ -162,17 +162,20 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
         }
     }
 
-    [GeneratedRegex(@"\b(i|i'?m|i am|i've|i have|i'd|i would|i really|i strongly|i usually|i tend to|i always|i never|i only|i mostly|i generally)\s+(\w+\s+)?(prefer|like|love|enjoy|hate|dislike|avoid|can'?t stand|cannot stand|don'?t (like|eat|drink|want|use|do|enjoy|care)|do not|rather|want|find|favou?r|lean|allergic|intolerant|vegan|vegetarian|a (big |huge )?fan|not (a )?(big )?fan|into|fond|passionate|obsessed|crazy about|trying to|looking (for|to)|aversion|opposed|sensitive|afraid|scared|terrified|interested|keen|partial|committed|on a)\b|\bmy (favou?rite|go-to|preference)|\b(i'?m|i am) (allergic|intolerant|vegan|vegetarian|pescatarian|diabetic|celiac|coeliac|lactose)|\bi have (a |an )?(strong |severe |mild |real )?(allerg|intoleran|aversion|dislike|preference|phobia|fear)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(i|i'?m|i am|i've|i have|i'd|i would|i really|i strongly|i usually|i tend to|i always|i never|i only|i mostly|i generally)\s+(\w+\s+)?(prefer|like|love|enjoy|hate|dislike|avoid|loathe|despise|detest|refuse|prioriti[sz]e|value|need|learn best|work best|have no interest|am not interested|uncomfortable|can'?t (eat|have|do|tolerate|wear|use)|won'?t|will not|cannot|only (use|buy|eat|wear|watch|play|consider|drink|read|travel|stay|shop)|have (a|an) (strong |strict |ethical |extreme |acute |serious )?(preference|objection|bias|fear|phobia|aversion|dislike|allergy|interest)|can'?t stand|cannot stand|don'?t (like|eat|drink|want|use|do|enjoy|care)|do not|rather|want|find|favou?r|lean|allergic|intolerant|vegan|vegetarian|a (big |huge )?fan|not (a )?(big )?fan|into|fond|passionate|obsessed|crazy about|trying to|looking (for|to)|aversion|opposed|sensitive|afraid|scared|terrified|interested|keen|partial|committed|on a)\b|\bmy (favou?rite|go-to|preference)|\b(i'?m|i am) (allergic|intolerant|vegan|vegetarian|pescatarian|diabetic|celiac|coeliac|lactose)|\bi have (a |an )?(strong |severe |mild |real )?(allerg|intoleran|aversion|dislike|preference|phobia|fear)", RegexOptions.CultureInvariant)]
     private static partial Regex StancePattern();
 
-    [GeneratedRegex(@"\b(from now on|in (the )?future|going forward|always|never|whenever|every time|each time|any ?time|please (always|never|don'?t|do not|avoid|keep|use|stop))\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(from now on|in (the )?future|going forward|whenever i|every time i|each time i|any ?time i|please (always|never|don'?t|do not|avoid|keep|use|stop)|(always|never) (use|write|include|add|give|answer|respond|reply|format|sign|book|recommend|suggest|show|send|put|mention))\b", RegexOptions.CultureInvariant)]
     private static partial Regex StandingPattern();
 
     [GeneratedRegex(@"^\s*(what|which|who|whom|whose|why|how|where|when (is|are|was|did|does|do|will)|is|are|was|were|do|does|did|can|could|would|will|should|shall|may|might)\b", RegexOptions.CultureInvariant)]
     private static partial Regex QuestionStart();
 
-    [GeneratedRegex(@"^\s*(please\s+)?(write|create|generate|make|give|tell|show|explain|describe|translate|convert|summari[sz]e|rewrite|fix|solve|list|compose|draft|act|pretend|imagine|continue|help|find|calculate|compute|design|build|implement|develop|provide|suggest|recommend|plan|prepare|check|correct|improve|edit|read|analy[sz]e|compare|define|let'?s|i want you|i need you|i need (a|an|to)|i want (a|an|to)|i'?m (writing|working|trying to (write|build|fix))|here is|here'?s|this is)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(please\s+)?(write|create|generate|make|give|tell|show|explain|describe|translate|convert|summari[sz]e|rewrite|fix|solve|list|compose|draft|act|pretend|imagine|continue|help|find|calculate|compute|design|build|implement|develop|provide|suggest|recommend|plan|prepare|check|correct|improve|edit|read|analy[sz]e|compare|define|let'?s|i want you|i need you|i need (a|an|to)|i want (a|an|to)|first|now|ok|okay|so|then|also|and|other ways|in \w+ how|i'?m (writing|working|trying to (write|build|fix))|here is|here'?s|this is)\b", RegexOptions.CultureInvariant)]
     private static partial Regex TaskStart();
+
+    [GeneratedRegex(@"\b(i'?d like you to|i would like you to|can you|could you|would you|will you|you are|you'?re|you said|are you|i hope you)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AssistantDirected();
 
     [GeneratedRegex(@"\b(i|i'?m|my|me|myself)\b", RegexOptions.CultureInvariant)]
     private static partial Regex FirstPerson();

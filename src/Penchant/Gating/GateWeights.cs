@@ -5,23 +5,23 @@ internal sealed record GateWeights
 {
     public static GateWeights Default { get; } = new();
 
-    public double Bias { get; init; } = -6.0;
+    public double Bias { get; init; } = -2.594;
 
-    public double TextSimilarity { get; init; } = 9.0;
+    public double TextSimilarity { get; init; } = 4.816;
 
-    public double HintSimilarity { get; init; } = 5.0;
+    public double HintSimilarity { get; init; } = 3.027;
 
-    public double ScopeSimilarity { get; init; } = 1.0;
+    public double ScopeSimilarity { get; init; } = -0.213;
 
-    public double Lexical { get; init; } = 3.0;
+    public double Lexical { get; init; } = -0.824;
 
-    public double ScopeMatch { get; init; } = 3.0;
+    public double ScopeMatch { get; init; } = 1.701;
 
-    public double Relative { get; init; } = 6.0;
+    public double Relative { get; init; } = 0.984;
 
-    public double Overridden { get; init; } = -8.0;
+    public double Overridden { get; init; } = -2.317;
 
-    public double Strength { get; init; } = 0.5;
+    public double Strength { get; init; } = 1.27;
 
     public double Score(in GateFeatures f) =>
         Bias
