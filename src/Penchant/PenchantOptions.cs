@@ -31,12 +31,12 @@ public sealed class PenchantOptions
     public int StateCacheSize { get; set; } = 10_000;
 
     /// <summary>Gets or sets the cosine similarity above which a new statement that says the same thing as a current preference reinforces it instead of adding a copy.</summary>
-    /// <value>The default is 0.80.</value>
+    /// <value>The default is 0.75.</value>
     [Range(0.0, 1.0)]
-    public double DuplicateSimilarity { get; set; } = 0.80;
+    public double DuplicateSimilarity { get; set; } = 0.75;
 
     /// <summary>Gets or sets the cosine similarity above which a new statement on the same subject may revise an older one.</summary>
-    /// <value>The default is 0.45.</value>
+    /// <value>The default is 0.30.</value>
     [Range(0.0, 1.0)]
-    public double RevisionSimilarity { get; set; } = 0.45;
+    public double RevisionSimilarity { get; set; } = 0.30;
 }

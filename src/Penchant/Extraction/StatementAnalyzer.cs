@@ -59,7 +59,7 @@ internal static partial class StatementAnalyzer
                 : new PreferenceScope { Text = scopeText, Tags = tags },
             Confidence = confidence,
             ChainsTo = chain.Success ? chain.Groups["target"].Value.Trim() : null,
-            SignalsRevision = RevisionPattern().IsMatch(lower),
+            SignalsRevision = RevisionPattern().IsMatch(lower) && !AdditionPattern().IsMatch(lower),
         };
     }
 
@@ -126,8 +126,11 @@ internal static partial class StatementAnalyzer
     [GeneratedRegex(@"\b(strong(ly)?|really|hate|love|can'?t stand|aversion|only|definitely)\b", RegexOptions.CultureInvariant)]
     private static partial Regex StrongPattern();
 
-    [GeneratedRegex(@"\b(again|anymore|any more|no longer|not anymore|actually|changed my mind|these days|now that|switched|moved (to|from)|instead|nowadays|started|stopped|gave up|quit|used to|from now on|update:|correction)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(again|anymore|any more|no longer|not anymore|actually|changed|changed my mind|these days|now that|now|switch|switched|moved|relocated|sold|dropped|adopted|left|lately|new job|forget|instead|nowadays|started|stopped|gave up|given up|quit|used to|from now on|update:|correction)\b", RegexOptions.CultureInvariant)]
     private static partial Regex RevisionPattern();
+
+    [GeneratedRegex(@"\b(also|too|as well|in addition|on top of)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AdditionPattern();
 
     [GeneratedRegex(@"^\s*(?:when(?:ever)?|if|any ?time|each time|every time)\s+(?<scope>[^,]+?)(?:,|\s+(?:please|always|never|i want|i'd like|i prefer|make sure|use|don't|do not|keep|sign|add|also)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ScopePattern();

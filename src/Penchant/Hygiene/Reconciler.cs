@@ -35,16 +35,26 @@ internal static partial class Reconciler
         Preference nearest = current[bestIndex];
         bool samePolarity = nearest.Polarity == extracted.Polarity;
         double overlap = Overlap(extracted.Text, nearest.Text);
-        if (!extracted.SignalsRevision && samePolarity &&
-            (best >= options.DuplicateSimilarity || (best >= options.DuplicateSimilarity - 0.15 && overlap >= 0.5)))
+
+        // A revision names what it changes: a cue ("again", "switched", "now") about the same subject,
+        // or the same frame ("my manager is …") with a different value.
+        if (extracted.SignalsRevision && (best >= options.RevisionSimilarity || overlap > 0))
+        {
+            return new Decision(DecisionKind.Supersede, nearest, best);
+        }
+
+        bool sameFrame = Frame(extracted.Text) is { } frame && frame == Frame(nearest.Text);
+        if (sameFrame && best is >= 0.5 and < 0.97)
+        {
+            return new Decision(DecisionKind.Supersede, nearest, best);
+        }
+
+        if (samePolarity && (best >= options.DuplicateSimilarity || (best >= options.DuplicateSimilarity - 0.2 && overlap >= 0.34)))
         {
             return new Decision(DecisionKind.Reinforce, nearest, best);
         }
 
-        bool sameFrame = Frame(extracted.Text) is { } frame && frame == Frame(nearest.Text);
-        if ((extracted.SignalsRevision && best >= options.RevisionSimilarity) ||
-            (sameFrame && best >= 0.6) ||
-            (!samePolarity && best >= 0.7 && overlap >= 0.5))
+        if (!samePolarity && best >= 0.7 && overlap >= 0.5)
         {
             return new Decision(DecisionKind.Supersede, nearest, best);
         }
