@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Penchant.Sqlite;
+using Penchant.Storage;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the SQLite preference store.</summary>
+public static class SqliteServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers a <see cref="SqlitePreferenceStore"/> over the file at <paramref name="path"/> as the singleton
+    /// <see cref="IPreferenceStore"/>, unless a store is already registered.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="path">The database file; its directory is created on first use.</param>
+    /// <returns>The same service collection, for chaining.</returns>
+    /// <remarks>The concrete <see cref="SqlitePreferenceStore"/> is registered too (for <see cref="SqlitePreferenceStore.CheckIntegrityAsync"/>); the container disposes it.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is <see langword="null"/>, empty or whitespace.</exception>
+    public static IServiceCollection AddPenchantSqliteStore(this IServiceCollection services, string path)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        services.TryAddSingleton(_ => new SqlitePreferenceStore(new SqliteStoreOptions { Path = path }));
+        services.TryAddSingleton<IPreferenceStore>(static provider => provider.GetRequiredService<SqlitePreferenceStore>());
+        return services;
+    }
+}

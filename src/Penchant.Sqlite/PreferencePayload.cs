@@ -1,0 +1,69 @@
+using Penchant.Domain;
+
+namespace Penchant.Sqlite;
+
+/// <summary>
+/// The stored form of a <see cref="Preference"/>'s non-vector fields (the identifier and the embedding have columns of their own).
+/// Kept apart from the domain record so the file format changes only with the schema version.
+/// </summary>
+internal sealed class PreferencePayload
+{
+    public string Text { get; set; } = string.Empty;
+
+    public PreferenceKind Kind { get; set; }
+
+    public Polarity Polarity { get; set; }
+
+    public double Strength { get; set; }
+
+    public string? ScopeText { get; set; }
+
+    public Dictionary<string, string>? ScopeTags { get; set; }
+
+    public List<string>? Sources { get; set; }
+
+    public double Confidence { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public string? SupersededBy { get; set; }
+
+    public HintsPayload? Hints { get; set; }
+
+    public static PreferencePayload From(Preference preference) => new()
+    {
+        Text = preference.Text,
+        Kind = preference.Kind,
+        Polarity = preference.Polarity,
+        Strength = preference.Strength,
+        ScopeText = preference.Scope.Text,
+        ScopeTags = preference.Scope.Tags.Count == 0 ? null : new Dictionary<string, string>(preference.Scope.Tags, StringComparer.Ordinal),
+        Sources = preference.Sources.Count == 0 ? null : [.. preference.Sources],
+        Confidence = preference.Confidence,
+        CreatedAt = preference.CreatedAt,
+        UpdatedAt = preference.UpdatedAt,
+        SupersededBy = preference.SupersededBy,
+        Hints = HintsPayload.From(preference.Hints),
+    };
+
+    public Preference ToPreference(string id, ReadOnlyMemory<float> embedding) => new()
+    {
+        Id = id,
+        Text = Text,
+        Kind = Kind,
+        Polarity = Polarity,
+        Strength = Strength,
+        Scope = ScopeText is null && (ScopeTags is null || ScopeTags.Count == 0)
+            ? PreferenceScope.Everywhere
+            : new PreferenceScope { Text = ScopeText, Tags = new Dictionary<string, string>(ScopeTags ?? [], StringComparer.Ordinal) },
+        Sources = Sources is null ? [] : [.. Sources],
+        Confidence = Confidence,
+        CreatedAt = CreatedAt,
+        UpdatedAt = UpdatedAt,
+        SupersededBy = SupersededBy,
+        Hints = Hints?.ToHints() ?? ApplicabilityHints.None,
+        Embedding = embedding,
+    };
+}

@@ -1,0 +1,810 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Penchant.Domain;
+using Penchant.Storage;
+
+namespace Penchant.Sqlite;
+
+/// <summary>
+/// Stores users' event logs and preferences in one SQLite file: the default store, which needs no setup.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The store is safe for concurrent use. Each operation takes its own pooled connection; reads run in parallel
+/// with writes (the file is in WAL mode), and writes inside one process are queued so they do not spin on SQLite's
+/// lock. Another process may share the file; its writers wait up to <see cref="SqliteStoreOptions.BusyTimeout"/>.
+/// </para>
+/// <para>
+/// A successful <see cref="CommitAsync"/> is durable (<c>synchronous=FULL</c>): it survives a killed process or a
+/// power loss. Deleted and redacted content is overwritten (<c>secure_delete</c>) and the write-ahead log is
+/// truncated after a deletion or redaction, so a user's text cannot be read back from the file; copies made
+/// outside SQLite (backups, file-system snapshots) are not covered.
+/// </para>
+/// <para>
+/// Event and preference texts are user content; the store never logs them and never puts them in exception messages.
+/// The schema is created on <see cref="InitializeAsync"/> or on first use, whichever comes first.
+/// </para>
+/// </remarks>
+public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, IDisposable
+{
+    /// <summary>The schema version this code writes, kept in <c>PRAGMA user_version</c>.</summary>
+    internal const int SchemaVersion = 1;
+
+    private const int SqliteConstraintUnique = 2067;
+    private const string TimestampFormat = "o";
+
+    private const string CreateSchemaSql =
+        """
+        CREATE TABLE IF NOT EXISTS users (
+            tenant  TEXT    NOT NULL,
+            user    TEXT    NOT NULL,
+            version INTEGER NOT NULL,
+            PRIMARY KEY (tenant, user)
+        );
+        CREATE TABLE IF NOT EXISTS events (
+            tenant   TEXT    NOT NULL,
+            user     TEXT    NOT NULL,
+            seq      INTEGER NOT NULL,
+            id       TEXT    NOT NULL,
+            kind     INTEGER NOT NULL,
+            role     TEXT,
+            text     TEXT,
+            scope    TEXT,
+            target   TEXT,
+            at       TEXT    NOT NULL,
+            redacted INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (tenant, user, seq),
+            UNIQUE (tenant, user, id),
+            FOREIGN KEY (tenant, user) REFERENCES users (tenant, user) ON DELETE CASCADE
+        );
+        CREATE TABLE IF NOT EXISTS preferences (
+            tenant    TEXT    NOT NULL,
+            user      TEXT    NOT NULL,
+            id        TEXT    NOT NULL,
+            ordinal   INTEGER NOT NULL,
+            payload   TEXT    NOT NULL,
+            embedding BLOB,
+            PRIMARY KEY (tenant, user, id),
+            FOREIGN KEY (tenant, user) REFERENCES users (tenant, user) ON DELETE CASCADE
+        );
+        CREATE INDEX IF NOT EXISTS preferences_by_ordinal ON preferences (tenant, user, ordinal);
+        """;
+
+    private static readonly string[] UserTables = ["events", "preferences", "users"];
+
+    private readonly string _connectionString;
+    private readonly string _dataSource;
+    private readonly string? _directory;
+    private readonly bool _inMemory;
+    private readonly string _connectionPragmas;
+    private readonly SemaphoreSlim _initializeGate = new(1, 1);
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private SqliteConnection? _keepAlive;
+    private volatile bool _initialized;
+    private int _disposed;
+
+    /// <summary>Initializes a new instance of the <see cref="SqlitePreferenceStore"/> class. No file is touched until first use.</summary>
+    /// <param name="options">Where the database lives.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// Neither or both of <see cref="SqliteStoreOptions.Path"/> and <see cref="SqliteStoreOptions.ConnectionString"/> are set,
+    /// the connection string names a private in-memory database, or the busy timeout is negative.
+    /// </exception>
+    public SqlitePreferenceStore(SqliteStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        bool hasPath = !string.IsNullOrWhiteSpace(options.Path);
+        bool hasConnectionString = !string.IsNullOrWhiteSpace(options.ConnectionString);
+        if (hasPath == hasConnectionString)
+        {
+            throw new ArgumentException(
+                $"Set exactly one of {nameof(SqliteStoreOptions)}.{nameof(SqliteStoreOptions.Path)} and {nameof(SqliteStoreOptions)}.{nameof(SqliteStoreOptions.ConnectionString)}.",
+                nameof(options));
+        }
+
+        if (options.BusyTimeout < TimeSpan.Zero || options.BusyTimeout.TotalMilliseconds > int.MaxValue)
+        {
+            throw new ArgumentException($"{nameof(SqliteStoreOptions.BusyTimeout)} must be between zero and {int.MaxValue} ms.", nameof(options));
+        }
+
+        var builder = hasPath
+            ? new SqliteConnectionStringBuilder { DataSource = options.Path, Mode = SqliteOpenMode.ReadWriteCreate }
+            : new SqliteConnectionStringBuilder(options.ConnectionString);
+
+        string dataSource = builder.DataSource;
+        if (builder.Mode == SqliteOpenMode.Memory)
+        {
+            if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" || builder.Cache != SqliteCacheMode.Shared)
+            {
+                throw new ArgumentException(
+                    "An in-memory SQLite store needs a named, shared database: Data Source=name;Mode=Memory;Cache=Shared.",
+                    nameof(options));
+            }
+
+            _inMemory = true;
+        }
+        else if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:")
+        {
+            throw new ArgumentException(
+                "A private in-memory or temporary SQLite database would be lost between operations; give a file path, or use Data Source=name;Mode=Memory;Cache=Shared.",
+                nameof(options));
+        }
+        else if (!dataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            dataSource = System.IO.Path.GetFullPath(dataSource);
+            builder.DataSource = dataSource;
+            _directory = System.IO.Path.GetDirectoryName(dataSource);
+        }
+
+        builder.ForeignKeys = true;
+        builder.Pooling = true;
+        int busyMilliseconds = (int)options.BusyTimeout.TotalMilliseconds;
+        builder.DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds));
+        _connectionString = builder.ToString();
+        _dataSource = dataSource;
+        _connectionPragmas = string.Create(
+            CultureInfo.InvariantCulture,
+            $"PRAGMA busy_timeout = {busyMilliseconds}; PRAGMA synchronous = FULL; PRAGMA secure_delete = ON;");
+    }
+
+    /// <summary>Gets the database file path (or the connection string's data source) this store uses.</summary>
+    public string DataSource => _dataSource;
+
+    /// <inheritdoc/>
+    /// <exception cref="PenchantException">The file cannot be created or opened, is not a SQLite database, or was written by a newer schema.</exception>
+    /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        if (_initialized)
+        {
+            return;
+        }
+
+        await _initializeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_initialized)
+            {
+                return;
+            }
+
+            if (_directory is not null)
+            {
+                CreateDirectory(_directory);
+            }
+
+            if (_inMemory && _keepAlive is null)
+            {
+                _keepAlive = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                await ExecuteAsync(connection, null, "PRAGMA journal_mode = WAL;", cancellationToken).ConfigureAwait(false);
+                var transaction = connection.BeginTransaction(deferred: false);
+                await using (transaction.ConfigureAwait(false))
+                {
+                    long version = await ScalarInt64Async(connection, transaction, "PRAGMA user_version;", cancellationToken).ConfigureAwait(false);
+                    if (version > SchemaVersion)
+                    {
+                        throw new PenchantException(
+                            $"The SQLite store '{_dataSource}' has schema version {version}, newer than version {SchemaVersion} that this version of Penchant.Sqlite understands; upgrade the package.");
+                    }
+
+                    if (version < SchemaVersion)
+                    {
+                        // Version 0 is a new file (or one written before versioning); CREATE … IF NOT EXISTS makes this idempotent.
+                        await ExecuteAsync(connection, transaction, CreateSchemaSql, cancellationToken).ConfigureAwait(false);
+                        await ExecuteAsync(connection, transaction, $"PRAGMA user_version = {SchemaVersion};", cancellationToken).ConfigureAwait(false);
+                    }
+
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            _initialized = true;
+        }
+        catch (SqliteException ex)
+        {
+            throw Failure(ex, "be opened", cancellationToken);
+        }
+        finally
+        {
+            _initializeGate.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException"><paramref name="user"/> is not a valid key.</exception>
+    /// <exception cref="PenchantException">SQLite failed.</exception>
+    /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
+    public async Task<UserState> GetStateAsync(UserKey user, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            try
+            {
+                // A deferred transaction gives both reads one snapshot of the file.
+                var transaction = connection.BeginTransaction(deferred: true);
+                await using (transaction.ConfigureAwait(false))
+                {
+                    long? version = await ReadVersionAsync(connection, transaction, user, cancellationToken).ConfigureAwait(false);
+                    if (version is null)
+                    {
+                        return UserState.Empty;
+                    }
+
+                    var preferences = new List<Preference>();
+                    using var command = CreateCommand(connection, transaction, "SELECT id, payload, embedding FROM preferences WHERE tenant = $tenant AND user = $user ORDER BY ordinal;", user);
+                    var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                    await using (reader.ConfigureAwait(false))
+                    {
+                        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                        {
+                            preferences.Add(ReadPreference(reader));
+                        }
+                    }
+
+                    return new UserState(version.Value, preferences);
+                }
+            }
+            catch (SqliteException ex)
+            {
+                throw Failure(ex, "read a user's state", cancellationToken);
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentNullException"><paramref name="change"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="user"/> is not a valid key, or the change is malformed or appends an event whose identifier the user's log
+    /// already holds; nothing is changed.
+    /// </exception>
+    /// <exception cref="PenchantException">SQLite failed; nothing is changed.</exception>
+    /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
+    public async Task<IReadOnlyList<PreferenceEvent>> CommitAsync(UserKey user, UserChange change, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        ChangeValidation.Validate(change);
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            bool wroteDeletions = false;
+            try
+            {
+                var (appended, redacted) = await CommitCoreAsync(connection, user, change, cancellationToken).ConfigureAwait(false);
+                wroteDeletions = redacted;
+                return appended;
+            }
+            catch (SqliteException ex)
+            {
+                throw Failure(ex, "commit a change", cancellationToken);
+            }
+            finally
+            {
+                if (wroteDeletions)
+                {
+                    await TruncateWriteAheadLogAsync(connection).ConfigureAwait(false);
+                }
+
+                _writeGate.Release();
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException"><paramref name="user"/> is not a valid key.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="afterSequence"/> is negative.</exception>
+    /// <exception cref="PenchantException">SQLite failed.</exception>
+    /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
+    public IAsyncEnumerable<PreferenceEvent> ReadEventsAsync(UserKey user, long afterSequence = 0, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        ArgumentOutOfRangeException.ThrowIfNegative(afterSequence);
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        return ReadEventsCoreAsync(user, afterSequence, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException"><paramref name="user"/> is not a valid key.</exception>
+    /// <exception cref="PenchantException">SQLite failed; nothing is changed.</exception>
+    /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
+    public async Task<bool> DeleteUserAsync(UserKey user, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            bool existed = false;
+            try
+            {
+                var transaction = connection.BeginTransaction(deferred: false);
+                await using (transaction.ConfigureAwait(false))
+                {
+                    int rows = 0;
+                    foreach (string table in UserTables)
+                    {
+                        using var command = CreateCommand(connection, transaction, $"DELETE FROM {table} WHERE tenant = $tenant AND user = $user;", user);
+                        rows += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    }
+
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    existed = rows > 0;
+                }
+
+                return existed;
+            }
+            catch (SqliteException ex)
+            {
+                throw Failure(ex, "delete a user", cancellationToken);
+            }
+            finally
+            {
+                if (existed)
+                {
+                    await TruncateWriteAheadLogAsync(connection).ConfigureAwait(false);
+                }
+
+                _writeGate.Release();
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>Identifiers are ordered by UTF-16 code unit (<see cref="StringComparer.Ordinal"/>), as .NET sorts them.</remarks>
+    /// <exception cref="ArgumentException"><paramref name="tenantId"/> is <see langword="null"/>, empty or whitespace.</exception>
+    /// <exception cref="PenchantException">SQLite failed.</exception>
+    /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
+    public IAsyncEnumerable<string> ListUsersAsync(string tenantId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        return ListUsersCoreAsync(tenantId, cancellationToken);
+    }
+
+    /// <summary>Runs SQLite's <c>PRAGMA integrity_check</c> over the whole file.</summary>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns><see langword="true"/> if SQLite reports the database intact; <see langword="false"/> if it found corruption.</returns>
+    /// <remarks>Reads every page of the file, so it takes time proportional to the file's size; run it off the request path.</remarks>
+    /// <exception cref="PenchantException">The file cannot be opened or is not a SQLite database.</exception>
+    /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
+    public async Task<bool> CheckIntegrityAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            try
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA integrity_check;";
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    int rows = 0;
+                    bool ok = false;
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        rows++;
+                        ok = string.Equals(reader.GetString(0), "ok", StringComparison.Ordinal);
+                    }
+
+                    return rows == 1 && ok;
+                }
+            }
+            catch (SqliteException ex)
+            {
+                throw Failure(ex, "check its integrity", cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Reads a pragma on a connection as the store's operations get it (per-connection settings included).</summary>
+    /// <param name="name">The pragma's name, from code (never user input).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The pragma's first value.</returns>
+    internal async Task<object?> ReadPragmaAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA {name};";
+            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Closes the store's pooled connections so the file can be moved or deleted.</summary>
+    /// <returns>A task that completes when the connections are closed.</returns>
+    /// <remarks>Operations still running finish on the connection they hold; operations started afterwards throw <see cref="ObjectDisposedException"/>.</remarks>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Closes the store's pooled connections so the file can be moved or deleted.</summary>
+    /// <remarks>Operations still running finish on the connection they hold; operations started afterwards throw <see cref="ObjectDisposedException"/>.</remarks>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        using (var connection = new SqliteConnection(_connectionString))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+
+        _keepAlive?.Dispose();
+        _keepAlive = null;
+    }
+
+    private static async Task<(IReadOnlyList<PreferenceEvent> Appended, bool Redacted)> CommitCoreAsync(
+        SqliteConnection connection, UserKey user, UserChange change, CancellationToken cancellationToken)
+    {
+        // BEGIN IMMEDIATE takes the write lock before the version is read, so no other writer can slip in between.
+        var transaction = connection.BeginTransaction(deferred: false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            long? stored = await ReadVersionAsync(connection, transaction, user, cancellationToken).ConfigureAwait(false);
+            long version = stored ?? 0;
+            if (version != change.ExpectedVersion)
+            {
+                throw new ConcurrencyException(
+                    $"The user's event log is at version {version.ToString(CultureInfo.InvariantCulture)}; the change was computed from version {change.ExpectedVersion.ToString(CultureInfo.InvariantCulture)}.");
+            }
+
+            if (ChangeValidation.IsEmpty(change))
+            {
+                return ([], false);
+            }
+
+            if (stored is null)
+            {
+                using var insertUser = CreateCommand(connection, transaction, "INSERT INTO users (tenant, user, version) VALUES ($tenant, $user, 0);", user);
+                await insertUser.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var appended = await AppendEventsAsync(connection, transaction, user, version, change, cancellationToken).ConfigureAwait(false);
+
+            if (change.ReplaceAllPreferences)
+            {
+                using var deleteAll = CreateCommand(connection, transaction, "DELETE FROM preferences WHERE tenant = $tenant AND user = $user;", user);
+                await deleteAll.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await UpsertPreferencesAsync(connection, transaction, user, change.Upsert, cancellationToken).ConfigureAwait(false);
+            await ForEachIdAsync(connection, transaction, user, "DELETE FROM preferences WHERE tenant = $tenant AND user = $user AND id = $id;", change.Delete, cancellationToken).ConfigureAwait(false);
+            await ForEachIdAsync(connection, transaction, user, "UPDATE events SET text = NULL, scope = NULL, redacted = 1 WHERE tenant = $tenant AND user = $user AND id = $id;", change.Redact, cancellationToken).ConfigureAwait(false);
+
+            if (appended.Count > 0)
+            {
+                using var updateVersion = CreateCommand(connection, transaction, "UPDATE users SET version = $version WHERE tenant = $tenant AND user = $user;", user);
+                updateVersion.Parameters.AddWithValue("$version", version + appended.Count);
+                await updateVersion.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return (appended, change.Redact.Count > 0 || change.Delete.Count > 0 || change.ReplaceAllPreferences);
+        }
+    }
+
+    private static async Task<IReadOnlyList<PreferenceEvent>> AppendEventsAsync(
+        SqliteConnection connection, SqliteTransaction transaction, UserKey user, long version, UserChange change, CancellationToken cancellationToken)
+    {
+        if (change.Append.Count == 0)
+        {
+            return [];
+        }
+
+        using var command = CreateCommand(
+            connection,
+            transaction,
+            """
+            INSERT INTO events (tenant, user, seq, id, kind, role, text, scope, target, at, redacted)
+            VALUES ($tenant, $user, $seq, $id, $kind, $role, $text, $scope, $target, $at, $redacted);
+            """,
+            user);
+        var seq = command.Parameters.Add("$seq", SqliteType.Integer);
+        var id = command.Parameters.Add("$id", SqliteType.Text);
+        var kind = command.Parameters.Add("$kind", SqliteType.Integer);
+        var role = command.Parameters.Add("$role", SqliteType.Text);
+        var text = command.Parameters.Add("$text", SqliteType.Text);
+        var scope = command.Parameters.Add("$scope", SqliteType.Text);
+        var target = command.Parameters.Add("$target", SqliteType.Text);
+        var at = command.Parameters.Add("$at", SqliteType.Text);
+        var redacted = command.Parameters.Add("$redacted", SqliteType.Integer);
+
+        var redactNow = change.Redact.Count == 0 ? null : new HashSet<string>(change.Redact, StringComparer.Ordinal);
+        var appended = new PreferenceEvent[change.Append.Count];
+        for (int i = 0; i < appended.Length; i++)
+        {
+            var item = change.Append[i] with { Sequence = version + i + 1 };
+            seq.Value = item.Sequence;
+            id.Value = item.Id;
+            kind.Value = (int)item.Kind;
+            role.Value = (object?)item.Role ?? DBNull.Value;
+            text.Value = (object?)item.Text ?? DBNull.Value;
+            scope.Value = (object?)item.Scope ?? DBNull.Value;
+            target.Value = (object?)item.Target ?? DBNull.Value;
+            at.Value = item.At.ToString(TimestampFormat, CultureInfo.InvariantCulture);
+            redacted.Value = item.Redacted ? 1 : 0;
+            try
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (SqliteException ex) when (ex.SqliteExtendedErrorCode == SqliteConstraintUnique)
+            {
+                throw new ArgumentException($"The user's event log already holds an event with identifier '{item.Id}'; nothing was changed.", nameof(change), ex);
+            }
+
+            // The caller sees the events as they are stored once the change is committed.
+            appended[i] = redactNow is not null && redactNow.Contains(item.Id)
+                ? item with { Text = null, Scope = null, Redacted = true }
+                : item;
+        }
+
+        return appended;
+    }
+
+    private static async Task UpsertPreferencesAsync(
+        SqliteConnection connection, SqliteTransaction transaction, UserKey user, IReadOnlyList<Preference> preferences, CancellationToken cancellationToken)
+    {
+        if (preferences.Count == 0)
+        {
+            return;
+        }
+
+        // A replaced preference keeps its position (ordinal); a new one goes last.
+        using var command = CreateCommand(
+            connection,
+            transaction,
+            """
+            INSERT INTO preferences (tenant, user, id, ordinal, payload, embedding)
+            VALUES ($tenant, $user, $id,
+                    (SELECT COALESCE(MAX(ordinal), 0) + 1 FROM preferences WHERE tenant = $tenant AND user = $user),
+                    $payload, $embedding)
+            ON CONFLICT (tenant, user, id) DO UPDATE SET payload = excluded.payload, embedding = excluded.embedding;
+            """,
+            user);
+        var id = command.Parameters.Add("$id", SqliteType.Text);
+        var payload = command.Parameters.Add("$payload", SqliteType.Text);
+        var embedding = command.Parameters.Add("$embedding", SqliteType.Blob);
+        foreach (var preference in preferences)
+        {
+            id.Value = preference.Id;
+            payload.Value = JsonSerializer.Serialize(PreferencePayload.From(preference), SqliteJsonContext.Default.PreferencePayload);
+            embedding.Value = (object?)EmbeddingBlob.ToBytes(preference.Embedding) ?? DBNull.Value;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task ForEachIdAsync(
+        SqliteConnection connection, SqliteTransaction transaction, UserKey user, string sql, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        using var command = CreateCommand(connection, transaction, sql, user);
+        var id = command.Parameters.Add("$id", SqliteType.Text);
+        foreach (string value in ids)
+        {
+            id.Value = value;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<long?> ReadVersionAsync(SqliteConnection connection, SqliteTransaction transaction, UserKey user, CancellationToken cancellationToken)
+    {
+        using var command = CreateCommand(connection, transaction, "SELECT version FROM users WHERE tenant = $tenant AND user = $user;", user);
+        object? value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return value is null or DBNull ? null : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+    }
+
+    private static Preference ReadPreference(SqliteDataReader reader)
+    {
+        string id = reader.GetString(0);
+        var payload = JsonSerializer.Deserialize(reader.GetString(1), SqliteJsonContext.Default.PreferencePayload)
+            ?? throw new PenchantException("A stored preference has an empty payload.");
+        ReadOnlyMemory<float> embedding = reader.IsDBNull(2) ? ReadOnlyMemory<float>.Empty : EmbeddingBlob.FromBytes(reader.GetFieldValue<byte[]>(2));
+        return payload.ToPreference(id, embedding);
+    }
+
+    private static PreferenceEvent ReadEvent(SqliteDataReader reader) => new()
+    {
+        Sequence = reader.GetInt64(0),
+        Id = reader.GetString(1),
+        Kind = (EventKind)reader.GetInt32(2),
+        Role = GetNullableString(reader, 3),
+        Text = GetNullableString(reader, 4),
+        Scope = GetNullableString(reader, 5),
+        Target = GetNullableString(reader, 6),
+        At = DateTimeOffset.ParseExact(reader.GetString(7), TimestampFormat, CultureInfo.InvariantCulture),
+        Redacted = reader.GetInt64(8) != 0,
+    };
+
+    private static string? GetNullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static SqliteCommand CreateCommand(SqliteConnection connection, SqliteTransaction? transaction, string sql, UserKey user)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$tenant", user.TenantId);
+        command.Parameters.AddWithValue("$user", user.UserId);
+        return command;
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<long> ScalarInt64Async(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        object? value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return Convert.ToInt64(value, CultureInfo.InvariantCulture);
+    }
+
+    private async IAsyncEnumerable<PreferenceEvent> ReadEventsCoreAsync(UserKey user, long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = CreateCommand(
+                connection,
+                null,
+                "SELECT seq, id, kind, role, text, scope, target, at, redacted FROM events WHERE tenant = $tenant AND user = $user AND seq > $after ORDER BY seq;",
+                user);
+            command.Parameters.AddWithValue("$after", afterSequence);
+            var reader = await ExecuteReaderAsync(command, "read a user's events", cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await ReadAsync(reader, "read a user's events", cancellationToken).ConfigureAwait(false))
+                {
+                    yield return ReadEvent(reader);
+                }
+            }
+        }
+    }
+
+    private async IAsyncEnumerable<string> ListUsersCoreAsync(string tenantId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT user FROM users WHERE tenant = $tenant AND version > 0 ORDER BY user COLLATE ORDINAL;";
+            command.Parameters.AddWithValue("$tenant", tenantId);
+            var reader = await ExecuteReaderAsync(command, "list users", cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await ReadAsync(reader, "list users", cancellationToken).ConfigureAwait(false))
+                {
+                    yield return reader.GetString(0);
+                }
+            }
+        }
+    }
+
+    private async Task<SqliteDataReader> ExecuteReaderAsync(SqliteCommand command, string operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException ex)
+        {
+            throw Failure(ex, operation, cancellationToken);
+        }
+    }
+
+    private async Task<bool> ReadAsync(SqliteDataReader reader, string operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException ex)
+        {
+            throw Failure(ex, operation, cancellationToken);
+        }
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!_initialized)
+        {
+            await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            return await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException ex)
+        {
+            throw Failure(ex, "be opened", cancellationToken);
+        }
+    }
+
+    private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.CreateCollation("ORDINAL", static (x, y) => string.CompareOrdinal(x, y));
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+
+            // Per-connection settings: a pooled connection may be new, so they are set on every open (they cost microseconds).
+            await ExecuteAsync(connection, null, _connectionPragmas, cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task TruncateWriteAheadLogAsync(SqliteConnection connection)
+    {
+        if (_inMemory)
+        {
+            return;
+        }
+
+        // Old page images in the write-ahead log may still hold erased text; copy the log back and empty it.
+        // Best effort: a reader holding an old snapshot makes SQLite skip part of it, and the next deletion retries.
+        try
+        {
+            await ExecuteAsync(connection, null, "PRAGMA wal_checkpoint(TRUNCATE);", CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (SqliteException)
+        {
+            // The change is committed; failing to shrink the log must not turn it into an error.
+        }
+    }
+
+    private Exception Failure(SqliteException exception, string operation, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return new OperationCanceledException("The operation was cancelled.", exception, cancellationToken);
+        }
+
+        return new PenchantException($"The SQLite store '{_dataSource}' could not {operation}: {exception.Message}", exception);
+    }
+
+    private void CreateDirectory(string directory)
+    {
+        try
+        {
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new PenchantException($"The directory of the SQLite store '{_dataSource}' could not be created: {ex.Message}", ex);
+        }
+    }
+}
