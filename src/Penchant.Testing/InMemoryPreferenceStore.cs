@@ -1,0 +1,300 @@
+using System.Runtime.CompilerServices;
+using Penchant.Domain;
+using Penchant.Storage;
+
+namespace Penchant.Testing;
+
+/// <summary>
+/// A preference store that keeps everything in memory, for fast unit tests of code built on Penchant.
+/// It has the same semantics as the durable stores and passes the same conformance suite.
+/// </summary>
+/// <remarks>
+/// The store is safe for concurrent use. Preferences and events are copied on the way in and out, so callers
+/// cannot change stored data through a list they still hold. Nothing survives the instance.
+/// </remarks>
+public sealed class InMemoryPreferenceStore : IPreferenceStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<UserKey, UserData> _users = [];
+
+    /// <inheritdoc/>
+    public Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException"><paramref name="user"/> is not a valid key.</exception>
+    public Task<UserState> GetStateAsync(UserKey user, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            if (!_users.TryGetValue(user, out var data))
+            {
+                return Task.FromResult(UserState.Empty);
+            }
+
+            var preferences = new Preference[data.Preferences.Count];
+            for (int i = 0; i < preferences.Length; i++)
+            {
+                preferences[i] = Copy(data.Preferences[i]);
+            }
+
+            return Task.FromResult(new UserState(data.Version, preferences));
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentNullException"><paramref name="change"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="user"/> is not a valid key, or the change is malformed or appends an event whose identifier the user's log
+    /// already holds; nothing is changed.
+    /// </exception>
+    public Task<IReadOnlyList<PreferenceEvent>> CommitAsync(UserKey user, UserChange change, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        Validate(change);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            _users.TryGetValue(user, out var data);
+            long version = data?.Version ?? 0;
+            if (version != change.ExpectedVersion)
+            {
+                throw new ConcurrencyException($"The user's event log is at version {version}; the change was computed from version {change.ExpectedVersion}.");
+            }
+
+            if (IsEmpty(change))
+            {
+                return Task.FromResult<IReadOnlyList<PreferenceEvent>>([]);
+            }
+
+            // Check everything that can fail before changing anything.
+            if (data is not null)
+            {
+                foreach (var item in change.Append)
+                {
+                    if (data.EventIndex.ContainsKey(item.Id))
+                    {
+                        throw new ArgumentException($"The user's event log already holds an event with identifier '{item.Id}'; nothing was changed.", nameof(change));
+                    }
+                }
+            }
+
+            if (data is null)
+            {
+                data = new UserData();
+                _users.Add(user, data);
+            }
+
+            var redact = new HashSet<string>(change.Redact, StringComparer.Ordinal);
+            var appended = new PreferenceEvent[change.Append.Count];
+            for (int i = 0; i < appended.Length; i++)
+            {
+                var item = change.Append[i] with { Sequence = version + i + 1 };
+                if (redact.Contains(item.Id))
+                {
+                    item = item with { Text = null, Scope = null, Redacted = true };
+                }
+
+                data.EventIndex.Add(item.Id, data.Events.Count);
+                data.Events.Add(item);
+                appended[i] = item;
+            }
+
+            if (change.ReplaceAllPreferences)
+            {
+                data.Preferences.Clear();
+            }
+
+            foreach (var preference in change.Upsert)
+            {
+                int index = data.Preferences.FindIndex(p => string.Equals(p.Id, preference.Id, StringComparison.Ordinal));
+                if (index >= 0)
+                {
+                    data.Preferences[index] = Copy(preference);
+                }
+                else
+                {
+                    data.Preferences.Add(Copy(preference));
+                }
+            }
+
+            foreach (string id in change.Delete)
+            {
+                data.Preferences.RemoveAll(p => string.Equals(p.Id, id, StringComparison.Ordinal));
+            }
+
+            foreach (string id in redact)
+            {
+                if (data.EventIndex.TryGetValue(id, out int index))
+                {
+                    data.Events[index] = data.Events[index] with { Text = null, Scope = null, Redacted = true };
+                }
+            }
+
+            data.Version = version + appended.Length;
+            return Task.FromResult<IReadOnlyList<PreferenceEvent>>(appended);
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException"><paramref name="user"/> is not a valid key.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="afterSequence"/> is negative.</exception>
+    public IAsyncEnumerable<PreferenceEvent> ReadEventsAsync(UserKey user, long afterSequence = 0, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        ArgumentOutOfRangeException.ThrowIfNegative(afterSequence);
+        return ReadEventsCoreAsync(user, afterSequence, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException"><paramref name="user"/> is not a valid key.</exception>
+    public Task<bool> DeleteUserAsync(UserKey user, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            return Task.FromResult(_users.Remove(user));
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException"><paramref name="tenantId"/> is <see langword="null"/>, empty or whitespace.</exception>
+    public IAsyncEnumerable<string> ListUsersAsync(string tenantId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        return ListUsersCoreAsync(tenantId, cancellationToken);
+    }
+
+    private static void Validate(UserChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (change.ExpectedVersion < 0)
+        {
+            throw new ArgumentException("The expected version cannot be negative.", nameof(change));
+        }
+
+        if (change.Append is null || change.Upsert is null || change.Delete is null || change.Redact is null)
+        {
+            throw new ArgumentException("The change's lists cannot be null; leave them empty instead.", nameof(change));
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (PreferenceEvent? item in change.Append)
+        {
+            if (item is null || string.IsNullOrWhiteSpace(item.Id))
+            {
+                throw new ArgumentException("Every appended event needs an identifier.", nameof(change));
+            }
+
+            if (!ids.Add(item.Id))
+            {
+                throw new ArgumentException($"The change appends two events with identifier '{item.Id}'.", nameof(change));
+            }
+        }
+
+        foreach (Preference? preference in change.Upsert)
+        {
+            if (preference is null || string.IsNullOrWhiteSpace(preference.Id) || preference.Text is null)
+            {
+                throw new ArgumentException("Every upserted preference needs an identifier and a text.", nameof(change));
+            }
+        }
+
+        foreach (string? id in change.Delete)
+        {
+            if (string.IsNullOrWhiteSpace(id))
+            {
+                throw new ArgumentException("A preference identifier to delete cannot be empty.", nameof(change));
+            }
+        }
+
+        foreach (string? id in change.Redact)
+        {
+            if (string.IsNullOrWhiteSpace(id))
+            {
+                throw new ArgumentException("An event identifier to redact cannot be empty.", nameof(change));
+            }
+        }
+    }
+
+    private static bool IsEmpty(UserChange change) =>
+        change.Append.Count == 0 && change.Upsert.Count == 0 && change.Delete.Count == 0 && change.Redact.Count == 0
+        && !change.ReplaceAllPreferences;
+
+    /// <summary>Copies every mutable part (lists, dictionaries, the embedding), as a durable store's round trip would.</summary>
+    private static Preference Copy(Preference preference) => preference with
+    {
+        Sources = [.. preference.Sources],
+        Scope = preference.Scope.IsScoped
+            ? new PreferenceScope { Text = preference.Scope.Text, Tags = new Dictionary<string, string>(preference.Scope.Tags, StringComparer.Ordinal) }
+            : PreferenceScope.Everywhere,
+        Hints = preference.Hints with
+        {
+            RequestKinds = [.. preference.Hints.RequestKinds],
+            InScopeExamples = [.. preference.Hints.InScopeExamples],
+            NearScopeExamples = [.. preference.Hints.NearScopeExamples],
+        },
+        Embedding = preference.Embedding.ToArray(),
+    };
+
+    private async IAsyncEnumerable<PreferenceEvent> ReadEventsCoreAsync(UserKey user, long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        cancellationToken.ThrowIfCancellationRequested();
+        PreferenceEvent[] snapshot;
+        lock (_gate)
+        {
+            snapshot = _users.TryGetValue(user, out var data) ? [.. data.Events] : [];
+        }
+
+        foreach (var item in snapshot)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (item.Sequence > afterSequence)
+            {
+                yield return item;
+            }
+        }
+    }
+
+    private async IAsyncEnumerable<string> ListUsersCoreAsync(string tenantId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        cancellationToken.ThrowIfCancellationRequested();
+        var users = new List<string>();
+        lock (_gate)
+        {
+            foreach (var (key, data) in _users)
+            {
+                if (data.Version > 0 && string.Equals(key.TenantId, tenantId, StringComparison.Ordinal))
+                {
+                    users.Add(key.UserId);
+                }
+            }
+        }
+
+        users.Sort(StringComparer.Ordinal);
+        foreach (string userId in users)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return userId;
+        }
+    }
+
+    private sealed class UserData
+    {
+        public long Version { get; set; }
+
+        public List<PreferenceEvent> Events { get; } = [];
+
+        public Dictionary<string, int> EventIndex { get; } = new(StringComparer.Ordinal);
+
+        public List<Preference> Preferences { get; } = [];
+    }
+}
