@@ -1,0 +1,6 @@
+using Penchant.Storage.Conformance;
+
+namespace Penchant.Testing;
+
+public sealed class InMemoryPreferenceStoreTests(InMemoryStoreFixture fixture)
+    : PreferenceStoreConformanceTests<InMemoryStoreFixture>(fixture);
