@@ -1,0 +1,104 @@
+using Penchant.Domain;
+
+namespace Penchant.Server.Contracts;
+
+/// <summary>Converts between the engine's domain types and the wire contract shared by the service and the CLI.</summary>
+public static class ContractMapper
+{
+    /// <summary>Converts a preference.</summary>
+    /// <param name="preference">The preference.</param>
+    /// <returns>The contract.</returns>
+    public static PreferenceContract ToContract(this Preference preference)
+    {
+        ArgumentNullException.ThrowIfNull(preference);
+        ScopeContract? scope = preference.Scope.IsScoped ? new ScopeContract(preference.Scope.Text, preference.Scope.Tags) : null;
+        return new PreferenceContract(
+            preference.Id,
+            preference.Text,
+            preference.Kind,
+            preference.Polarity,
+            preference.Strength,
+            scope,
+            preference.Sources,
+            preference.Confidence,
+            preference.CreatedAt,
+            preference.UpdatedAt,
+            preference.SupersededBy,
+            preference.IsCurrent);
+    }
+
+    /// <summary>Converts preferences.</summary>
+    /// <param name="preferences">The preferences.</param>
+    /// <returns>The contracts, in the same order.</returns>
+    public static IReadOnlyList<PreferenceContract> ToContract(this IReadOnlyList<Preference> preferences)
+    {
+        ArgumentNullException.ThrowIfNull(preferences);
+        var result = new PreferenceContract[preferences.Count];
+        for (int i = 0; i < result.Length; i++)
+        {
+            result[i] = preferences[i].ToContract();
+        }
+
+        return result;
+    }
+
+    /// <summary>Converts a write result.</summary>
+    /// <param name="result">The write result.</param>
+    /// <returns>The contract.</returns>
+    public static WriteResponse ToContract(this WriteResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return new WriteResponse(result.Events, result.Created.ToContract(), result.Reinforced.ToContract(), result.Superseded.ToContract());
+    }
+
+    /// <summary>Converts a selection.</summary>
+    /// <param name="selection">The selection.</param>
+    /// <returns>The contract.</returns>
+    public static SelectionResponse ToContract(this Selection selection)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        var preferences = new SelectedPreferenceContract[selection.Preferences.Count];
+        for (int i = 0; i < preferences.Length; i++)
+        {
+            SelectedPreference selected = selection.Preferences[i];
+            preferences[i] = new SelectedPreferenceContract(selected.Preference.ToContract(), selected.Probability, selected.Reasons, selected.Sources);
+        }
+
+        return new SelectionResponse(preferences, selection.PromptBlock);
+    }
+
+    /// <summary>Converts a conversation turn from the wire, leaving validation of empty text to the engine.</summary>
+    /// <param name="turn">The turn.</param>
+    /// <returns>The domain turn.</returns>
+    /// <exception cref="ArgumentException">The turn has no role.</exception>
+    public static ConversationTurn ToDomain(this TurnContract turn)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        if (string.IsNullOrWhiteSpace(turn.Role))
+        {
+            throw new ArgumentException("Every turn needs a role (user, assistant or system).", nameof(turn));
+        }
+
+        return new ConversationTurn(turn.Role, turn.Content ?? string.Empty, turn.At);
+    }
+
+    /// <summary>Converts conversation turns from the wire.</summary>
+    /// <param name="turns">The turns, or <see langword="null"/>.</param>
+    /// <returns>The domain turns; empty for <see langword="null"/>.</returns>
+    /// <exception cref="ArgumentException">A turn has no role.</exception>
+    public static IReadOnlyList<ConversationTurn> ToDomain(this IReadOnlyList<TurnContract>? turns)
+    {
+        if (turns is null || turns.Count == 0)
+        {
+            return [];
+        }
+
+        var result = new ConversationTurn[turns.Count];
+        for (int i = 0; i < result.Length; i++)
+        {
+            result[i] = (turns[i] ?? throw new ArgumentException($"Turn {i} is null.", nameof(turns))).ToDomain();
+        }
+
+        return result;
+    }
+}

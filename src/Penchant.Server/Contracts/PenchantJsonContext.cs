@@ -1,0 +1,42 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Penchant.Domain;
+
+namespace Penchant.Server.Contracts;
+
+/// <summary>
+/// Source-generated JSON for the wire contract and the event log (camelCase, enums as camelCase strings,
+/// <see langword="null"/> properties omitted). The CLI's JSON Lines import and export use it too.
+/// </summary>
+[JsonSourceGenerationOptions(
+    JsonSerializerDefaults.Web,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = [typeof(CamelCaseEnumConverter<EventKind>), typeof(CamelCaseEnumConverter<PreferenceKind>), typeof(CamelCaseEnumConverter<Polarity>)])]
+[JsonSerializable(typeof(RememberRequest))]
+[JsonSerializable(typeof(ObserveRequest))]
+[JsonSerializable(typeof(SelectRequest))]
+[JsonSerializable(typeof(TurnContract))]
+[JsonSerializable(typeof(WriteResponse))]
+[JsonSerializable(typeof(SelectionResponse))]
+[JsonSerializable(typeof(PreferenceContract))]
+[JsonSerializable(typeof(IReadOnlyList<PreferenceContract>))]
+[JsonSerializable(typeof(PreferenceEvent))]
+[JsonSerializable(typeof(IAsyncEnumerable<PreferenceEvent>))]
+public sealed partial class PenchantJsonContext : JsonSerializerContext
+{
+    /// <summary>
+    /// Makes other options (for example ASP.NET Core's HTTP JSON options) serialize like this context: resolves the
+    /// contract types through it first, and applies the same enum converters and null handling, which a resolver
+    /// alone does not carry over.
+    /// </summary>
+    /// <param name="options">The options to configure.</param>
+    public static void ConfigureOptions(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.TypeInfoResolverChain.Insert(0, Default);
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        options.Converters.Add(new CamelCaseEnumConverter<EventKind>());
+        options.Converters.Add(new CamelCaseEnumConverter<PreferenceKind>());
+        options.Converters.Add(new CamelCaseEnumConverter<Polarity>());
+    }
+}
