@@ -1,0 +1,14 @@
+using Penchant.Cli.Infrastructure;
+
+namespace Penchant.Cli.Commands;
+
+/// <summary><c>penchant eval …</c>: quality evaluations that anyone can rerun; the last line printed is the summary.</summary>
+internal sealed class EvalCommand : System.CommandLine.Command
+{
+    public EvalCommand(GlobalOptions globals, CliEnvironment environment)
+        : base("eval", "Measure the engine on evaluation data (each run uses a fresh temporary store unless --db is given)")
+    {
+        Subcommands.Add(new EvalSelectionCommand(globals, environment));
+        Subcommands.Add(new EvalPrefEvalCommand(globals, environment));
+    }
+}

@@ -1,0 +1,116 @@
+using System.CommandLine;
+using Penchant.Cli.Evaluation;
+using Penchant.Cli.Infrastructure;
+using Penchant.Domain;
+
+namespace Penchant.Cli.Commands;
+
+/// <summary>
+/// <c>penchant eval prefeval --turns N [--data DIR] [--topics a,b] [--limit K] [--verbose]</c>: PrefEval explicit
+/// preferences. Each item's user observes the preference, an acknowledgement and N filler pairs in one call; then the
+/// engine selects for the question, and a hit is a selected preference that came from the preference turn.
+/// </summary>
+internal sealed class EvalPrefEvalCommand : CliCommand
+{
+    private readonly Option<string?> _data = new("--data")
+    {
+        Description = $"The PrefEval folder, or a data folder holding prefeval/ [default: {PrefEvalData.DefaultDirectory}]",
+        HelpName = "DIR",
+    };
+
+    private readonly Option<int> _turns = new("--turns")
+    {
+        Description = "How many filler user/assistant pairs follow the preference (PrefEval uses 10, 70, 300)",
+        HelpName = "N",
+        Required = true,
+    };
+
+    private readonly Option<string[]> _topics = new("--topics")
+    {
+        Description = "The topics to run, comma-separated [default: every file in explicit_preference/]",
+        HelpName = "a,b",
+        CustomParser = static result => [.. result.Tokens.SelectMany(static t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))],
+    };
+
+    private readonly Option<int?> _limit = new("--limit") { Description = "Run at most K items of each topic", HelpName = "K" };
+
+    private readonly Option<int> _parallel = new("--parallel")
+    {
+        Description = "How many items run at once",
+        DefaultValueFactory = static _ => 1,
+        HelpName = "P",
+    };
+
+    private readonly Option<bool> _verbose = new("--verbose") { Description = "Print every item whose top selection is not the preference" };
+
+    public EvalPrefEvalCommand(GlobalOptions globals, CliEnvironment environment)
+        : base("prefeval", "Score selection of PrefEval explicit preferences after N filler turns: hit@1, hit@5, precision", globals, environment)
+    {
+        _turns.Validators.Add(static result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0)
+            {
+                result.AddError("--turns must be 0 or more.");
+            }
+        });
+        _limit.Validators.Add(static result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1)
+            {
+                result.AddError("--limit must be 1 or more.");
+            }
+        });
+        _parallel.Validators.Add(static result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--parallel must be 1 or more.");
+            }
+        });
+        Options.Add(_data);
+        Options.Add(_turns);
+        Options.Add(_topics);
+        Options.Add(_limit);
+        Options.Add(_parallel);
+        Options.Add(_verbose);
+    }
+
+    protected override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        ParseResult parse = context.ParseResult;
+        string directory = PrefEvalData.ResolveDirectory(parse.GetValue(_data));
+        IReadOnlyList<string> available = PrefEvalData.ListTopics(directory);
+        IReadOnlyList<string> topics = available;
+        if (parse.GetValue(_topics) is { Length: > 0 } chosen)
+        {
+            foreach (string topic in chosen)
+            {
+                if (!available.Contains(topic, StringComparer.Ordinal))
+                {
+                    throw new CliInputException($"unknown topic '{topic}'; the topics are {string.Join(", ", available)}.");
+                }
+            }
+
+            topics = chosen;
+        }
+
+        int turns = parse.GetValue(_turns);
+        IReadOnlyList<PrefEvalItem> items = await PrefEvalData.ReadItemsAsync(directory, topics, parse.GetValue(_limit), cancellationToken);
+        if (items.Count == 0)
+        {
+            throw new CliInputException($"{directory} has no explicit preferences in the chosen topics.");
+        }
+
+        IReadOnlyList<ConversationTurn> filler = await PrefEvalData.ReadFillerAsync(directory, turns, cancellationToken);
+
+        await using EvalStore store = EvalStore.Open(context);
+        PrefEvalReport report;
+        using (ProgressBar? progress = ProgressBar.Create(context.Environment, items.Count, "items"))
+        {
+            report = await PrefEvalEvaluator.RunAsync(store.Host.Engine, context.Tenant, items, filler, parse.GetValue(_parallel), progress, cancellationToken);
+        }
+
+        context.Output.WritePrefEvalReport(report, parse.GetValue(_verbose));
+        return ExitCodes.Success;
+    }
+}

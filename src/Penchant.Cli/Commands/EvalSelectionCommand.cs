@@ -1,0 +1,63 @@
+using System.CommandLine;
+using Penchant.Cli.Evaluation;
+using Penchant.Cli.Infrastructure;
+
+namespace Penchant.Cli.Commands;
+
+/// <summary>
+/// <c>penchant eval selection --cases FILE [--split tune|holdout|all] [--verbose]</c>: remembers each case's statements
+/// as a fresh user, selects for its request, and scores the selection against the expected statements.
+/// </summary>
+internal sealed class EvalSelectionCommand : CliCommand
+{
+    private readonly Option<string> _cases = new("--cases")
+    {
+        Description = "JSON Lines of {\"id\", \"statements\": [{\"text\", \"at\"}], \"request\", \"expected\": [indices], \"category\"?, \"split\"?}",
+        HelpName = "FILE",
+        Required = true,
+    };
+
+    private readonly Option<string> _split = new("--split")
+    {
+        Description = "Run only the cases of this split (cases without a split always run)",
+        DefaultValueFactory = static _ => "all",
+    };
+
+    private readonly Option<bool> _verbose = new("--verbose") { Description = "Print every case that is not exactly right" };
+
+    public EvalSelectionCommand(GlobalOptions globals, CliEnvironment environment)
+        : base("selection", "Score selection on remembered statements: micro precision, recall, F1 and exact-set match", globals, environment)
+    {
+        _split.AcceptOnlyFromAmong(SelectionEvaluator.Splits);
+        Options.Add(_cases);
+        Options.Add(_split);
+        Options.Add(_verbose);
+    }
+
+    protected override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        string file = context.ParseResult.GetValue(_cases)!;
+        string split = context.ParseResult.GetValue(_split)!;
+
+        IReadOnlyList<SelectionCase> cases;
+        using (TextReader reader = InputFiles.OpenText(file, context.Environment))
+        {
+            cases = await SelectionEvaluator.ReadCasesAsync(reader, file, split, cancellationToken);
+        }
+
+        if (cases.Count == 0)
+        {
+            throw new CliInputException($"{file} has no cases{(split == "all" ? string.Empty : $" in split '{split}'")}.");
+        }
+
+        await using EvalStore store = EvalStore.Open(context);
+        SelectionReport report;
+        using (ProgressBar? progress = ProgressBar.Create(context.Environment, cases.Count, "cases"))
+        {
+            report = await SelectionEvaluator.RunAsync(store.Host.Engine, context.Tenant, cases, progress, cancellationToken);
+        }
+
+        context.Output.WriteSelectionReport(report, context.ParseResult.GetValue(_verbose));
+        return ExitCodes.Success;
+    }
+}

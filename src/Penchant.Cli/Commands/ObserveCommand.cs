@@ -1,0 +1,64 @@
+using System.CommandLine;
+using Penchant.Cli.Infrastructure;
+using Penchant.Domain;
+using Penchant.Server.Contracts;
+
+namespace Penchant.Cli.Commands;
+
+/// <summary><c>penchant observe FILE|-</c>: observes a conversation written as JSON Lines of <c>{"role","content"}</c>.</summary>
+internal sealed class ObserveCommand : CliCommand
+{
+    private readonly Argument<string> _file = new("file") { Description = "JSON Lines of {\"role\": \"user\"|\"assistant\", \"content\": \"…\"}, or - for standard input" };
+
+    public ObserveCommand(GlobalOptions globals, CliEnvironment environment)
+        : base("observe", "Observe conversation turns and keep the preferences the user states", globals, environment)
+    {
+        Arguments.Add(_file);
+    }
+
+    protected override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        UserKey user = context.User;
+        string file = context.ParseResult.GetValue(_file)!;
+        string source = file == InputFiles.StandardInput ? "standard input" : file;
+
+        IReadOnlyList<(int Line, TurnContract Value)> lines;
+        using (TextReader reader = InputFiles.OpenText(file, context.Environment))
+        {
+            lines = await JsonLines.ReadAsync(reader, PenchantJsonContext.Default.TurnContract, source, cancellationToken);
+        }
+
+        if (lines.Count == 0)
+        {
+            throw new CliInputException($"{source} holds no turns.");
+        }
+
+        await using EngineHost host = context.OpenEngine();
+        int maxLength = host.Options.MaxTextLength;
+        var turns = new ConversationTurn[lines.Count];
+        for (int i = 0; i < turns.Length; i++)
+        {
+            (int line, TurnContract turn) = lines[i];
+            if (string.IsNullOrWhiteSpace(turn.Role))
+            {
+                throw new CliInputException($"{source}, line {line}: \"role\" is missing.");
+            }
+
+            if (string.IsNullOrWhiteSpace(turn.Content))
+            {
+                throw new CliInputException($"{source}, line {line}: \"content\" is missing or empty.");
+            }
+
+            if (turn.Content.Length > maxLength)
+            {
+                throw new CliInputException($"{source}, line {line}: \"content\" is longer than {maxLength} characters.");
+            }
+
+            turns[i] = new ConversationTurn(turn.Role, turn.Content, turn.At);
+        }
+
+        WriteResult result = await host.Engine.ObserveAsync(user, turns, cancellationToken);
+        context.Output.WriteWrite(result);
+        return ExitCodes.Success;
+    }
+}

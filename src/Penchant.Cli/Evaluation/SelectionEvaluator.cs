@@ -1,0 +1,176 @@
+using Penchant.Cli.Infrastructure;
+using Penchant.Domain;
+
+namespace Penchant.Cli.Evaluation;
+
+/// <summary>
+/// Runs selection cases: for each case a fresh user remembers the statements in order, then the engine selects for
+/// the request, and each selected preference is mapped back to statements through its sources.
+/// </summary>
+internal static class SelectionEvaluator
+{
+    /// <summary>The splits <c>--split</c> accepts.</summary>
+    public static readonly string[] Splits = ["all", "tune", "holdout"];
+
+    /// <summary>Reads a JSON Lines cases file, keeping the cases of a split.</summary>
+    /// <param name="reader">The file.</param>
+    /// <param name="source">The file name, for messages.</param>
+    /// <param name="split"><c>all</c>, or the split to keep (cases without a split are kept).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The cases in file order.</returns>
+    /// <exception cref="CliInputException">A line is malformed; the message names it.</exception>
+    public static async Task<IReadOnlyList<SelectionCase>> ReadCasesAsync(TextReader reader, string source, string split, CancellationToken cancellationToken)
+    {
+        var cases = new List<SelectionCase>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach ((int line, SelectionCaseLine raw) in await JsonLines.ReadAsync(reader, CliJsonContext.Default.SelectionCaseLine, source, cancellationToken))
+        {
+            SelectionCase parsed = Validate(raw, line, source);
+            if (!ids.Add(parsed.Id))
+            {
+                throw new CliInputException($"{source}, line {line}: case id '{parsed.Id}' appears twice.");
+            }
+
+            if (split == "all" || raw.Split is null || string.Equals(raw.Split, split, StringComparison.OrdinalIgnoreCase))
+            {
+                cases.Add(parsed);
+            }
+        }
+
+        return cases;
+    }
+
+    /// <summary>Runs the cases.</summary>
+    /// <param name="engine">The engine (one for all cases).</param>
+    /// <param name="tenant">The tenant the evaluation users live in.</param>
+    /// <param name="cases">The cases.</param>
+    /// <param name="progress">Told after each case.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>The report.</returns>
+    public static async Task<SelectionReport> RunAsync(
+        IPenchant engine, string tenant, IReadOnlyList<SelectionCase> cases, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        string run = Guid.NewGuid().ToString("N")[..8];
+        var overall = new SelectionTally();
+        var categories = new SortedDictionary<string, SelectionTally>(StringComparer.Ordinal);
+        var wrong = new List<SelectionCaseResult>();
+
+        for (int i = 0; i < cases.Count; i++)
+        {
+            SelectionCaseResult result = await RunCaseAsync(engine, UserKey.Create(tenant, $"eval-selection-{run}-{i}"), cases[i], cancellationToken);
+            overall.Add(result);
+            if (result.Case.Category is { } category)
+            {
+                if (!categories.TryGetValue(category, out SelectionTally? tally))
+                {
+                    tally = new SelectionTally();
+                    categories.Add(category, tally);
+                }
+
+                tally.Add(result);
+            }
+
+            if (!result.IsExact)
+            {
+                wrong.Add(result);
+            }
+
+            progress?.Report(i + 1);
+        }
+
+        return new SelectionReport(overall, [.. categories], wrong);
+    }
+
+    private static async Task<SelectionCaseResult> RunCaseAsync(IPenchant engine, UserKey user, SelectionCase selectionCase, CancellationToken cancellationToken)
+    {
+        var statementOfEvent = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int index = 0; index < selectionCase.Statements.Count; index++)
+        {
+            CaseStatement statement = selectionCase.Statements[index];
+            WriteResult written = await engine.RememberAsync(user, new Statement(statement.Text, statement.At), cancellationToken);
+            foreach (PreferenceEvent appended in written.Events)
+            {
+                statementOfEvent[appended.Id] = index;
+            }
+        }
+
+        Selection selection = await engine.SelectAsync(user, new RequestContext(selectionCase.Request), cancellationToken);
+
+        var expected = new HashSet<int>(selectionCase.Expected);
+        var found = new HashSet<int>();
+        var selected = new List<SelectedStatement>(selection.Preferences.Count);
+        foreach (SelectedPreference preference in selection.Preferences)
+        {
+            var indices = new SortedSet<int>();
+            foreach (string source in preference.Sources)
+            {
+                if (statementOfEvent.TryGetValue(source, out int index))
+                {
+                    indices.Add(index);
+                }
+            }
+
+            bool correct = false;
+            foreach (int index in indices)
+            {
+                if (expected.Contains(index))
+                {
+                    correct = true;
+                    found.Add(index);
+                }
+            }
+
+            selected.Add(new SelectedStatement(preference.Preference.Text, preference.Probability, [.. indices], correct));
+        }
+
+        return new SelectionCaseResult(selectionCase, selected, found.Count);
+    }
+
+    private static SelectionCase Validate(SelectionCaseLine raw, int line, string source)
+    {
+        string where = $"{source}, line {line}";
+        if (string.IsNullOrWhiteSpace(raw.Id))
+        {
+            throw new CliInputException($"{where}: \"id\" is missing.");
+        }
+
+        if (raw.Statements is not { Count: > 0 })
+        {
+            throw new CliInputException($"{where}: \"statements\" must be a non-empty array.");
+        }
+
+        var statements = new List<CaseStatement>(raw.Statements.Count);
+        for (int i = 0; i < raw.Statements.Count; i++)
+        {
+            if (raw.Statements[i] is not { Text: { } text } statement || string.IsNullOrWhiteSpace(text))
+            {
+                throw new CliInputException($"{where}: statement {i} has no \"text\".");
+            }
+
+            statements.Add(new CaseStatement(text, statement.At));
+        }
+
+        if (string.IsNullOrWhiteSpace(raw.Request))
+        {
+            throw new CliInputException($"{where}: \"request\" is missing.");
+        }
+
+        if (raw.Expected is null)
+        {
+            throw new CliInputException($"{where}: \"expected\" is missing.");
+        }
+
+        var expected = new SortedSet<int>();
+        foreach (int index in raw.Expected)
+        {
+            if (index < 0 || index >= statements.Count)
+            {
+                throw new CliInputException($"{where}: expected index {index} is not a statement index (0 to {statements.Count - 1}).");
+            }
+
+            expected.Add(index);
+        }
+
+        return new SelectionCase(line, raw.Id, statements, raw.Request, [.. expected], raw.Category);
+    }
+}

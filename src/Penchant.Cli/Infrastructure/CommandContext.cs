@@ -1,0 +1,52 @@
+using System.CommandLine;
+using Penchant.Cli.Output;
+using Penchant.Domain;
+
+namespace Penchant.Cli.Infrastructure;
+
+/// <summary>What one invocation of a command works with: the parsed global options, the console and the output format.</summary>
+internal sealed class CommandContext
+{
+    private readonly GlobalOptions _globals;
+
+    public CommandContext(ParseResult parseResult, GlobalOptions globals, CliEnvironment environment)
+    {
+        ParseResult = parseResult;
+        _globals = globals;
+        Environment = environment;
+        Json = parseResult.GetValue(globals.Json);
+        Output = Json ? new JsonOutputFormatter(environment.Output) : new HumanOutputFormatter(environment.Output);
+    }
+
+    /// <summary>Gets the parse result.</summary>
+    public ParseResult ParseResult { get; }
+
+    /// <summary>Gets the console and composition hook.</summary>
+    public CliEnvironment Environment { get; }
+
+    /// <summary>Gets a value indicating whether output is JSON.</summary>
+    public bool Json { get; }
+
+    /// <summary>Gets the formatter results go through.</summary>
+    public IOutputFormatter Output { get; }
+
+    /// <summary>Gets the <c>--db</c> value as given, or <see langword="null"/>.</summary>
+    public string? GivenDatabase => ParseResult.GetValue(_globals.Database);
+
+    /// <summary>Gets the user the command is about.</summary>
+    /// <exception cref="ArgumentException">The tenant or user identifier is invalid.</exception>
+    public UserKey User => UserKey.Create(ParseResult.GetValue(_globals.Tenant)!, ParseResult.GetValue(_globals.User)!);
+
+    /// <summary>Gets the tenant.</summary>
+    public string Tenant => ParseResult.GetValue(_globals.Tenant)!;
+
+    /// <summary>Resolves the database: <c>--db</c> when given, otherwise the per-user default file.</summary>
+    /// <returns>The checked full path.</returns>
+    /// <exception cref="CliInputException">The path cannot be used.</exception>
+    public string ResolveDatabase() => DatabasePath.Validate(GivenDatabase ?? Server.ServerHost.DefaultDatabasePath);
+
+    /// <summary>Opens the engine on the resolved database.</summary>
+    /// <returns>The engine host.</returns>
+    /// <exception cref="CliInputException">The path cannot be used.</exception>
+    public EngineHost OpenEngine() => EngineHost.Open(ResolveDatabase(), Environment.ConfigureEngine);
+}

@@ -1,0 +1,76 @@
+namespace Penchant.Cli.Infrastructure;
+
+/// <summary>Checks a <c>--db</c> path before the store opens it, so a wrong path is a clear user error (exit 1).</summary>
+internal static class DatabasePath
+{
+    private static ReadOnlySpan<byte> SqliteHeader => "SQLite format 3\0"u8;
+
+    /// <summary>Resolves and checks a database path: not a directory, readable, and either new, empty or an SQLite file.</summary>
+    /// <param name="path">The path the user gave.</param>
+    /// <returns>The full path; its folder exists.</returns>
+    /// <exception cref="CliInputException">The path cannot be used.</exception>
+    public static string Validate(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new CliInputException("--db needs a file path.");
+        }
+
+        string fullPath;
+        try
+        {
+            fullPath = Path.GetFullPath(path);
+        }
+        catch (Exception exception) when (exception is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new CliInputException($"--db '{path}' is not a valid path: {exception.Message}", exception);
+        }
+
+        if (Directory.Exists(fullPath))
+        {
+            throw new CliInputException($"--db '{path}' is a directory; give the path of a database file.");
+        }
+
+        if (File.Exists(fullPath))
+        {
+            CheckHeader(path, fullPath);
+            return fullPath;
+        }
+
+        string? directory = Path.GetDirectoryName(fullPath);
+        try
+        {
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new CliInputException($"--db '{path}': cannot create its folder: {exception.Message}", exception);
+        }
+
+        return fullPath;
+    }
+
+    private static void CheckHeader(string path, string fullPath)
+    {
+        Span<byte> header = stackalloc byte[16];
+        int read;
+        try
+        {
+            using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new CliInputException($"--db '{path}' cannot be read: {exception.Message}", exception);
+        }
+
+        // An empty file is a database SQLite has not written yet.
+        if (read != 0 && (read < header.Length || !header.SequenceEqual(SqliteHeader)))
+        {
+            throw new CliInputException($"--db '{path}' is not a Penchant database (not an SQLite file).");
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using Penchant.Domain;
+
+namespace Penchant.Cli.Infrastructure;
+
+/// <summary>The options every command accepts: the database, who the command is about, and the output format.</summary>
+internal sealed class GlobalOptions
+{
+    /// <summary>The user a command works on when <c>--user</c> is not given.</summary>
+    public const string DefaultUser = "me";
+
+    /// <summary>Gets the SQLite database option; absent means the per-user default file (or a temporary store for <c>eval</c>).</summary>
+    public Option<string?> Database { get; } = new("--db")
+    {
+        Description = $"The SQLite database file [default: {Server.ServerHost.DefaultDatabasePath}; eval: a temporary file]",
+        HelpName = "PATH",
+        Recursive = true,
+    };
+
+    /// <summary>Gets the tenant option.</summary>
+    public Option<string> Tenant { get; } = new("--tenant")
+    {
+        Description = "The tenant (application) the user belongs to",
+        DefaultValueFactory = static _ => UserKey.DefaultTenant,
+        Recursive = true,
+    };
+
+    /// <summary>Gets the user option.</summary>
+    public Option<string> User { get; } = new("--user")
+    {
+        Description = "The user whose preferences the command reads or changes",
+        DefaultValueFactory = static _ => DefaultUser,
+        Recursive = true,
+    };
+
+    /// <summary>Gets the option that switches output to JSON.</summary>
+    public Option<bool> Json { get; } = new("--json")
+    {
+        Description = "Write results as JSON instead of text",
+        Recursive = true,
+    };
+
+    /// <summary>Adds the options to the root command.</summary>
+    /// <param name="root">The root command.</param>
+    public void AddTo(Command root)
+    {
+        root.Options.Add(Database);
+        root.Options.Add(Tenant);
+        root.Options.Add(User);
+        root.Options.Add(Json);
+    }
+}

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Penchant.Cli.Commands;
+using Penchant.Cli.Infrastructure;
+
+namespace Penchant.Cli;
+
+/// <summary>Builds and runs the <c>penchant</c> command tree.</summary>
+internal static class PenchantCommandLine
+{
+    /// <summary>Builds the root command, writing to the given console.</summary>
+    /// <remarks>A plain command named <c>penchant</c> rather than a <see cref="RootCommand"/>, whose name would be the assembly's (<c>Penchant.Cli</c>).</remarks>
+    /// <param name="environment">Where commands read and write.</param>
+    /// <returns>The root command.</returns>
+    public static Command Create(CliEnvironment environment)
+    {
+        var globals = new GlobalOptions();
+        var root = new Command("penchant", "Penchant: learns what each user wants and selects exactly the preferences that apply to a request.");
+        root.Options.Add(new System.CommandLine.Help.HelpOption());
+        root.Options.Add(new VersionOption());
+        globals.AddTo(root);
+        root.Subcommands.Add(new RememberCommand(globals, environment));
+        root.Subcommands.Add(new ObserveCommand(globals, environment));
+        root.Subcommands.Add(new ListCommand(globals, environment));
+        root.Subcommands.Add(new HistoryCommand(globals, environment));
+        root.Subcommands.Add(new ForgetCommand(globals, environment));
+        root.Subcommands.Add(new SelectCommand(globals, environment));
+        root.Subcommands.Add(new ExportCommand(globals, environment));
+        root.Subcommands.Add(new ImportCommand(globals, environment));
+        root.Subcommands.Add(new ServeCommand(globals, environment));
+        root.Subcommands.Add(new EvalCommand(globals, environment));
+        return root;
+    }
+
+    /// <summary>Parses and runs a command line.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="environment">Where commands read and write.</param>
+    /// <param name="cancellationToken">Cancels the command (Ctrl+C also does).</param>
+    /// <returns>The exit code: 0 success, 1 bad input, 2 failure.</returns>
+    public static Task<int> InvokeAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken = default)
+    {
+        ParseResult parseResult = Create(environment).Parse(args);
+        return parseResult.InvokeAsync(new InvocationConfiguration { Output = environment.Output, Error = environment.Error }, cancellationToken);
+    }
+}
