@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Penchant.Cli.Commands;
+
+public sealed partial class EvalSelectionCommandTests(CliFixture cli)
+{
+    private const string Cases = """
+        {"id": "t1", "category": "semantic", "split": "tune", "statements": [{"text": "I'm vegetarian, no meat or fish please.", "at": "2026-01-01T09:00:00Z"}, {"text": "I live in Lyon.", "at": "2026-01-02T09:00:00Z"}, {"text": "Keep code examples in Python.", "at": "2026-01-03T09:00:00Z"}], "request": "Suggest a recipe for dinner tonight.", "expected": [0]}
+        {"id": "t2", "category": "semantic", "split": "tune", "statements": [{"text": "I'm allergic to peanuts.", "at": "2026-01-01T09:00:00Z"}, {"text": "Always write code examples in Python.", "at": "2026-01-02T09:00:00Z"}], "request": "Write a function that sorts a list of numbers.", "expected": [1]}
+        {"id": "t3", "category": "none", "split": "holdout", "statements": [{"text": "I prefer aisle seats on flights.", "at": "2026-01-01T09:00:00Z"}, {"text": "I'm allergic to cats.", "at": "2026-01-02T09:00:00Z"}], "request": "What is the capital of Australia?", "expected": []}
+        {"id": "t4", "category": "multiple", "split": "tune", "extra": {"ignored": true}, "statements": [{"text": "I'm vegan.", "at": "2026-01-01T09:00:00Z"}, {"text": "I'm allergic to tree nuts.", "at": "2026-01-02T09:00:00Z"}, {"text": "I work as a nurse.", "at": "2026-01-03T09:00:00Z"}], "request": "Give me a recipe for a birthday cake.", "expected": [0, 1]}
+        """;
+
+    [Fact]
+    public async Task EvalSelection_TinyCases_PrintsSummaryLastWithPlausibleValues()
+    {
+        // Arrange
+        string file = cli.WriteFile("cases.jsonl", Cases);
+
+        // Act
+        CliResult result = await cli.RunAsync(["eval", "selection", "--cases", file]);
+
+        // Assert
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Match summary = SummaryPattern().Match(result.Lines[^1]);
+        Assert.True(summary.Success, result.ToString());
+        Assert.Equal("4", summary.Groups["n"].Value);
+        double precision = Value(summary, "precision");
+        double recall = Value(summary, "recall");
+        double f1 = Value(summary, "f1");
+        double exact = Value(summary, "exact");
+        Assert.InRange(precision, 0, 1);
+        Assert.InRange(recall, 0.2, 1);
+        Assert.InRange(f1, 0, 1);
+        Assert.InRange(exact, 0, 1);
+        Assert.Contains(result.Lines, line => line.StartsWith("category semantic: n=2 ", StringComparison.Ordinal));
+        Assert.Contains(result.Lines, line => line.StartsWith("category none: n=1 ", StringComparison.Ordinal));
+        Assert.Equal(string.Empty, result.Error);
+    }
+
+    [Fact]
+    public async Task EvalSelection_SplitAndVerbose_RunsOnlyThatSplitAndExplainsWrongCases()
+    {
+        string file = cli.WriteFile("cases.jsonl", Cases);
+
+        CliResult result = await cli.RunAsync(["eval", "selection", "--cases", file, "--split", "holdout", "--verbose"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.StartsWith("selection: n=1 ", result.Lines[^1], StringComparison.Ordinal);
+        if (result.Lines.Any(line => line.StartsWith("wrong t3", StringComparison.Ordinal)))
+        {
+            Assert.Contains(result.Lines, line => line.StartsWith("expected: nothing", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task EvalSelection_MalformedCase_ExitsOneNamingTheLine()
+    {
+        string file = cli.WriteFile("cases.jsonl", Cases + "\n{\"id\": \"t5\", \"statements\": [{\"text\": \"I like tea.\"}], \"request\": \"Order a drink\", \"expected\": [3]}\n");
+
+        CliResult result = await cli.RunAsync(["eval", "selection", "--cases", file]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("line 5", result.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.Output);
+    }
+
+    [Fact]
+    public async Task EvalSelection_Json_WritesOneReportObject()
+    {
+        string file = cli.WriteFile("cases.jsonl", Cases);
+
+        CliResult result = await cli.RunAsync(["--json", "eval", "selection", "--cases", file, "--split", "tune"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var document = System.Text.Json.JsonDocument.Parse(Assert.Single(result.Lines));
+        Assert.Equal(3, document.RootElement.GetProperty("overall").GetProperty("n").GetInt32());
+    }
+
+    private static double Value(Match match, string name) => double.Parse(match.Groups[name].Value, CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"^selection: n=(?<n>\d+) precision=(?<precision>\d\.\d{3}) recall=(?<recall>\d\.\d{3}) f1=(?<f1>\d\.\d{3}) exact=(?<exact>\d\.\d{3})$")]
+    private static partial Regex SummaryPattern();
+}
