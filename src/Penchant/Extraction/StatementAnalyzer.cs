@@ -114,7 +114,7 @@ internal static partial class StatementAnalyzer
     [GeneratedRegex(@"\b(i'?m|i am) (allergic|intolerant|diabetic|pregnant|vegan|vegetarian|pescatarian|a (vegan|vegetarian|nurse|teacher|student|developer|parent|mom|dad))|\b(i have|i've got) (a |an )?(severe |mild |strong )?(allerg|intoleran|diabet|celiac|coeliac|bad knee|back|kid|child|son|daughter|dog|cat|two|three)|\b(i live|i work|i drive|i own|my (budget|kids?|son|daughter|wife|husband|partner|dog|cat|team|boss|name|home|address) )|\ballerg|\bintoleran", RegexOptions.CultureInvariant)]
     private static partial Regex FactPattern();
 
-    [GeneratedRegex(@"\b(no|not|never|don'?t|do not|doesn'?t|avoid|avoiding|hate|dislike|can'?t stand|cannot stand|aversion|without|skip|stop|allergic|intolerant|free of|-free|less|nothing)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(no|not|never|don'?t|do not|doesn'?t|avoid|avoiding|hate|dislike|can'?t stand|cannot stand|aversion|without|skip|stop|allerg\w*|intoleran\w*|free of|-free|less|nothing|out of|phobia|fear|refuse|despise|loathe)\b", RegexOptions.CultureInvariant)]
     private static partial Regex NegativePattern();
 
     [GeneratedRegex(@"\b(prefer|like|love|enjoy|want|favou?rite|fan of|into)\b", RegexOptions.CultureInvariant)]
