@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Penchant.DependencyInjection;
 using Penchant.Sqlite;
 using Penchant.Storage;
 
@@ -24,5 +25,18 @@ public static class SqliteServiceCollectionExtensions
         services.TryAddSingleton(_ => new SqlitePreferenceStore(new SqliteStoreOptions { Path = path }));
         services.TryAddSingleton<IPreferenceStore>(static provider => provider.GetRequiredService<SqlitePreferenceStore>());
         return services;
+    }
+
+    /// <summary>Uses the SQLite file at <paramref name="path"/> as the engine's store (the embedded default).</summary>
+    /// <param name="builder">The Penchant builder.</param>
+    /// <param name="path">The database file; its directory is created on first use.</param>
+    /// <returns>The builder, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is <see langword="null"/>, empty or whitespace.</exception>
+    public static PenchantBuilder UseSqlite(this PenchantBuilder builder, string path)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddPenchantSqliteStore(path);
+        return builder;
     }
 }
