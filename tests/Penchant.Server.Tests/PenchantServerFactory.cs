@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace Penchant.Server;
 
@@ -15,6 +16,7 @@ public sealed class PenchantServerFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting(ServerHost.DatabaseKey, DatabasePath);
         builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(static logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
 
     public override async ValueTask DisposeAsync()
