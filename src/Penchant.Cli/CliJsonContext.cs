@@ -15,4 +15,5 @@ namespace Penchant.Cli;
 [JsonSerializable(typeof(PrefEvalReportJson))]
 [JsonSerializable(typeof(ForgottenJson))]
 [JsonSerializable(typeof(ExportedJson))]
+[JsonSerializable(typeof(HygieneReport))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -10,5 +10,6 @@ internal sealed class EvalCommand : System.CommandLine.Command
     {
         Subcommands.Add(new EvalSelectionCommand(globals, environment));
         Subcommands.Add(new EvalPrefEvalCommand(globals, environment));
+        Subcommands.Add(new EvalHygieneCommand(globals, environment));
     }
 }

@@ -29,4 +29,7 @@ internal interface IOutputFormatter
 
     /// <summary>Writes a PrefEval evaluation; the summary is the last line.</summary>
     void WritePrefEvalReport(PrefEvalReport report, bool verbose);
+
+    /// <summary>Writes the hygiene evaluation; the last line is the summary.</summary>
+    void WriteHygieneReport(HygieneReport report);
 }

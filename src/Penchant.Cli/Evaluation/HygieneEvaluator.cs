@@ -1,0 +1,108 @@
+using System.Text.Json;
+using Penchant.Cli.Infrastructure;
+using Penchant.Domain;
+
+namespace Penchant.Cli.Evaluation;
+
+/// <summary>What the hygiene evaluation measured.</summary>
+/// <param name="Statements">Statements remembered in the repetition test (each preference in three wordings).</param>
+/// <param name="Distinct">Distinct preferences among them.</param>
+/// <param name="Preferences">Current preferences the engine kept; ideally <paramref name="Distinct"/>.</param>
+/// <param name="Updates">Update cases run.</param>
+/// <param name="Correct">Update cases where exactly the revised statement (or nothing, for an unrelated one) was superseded.</param>
+/// <param name="Missed">Revisions that superseded nothing.</param>
+/// <param name="UnrelatedSuperseded">Preferences superseded that the update did not revise.</param>
+internal sealed record HygieneReport(int Statements, int Distinct, int Preferences, int Updates, int Correct, int Missed, int UnrelatedSuperseded)
+{
+    /// <summary>Gets the preferences beyond one per distinct preference.</summary>
+    public int Duplicates => Math.Max(0, Preferences - Distinct);
+}
+
+/// <summary>
+/// Runs the hygiene cases of <c>eval/hygiene</c>: <c>repetition.jsonl</c> (the same preferences remembered three times in
+/// different words must stay one preference each) and <c>updates.jsonl</c> (a revision supersedes exactly what it revises).
+/// </summary>
+internal static class HygieneEvaluator
+{
+    public static async Task<HygieneReport> RunAsync(IPenchant engine, string tenant, string directory, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        List<JsonElement> repetition = await ReadAsync(Path.Combine(directory, "repetition.jsonl"), cancellationToken);
+        List<JsonElement> updates = await ReadAsync(Path.Combine(directory, "updates.jsonl"), cancellationToken);
+        string run = Guid.NewGuid().ToString("N")[..8];
+        int done = 0;
+
+        UserKey repeater = UserKey.Create(tenant, $"eval-hygiene-{run}-repetition");
+        int wordings = repetition.Count == 0 ? 0 : repetition.Min(static r => r.GetProperty("variants").GetArrayLength());
+        for (int round = 0; round < wordings; round++)
+        {
+            foreach (JsonElement item in repetition)
+            {
+                await engine.RememberAsync(repeater, new Statement(item.GetProperty("variants")[round].GetString()!), cancellationToken);
+            }
+        }
+
+        int kept = (await engine.ListAsync(repeater, cancellationToken)).Count;
+        progress?.Report(++done);
+
+        int correct = 0, missed = 0, unrelated = 0;
+        for (int i = 0; i < updates.Count; i++)
+        {
+            JsonElement item = updates[i];
+            UserKey user = UserKey.Create(tenant, $"eval-hygiene-{run}-update-{i}");
+            var sources = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (JsonElement background in item.GetProperty("background").EnumerateArray())
+            {
+                WriteResult written = await engine.RememberAsync(user, new Statement(background.GetString()!), cancellationToken);
+                sources[background.GetString()!] = written.Events[0].Id;
+            }
+
+            WriteResult update = await engine.RememberAsync(user, new Statement(item.GetProperty("new").GetString()!), cancellationToken);
+            string? old = item.GetProperty("old").ValueKind == JsonValueKind.String ? sources[item.GetProperty("old").GetString()!] : null;
+            HashSet<string> superseded = [.. update.Superseded.SelectMany(static p => p.Sources)];
+            unrelated += superseded.Count(s => s != old);
+            if (old is not null && !superseded.Contains(old))
+            {
+                missed++;
+            }
+
+            if (old is null ? superseded.Count == 0 : superseded.Count == 1 && superseded.Contains(old))
+            {
+                correct++;
+            }
+
+            progress?.Report(++done);
+        }
+
+        return new HygieneReport(repetition.Count * wordings, repetition.Count, kept, updates.Count, correct, missed, unrelated);
+    }
+
+    private static async Task<List<JsonElement>> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            throw new CliInputException($"{path} does not exist; --data must name the folder holding repetition.jsonl and updates.jsonl.");
+        }
+
+        var items = new List<JsonElement>();
+        int line = 0;
+        foreach (string text in await File.ReadAllLinesAsync(path, cancellationToken))
+        {
+            line++;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+
+            try
+            {
+                items.Add(JsonDocument.Parse(text).RootElement.Clone());
+            }
+            catch (JsonException ex)
+            {
+                throw new CliInputException($"{path}, line {line}: {ex.Message}");
+            }
+        }
+
+        return items;
+    }
+}
