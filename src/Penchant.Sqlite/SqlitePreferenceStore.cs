@@ -272,7 +272,8 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
     public async Task<IReadOnlyList<PreferenceEvent>> CommitAsync(UserKey user, UserChange change, CancellationToken cancellationToken = default)
     {
         user.Validate();
-        ChangeValidation.Validate(change);
+        ArgumentNullException.ThrowIfNull(change);
+        change.Validate();
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
@@ -464,7 +465,7 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
                     $"The user's event log is at version {version.ToString(CultureInfo.InvariantCulture)}; the change was computed from version {change.ExpectedVersion.ToString(CultureInfo.InvariantCulture)}.");
             }
 
-            if (ChangeValidation.IsEmpty(change))
+            if (change.IsEmpty)
             {
                 return ([], false);
             }

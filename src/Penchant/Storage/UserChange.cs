@@ -25,4 +25,63 @@ public sealed record UserChange
 
     /// <summary>Gets a value indicating whether every derived preference is deleted before <see cref="Upsert"/> (used by a rebuild).</summary>
     public bool ReplaceAllPreferences { get; init; }
+
+    /// <summary>Gets a value indicating whether the change changes nothing.</summary>
+    public bool IsEmpty => Append.Count == 0 && Upsert.Count == 0 && Delete.Count == 0 && Redact.Count == 0 && !ReplaceAllPreferences;
+
+    // Stores report a malformed change against their own parameter, which every store names "change".
+    private const string ParameterName = "change";
+
+    /// <summary>Rejects a malformed change whole, before a store writes anything (every store calls this first).</summary>
+    /// <exception cref="ArgumentException">A list is null, the version is negative, an event or preference has no identifier, or two appended events share one.</exception>
+    public void Validate()
+    {
+        if (ExpectedVersion < 0)
+        {
+            throw new ArgumentException("The expected version cannot be negative.", ParameterName);
+        }
+
+        if (Append is null || Upsert is null || Delete is null || Redact is null)
+        {
+            throw new ArgumentException("The change's lists cannot be null; leave them empty instead.", ParameterName);
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (PreferenceEvent? item in Append)
+        {
+            if (item is null || string.IsNullOrWhiteSpace(item.Id))
+            {
+                throw new ArgumentException("Every appended event needs an identifier.", ParameterName);
+            }
+
+            if (!ids.Add(item.Id))
+            {
+                throw new ArgumentException($"The change appends two events with identifier '{item.Id}'.", ParameterName);
+            }
+        }
+
+        foreach (Preference? preference in Upsert)
+        {
+            if (preference is null || string.IsNullOrWhiteSpace(preference.Id) || preference.Text is null)
+            {
+                throw new ArgumentException("Every upserted preference needs an identifier and a text.", ParameterName);
+            }
+        }
+
+        foreach (string? id in Delete)
+        {
+            if (string.IsNullOrWhiteSpace(id))
+            {
+                throw new ArgumentException("A preference identifier to delete cannot be empty.", ParameterName);
+            }
+        }
+
+        foreach (string? id in Redact)
+        {
+            if (string.IsNullOrWhiteSpace(id))
+            {
+                throw new ArgumentException("An event identifier to redact cannot be empty.", ParameterName);
+            }
+        }
+    }
 }
