@@ -8,11 +8,12 @@ namespace Penchant.Cli.Evaluation;
 /// <param name="Statements">Statements remembered in the repetition test (each preference in three wordings).</param>
 /// <param name="Distinct">Distinct preferences among them.</param>
 /// <param name="Preferences">Current preferences the engine kept; ideally <paramref name="Distinct"/>.</param>
+/// <param name="WrongMerges">Kept preferences whose sources are statements of different preferences (a merge that lost one).</param>
 /// <param name="Updates">Update cases run.</param>
 /// <param name="Correct">Update cases where exactly the revised statement (or nothing, for an unrelated one) was superseded.</param>
 /// <param name="Missed">Revisions that superseded nothing.</param>
 /// <param name="UnrelatedSuperseded">Preferences superseded that the update did not revise.</param>
-internal sealed record HygieneReport(int Statements, int Distinct, int Preferences, int Updates, int Correct, int Missed, int UnrelatedSuperseded)
+internal sealed record HygieneReport(int Statements, int Distinct, int Preferences, int WrongMerges, int Updates, int Correct, int Missed, int UnrelatedSuperseded)
 {
     /// <summary>Gets the preferences beyond one per distinct preference.</summary>
     public int Duplicates => Math.Max(0, Preferences - Distinct);
@@ -33,15 +34,19 @@ internal static class HygieneEvaluator
 
         UserKey repeater = UserKey.Create(tenant, $"eval-hygiene-{run}-repetition");
         int wordings = repetition.Count == 0 ? 0 : repetition.Min(static r => r.GetProperty("variants").GetArrayLength());
+        var itemOfEvent = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int round = 0; round < wordings; round++)
         {
-            foreach (JsonElement item in repetition)
+            for (int item = 0; item < repetition.Count; item++)
             {
-                await engine.RememberAsync(repeater, new Statement(item.GetProperty("variants")[round].GetString()!), cancellationToken);
+                WriteResult written = await engine.RememberAsync(repeater, new Statement(repetition[item].GetProperty("variants")[round].GetString()!), cancellationToken);
+                itemOfEvent[written.Events[0].Id] = item;
             }
         }
 
-        int kept = (await engine.ListAsync(repeater, cancellationToken)).Count;
+        IReadOnlyList<Preference> keptPreferences = await engine.ListAsync(repeater, cancellationToken);
+        int kept = keptPreferences.Count;
+        int wrongMerges = keptPreferences.Count(p => p.Sources.Select(s => itemOfEvent[s]).Distinct().Count() > 1);
         progress?.Report(++done);
 
         int correct = 0, missed = 0, unrelated = 0;
@@ -73,7 +78,7 @@ internal static class HygieneEvaluator
             progress?.Report(++done);
         }
 
-        return new HygieneReport(repetition.Count * wordings, repetition.Count, kept, updates.Count, correct, missed, unrelated);
+        return new HygieneReport(repetition.Count * wordings, repetition.Count, kept, wrongMerges, updates.Count, correct, missed, unrelated);
     }
 
     private static async Task<List<JsonElement>> ReadAsync(string path, CancellationToken cancellationToken)

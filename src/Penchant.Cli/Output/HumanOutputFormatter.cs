@@ -190,9 +190,9 @@ internal sealed class HumanOutputFormatter(TextWriter output) : IOutputFormatter
 
     public void WriteHygieneReport(HygieneReport report)
     {
-        Line(string.Create(Invariant, $"repetition: {report.Statements} statements of {report.Distinct} preferences kept as {report.Preferences} ({report.Duplicates} duplicates)"));
+        Line(string.Create(Invariant, $"repetition: {report.Statements} statements of {report.Distinct} preferences kept as {report.Preferences} ({report.Duplicates} duplicates, {report.WrongMerges} wrong merges)"));
         Line(string.Create(Invariant, $"updates: {report.Correct}/{report.Updates} correct, {report.Missed} revisions missed, {report.UnrelatedSuperseded} unrelated superseded"));
-        Line(string.Create(Invariant, $"hygiene: statements={report.Statements} preferences={report.Preferences} duplicates={report.Duplicates} updates={report.Updates} correct={report.Correct} missed={report.Missed} unrelated_superseded={report.UnrelatedSuperseded}"));
+        Line(string.Create(Invariant, $"hygiene: statements={report.Statements} preferences={report.Preferences} duplicates={report.Duplicates} wrong_merges={report.WrongMerges} updates={report.Updates} correct={report.Correct} missed={report.Missed} unrelated_superseded={report.UnrelatedSuperseded}"));
     }
 
     private void Line(string text) => output.WriteLine(text);

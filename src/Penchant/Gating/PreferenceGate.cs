@@ -112,7 +112,9 @@ internal sealed partial class PreferenceGate
             return request.Channel is null ? 0 : request.Channel == p.Channel ? 1 : -1;
         }
 
-        return TextTools.Coverage(p.ScopeStems, request.Stems) >= 0.5 ? 1 : 0;
+        // A scope in words ("when I book work trips") holds only when the request says so, in words or in meaning.
+        double similarity = p.ScopeVector is null ? 0 : TensorPrimitives.Dot(request.Vector, p.ScopeVector);
+        return TextTools.Coverage(p.ScopeStems, request.Stems) >= 0.5 || similarity >= 0.55 ? 1 : -1;
     }
 
     private static int FindOverridden(GateFeatures[] features)

@@ -49,7 +49,9 @@ internal static partial class Reconciler
             return new Decision(DecisionKind.Supersede, nearest, best);
         }
 
-        if (samePolarity && (best >= options.DuplicateSimilarity || (best >= options.DuplicateSimilarity - 0.2 && overlap >= 0.34)))
+        // The same thing said again: very close in meaning, or close with every key word of the shorter wording in the longer.
+        // Closeness alone is not enough below that: "allergic to peanuts" and "allergic to sesame" are close and different.
+        if (samePolarity && (best >= options.DuplicateSimilarity || (best >= 0.5 && overlap >= 1.0)))
         {
             return new Decision(DecisionKind.Reinforce, nearest, best);
         }
