@@ -19,7 +19,7 @@ internal sealed record GateWeights
 
     public double Relative { get; init; } = 0.984;
 
-    public double Overridden { get; init; } = -2.317;
+    public double Overridden { get; init; } = -8.0;
 
     public double Strength { get; init; } = 1.27;
 

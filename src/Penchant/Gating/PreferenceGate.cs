@@ -197,6 +197,6 @@ internal sealed partial class PreferenceGate
         return reasons;
     }
 
-    [GeneratedRegex(@"\b(just this once|for once|this once|this time|ignore my|ignore the|forget (about )?my|regardless of my|despite my|even though i|make an exception|exception to|instead of (my )?usual|not my usual|override)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(just this once|for once|this once|only this time|just this time|this time|just for (tonight|today|this)|for tonight only|ignore (my|the)|forget (about )?(my|the)|never mind (my|the)|regardless of (my|the)|despite (my|the)|even though|even if|make an exception|exception to|instead of (my )?usual|not my usual|for a change|cheat day|break (my|the) rule|override)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex OverridePattern();
 }

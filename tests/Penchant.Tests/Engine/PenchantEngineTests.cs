@@ -157,6 +157,19 @@ public sealed class PenchantEngineTests(EngineFixture fixture) : IClassFixture<E
     }
 
     [Fact]
+    public async Task SelectAsync_RequestOverridesAPreferenceForOnce_LeavesItOut()
+    {
+        var (engine, _, _) = fixture.Create();
+        await engine.RememberAsync(Alice, new Statement("Please don't recommend horror movies."), Ct);
+
+        Selection usual = await engine.SelectAsync(Alice, new RequestContext("Recommend some movies for tonight."), Ct);
+        Selection once = await engine.SelectAsync(Alice, new RequestContext("Friends are over for Halloween, give me some horror films, just for tonight."), Ct);
+
+        Assert.Single(usual.Preferences);
+        Assert.Empty(once.Preferences);
+    }
+
+    [Fact]
     public async Task SelectAsync_PromptBlock_StaysWithinTokenBudget()
     {
         var (engine, _, _) = fixture.Create(o => o.PromptTokenBudget = 40);
