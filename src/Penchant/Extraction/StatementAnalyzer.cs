@@ -48,6 +48,13 @@ internal static partial class StatementAnalyzer
         }
 
         Match chain = ChainPattern().Match(text);
+        string? chainsTo = chain.Success ? chain.Groups["target"].Value.Trim() : null;
+        if (chainsTo is null && kind == PreferenceKind.Rule && ConsequentPattern().Match(text) is { Success: true } consequent)
+        {
+            // "When I schedule a dentist appointment, add a reminder the day before": the action brings in its own area.
+            chainsTo = consequent.Groups["action"].Value.Trim().TrimEnd('.', '!');
+        }
+
         return new ExtractedPreference
         {
             Text = text.Trim(),
@@ -58,7 +65,7 @@ internal static partial class StatementAnalyzer
                 ? PreferenceScope.Everywhere
                 : new PreferenceScope { Text = scopeText, Tags = tags },
             Confidence = confidence,
-            ChainsTo = chain.Success ? chain.Groups["target"].Value.Trim() : null,
+            ChainsTo = chainsTo,
             SignalsRevision = RevisionPattern().IsMatch(lower) && !AdditionPattern().IsMatch(lower),
         };
     }
@@ -78,6 +85,12 @@ internal static partial class StatementAnalyzer
         }
 
         match = TargetScopePattern().Match(text);
+        if (match.Success)
+        {
+            return match.Groups["scope"].Value.Trim().TrimEnd(',', '.');
+        }
+
+        match = LeadingScopePattern().Match(text);
         return match.Success ? match.Groups["scope"].Value.Trim().TrimEnd(',', '.') : null;
     }
 
@@ -129,6 +142,12 @@ internal static partial class StatementAnalyzer
     [GeneratedRegex(@"\b(again|anymore|any more|no longer|not anymore|actually|changed|changed my mind|these days|now that|now|switch|switched|moved|relocated|sold|dropped|adopted|left|lately|new job|forget|instead|nowadays|started|stopped|gave up|given up|quit|used to|from now on|update:|correction)\b", RegexOptions.CultureInvariant)]
     private static partial Regex RevisionPattern();
 
+    [GeneratedRegex(@"^\s*(?:for|with|in|on|at)\s+(?<scope>(?:my |our |the |any |all )?[^,]{3,60}?)(?:,|\s+(?=(?:i|i'm|i'd|i've|please|always|never|use|keep|make|there's|there is|no|don't|do not)\b))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingScopePattern();
+
+    [GeneratedRegex(@"^\s*(?:when(?:ever)?|if|any ?time|each time|every time)\b[^,]+,\s*(?:please\s+)?(?:also\s+)?(?<action>(?:add|set up|include|log|cc|copy|make|book|order|remind|send|create|schedule|check|put|save|find|look for|get|reserve|write|note)\b.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ConsequentPattern();
+
     [GeneratedRegex(@"\b(also|too|as well|in addition|on top of)\b", RegexOptions.CultureInvariant)]
     private static partial Regex AdditionPattern();
 
@@ -138,6 +157,6 @@ internal static partial class StatementAnalyzer
     [GeneratedRegex(@"\b(?:in|for|on|when (?:writing|sending|drafting|replying to))\s+(?<scope>(?:any |all |my )?(?:emails?|e-mails?|messages?|texts?|slack messages?|posts?|replies|letters?|notes?|code|documents?|reports?)(?:\s+(?:to|for|with|at)\s+[^,.;]+)?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TargetScopePattern();
 
-    [GeneratedRegex(@"\balso\s+(?:look for|find|book|check|search for|get|reserve|add|suggest|include)\s+(?:a |an |some |the )?(?<target>[^,.;]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\balso\s+(?:look for|find|book|check|search for|get|reserve|add|suggest|include|make me|make|order|create|set up)\s+(?:a |an |some |the )?(?<target>[^,.;]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ChainPattern();
 }

@@ -103,8 +103,8 @@ internal sealed partial class PreferenceGate
                 return request.Recipient == p.Recipient ? 1 : -1;
             }
 
-            // The right channel with no recipient we recognise ("an email to Sarah") is the classic near-scope trap.
-            return request.Channel is not null && request.Channel == p.Channel ? -0.5 : -0.25;
+            // No recipient we recognise ("an email to Sarah", "books for me"): the scope is not met.
+            return -1;
         }
 
         if (p.Channel is not null)
@@ -151,7 +151,13 @@ internal sealed partial class PreferenceGate
                     continue;
                 }
 
+                // The target may name the other preference's subject or its scope ("a hotel nearby" → "for hotels, …").
                 double similarity = TensorPrimitives.Dot(target, preferences[j].Preference.Embedding.Span);
+                if (preferences[j].ScopeVector is { } scope)
+                {
+                    similarity = Math.Max(similarity, TensorPrimitives.Dot(target, scope));
+                }
+
                 if (similarity >= 0.40)
                 {
                     probabilities[j] = Math.Max(probabilities[j], probabilities[i] * Math.Min(1.0, 0.5 + similarity));

@@ -157,6 +157,22 @@ public sealed class PenchantEngineTests(EngineFixture fixture) : IClassFixture<E
     }
 
     [Fact]
+    public async Task SelectAsync_ChainedRule_BringsInThePreferencesOfTheAreaItPointsTo()
+    {
+        var (engine, _, _) = fixture.Create();
+        await engine.RememberAsync(Alice, new Statement("When I book concert tickets, also look for a hotel nearby."), Ct);
+        await engine.RememberAsync(Alice, new Statement("For hotels I want free cancellation."), Ct);
+        await engine.RememberAsync(Alice, new Statement("I write all my code in C#."), Ct);
+
+        Selection selection = await engine.SelectAsync(Alice, new RequestContext("Book me tickets for the Coldplay show in Munich."), Ct);
+
+        Assert.Contains(selection.Preferences, s => s.Preference.Text.StartsWith("When I book concert", StringComparison.Ordinal));
+        SelectedPreference hotel = Assert.Single(selection.Preferences, s => s.Preference.Text.StartsWith("For hotels", StringComparison.Ordinal));
+        Assert.Contains(hotel.Reasons, r => r.StartsWith("brought in by the rule", StringComparison.Ordinal));
+        Assert.DoesNotContain(selection.Preferences, s => s.Preference.Text.Contains("C#", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task SelectAsync_RequestOverridesAPreferenceForOnce_LeavesItOut()
     {
         var (engine, _, _) = fixture.Create();
