@@ -1,6 +1,10 @@
 namespace Penchant.Gating;
 
-/// <summary>The weights of the selection gate's logistic model; the defaults were fitted on the team's tuning cases (see <c>eval/README.md</c>).</summary>
+/// <summary>
+/// The weights of the selection gate's logistic model. The defaults come from an L2-regularized (0.001) logistic regression
+/// on the gate features of every (request, preference) pair of the tune split of <c>eval/selection/cases.jsonl</c>;
+/// <see cref="Overridden"/> was then set by hand to a veto, because an explicit override must win.
+/// </summary>
 internal sealed record GateWeights
 {
     public static GateWeights Default { get; } = new();
