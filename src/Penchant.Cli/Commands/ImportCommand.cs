@@ -20,13 +20,9 @@ internal sealed class ImportCommand : CliCommand
     {
         UserKey user = context.User;
         string file = context.ParseResult.GetValue(_file)!;
-        string source = file == InputFiles.StandardInput ? "standard input" : file;
-
-        IReadOnlyList<(int Line, PreferenceEvent Value)> lines;
-        using (TextReader reader = InputFiles.OpenText(file, context.Environment))
-        {
-            lines = await JsonLines.ReadAsync(reader, PenchantJsonContext.Default.PreferenceEvent, source, cancellationToken);
-        }
+        string source = InputFiles.DisplayName(file);
+        IReadOnlyList<(int Line, PreferenceEvent Value)> lines =
+            await InputFiles.ReadJsonLinesAsync(file, PenchantJsonContext.Default.PreferenceEvent, context.Environment, cancellationToken);
 
         var lineOfId = new Dictionary<string, int>(StringComparer.Ordinal);
         var events = new PreferenceEvent[lines.Count];

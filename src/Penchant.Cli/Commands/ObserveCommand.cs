@@ -20,13 +20,9 @@ internal sealed class ObserveCommand : CliCommand
     {
         UserKey user = context.User;
         string file = context.ParseResult.GetValue(_file)!;
-        string source = file == InputFiles.StandardInput ? "standard input" : file;
-
-        IReadOnlyList<(int Line, TurnContract Value)> lines;
-        using (TextReader reader = InputFiles.OpenText(file, context.Environment))
-        {
-            lines = await JsonLines.ReadAsync(reader, PenchantJsonContext.Default.TurnContract, source, cancellationToken);
-        }
+        string source = InputFiles.DisplayName(file);
+        IReadOnlyList<(int Line, TurnContract Value)> lines =
+            await InputFiles.ReadJsonLinesAsync(file, PenchantJsonContext.Default.TurnContract, context.Environment, cancellationToken);
 
         if (lines.Count == 0)
         {

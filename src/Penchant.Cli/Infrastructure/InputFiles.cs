@@ -28,6 +28,27 @@ internal static class InputFiles
         }
     }
 
+    /// <summary>Names a path in messages: the path itself, or "standard input" for <c>-</c>.</summary>
+    /// <param name="path">The path, or <c>-</c>.</param>
+    /// <returns>The name.</returns>
+    public static string DisplayName(string path) => path == StandardInput ? "standard input" : path;
+
+    /// <summary>Reads a JSON Lines file (or standard input for <c>-</c>) whole, naming the line of any malformed entry.</summary>
+    /// <typeparam name="T">The type of each line.</typeparam>
+    /// <param name="path">The path, or <c>-</c>.</param>
+    /// <param name="typeInfo">The source-generated type information of a line.</param>
+    /// <param name="environment">The console whose input <c>-</c> means.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>Each non-empty line's number and value.</returns>
+    /// <exception cref="CliInputException">The file cannot be read or a line is malformed.</exception>
+    public static async Task<IReadOnlyList<(int Line, T Value)>> ReadJsonLinesAsync<T>(
+        string path, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, CliEnvironment environment, CancellationToken cancellationToken)
+        where T : class
+    {
+        using TextReader reader = OpenText(path, environment);
+        return await JsonLines.ReadAsync(reader, typeInfo, DisplayName(path), cancellationToken);
+    }
+
     /// <summary>Opens a file for reading as a stream.</summary>
     /// <param name="path">The path.</param>
     /// <returns>The stream.</returns>
