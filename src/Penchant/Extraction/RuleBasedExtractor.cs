@@ -96,7 +96,9 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
         bool standing = StandingPattern().IsMatch(lower);
         bool question = lower.TrimEnd().EndsWith('?') || QuestionStart().IsMatch(lower);
         bool task = TaskStart().IsMatch(lower) || AssistantDirected().IsMatch(lower);
-        if ((question || task) && !standing)
+        // A question stays a question ("why does it fail every time I run it?") unless it sets a rule from now on.
+        bool endsWithQuestionMark = lower.TrimEnd().EndsWith('?');
+        if ((question || task) && (!standing || (endsWithQuestionMark && !FromNowOn().IsMatch(lower))))
         {
             return 0;
         }
@@ -167,6 +169,9 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
 
     [GeneratedRegex(@"\b(from now on|in (the )?future|going forward|whenever i|every time i|each time i|any ?time i|please (always|never|don'?t|do not|avoid|keep|use|stop)|(always|never) (use|write|include|add|give|answer|respond|reply|format|sign|book|recommend|suggest|show|send|put|mention))\b", RegexOptions.CultureInvariant)]
     private static partial Regex StandingPattern();
+
+    [GeneratedRegex(@"\b(from now on|going forward|in (the )?future)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex FromNowOn();
 
     [GeneratedRegex(@"^\s*(what|which|who|whom|whose|why|how|where|when (is|are|was|did|does|do|will)|is|are|was|were|do|does|did|can|could|would|will|should|shall|may|might)\b", RegexOptions.CultureInvariant)]
     private static partial Regex QuestionStart();

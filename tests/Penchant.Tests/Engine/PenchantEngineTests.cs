@@ -87,6 +87,7 @@ public sealed class PenchantEngineTests(EngineFixture fixture) : IClassFixture<E
             new("user", "```csharp\nvar x = new List<int> { 1, 2, 3 };\nConsole.WriteLine(x.Count);\n```"),
             new("user", "What is the capital of Peru?"),
             new("user", "thanks, that's great"),
+            new("user", "Why does my Go code give a different result every time I run the tests? It worked fine last week."),
         ];
 
         WriteResult result = await engine.ObserveAsync(Alice, turns, Ct);
