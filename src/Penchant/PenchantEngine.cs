@@ -304,6 +304,15 @@ public sealed class PenchantEngine : IPenchant
         return selected.Count == 0 ? Selection.Empty : new Selection(selected, PromptRenderer.Render(selected, _options.PromptTokenBudget));
     }
 
+    /// <summary>Computes the gate's features for every current preference of a user against a request (for fitting the gate).</summary>
+    internal async Task<IReadOnlyList<(Preference Preference, GateFeatures Features)>> MeasureAsync(UserKey user, RequestContext request, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<PreparedPreference> prepared = await PrepareAsync(user, cancellationToken).ConfigureAwait(false);
+        GeneratedEmbeddings<Embedding<float>> vectors = await _embeddings.GenerateAsync([request.Text], cancellationToken: cancellationToken).ConfigureAwait(false);
+        GateFeatures[] features = PreferenceGate.MeasureAll(new RequestView(request, vectors[0].Vector), prepared);
+        return [.. prepared.Select((p, i) => (p.Preference, features[i]))];
+    }
+
     /// <summary>Gets the prepared current preferences of a user (for benchmarks and evaluation).</summary>
     internal async Task<IReadOnlyList<PreparedPreference>> PrepareAsync(UserKey user, CancellationToken cancellationToken)
         => (await GetSnapshotAsync(user, reload: false, cancellationToken).ConfigureAwait(false)).Prepared;

@@ -25,6 +25,12 @@ internal sealed class EvalSelectionCommand : CliCommand
 
     private readonly Option<bool> _verbose = new("--verbose") { Description = "Print every case that is not exactly right" };
 
+    private readonly Option<string?> _dumpFeatures = new("--dump-features")
+    {
+        Description = "Also write the gate's features of every (case, preference) pair with whether it applies, as CSV (to refit the gate's weights)",
+        HelpName = "FILE",
+    };
+
     public EvalSelectionCommand(GlobalOptions globals, CliEnvironment environment)
         : base("selection", "Score selection on remembered statements: micro precision, recall, F1 and exact-set match", globals, environment)
     {
@@ -32,6 +38,7 @@ internal sealed class EvalSelectionCommand : CliCommand
         Options.Add(_cases);
         Options.Add(_split);
         Options.Add(_verbose);
+        Options.Add(_dumpFeatures);
     }
 
     protected override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
@@ -54,7 +61,9 @@ internal sealed class EvalSelectionCommand : CliCommand
         SelectionReport report;
         using (ProgressBar? progress = ProgressBar.Create(context.Environment, cases.Count, "cases"))
         {
-            report = await SelectionEvaluator.RunAsync(store.Host.Engine, context.Tenant, cases, progress, cancellationToken);
+            string? dump = context.ParseResult.GetValue(_dumpFeatures);
+            await using StreamWriter? features = dump is null ? null : new StreamWriter(dump);
+            report = await SelectionEvaluator.RunAsync(store.Host.Engine, context.Tenant, cases, progress, features, cancellationToken);
         }
 
         context.Output.WriteSelectionReport(report, context.ParseResult.GetValue(_verbose));

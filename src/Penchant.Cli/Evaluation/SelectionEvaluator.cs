@@ -45,11 +45,17 @@ internal static class SelectionEvaluator
     /// <param name="tenant">The tenant the evaluation users live in.</param>
     /// <param name="cases">The cases.</param>
     /// <param name="progress">Told after each case.</param>
+    /// <param name="features">Where to write the gate's features per (case, preference) as CSV, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>The report.</returns>
     public static async Task<SelectionReport> RunAsync(
-        IPenchant engine, string tenant, IReadOnlyList<SelectionCase> cases, IProgress<int>? progress, CancellationToken cancellationToken)
+        IPenchant engine, string tenant, IReadOnlyList<SelectionCase> cases, IProgress<int>? progress, TextWriter? features, CancellationToken cancellationToken)
     {
+        if (features is not null)
+        {
+            await features.WriteLineAsync("case,category,applies,text_similarity,hint_similarity,scope_similarity,lexical,scope_match,relative,overridden,strength");
+        }
+
         string run = Guid.NewGuid().ToString("N")[..8];
         var overall = new SelectionTally();
         var categories = new SortedDictionary<string, SelectionTally>(StringComparer.Ordinal);
@@ -57,7 +63,7 @@ internal static class SelectionEvaluator
 
         for (int i = 0; i < cases.Count; i++)
         {
-            SelectionCaseResult result = await RunCaseAsync(engine, UserKey.Create(tenant, $"eval-selection-{run}-{i}"), cases[i], cancellationToken);
+            SelectionCaseResult result = await RunCaseAsync(engine, UserKey.Create(tenant, $"eval-selection-{run}-{i}"), cases[i], features, cancellationToken);
             overall.Add(result);
             if (result.Case.Category is { } category)
             {
@@ -81,7 +87,7 @@ internal static class SelectionEvaluator
         return new SelectionReport(overall, [.. categories], wrong);
     }
 
-    private static async Task<SelectionCaseResult> RunCaseAsync(IPenchant engine, UserKey user, SelectionCase selectionCase, CancellationToken cancellationToken)
+    private static async Task<SelectionCaseResult> RunCaseAsync(IPenchant engine, UserKey user, SelectionCase selectionCase, TextWriter? features, CancellationToken cancellationToken)
     {
         var statementOfEvent = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int index = 0; index < selectionCase.Statements.Count; index++)
@@ -97,6 +103,16 @@ internal static class SelectionEvaluator
         Selection selection = await engine.SelectAsync(user, new RequestContext(selectionCase.Request), cancellationToken);
 
         var expected = new HashSet<int>(selectionCase.Expected);
+        if (features is not null && engine is PenchantEngine measurable)
+        {
+            foreach ((Preference preference, Gating.GateFeatures f) in await measurable.MeasureAsync(user, new RequestContext(selectionCase.Request), cancellationToken))
+            {
+                bool applies = preference.Sources.Any(s => statementOfEvent.TryGetValue(s, out int index) && expected.Contains(index));
+                await features.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"{selectionCase.Id},{selectionCase.Category},{(applies ? 1 : 0)},{f.TextSimilarity:0.####},{f.HintSimilarity:0.####},{f.ScopeSimilarity:0.####},{f.Lexical:0.####},{f.ScopeMatch},{f.Relative:0.####},{f.Overridden},{f.Strength}"));
+            }
+        }
+
         var found = new HashSet<int>();
         var selected = new List<SelectedStatement>(selection.Preferences.Count);
         foreach (SelectedPreference preference in selection.Preferences)

@@ -28,21 +28,10 @@ internal sealed partial class PreferenceGate
     public List<SelectedPreference> Select(RequestView request, IReadOnlyList<PreparedPreference> preferences, double threshold)
     {
         int n = preferences.Count;
-        var features = new GateFeatures[n];
-        var hintCache = new Dictionary<float[], double>(ReferenceEqualityComparer.Instance);
-        double best = double.MinValue;
-        for (int i = 0; i < n; i++)
-        {
-            features[i] = Measure(request, preferences[i], hintCache);
-            best = Math.Max(best, features[i].TextSimilarity + (0.5 * features[i].HintSimilarity));
-        }
-
-        int overridden = request.Overrides ? FindOverridden(features) : -1;
+        GateFeatures[] features = MeasureAll(request, preferences);
         var probabilities = new double[n];
         for (int i = 0; i < n; i++)
         {
-            features[i].Relative = features[i].TextSimilarity + (0.5 * features[i].HintSimilarity) - best;
-            features[i].Overridden = i == overridden ? 1 : 0;
             probabilities[i] = LogisticClassifier.Sigmoid(_weights.Score(features[i]));
         }
 
@@ -62,7 +51,30 @@ internal sealed partial class PreferenceGate
         return selected;
     }
 
-    /// <summary>Computes the features of one pair (public for evaluation and fitting).</summary>
+    /// <summary>Computes the features of every (request, preference) pair, including those relative to the user's other preferences.</summary>
+    public static GateFeatures[] MeasureAll(RequestView request, IReadOnlyList<PreparedPreference> preferences)
+    {
+        int n = preferences.Count;
+        var features = new GateFeatures[n];
+        var hintCache = new Dictionary<float[], double>(ReferenceEqualityComparer.Instance);
+        double best = double.MinValue;
+        for (int i = 0; i < n; i++)
+        {
+            features[i] = Measure(request, preferences[i], hintCache);
+            best = Math.Max(best, features[i].TextSimilarity + (0.5 * features[i].HintSimilarity));
+        }
+
+        int overridden = request.Overrides ? FindOverridden(features) : -1;
+        for (int i = 0; i < n; i++)
+        {
+            features[i].Relative = features[i].TextSimilarity + (0.5 * features[i].HintSimilarity) - best;
+            features[i].Overridden = i == overridden ? 1 : 0;
+        }
+
+        return features;
+    }
+
+    /// <summary>Computes the features of one pair that depend on it alone.</summary>
     public static GateFeatures Measure(RequestView request, PreparedPreference p, Dictionary<float[], double> hintCache)
     {
         var f = new GateFeatures

@@ -40,6 +40,22 @@ public sealed partial class EvalSelectionCommandTests(CliFixture cli)
     }
 
     [Fact]
+    public async Task EvalSelection_DumpFeatures_WritesOneLabelledRowPerCaseAndPreference()
+    {
+        string file = cli.WriteFile("cases.jsonl", Cases);
+        string dump = Path.Combine(cli.TempDirectory, Guid.NewGuid().ToString("N") + ".csv");
+
+        CliResult result = await cli.RunAsync(["eval", "selection", "--cases", file, "--dump-features", dump]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        string[] rows = await File.ReadAllLinesAsync(dump, TestContext.Current.CancellationToken);
+        Assert.StartsWith("case,category,applies,text_similarity", rows[0], StringComparison.Ordinal);
+        Assert.Equal(3 + 2 + 2 + 3, rows.Length - 1);
+        Assert.Contains(rows, r => r.StartsWith("t1,semantic,1,", StringComparison.Ordinal));
+        Assert.Equal(2, rows.Count(r => r.StartsWith("t1,semantic,0,", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task EvalSelection_SplitAndVerbose_RunsOnlyThatSplitAndExplainsWrongCases()
     {
         string file = cli.WriteFile("cases.jsonl", Cases);
