@@ -53,7 +53,7 @@ internal static class SelectionEvaluator
     {
         if (features is not null)
         {
-            await features.WriteLineAsync("case,category,applies,text_similarity,hint_similarity,scope_similarity,lexical,scope_match,relative,overridden,strength");
+            await features.WriteLineAsync("case,category,applies,text_similarity,hint_similarity,scope_similarity,lexical,scope_match,relative,overridden,strength,neutral");
         }
 
         string run = Guid.NewGuid().ToString("N")[..8];
@@ -109,7 +109,7 @@ internal static class SelectionEvaluator
             {
                 bool applies = preference.Sources.Any(s => statementOfEvent.TryGetValue(s, out int index) && expected.Contains(index));
                 await features.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"{selectionCase.Id},{selectionCase.Category},{(applies ? 1 : 0)},{f.TextSimilarity:0.####},{f.HintSimilarity:0.####},{f.ScopeSimilarity:0.####},{f.Lexical:0.####},{f.ScopeMatch},{f.Relative:0.####},{f.Overridden},{f.Strength}"));
+                    $"{selectionCase.Id},{selectionCase.Category},{(applies ? 1 : 0)},{f.TextSimilarity:0.####},{f.HintSimilarity:0.####},{f.ScopeSimilarity:0.####},{f.Lexical:0.####},{f.ScopeMatch},{f.Relative:0.####},{f.Overridden},{f.Strength},{f.Neutral}"));
             }
         }
 

@@ -26,4 +26,7 @@ internal struct GateFeatures
 
     /// <summary>How strongly the preference was stated.</summary>
     public double Strength;
+
+    /// <summary>1 when the preference is a fact with no direction ("I live in Lyon"), which bears on fewer requests than a wish.</summary>
+    public double Neutral;
 }

@@ -3,7 +3,8 @@ namespace Penchant.Gating;
 /// <summary>
 /// The weights of the selection gate's logistic model. The defaults come from an L2-regularized (0.001) logistic regression
 /// on the gate features of every (request, preference) pair of the tune split of <c>eval/selection/cases.jsonl</c>;
-/// <see cref="Overridden"/> was then set by hand to a veto, because an explicit override must win.
+/// <see cref="Overridden"/> was then set by hand to a veto, because an explicit override must win, and <see cref="Neutral"/>
+/// was added afterwards at −0.5 (tried −0.5 and −1.0; tune F1 0.775 → 0.778, PrefEval unchanged).
 /// </summary>
 internal sealed record GateWeights
 {
@@ -25,6 +26,8 @@ internal sealed record GateWeights
 
     public double Overridden { get; init; } = -8.0;
 
+    public double Neutral { get; init; } = -0.5;
+
     public double Strength { get; init; } = 1.27;
 
     public double Score(in GateFeatures f) =>
@@ -36,5 +39,6 @@ internal sealed record GateWeights
         + (ScopeMatch * f.ScopeMatch)
         + (Relative * f.Relative)
         + (Overridden * f.Overridden)
-        + (Strength * f.Strength);
+        + (Strength * f.Strength)
+        + (Neutral * f.Neutral);
 }

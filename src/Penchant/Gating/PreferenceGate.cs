@@ -82,6 +82,7 @@ internal sealed partial class PreferenceGate
             TextSimilarity = TensorPrimitives.Dot(request.Vector, p.Preference.Embedding.Span),
             Lexical = TextTools.Coverage(p.Stems, request.Stems),
             Strength = p.Preference.Strength,
+            Neutral = p.Preference.Polarity == Polarity.Neutral ? 1 : 0,
         };
 
         double hint = 0;
