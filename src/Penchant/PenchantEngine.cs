@@ -136,17 +136,14 @@ public sealed class PenchantEngine : IPenchant
     }
 
     /// <inheritdoc/>
-    public async Task ForgetAsync(UserKey user, string preferenceId, CancellationToken cancellationToken = default)
+    public Task ForgetAsync(UserKey user, string preferenceId, CancellationToken cancellationToken = default)
     {
         user.Validate();
         ArgumentException.ThrowIfNullOrWhiteSpace(preferenceId);
-        SemaphoreSlim gate = LockFor(user);
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            for (int attempt = 1; ; attempt++)
+        return CommitWithRetryAsync(
+            user,
+            (snapshot, _) =>
             {
-                Snapshot snapshot = await GetSnapshotAsync(user, reload: attempt > 1, cancellationToken).ConfigureAwait(false);
                 Preference target = snapshot.State.Preferences.FirstOrDefault(p => p.Id == preferenceId)
                     ?? throw new NotFoundException($"The user has no preference '{preferenceId}'.");
 
@@ -168,23 +165,10 @@ public sealed class PenchantEngine : IPenchant
                     Upsert = restore,
                     Redact = target.Sources,
                 };
-                try
-                {
-                    await _store.CommitAsync(user, change, cancellationToken).ConfigureAwait(false);
-                    _snapshots.TryRemove(user, out _);
-                    Log.Forgot(_logger, preferenceId, target.Sources.Count);
-                    return;
-                }
-                catch (ConcurrencyException) when (attempt < MaxWriteAttempts)
-                {
-                    Log.WriteConflict(_logger, attempt);
-                }
-            }
-        }
-        finally
-        {
-            gate.Release();
-        }
+                return Task.FromResult((change, target.Sources.Count));
+            },
+            (redacted, _) => Log.Forgot(_logger, preferenceId, redacted),
+            cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -349,19 +333,17 @@ public sealed class PenchantEngine : IPenchant
     private async Task<WriteResult> WriteAsync(UserKey user, IReadOnlyList<PreferenceEvent> events, bool replaceAll, CancellationToken cancellationToken)
     {
         long started = Stopwatch.GetTimestamp();
-        SemaphoreSlim gate = LockFor(user);
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            for (int attempt = 1; ; attempt++)
+        (Outcome outcome, int replayed) = (new Outcome(), 0);
+        IReadOnlyList<PreferenceEvent> appended = await CommitWithRetryAsync(
+            user,
+            async (snapshot, ct) =>
             {
-                Snapshot snapshot = await GetSnapshotAsync(user, reload: attempt > 1, cancellationToken).ConfigureAwait(false);
                 IReadOnlyList<PreferenceEvent> replay = events;
                 var working = new List<Preference>(snapshot.State.Preferences);
                 if (replaceAll)
                 {
                     var all = new List<PreferenceEvent>();
-                    await foreach (PreferenceEvent ev in _store.ReadEventsAsync(user, 0, cancellationToken).ConfigureAwait(false))
+                    await foreach (PreferenceEvent ev in _store.ReadEventsAsync(user, 0, ct).ConfigureAwait(false))
                     {
                         all.Add(ev);
                     }
@@ -370,10 +352,11 @@ public sealed class PenchantEngine : IPenchant
                     working.Clear();
                 }
 
-                var outcome = new Outcome();
+                outcome = new Outcome();
+                replayed = replay.Count;
                 foreach (PreferenceEvent ev in replay)
                 {
-                    await ApplyAsync(working, ev, outcome, cancellationToken).ConfigureAwait(false);
+                    await ApplyAsync(working, ev, outcome, ct).ConfigureAwait(false);
                 }
 
                 var change = new UserChange
@@ -383,22 +366,51 @@ public sealed class PenchantEngine : IPenchant
                     Upsert = replaceAll ? working : outcome.Changed.Values.ToList(),
                     ReplaceAllPreferences = replaceAll,
                 };
+                return (change, 0);
+            },
+            (_, committed) =>
+            {
+                if (replaceAll)
+                {
+                    Log.Rebuilt(_logger, replayed);
+                }
+
+                Log.Wrote(_logger, committed.Count, outcome.Created.Count, outcome.Reinforced.Count, outcome.Superseded.Count);
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        if (PenchantTelemetry.WriteDuration.Enabled)
+        {
+            PenchantTelemetry.WriteDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
+
+        return new WriteResult(appended, outcome.Final(outcome.Created), outcome.Final(outcome.Reinforced), outcome.Final(outcome.Superseded));
+    }
+
+    /// <summary>
+    /// Computes a change from the user's current state and commits it, serialized per user in process and retried from a
+    /// fresh read when another process moved the log on (optimistic concurrency).
+    /// </summary>
+    private async Task<IReadOnlyList<PreferenceEvent>> CommitWithRetryAsync<T>(
+        UserKey user,
+        Func<Snapshot, CancellationToken, Task<(UserChange Change, T State)>> plan,
+        Action<T, IReadOnlyList<PreferenceEvent>> committed,
+        CancellationToken cancellationToken)
+    {
+        SemaphoreSlim gate = LockFor(user);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            for (int attempt = 1; ; attempt++)
+            {
+                Snapshot snapshot = await GetSnapshotAsync(user, reload: attempt > 1, cancellationToken).ConfigureAwait(false);
+                (UserChange change, T state) = await plan(snapshot, cancellationToken).ConfigureAwait(false);
                 try
                 {
                     IReadOnlyList<PreferenceEvent> appended = await _store.CommitAsync(user, change, cancellationToken).ConfigureAwait(false);
                     _snapshots.TryRemove(user, out _);
-                    if (replaceAll)
-                    {
-                        Log.Rebuilt(_logger, replay.Count);
-                    }
-
-                    Log.Wrote(_logger, appended.Count, outcome.Created.Count, outcome.Reinforced.Count, outcome.Superseded.Count);
-                    if (PenchantTelemetry.WriteDuration.Enabled)
-                    {
-                        PenchantTelemetry.WriteDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
-                    }
-
-                    return new WriteResult(appended, outcome.Final(outcome.Created), outcome.Final(outcome.Reinforced), outcome.Final(outcome.Superseded));
+                    committed(state, appended);
+                    return appended;
                 }
                 catch (ConcurrencyException) when (attempt < MaxWriteAttempts)
                 {
