@@ -201,13 +201,14 @@ public sealed class PenchantEngine : IPenchant
         long started = Stopwatch.GetTimestamp();
 
         Snapshot snapshot = await GetSnapshotAsync(user, reload: false, cancellationToken).ConfigureAwait(false);
-        if (snapshot.Prepared.Count == 0)
+        List<PreparedPreference> prepared = await GetPreparedAsync(snapshot, cancellationToken).ConfigureAwait(false);
+        if (prepared.Count == 0)
         {
             return Selection.Empty;
         }
 
         GeneratedEmbeddings<Embedding<float>> vectors = await _embeddings.GenerateAsync([request.Text], cancellationToken: cancellationToken).ConfigureAwait(false);
-        Selection selection = SelectPrepared(snapshot.Prepared, new RequestView(request, vectors[0].Vector));
+        Selection selection = SelectPrepared(prepared, new RequestView(request, vectors[0].Vector));
 
         double elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
         if (PenchantTelemetry.SelectDuration.Enabled)
@@ -218,11 +219,11 @@ public sealed class PenchantEngine : IPenchant
         PenchantTelemetry.Selected.Add(selection.Preferences.Count);
         if (activity is { IsAllDataRequested: true })
         {
-            activity.SetTag("penchant.preferences.candidates", snapshot.Prepared.Count);
+            activity.SetTag("penchant.preferences.candidates", prepared.Count);
             activity.SetTag("penchant.preferences.selected", selection.Preferences.Count);
         }
 
-        Log.Selected(_logger, selection.Preferences.Count, snapshot.Prepared.Count, elapsed * 1000);
+        Log.Selected(_logger, selection.Preferences.Count, prepared.Count, elapsed * 1000);
         return selection;
     }
 
@@ -299,7 +300,7 @@ public sealed class PenchantEngine : IPenchant
 
     /// <summary>Gets the prepared current preferences of a user (for benchmarks and evaluation).</summary>
     internal async Task<IReadOnlyList<PreparedPreference>> PrepareAsync(UserKey user, CancellationToken cancellationToken)
-        => (await GetSnapshotAsync(user, reload: false, cancellationToken).ConfigureAwait(false)).Prepared;
+        => await GetPreparedAsync(await GetSnapshotAsync(user, reload: false, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
     private static SemaphoreSlim[] CreateLocks()
     {
@@ -540,7 +541,7 @@ public sealed class PenchantEngine : IPenchant
 
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
         UserState state = await _store.GetStateAsync(user, cancellationToken).ConfigureAwait(false);
-        var snapshot = new Snapshot(state, await PrepareAsync(state, cancellationToken).ConfigureAwait(false));
+        var snapshot = new Snapshot(state);
         if (_snapshots.Count >= _options.StateCacheSize)
         {
             _snapshots.Clear();
@@ -550,15 +551,32 @@ public sealed class PenchantEngine : IPenchant
         return snapshot;
     }
 
+    /// <summary>The phrases a request is compared with: the kinds of requests a preference affects and its in-scope examples.</summary>
+    private static IEnumerable<string> HintPhrases(ApplicabilityHints hints) => hints.RequestKinds.Concat(hints.InScopeExamples);
+
+    /// <summary>Gets what selection reads for a snapshot, computing it on first use: writes, lists and exports never need it.</summary>
+    private async Task<List<PreparedPreference>> GetPreparedAsync(Snapshot snapshot, CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref snapshot.Prepared) is { } ready)
+        {
+            return ready;
+        }
+
+        // Two concurrent first selections may both prepare; the results are equal and either may be kept.
+        List<PreparedPreference> prepared = await PrepareAsync(snapshot.State, cancellationToken).ConfigureAwait(false);
+        Volatile.Write(ref snapshot.Prepared, prepared);
+        return prepared;
+    }
+
     private async Task<List<PreparedPreference>> PrepareAsync(UserState state, CancellationToken cancellationToken)
     {
         var current = state.Preferences.Where(static p => p.IsCurrent).ToList();
         var missing = new List<string>();
         foreach (Preference p in current)
         {
-            foreach (string kind in p.Hints.RequestKinds)
+            foreach (string phrase in HintPhrases(p.Hints))
             {
-                AddMissing(kind);
+                AddMissing(phrase);
             }
 
             AddMissing(p.Scope.Text);
@@ -577,7 +595,7 @@ public sealed class PenchantEngine : IPenchant
         var prepared = new List<PreparedPreference>(current.Count);
         foreach (Preference p in current)
         {
-            float[][] hints = [.. p.Hints.RequestKinds.Select(k => _phrases[k])];
+            float[][] hints = [.. HintPhrases(p.Hints).Select(k => _phrases[k])];
             prepared.Add(new PreparedPreference(
                 p,
                 Text.TextTools.ContentStems(p.Text),
@@ -598,7 +616,13 @@ public sealed class PenchantEngine : IPenchant
         }
     }
 
-    private sealed record Snapshot(UserState State, List<PreparedPreference> Prepared);
+    private sealed class Snapshot(UserState state)
+    {
+        // Filled by GetPreparedAsync on the first selection for this version of the user's state.
+        public List<PreparedPreference>? Prepared;
+
+        public UserState State { get; } = state;
+    }
 
     private sealed class Outcome
     {

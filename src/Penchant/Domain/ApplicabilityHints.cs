@@ -13,10 +13,11 @@ public sealed record ApplicabilityHints
     /// <summary>Gets short descriptions of the kinds of requests the preference affects.</summary>
     public IReadOnlyList<string> RequestKinds { get; init; } = [];
 
-    /// <summary>Gets example requests the preference applies to.</summary>
+    /// <summary>Gets example requests the preference applies to; the gate compares requests with them as with <see cref="RequestKinds"/>.</summary>
     public IReadOnlyList<string> InScopeExamples { get; init; } = [];
 
     /// <summary>Gets example requests that look close but to which the preference does not apply.</summary>
+    /// <remarks>Stored and exported; the default gate does not read them yet.</remarks>
     public IReadOnlyList<string> NearScopeExamples { get; init; } = [];
 
     /// <summary>Gets, for a chained rule, the area whose preferences it brings in ("hotel" for "when I book concert tickets, also look for a hotel").</summary>

@@ -19,6 +19,8 @@ internal static class TextTools
         ],
         StringComparison.Ordinal);
 
+    private static readonly string[] StemSuffixes = ["ies", "ing", "ed", "es", "ic", "y", "s"];
+
     /// <summary>Splits text into lower-case word tokens (letters and digits; apostrophes dropped).</summary>
     public static List<string> Words(string text)
     {
@@ -72,8 +74,7 @@ internal static class TextTools
             return word;
         }
 
-        string[] suffixes = ["ies", "ing", "ed", "es", "ic", "y", "s"];
-        foreach (string suffix in suffixes)
+        foreach (string suffix in StemSuffixes)
         {
             if (word.EndsWith(suffix, StringComparison.Ordinal) && word.Length - suffix.Length >= 4)
             {
