@@ -30,7 +30,7 @@ namespace Penchant.Sqlite;
 public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, IDisposable
 {
     /// <summary>The schema version this code writes, kept in <c>PRAGMA user_version</c>.</summary>
-    internal const int SchemaVersion = 1;
+    internal const int SchemaVersion = 2;
 
     private const int SqliteConstraintUnique = 2067;
     private const string TimestampFormat = "o";
@@ -54,6 +54,7 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
             scope    TEXT,
             target   TEXT,
             at       TEXT    NOT NULL,
+            data     TEXT,
             redacted INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (tenant, user, seq),
             UNIQUE (tenant, user, id),
@@ -71,6 +72,13 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
         );
         CREATE INDEX IF NOT EXISTS preferences_by_ordinal ON preferences (tenant, user, ordinal);
         """;
+
+    // Upgrades a file written by an older schema, one step per version; a new file gets CreateSchemaSql only.
+    private static readonly string[] UpgradeSql =
+    [
+        "", // 0 → 1: nothing to upgrade; version 0 is a new file.
+        "ALTER TABLE events ADD COLUMN data TEXT;", // 1 → 2: the structured part of a signal.
+    ];
 
     private static readonly string[] UserTables = ["events", "preferences", "users"];
 
@@ -197,8 +205,19 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
 
                     if (version < SchemaVersion)
                     {
-                        // Version 0 is a new file (or one written before versioning); CREATE … IF NOT EXISTS makes this idempotent.
-                        await ExecuteAsync(connection, transaction, CreateSchemaSql, cancellationToken).ConfigureAwait(false);
+                        // Version 0 is a new file; CREATE … IF NOT EXISTS makes this idempotent. An older file is upgraded step by step.
+                        if (version == 0)
+                        {
+                            await ExecuteAsync(connection, transaction, CreateSchemaSql, cancellationToken).ConfigureAwait(false);
+                        }
+                        else
+                        {
+                            for (long step = version; step < SchemaVersion; step++)
+                            {
+                                await ExecuteAsync(connection, transaction, UpgradeSql[step], cancellationToken).ConfigureAwait(false);
+                            }
+                        }
+
                         await ExecuteAsync(connection, transaction, $"PRAGMA user_version = {SchemaVersion};", cancellationToken).ConfigureAwait(false);
                     }
 
@@ -486,7 +505,7 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
 
             await UpsertPreferencesAsync(connection, transaction, user, change.Upsert, cancellationToken).ConfigureAwait(false);
             await ForEachIdAsync(connection, transaction, user, "DELETE FROM preferences WHERE tenant = $tenant AND user = $user AND id = $id;", change.Delete, cancellationToken).ConfigureAwait(false);
-            await ForEachIdAsync(connection, transaction, user, "UPDATE events SET text = NULL, scope = NULL, redacted = 1 WHERE tenant = $tenant AND user = $user AND id = $id;", change.Redact, cancellationToken).ConfigureAwait(false);
+            await ForEachIdAsync(connection, transaction, user, "UPDATE events SET text = NULL, scope = NULL, data = NULL, redacted = 1 WHERE tenant = $tenant AND user = $user AND id = $id;", change.Redact, cancellationToken).ConfigureAwait(false);
 
             if (appended.Count > 0)
             {
@@ -512,8 +531,8 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
             connection,
             transaction,
             """
-            INSERT INTO events (tenant, user, seq, id, kind, role, text, scope, target, at, redacted)
-            VALUES ($tenant, $user, $seq, $id, $kind, $role, $text, $scope, $target, $at, $redacted);
+            INSERT INTO events (tenant, user, seq, id, kind, role, text, scope, target, at, redacted, data)
+            VALUES ($tenant, $user, $seq, $id, $kind, $role, $text, $scope, $target, $at, $redacted, $data);
             """,
             user);
         var seq = command.Parameters.Add("$seq", SqliteType.Integer);
@@ -525,6 +544,7 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
         var target = command.Parameters.Add("$target", SqliteType.Text);
         var at = command.Parameters.Add("$at", SqliteType.Text);
         var redacted = command.Parameters.Add("$redacted", SqliteType.Integer);
+        var data = command.Parameters.Add("$data", SqliteType.Text);
 
         var redactNow = change.Redact.Count == 0 ? null : new HashSet<string>(change.Redact, StringComparer.Ordinal);
         var appended = new PreferenceEvent[change.Append.Count];
@@ -540,6 +560,7 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
             target.Value = (object?)item.Target ?? DBNull.Value;
             at.Value = item.At.ToString(TimestampFormat, CultureInfo.InvariantCulture);
             redacted.Value = item.Redacted ? 1 : 0;
+            data.Value = (object?)item.Data ?? DBNull.Value;
             try
             {
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -551,7 +572,7 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
 
             // The caller sees the events as they are stored once the change is committed.
             appended[i] = redactNow is not null && redactNow.Contains(item.Id)
-                ? item with { Text = null, Scope = null, Redacted = true }
+                ? item.Redact()
                 : item;
         }
 
@@ -634,6 +655,7 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
         Target = GetNullableString(reader, 6),
         At = DateTimeOffset.ParseExact(reader.GetString(7), TimestampFormat, CultureInfo.InvariantCulture),
         Redacted = reader.GetInt64(8) != 0,
+        Data = GetNullableString(reader, 9),
     };
 
     private static string? GetNullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
@@ -673,7 +695,7 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
             using var command = CreateCommand(
                 connection,
                 null,
-                "SELECT seq, id, kind, role, text, scope, target, at, redacted FROM events WHERE tenant = $tenant AND user = $user AND seq > $after ORDER BY seq;",
+                "SELECT seq, id, kind, role, text, scope, target, at, redacted, data FROM events WHERE tenant = $tenant AND user = $user AND seq > $after ORDER BY seq;",
                 user);
             command.Parameters.AddWithValue("$after", afterSequence);
             var reader = await ExecuteReaderAsync(command, "read a user's events", cancellationToken).ConfigureAwait(false);

@@ -98,7 +98,7 @@ public sealed class InMemoryPreferenceStore : IPreferenceStore
                 var item = change.Append[i] with { Sequence = version + i + 1 };
                 if (redact.Contains(item.Id))
                 {
-                    item = item with { Text = null, Scope = null, Redacted = true };
+                    item = item.Redact();
                 }
 
                 data.EventIndex.Add(item.Id, data.Events.Count);
@@ -133,7 +133,7 @@ public sealed class InMemoryPreferenceStore : IPreferenceStore
             {
                 if (data.EventIndex.TryGetValue(id, out int index))
                 {
-                    data.Events[index] = data.Events[index] with { Text = null, Scope = null, Redacted = true };
+                    data.Events[index] = data.Events[index].Redact();
                 }
             }
 

@@ -20,7 +20,7 @@ namespace Penchant;
 /// Thread-safe. Writes for one user are serialized in process and guarded by optimistic concurrency in the store, so two
 /// processes sharing a store never lose a write. Each user's prepared state is cached in memory, keyed by the log version.
 /// </remarks>
-public sealed class PenchantEngine : IPenchant
+public sealed partial class PenchantEngine : IPenchant
 {
     private const int LockStripes = 64;
     private const int MaxWriteAttempts = 5;

@@ -132,6 +132,42 @@ public sealed class SqlitePreferenceStoreTests(SqliteStoreFixture fixture)
     }
 
     [Fact]
+    public async Task InitializeAsync_VersionOneFile_UpgradesAndKeepsItsEvents()
+    {
+        // Arrange: a file as schema version 1 wrote it (no data column), holding one event.
+        string path = Fixture.NewPath();
+        Directory.CreateDirectory(Fixture.Directory);
+        await ExecuteAsync(
+            path,
+            """
+            CREATE TABLE users (tenant TEXT NOT NULL, user TEXT NOT NULL, version INTEGER NOT NULL, PRIMARY KEY (tenant, user));
+            CREATE TABLE events (tenant TEXT NOT NULL, user TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL, kind INTEGER NOT NULL,
+                role TEXT, text TEXT, scope TEXT, target TEXT, at TEXT NOT NULL, redacted INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (tenant, user, seq), UNIQUE (tenant, user, id));
+            CREATE TABLE preferences (tenant TEXT NOT NULL, user TEXT NOT NULL, id TEXT NOT NULL, ordinal INTEGER NOT NULL,
+                payload TEXT NOT NULL, embedding BLOB, PRIMARY KEY (tenant, user, id));
+            INSERT INTO users VALUES ('acme', 'alice', 1);
+            INSERT INTO events VALUES ('acme', 'alice', 1, 'e1', 0, NULL, 'I like tea', NULL, NULL, '2026-03-01T09:00:00.0000000+00:00', 0);
+            PRAGMA user_version = 1;
+            """);
+
+        // Act
+        await using var store = new SqlitePreferenceStore(new SqliteStoreOptions { Path = path });
+        await store.CommitAsync(Alice, new UserChange { ExpectedVersion = 1, Append = [new PreferenceEvent { Id = "e2", Text = "x", Data = "{}", At = DateTimeOffset.UnixEpoch }] }, Ct);
+
+        // Assert
+        var log = new List<PreferenceEvent>();
+        await foreach (var item in store.ReadEventsAsync(Alice, 0, Ct))
+        {
+            log.Add(item);
+        }
+
+        Assert.Equal(["I like tea", "x"], log.Select(e => e.Text));
+        Assert.Equal([null, "{}"], log.Select(e => e.Data));
+        Assert.Equal(SqlitePreferenceStore.SchemaVersion, await PragmaAsync(path, "user_version"));
+    }
+
+    [Fact]
     public async Task DeleteUserAsync_SecureDelete_TextBytesAreGoneFromTheFile()
     {
         // Arrange

@@ -143,12 +143,13 @@ public abstract partial class PreferenceStoreConformanceTests<TFixture> : IClass
             new() { Id = "s1", Kind = EventKind.Statement, Text = "No emojis when I email my boss.", Scope = "emails to my boss", At = At },
             new() { Id = "t1", Kind = EventKind.Turn, Role = ConversationTurn.AssistantRole, Text = "Noted.", At = At.AddMinutes(1) },
             new() { Id = "r1", Kind = EventKind.Retraction, Target = "pref-7", At = At.AddMinutes(2), Redacted = true },
+            new() { Id = "d1", Kind = EventKind.Statement, Text = "context", Data = """{"score":4,"scale":5}""", At = At.AddMinutes(3) },
         ];
 
         await Store.CommitAsync(Alice, new UserChange { Append = events }, Ct);
 
         var log = await ToListAsync(Store.ReadEventsAsync(Alice, 0, Ct), Ct);
-        Assert.Equal(3, log.Count);
+        Assert.Equal(4, log.Count);
         for (int i = 0; i < events.Length; i++)
         {
             AssertSame(events[i] with { Sequence = i + 1 }, log[i]);
@@ -270,6 +271,20 @@ public abstract partial class PreferenceStoreConformanceTests<TFixture> : IClass
         AssertSame(Event("e1", null) with { Sequence = 1, Redacted = true }, log[0]);
         AssertSame(Event("e2", "I like tea") with { Sequence = 2 }, log[1]);
         Assert.Equal(2, (await Store.GetStateAsync(Alice, Ct)).Version);
+    }
+
+    /// <summary>Redacting an event erases its structured data as well as its text.</summary>
+    /// <returns>A task that completes when the test is done.</returns>
+    [Fact]
+    public async Task CommitAsync_Redact_ErasesData()
+    {
+        await Store.CommitAsync(Alice, new UserChange { Append = [Event("e1") with { Data = """{"chosen":"the gluten-free trattoria"}""" }] }, Ct);
+
+        await Store.CommitAsync(Alice, new UserChange { ExpectedVersion = 1, Redact = ["e1"] }, Ct);
+
+        var log = await ToListAsync(Store.ReadEventsAsync(Alice, 0, Ct), Ct);
+        Assert.Null(log[0].Data);
+        Assert.True(log[0].Redacted);
     }
 
     /// <summary>An event appended and redacted in the same change is stored, and returned, redacted.</summary>

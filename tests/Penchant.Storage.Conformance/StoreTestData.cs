@@ -53,6 +53,7 @@ public static class StoreTestData
         Assert.Equal(expected.Text, actual.Text);
         Assert.Equal(expected.Scope, actual.Scope);
         Assert.Equal(expected.Target, actual.Target);
+        Assert.Equal(expected.Data, actual.Data);
         AssertSameInstant(expected.At, actual.At);
         Assert.Equal(expected.Redacted, actual.Redacted);
     }

@@ -27,6 +27,12 @@ public sealed record PreferenceEvent
     /// <summary>Gets the scope the application gave with a statement.</summary>
     public string? Scope { get; init; }
 
+    /// <summary>
+    /// Gets the structured part of a signal as JSON (for example a comparison's candidates or a rating's score), or
+    /// <see langword="null"/>. Like <see cref="Text"/> it holds user content and is erased on redaction.
+    /// </summary>
+    public string? Data { get; init; }
+
     /// <summary>Gets the preference a <see cref="EventKind.Retraction"/> refers to.</summary>
     public string? Target { get; init; }
 
@@ -35,4 +41,8 @@ public sealed record PreferenceEvent
 
     /// <summary>Gets a value indicating whether the text was removed because the user asked to forget.</summary>
     public bool Redacted { get; init; }
+
+    /// <summary>Returns this event with its user content erased, as it is kept after a preference derived from it is forgotten.</summary>
+    /// <returns>The redacted event.</returns>
+    public PreferenceEvent Redact() => this with { Text = null, Scope = null, Data = null, Redacted = true };
 }
