@@ -15,6 +15,10 @@ namespace Penchant.Gating;
 /// <remarks>Thread-safe and allocation-light; it does no I/O.</remarks>
 internal sealed partial class PreferenceGate
 {
+    // Two preferences this close in meaning are about the same subject; a scope this much closer to the request is the one meant.
+    private const double SameSubjectSimilarity = 0.45;
+    private const double ScopeMargin = 0.15;
+
     private readonly GateWeights _weights;
 
     public PreferenceGate()
@@ -37,11 +41,12 @@ internal sealed partial class PreferenceGate
 
         var chainedBy = new string?[n];
         BringInChains(preferences, probabilities, chainedBy, threshold);
+        var outranked = PreferMoreSpecific(preferences, features, probabilities, threshold);
 
         var selected = new List<SelectedPreference>();
         for (int i = 0; i < n; i++)
         {
-            if (probabilities[i] >= threshold)
+            if (probabilities[i] >= threshold && outranked[i] is null)
             {
                 selected.Add(new SelectedPreference(preferences[i].Preference, Math.Round(probabilities[i], 4), Reasons(preferences[i], features[i], chainedBy[i])));
             }
@@ -178,6 +183,46 @@ internal sealed partial class PreferenceGate
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The most specific wins: a preference whose scope the request meets outranks a selected one about the same subject
+    /// that would contradict it (the general "I love garlic" when cooking for the in-laws who must have none), and of two
+    /// scoped preferences about the same subject only the one whose scope the request is closer to applies.
+    /// </summary>
+    private static string?[] PreferMoreSpecific(IReadOnlyList<PreparedPreference> preferences, GateFeatures[] features, double[] probabilities, double threshold)
+    {
+        int n = preferences.Count;
+        var outranked = new string?[n];
+        for (int i = 0; i < n; i++)
+        {
+            if (probabilities[i] < threshold || features[i].ScopeMatch <= 0)
+            {
+                continue;
+            }
+
+            Preference specific = preferences[i].Preference;
+            for (int j = 0; j < n; j++)
+            {
+                if (j == i || probabilities[j] < threshold)
+                {
+                    continue;
+                }
+
+                Preference other = preferences[j].Preference;
+                double sameSubject = TensorPrimitives.Dot(specific.Embedding.Span, other.Embedding.Span);
+                bool contradicts = !other.Scope.IsScoped && sameSubject >= SameSubjectSimilarity
+                    && other.Polarity != specific.Polarity && other.Polarity != Polarity.Neutral && specific.Polarity != Polarity.Neutral;
+                bool fartherScope = other.Scope.IsScoped && sameSubject >= SameSubjectSimilarity
+                    && features[i].ScopeSimilarity - features[j].ScopeSimilarity >= ScopeMargin;
+                if (contradicts || fartherScope)
+                {
+                    outranked[j] = specific.Text;
+                }
+            }
+        }
+
+        return outranked;
     }
 
     private static List<string> Reasons(PreparedPreference p, in GateFeatures f, string? chainedBy)

@@ -158,6 +158,21 @@ public sealed class PenchantEngineTests(EngineFixture fixture) : IClassFixture<E
     }
 
     [Fact]
+    public async Task SelectAsync_ScopedPreferenceInScope_OutranksTheGeneralOneItContradicts()
+    {
+        var (engine, _, _) = fixture.Create();
+        await engine.RememberAsync(Alice, new Statement("I absolutely love garlic, the more the better."), Ct);
+        await engine.RememberAsync(Alice, new Statement("When cooking for my in-laws, no garlic."), Ct);
+
+        Selection inLaws = await engine.SelectAsync(Alice, new RequestContext("What should I cook for my in-laws on Sunday?"), Ct);
+        Selection me = await engine.SelectAsync(Alice, new RequestContext("Give me a pasta recipe for tonight, just for me."), Ct);
+
+        SelectedPreference only = Assert.Single(inLaws.Preferences);
+        Assert.StartsWith("When cooking for my in-laws", only.Preference.Text, StringComparison.Ordinal);
+        Assert.Contains(me.Preferences, s => s.Preference.Text.StartsWith("I absolutely love garlic", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task SelectAsync_ChainedRule_BringsInThePreferencesOfTheAreaItPointsTo()
     {
         var (engine, _, _) = fixture.Create();
