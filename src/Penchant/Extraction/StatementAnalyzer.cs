@@ -148,7 +148,8 @@ internal static partial class StatementAnalyzer
     [GeneratedRegex(@"^\s*(?:when(?:ever)?|if|any ?time|each time|every time)\b[^,]+,\s*(?:please\s+)?(?:also\s+)?(?<action>(?:add|set up|include|log|cc|copy|make|book|order|remind|send|create|schedule|check|put|save|find|look for|get|reserve|write|note)\b.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ConsequentPattern();
 
-    [GeneratedRegex(@"\b(also|too|as well|in addition|on top of)\b", RegexOptions.CultureInvariant)]
+    // "too" adds only at the end of a clause ("I like tea too"), not before an adjective ("it's too dark").
+    [GeneratedRegex(@"\b(also|as well|in addition|on top of)\b|\btoo\b(?=\s*(?:[.,;!?]|$))", RegexOptions.CultureInvariant)]
     private static partial Regex AdditionPattern();
 
     [GeneratedRegex(@"^\s*(?:when(?:ever)?|if|any ?time|each time|every time)\s+(?<scope>[^,]+?)(?:,|\s+(?:please|always|never|i want|i'd like|i prefer|make sure|use|don't|do not|keep|sign|add|also)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -74,6 +74,19 @@ public sealed class PenchantEngineTests(EngineFixture fixture) : IClassFixture<E
         Assert.DoesNotContain(selection.Preferences, s => s.Preference.Id == old.Id);
     }
 
+    [Theory]
+    [InlineData("Switched my runs to evenings, it's too dark in the mornings now.", true)]
+    [InlineData("I run on Sundays too.", false)]
+    public async Task RememberAsync_TooBeforeAnAdjective_IsNoAddition(string update, bool supersedes)
+    {
+        var (engine, _, _) = fixture.Create();
+        await engine.RememberAsync(Alice, new Statement("I run every morning at 6."), Ct);
+
+        WriteResult result = await engine.RememberAsync(Alice, new Statement(update), Ct);
+
+        Assert.Equal(supersedes ? 1 : 0, result.Superseded.Count);
+    }
+
     [Fact]
     public async Task ObserveAsync_QuestionsChitChatAndCode_YieldNothing()
     {
