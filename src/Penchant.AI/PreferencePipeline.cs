@@ -56,34 +56,41 @@ internal sealed class PreferencePipeline
                 reaction = await ReactAsync(user, messages, last, cancellationToken);
             }
 
-            int observed = 0;
-            if (_options.ObserveTurns)
+            // The current request is observed after selecting for it (with the answer it follows, which a choice refers to):
+            // what it states applies to this answer through the request itself, and must not be selected back for it.
+            int split = last >= 1 && messages[last - 1].Role == ChatRole.Assistant ? last - 1 : Math.Max(last, 0);
+            var before = new List<ConversationTurn>();
+            var after = new List<ConversationTurn>();
+            for (int i = 0; i < messages.Count; i++)
             {
-                var turns = new List<ConversationTurn>();
-                for (int i = 0; i < messages.Count; i++)
+                if (!_seen.Contains(prints[i]) && ToTurn(messages[i]) is { } turn)
                 {
-                    if (!_seen.Contains(prints[i]) && ToTurn(messages[i]) is { } turn)
-                    {
-                        turns.Add(turn);
-                    }
-                }
-
-                if (turns.Exists(static t => t.IsUser))
-                {
-                    await _engine.ObserveAsync(user, turns, cancellationToken);
-                    observed = turns.Count;
+                    (i < split || last < 0 ? before : after).Add(turn);
                 }
             }
 
-            foreach (UInt128 print in prints)
+            int observed = 0;
+            if (_options.ObserveTurns && before.Exists(static t => t.IsUser))
             {
-                _seen.Add(print);
+                await _engine.ObserveAsync(user, before, cancellationToken);
+                observed += before.Count;
             }
 
             Selection selection = Selection.Empty;
             if (_options.ApplyPreferences && last >= 0 && Clip(messages[last].Text) is { Length: > 0 } request)
             {
                 selection = await _engine.SelectAsync(user, new RequestContext(request), cancellationToken);
+            }
+
+            if (_options.ObserveTurns && after.Exists(static t => t.IsUser))
+            {
+                await _engine.ObserveAsync(user, after, cancellationToken);
+                observed += after.Count;
+            }
+
+            foreach (UInt128 print in prints)
+            {
+                _seen.Add(print);
             }
 
             string? block = selection.IsEmpty ? null : _options.FormatBlock(selection);
