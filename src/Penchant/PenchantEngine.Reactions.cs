@@ -37,7 +37,7 @@ public sealed partial class PenchantEngine
 
         var data = new ReactionData
         {
-            Label = classification.Label,
+            Label = LabelName(classification.Label),
             Reason = classification.Reason,
             Confidence = classification.Confidence,
             Wish = classification.Label == ReactionLabel.Dissatisfied ? classification.Wish : null,
@@ -105,7 +105,7 @@ public sealed partial class PenchantEngine
             return [];
         }
 
-        if (data is null || data.Label == ReactionLabel.Neutral)
+        if (data is null || data.Parsed == ReactionLabel.Neutral)
         {
             return [];
         }
@@ -121,11 +121,11 @@ public sealed partial class PenchantEngine
             Preference p = working[index];
             Replace(
                 working,
-                data.Label == ReactionLabel.Satisfied ? p with { Accepted = p.Accepted + 1 } : p with { Rejected = p.Rejected + 1 },
+                data.Parsed == ReactionLabel.Satisfied ? p with { Accepted = p.Accepted + 1 } : p with { Rejected = p.Rejected + 1 },
                 outcome);
         }
 
-        if (data.Label != ReactionLabel.Dissatisfied || string.IsNullOrWhiteSpace(data.Wish))
+        if (data.Parsed != ReactionLabel.Dissatisfied || string.IsNullOrWhiteSpace(data.Wish))
         {
             return [];
         }

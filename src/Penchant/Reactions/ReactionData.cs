@@ -5,8 +5,17 @@ namespace Penchant.Reactions;
 /// <summary>The structured part of a <see cref="Domain.EventKind.Reaction"/> event (<see cref="Domain.PreferenceEvent.Data"/>), so a replay needs no classifier.</summary>
 internal sealed class ReactionData
 {
+    /// <summary>Gets or sets the label in lowercase: <c>satisfied</c>, <c>dissatisfied</c> or <c>neutral</c>.</summary>
     [JsonPropertyName("label")]
-    public ReactionLabel Label { get; set; }
+    public string Label { get; set; } = "neutral";
+
+    [JsonIgnore]
+    public ReactionLabel Parsed => Label switch
+    {
+        "satisfied" => ReactionLabel.Satisfied,
+        "dissatisfied" => ReactionLabel.Dissatisfied,
+        _ => ReactionLabel.Neutral,
+    };
 
     [JsonPropertyName("reason")]
     public string Reason { get; set; } = string.Empty;
@@ -25,6 +34,6 @@ internal sealed class ReactionData
 }
 
 /// <summary>Source-generated JSON for <see cref="ReactionData"/>.</summary>
-[JsonSourceGenerationOptions(UseStringEnumConverter = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ReactionData))]
 internal sealed partial class ReactionJsonContext : JsonSerializerContext;
