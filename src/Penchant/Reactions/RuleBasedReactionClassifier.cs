@@ -141,22 +141,33 @@ public sealed class RuleBasedReactionClassifier : IReactionClassifier
         var kept = new List<string>();
         foreach (string sentence in Text.TextTools.Sentences(text))
         {
-            string s = sentence.Trim();
-            for (int i = 0; i < 3; i++)
+            // Clause by clause, so "That's wrong, shorter please" keeps the wish and drops the complaint.
+            var clauses = new List<string>();
+            foreach (string part in sentence.Split(','))
             {
-                string stripped = WishNoise.Replace(s, string.Empty);
-                if (stripped.Length == s.Length)
+                string s = part.Trim();
+                for (int i = 0; i < 3; i++)
                 {
-                    break;
+                    string stripped = WishNoise.Replace(s, string.Empty);
+                    if (stripped.Length == s.Length)
+                    {
+                        break;
+                    }
+
+                    s = stripped;
                 }
 
-                s = stripped;
+                string lower = s.ToLowerInvariant();
+                if (s.Length >= 4 && WishSentence.IsMatch(lower) && !Complaint.IsMatch(lower) && !lower.TrimEnd().EndsWith('?'))
+                {
+                    clauses.Add(s);
+                }
             }
 
-            string lower = s.ToLowerInvariant();
-            if (s.Length >= 4 && WishSentence.IsMatch(lower) && !Complaint.IsMatch(lower) && !lower.TrimEnd().EndsWith('?'))
+            if (clauses.Count > 0)
             {
-                kept.Add(s);
+                string joined = string.Join(", ", clauses);
+                kept.Add(joined.EndsWith('.') || joined.EndsWith('!') ? joined : joined + ".");
             }
         }
 
