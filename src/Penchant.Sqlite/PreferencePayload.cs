@@ -32,6 +32,10 @@ internal sealed class PreferencePayload
 
     public HintsPayload? Hints { get; set; }
 
+    public int Accepted { get; set; }
+
+    public int Rejected { get; set; }
+
     public static PreferencePayload From(Preference preference) => new()
     {
         Text = preference.Text,
@@ -46,6 +50,8 @@ internal sealed class PreferencePayload
         UpdatedAt = preference.UpdatedAt,
         SupersededBy = preference.SupersededBy,
         Hints = HintsPayload.From(preference.Hints),
+        Accepted = preference.Accepted,
+        Rejected = preference.Rejected,
     };
 
     public Preference ToPreference(string id, ReadOnlyMemory<float> embedding) => new()
@@ -65,5 +71,7 @@ internal sealed class PreferencePayload
         SupersededBy = SupersededBy,
         Hints = Hints?.ToHints() ?? ApplicabilityHints.None,
         Embedding = embedding,
+        Accepted = Accepted,
+        Rejected = Rejected,
     };
 }

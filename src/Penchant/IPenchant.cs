@@ -80,4 +80,16 @@ public interface IPenchant
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The current preferences after the rebuild.</returns>
     Task<IReadOnlyList<Preference>> RebuildAsync(UserKey user, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records how the user took an answer, read from their next message: satisfaction raises and dissatisfaction lowers the
+    /// acceptance of the preferences applied to the answer (selection weighs it), and a correction that states a wish
+    /// ("shorter, and no emojis") becomes a preference scoped to the kind of request it reacted to.
+    /// </summary>
+    /// <param name="user">The user.</param>
+    /// <param name="reaction">The next message, what it reacted to, and optionally a classification made elsewhere.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The classification and what changed.</returns>
+    /// <exception cref="ArgumentException">The message or request is empty or too long.</exception>
+    Task<Reactions.ReactionOutcome> ReactAsync(UserKey user, Reactions.Reaction reaction, CancellationToken cancellationToken = default);
 }

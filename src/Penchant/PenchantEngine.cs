@@ -47,6 +47,7 @@ public sealed partial class PenchantEngine : IPenchant
     /// <param name="options">The engine options.</param>
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
     /// <param name="logger">The logger.</param>
+    /// <param name="reactionClassifier">Reads reactions; a <see cref="Reactions.RuleBasedReactionClassifier"/> over <paramref name="embeddings"/> when <see langword="null"/>.</param>
     public PenchantEngine(
         IPreferenceStore store,
         IEmbeddingGenerator<string, Embedding<float>> embeddings,
@@ -54,7 +55,8 @@ public sealed partial class PenchantEngine : IPenchant
         IApplicabilityHinter hinter,
         IOptions<PenchantOptions> options,
         TimeProvider? timeProvider = null,
-        ILogger<PenchantEngine>? logger = null)
+        ILogger<PenchantEngine>? logger = null,
+        Reactions.IReactionClassifier? reactionClassifier = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(embeddings);
@@ -68,6 +70,7 @@ public sealed partial class PenchantEngine : IPenchant
         _options = options.Value;
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger<PenchantEngine>.Instance;
+        _reactionClassifier = reactionClassifier ?? new Reactions.RuleBasedReactionClassifier(embeddings);
     }
 
     /// <inheritdoc/>
@@ -433,11 +436,17 @@ public sealed partial class PenchantEngine : IPenchant
             return;
         }
 
+        string? previousAssistant = outcome.LastAssistant;
+        outcome.LastAssistant = ev.Kind == EventKind.Turn && string.Equals(ev.Role, ConversationTurn.AssistantRole, StringComparison.Ordinal)
+            ? ev.Text
+            : ev.Kind == EventKind.Turn ? null : outcome.LastAssistant;
+
         IReadOnlyList<ExtractedPreference> extracted = ev.Kind switch
         {
             EventKind.Statement => [await _extractor.FromStatementAsync(ev.Text, ev.Scope, cancellationToken).ConfigureAwait(false)],
             EventKind.Turn when string.Equals(ev.Role, ConversationTurn.UserRole, StringComparison.Ordinal)
-                => await _extractor.FromTurnAsync(ev.Text, cancellationToken).ConfigureAwait(false),
+                => await FromUserTurnAsync(ev.Text, previousAssistant, cancellationToken).ConfigureAwait(false),
+            EventKind.Reaction => ApplyReaction(working, ev, outcome),
             _ => [],
         };
 
@@ -633,6 +642,9 @@ public sealed partial class PenchantEngine : IPenchant
         public List<string> Reinforced { get; } = [];
 
         public List<string> Superseded { get; } = [];
+
+        /// <summary>Gets or sets the assistant turn just before the event being applied (a choice among options refers to it).</summary>
+        public string? LastAssistant { get; set; }
 
         public IReadOnlyList<Preference> Final(List<string> ids) => [.. ids.Distinct().Where(Changed.ContainsKey).Select(id => Changed[id])];
     }

@@ -11,4 +11,7 @@ public enum EventKind
 
     /// <summary>The user asked to forget a preference; <see cref="PreferenceEvent.Target"/> names it.</summary>
     Retraction = 2,
+
+    /// <summary>The user's reaction to an answer (<see cref="IPenchant.ReactAsync"/>); <see cref="PreferenceEvent.Data"/> holds its label, reason and the preferences applied.</summary>
+    Reaction = 6,
 }

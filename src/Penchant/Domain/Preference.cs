@@ -45,6 +45,15 @@ public sealed record Preference
     /// <summary>Gets the embedding of <see cref="Text"/>.</summary>
     public ReadOnlyMemory<float> Embedding { get; init; }
 
+    /// <summary>Gets how many times the user was satisfied with an answer this preference was applied to.</summary>
+    public int Accepted { get; init; }
+
+    /// <summary>Gets how many times the user was dissatisfied with an answer this preference was applied to.</summary>
+    public int Rejected { get; init; }
+
+    /// <summary>Gets the acceptance of the preference: (accepted + 1) / (accepted + rejected + 2), 0.5 before any reaction.</summary>
+    public double Acceptance => (Accepted + 1.0) / (Accepted + Rejected + 2.0);
+
     /// <summary>Gets a value indicating whether the preference is current (not superseded).</summary>
     public bool IsCurrent => SupersededBy is null;
 }

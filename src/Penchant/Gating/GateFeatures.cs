@@ -29,4 +29,7 @@ internal struct GateFeatures
 
     /// <summary>1 when the preference is a fact with no direction ("I live in Lyon"), which bears on fewer requests than a wish.</summary>
     public double Neutral;
+
+    /// <summary>How the user took answers the preference was applied to: 2 × (acceptance − 0.5), 0 before any reaction.</summary>
+    public double Acceptance;
 }

@@ -4,7 +4,9 @@ namespace Penchant.Gating;
 /// The weights of the selection gate's logistic model. The defaults come from an L2-regularized (0.001) logistic regression
 /// on the gate features of every (request, preference) pair of the tune split of <c>eval/selection/cases.jsonl</c>;
 /// <see cref="Overridden"/> was then set by hand to a veto, because an explicit override must win, and <see cref="Neutral"/>
-/// was added afterwards at −0.5 (tried −0.5 and −1.0; tune F1 0.775 → 0.778, PrefEval unchanged).
+/// was added afterwards at −0.5 (tried −0.5 and −1.0; tune F1 0.775 → 0.778, PrefEval unchanged). <see cref="Acceptance"/>
+/// is set by hand (no labelled reactions exist in the selection cases, where it is always 0): one dissatisfied reaction
+/// lowers the log-odds by 1, one satisfied reaction raises them by 1.
 /// </summary>
 internal sealed record GateWeights
 {
@@ -30,6 +32,8 @@ internal sealed record GateWeights
 
     public double Strength { get; init; } = 1.27;
 
+    public double Acceptance { get; init; } = 3.0;
+
     public double Score(in GateFeatures f) =>
         Bias
         + (TextSimilarity * f.TextSimilarity)
@@ -40,5 +44,6 @@ internal sealed record GateWeights
         + (Relative * f.Relative)
         + (Overridden * f.Overridden)
         + (Strength * f.Strength)
-        + (Neutral * f.Neutral);
+        + (Neutral * f.Neutral)
+        + (Acceptance * f.Acceptance);
 }

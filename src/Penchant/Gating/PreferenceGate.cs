@@ -88,6 +88,7 @@ internal sealed partial class PreferenceGate
             Lexical = TextTools.Coverage(p.Stems, request.Stems),
             Strength = p.Preference.Strength,
             Neutral = p.Preference.Polarity == Polarity.Neutral ? 1 : 0,
+            Acceptance = 2 * (p.Preference.Acceptance - 0.5),
         };
 
         double hint = 0;
@@ -251,6 +252,11 @@ internal sealed partial class PreferenceGate
         if (f.ScopeMatch > 0)
         {
             reasons.Add($"the request is within its scope ({p.Preference.Scope.Text ?? string.Join(", ", p.Preference.Scope.Tags.Values)})");
+        }
+
+        if (p.Preference.Accepted + p.Preference.Rejected > 0)
+        {
+            reasons.Add($"the user was satisfied {p.Preference.Accepted} and dissatisfied {p.Preference.Rejected} time(s) when it was applied");
         }
 
         if (reasons.Count == 0)

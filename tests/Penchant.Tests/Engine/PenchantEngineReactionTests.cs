@@ -1,0 +1,89 @@
+using Penchant.Domain;
+using Penchant.Reactions;
+
+namespace Penchant.Tests.Engine;
+
+public sealed class PenchantEngineReactionTests(EngineFixture fixture) : IClassFixture<EngineFixture>
+{
+    private static readonly UserKey Alice = new("acme", "alice");
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ReactAsync_Dissatisfied_LowersAcceptanceAndReplayRebuildsIt()
+    {
+        // Arrange
+        var (engine, _, _) = fixture.Create();
+        WriteResult written = await engine.RememberAsync(Alice, new Statement("I like long, detailed answers."), Ct);
+        string id = written.Created[0].Id;
+
+        // Act
+        ReactionOutcome outcome = await engine.ReactAsync(
+            Alice, new Reaction("Way too long. Keep it under 100 words.") { Request = "Explain DNS.", Answer = "DNS is ...", AppliedPreferenceIds = [id] }, Ct);
+        IReadOnlyList<Preference> rebuilt = await engine.RebuildAsync(Alice, Ct);
+
+        // Assert
+        Assert.Equal(ReactionLabel.Dissatisfied, outcome.Classification.Label);
+        Preference p = Assert.Single(rebuilt, p => p.Id == id);
+        Assert.Equal(1, p.Rejected);
+        Assert.Equal(1.0 / 3, p.Acceptance, 6);
+        Preference wish = Assert.Single(rebuilt, p => p.Id != id);
+        Assert.Equal("Explain DNS.", wish.Scope.Text);
+        Assert.Equal(EventKind.Reaction, (await engine.ExportAsync(Alice, Ct).ToListAsync(Ct))[^1].Kind);
+    }
+
+    [Fact]
+    public async Task ReactAsync_GivenClassification_UsedAsIs()
+    {
+        var (engine, _, _) = fixture.Create();
+        WriteResult written = await engine.RememberAsync(Alice, new Statement("I'm vegetarian."), Ct);
+
+        ReactionOutcome outcome = await engine.ReactAsync(
+            Alice, new Reaction("hmm") { AppliedPreferenceIds = [written.Created[0].Id], Classification = new ReactionClassification(ReactionLabel.Satisfied, "model says so", 0.9) }, Ct);
+
+        Assert.Equal("model says so", outcome.Classification.Reason);
+        Assert.Equal(1, Assert.Single(await engine.ListAsync(Alice, Ct)).Accepted);
+    }
+
+    [Fact]
+    public async Task SelectAsync_RejectedPreference_LessProbable()
+    {
+        var (engine, _, _) = fixture.Create();
+        WriteResult written = await engine.RememberAsync(Alice, new Statement("I like emojis in my social media posts."), Ct);
+        var request = new RequestContext("Write an Instagram caption for my beach photo.");
+        double before = Assert.Single((await engine.SelectAsync(Alice, request, Ct)).Preferences).Probability;
+
+        await engine.ReactAsync(Alice, new Reaction("That's wrong.") { AppliedPreferenceIds = [written.Created[0].Id] }, Ct);
+        Selection after = await engine.SelectAsync(Alice, request, Ct);
+
+        Assert.True(after.IsEmpty || after.Preferences[0].Probability < before);
+    }
+
+    [Fact]
+    public async Task ReactAsync_EmptyTurn_ThrowsAndChangesNothing()
+    {
+        var (engine, _, _) = fixture.Create();
+
+        var ex = await Assert.ThrowsAnyAsync<ArgumentException>(() => engine.ReactAsync(Alice, new Reaction(" "), Ct));
+
+        Assert.Equal("reaction", ex.ParamName);
+        Assert.Empty(await engine.ExportAsync(Alice, Ct).ToListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task ObserveAsync_ChoiceAmongListedOptions_BecomesPreference()
+    {
+        var (engine, _, _) = fixture.Create();
+        ConversationTurn[] turns =
+        [
+            new("user", "What are some good hotels in Las Vegas?"),
+            new("assistant", "Here are a few:\n1. The Palms, known for pool parties.\n2. The Westin, a tranquil oasis away from the Strip.\n3. The Cosmopolitan, with a vibrant nightlife."),
+            new("user", "I think I'll go with option 2. The others seem a bit too lively for my taste."),
+        ];
+
+        WriteResult written = await engine.ObserveAsync(Alice, turns, Ct);
+
+        Preference chosen = Assert.Single(written.Created, p => p.Text.StartsWith("Prefers:", StringComparison.Ordinal));
+        Assert.Contains("Westin", chosen.Text, StringComparison.Ordinal);
+        Assert.Contains(written.Events[2].Id, chosen.Sources);
+    }
+}
