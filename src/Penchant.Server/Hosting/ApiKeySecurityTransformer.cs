@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Penchant.Server.Hosting;
+
+/// <summary>Declares the API key (HTTP bearer) security scheme in the OpenAPI document and requires it on every operation.</summary>
+internal sealed class ApiKeySecurityTransformer : IOpenApiDocumentTransformer
+{
+    /// <summary>The scheme's name in the document.</summary>
+    public const string SchemeName = "ApiKey";
+
+    /// <inheritdoc/>
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Info.Title = "Penchant API";
+        document.Info.Description = "Learns each user's preferences from what they say and selects exactly those that apply to a request. " +
+            "Every request needs an API key ('Authorization: Bearer pk_…'); errors are problem details with an 'errorCode'.";
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[SchemeName] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            BearerFormat = "pk_{keyId}_{secret}",
+            Description = "An API key of one tenant, created with 'penchant key create --tenant NAME'.",
+        };
+        document.Security ??= [];
+        document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, document)] = [] });
+        return Task.CompletedTask;
+    }
+}
