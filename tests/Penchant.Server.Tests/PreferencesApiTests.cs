@@ -13,7 +13,7 @@ public sealed class PreferencesApiTests(PenchantServerFactory factory) : IClassF
     public async Task RememberListSelectForget_RoundTrip_SecondForgetIs404()
     {
         // Arrange
-        HttpClient client = factory.CreateClient();
+        HttpClient client = await factory.CreateTenantClientAsync("default", Cancellation);
         string user = "alice-" + Guid.NewGuid().ToString("N");
 
         // Act: remember two statements
@@ -63,7 +63,7 @@ public sealed class PreferencesApiTests(PenchantServerFactory factory) : IClassF
     [InlineData(null)]
     public async Task Remember_EmptyText_Returns400ProblemWithErrorCode(string? text)
     {
-        HttpClient client = factory.CreateClient();
+        HttpClient client = await factory.CreateTenantClientAsync("default", Cancellation);
 
         HttpResponseMessage response = await client.PostAsJsonAsync("/v1/users/bob/statements", new RememberRequest(text), Cancellation);
 
@@ -78,7 +78,7 @@ public sealed class PreferencesApiTests(PenchantServerFactory factory) : IClassF
     [Fact]
     public async Task Remember_MalformedBody_Returns400ProblemWithErrorCode()
     {
-        HttpClient client = factory.CreateClient();
+        HttpClient client = await factory.CreateTenantClientAsync("default", Cancellation);
         using var content = new StringContent("{\"text\": ", System.Text.Encoding.UTF8, "application/json");
 
         HttpResponseMessage response = await client.PostAsync("/v1/users/bob/statements", content, Cancellation);
@@ -92,7 +92,7 @@ public sealed class PreferencesApiTests(PenchantServerFactory factory) : IClassF
     public async Task ObserveHistoryExportForgetUser_RoundTrip()
     {
         // Arrange
-        HttpClient client = factory.CreateClient();
+        HttpClient client = await factory.CreateTenantClientAsync("default", Cancellation);
         string user = "carol-" + Guid.NewGuid().ToString("N");
         var turns = new ObserveRequest([
             new TurnContract("user", "Please always answer me in short bullet points."),
@@ -124,7 +124,7 @@ public sealed class PreferencesApiTests(PenchantServerFactory factory) : IClassF
     [Fact]
     public async Task Observe_NoTurns_Returns400()
     {
-        HttpClient client = factory.CreateClient();
+        HttpClient client = await factory.CreateTenantClientAsync("default", Cancellation);
 
         HttpResponseMessage response = await client.PostAsJsonAsync("/v1/users/dave/observations", new ObserveRequest([]), Cancellation);
 
@@ -135,6 +135,7 @@ public sealed class PreferencesApiTests(PenchantServerFactory factory) : IClassF
     public async Task Health_Returns200Healthy()
     {
         HttpClient client = factory.CreateClient();
+        await factory.WaitUntilReadyAsync(Cancellation);
 
         HttpResponseMessage response = await client.GetAsync("/health", Cancellation);
 

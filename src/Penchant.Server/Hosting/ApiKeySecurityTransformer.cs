@@ -12,6 +12,8 @@ internal sealed class ApiKeySecurityTransformer : IOpenApiDocumentTransformer
     /// <inheritdoc/>
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
+        // No servers: the document is the same wherever it is generated, and clients use the origin they fetched it from.
+        document.Servers?.Clear();
         document.Info.Title = "Penchant API";
         document.Info.Description = "Learns each user's preferences from what they say and selects exactly those that apply to a request. " +
             "Every request needs an API key ('Authorization: Bearer pk_…'); errors are problem details with an 'errorCode'.";
