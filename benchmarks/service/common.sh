@@ -20,10 +20,12 @@ build() {
 }
 
 # start_server: runs the Release service on $DB in the background (logs in $WORK/server.log) and waits until ready.
+# The per-key rate limit (default 2000/s) is raised to RATE_LIMIT (1,000,000/s) so that it does not cap the benchmark.
 start_server() {
   ASPNETCORE_ENVIRONMENT=Production "$SERVER" --urls "$URL" \
     --Penchant:Database="$DB" --Penchant:Service:BootstrapKey=false \
     --Logging:LogLevel:Default=Warning --Logging:LogLevel:Microsoft.Hosting.Lifetime=Information \
+    --Penchant:Service:RateLimitPerSecond="${RATE_LIMIT:-1000000}" --Penchant:Service:RateLimitBurst="${RATE_LIMIT:-1000000}" \
     "$@" >>"$WORK/server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 600); do

@@ -26,6 +26,24 @@ internal sealed class ApiKeySecurityTransformer : IOpenApiDocumentTransformer
             BearerFormat = "pk_{keyId}_{secret}",
             Description = "An API key of one tenant, created with 'penchant key create --tenant NAME'.",
         };
+        // The XML-comment generator gives request bodies the description of the wrong parameter; the body's schema
+        // carries the right one, so drop the body's own.
+        foreach (IOpenApiPathItem path in document.Paths.Values)
+        {
+            if (path.Operations is null)
+            {
+                continue;
+            }
+
+            foreach (OpenApiOperation operation in path.Operations.Values)
+            {
+                if (operation.RequestBody is OpenApiRequestBody body)
+                {
+                    body.Description = null;
+                }
+            }
+        }
+
         document.Security ??= [];
         document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, document)] = [] });
         return Task.CompletedTask;
