@@ -19,6 +19,15 @@ def post(url, key, user, idem, text, timeout=10):
         body = json.loads(r.read())
         return r.status, body["events"][0]["id"], r.headers.get("Idempotent-Replayed") == "true"
 
+def post_with_retries(url, key, user, idem, text, attempts=5):
+    """What a client does with an idempotency key: retry the same request until it is acknowledged."""
+    for attempt in range(attempts):
+        try:
+            return post(url, key, user, idem, text, timeout=60)
+        except Exception:
+            if attempt == attempts - 1:
+                raise
+
 def burst(url, key, trial, out):
     lock = threading.Lock()
     sent = open(os.path.join(out, "sent.tsv"), "a")
@@ -60,7 +69,7 @@ def verify(url, key, out):
     # A client retries what it never saw acknowledged, with the same key: it must be applied at most once overall.
     for idem, (_, user, text) in sent.items():
         if idem not in acked:
-            status, event_id, _ = post(url, key, user, idem, text)
+            status, event_id, _ = post_with_retries(url, key, user, idem, text)
             acked[idem] = [idem, user, text, event_id]
             retried += 1
     with open(os.path.join(out, "acked.tsv"), "w") as f:

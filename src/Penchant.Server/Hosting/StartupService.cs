@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
+using Penchant.Extraction;
+using Penchant.Hinting;
 using Penchant.Server.Tenancy;
 using Penchant.Storage;
 
@@ -8,7 +10,8 @@ namespace Penchant.Server.Hosting;
 
 /// <summary>
 /// Runs once the host starts, while the server already answers <c>/health/live</c>: creates a bootstrap key when none
-/// exists (see <see cref="ServiceOptions.BootstrapKey"/>), initializes the store and loads the embedding model, then
+/// exists (see <see cref="ServiceOptions.BootstrapKey"/>), initializes the store, loads the embedding model and warms
+/// the extractor and hinter (which embed their seed sentences on first use), then
 /// marks the service ready.
 /// </summary>
 internal sealed class StartupService(
@@ -16,6 +19,8 @@ internal sealed class StartupService(
     ApiKeyStore keys,
     IPreferenceStore store,
     IEmbeddingGenerator<string, Embedding<float>> embeddings,
+    IPreferenceExtractor extractor,
+    IApplicabilityHinter hinter,
     IOptions<ServiceOptions> options,
     ILogger<StartupService> logger) : BackgroundService
 {
@@ -38,6 +43,11 @@ internal sealed class StartupService(
 
             await store.InitializeAsync(stoppingToken);
             await embeddings.GenerateAsync(["Penchant is warming up."], cancellationToken: stoppingToken);
+
+            // The extractor and the hinter embed their seed sentences and lexicon on first use: do it now, not in the first write.
+            ExtractedPreference extracted = await extractor.FromStatementAsync("I prefer tea to coffee in the morning.", null, stoppingToken);
+            await extractor.FromTurnAsync("Please always keep your answers short.", stoppingToken);
+            await hinter.HintAsync(extracted, stoppingToken);
             state.SetReady();
             Log.Ready(logger, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
