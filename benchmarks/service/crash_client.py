@@ -5,7 +5,9 @@ burst URL KEY TRIAL DIR   writes statements with Idempotency-Keys from 16 thread
                           write is logged to DIR/sent.tsv before it is sent and to DIR/acked.tsv once answered 200.
 verify URL KEY DIR        retries every write that was sent but not acknowledged (same key), then checks every
                           user's export: each acknowledged write present exactly once, no text present twice.
-                          Prints one line: acked, retried, lost, duplicated.
+                          Prints one line: acknowledged so far (all trials, earlier retries included), retried now (and
+                          how many of those the service had committed before it died: answered as replays), lost,
+                          duplicated, events in the store.
 """
 import json, os, random, sys, threading, urllib.error, urllib.request
 
@@ -66,12 +68,14 @@ def verify(url, key, out):
     sent = {row[0]: row for row in read_tsv(os.path.join(out, "sent.tsv"))}
     acknowledged = len(acked)
     retried = 0
+    replayed = 0
     # A client retries what it never saw acknowledged, with the same key: it must be applied at most once overall.
     for idem, (_, user, text) in sent.items():
         if idem not in acked:
-            status, event_id, _ = post_with_retries(url, key, user, idem, text)
+            status, event_id, was_replayed = post_with_retries(url, key, user, idem, text)
             acked[idem] = [idem, user, text, event_id]
             retried += 1
+            replayed += 1 if was_replayed else 0
     with open(os.path.join(out, "acked.tsv"), "w") as f:
         for row in acked.values(): f.write("\t".join(row) + "\n")
     texts = {}
@@ -84,7 +88,7 @@ def verify(url, key, out):
                 ids[ev["id"]] = ids.get(ev["id"], 0) + 1
     lost = sum(1 for (_, user, text, event_id) in acked.values() if texts.get((user, text), 0) == 0 or ids.get(event_id, 0) == 0)
     duplicated = sum(1 for c in texts.values() if c > 1) + sum(1 for c in ids.values() if c > 1)
-    print(f"acknowledged={acknowledged} retried_unacknowledged={retried} lost={lost} duplicated={duplicated} events={sum(ids.values())}")
+    print(f"acknowledged={acknowledged} retried_unacknowledged={retried} (of which committed before the kill: {replayed}) lost={lost} duplicated={duplicated} events={sum(ids.values())}")
     return 0 if lost == 0 and duplicated == 0 else 1
 
 if __name__ == "__main__":
