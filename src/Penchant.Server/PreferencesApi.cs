@@ -51,6 +51,11 @@ public static class PreferencesApi
             .WithSummary("Select the user's preferences that apply to a request")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         users.MapGet("/events", Export).WithName("ExportEvents").WithSummary("Export the user's event log, oldest first");
+        users.MapPost("/events", ImportAsync).WithName("ImportEvents")
+            .WithSummary("Import events (for example another store's export) into the user's log and learn from them")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        users.MapPost("/rebuild", RebuildAsync).WithName("Rebuild")
+            .WithSummary("Rebuild the user's preferences by replaying the event log through the current learners");
 
         return users;
     }
@@ -279,6 +284,67 @@ public static class PreferencesApi
         {
             ArgumentNullException.ThrowIfNull(engine);
             return TypedResults.Ok(engine.ExportAsync(UserFor(principal, userId), cancellationToken));
+        }
+        catch (Exception exception) when (ApiProblems.IsClientError(exception))
+        {
+            return ApiProblems.From(exception);
+        }
+    }
+
+    /// <summary>Imports events into the user's log (their sequence numbers are reassigned) and learns from them.</summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="events">The events, oldest first, as <c>GET …/events</c> exports them.</param>
+    /// <param name="principal">The authenticated key.</param>
+    /// <param name="httpContext">The request.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>What changed, or a problem (400 when an event id repeats or is already in the log).</returns>
+    public static async Task<Results<Ok<WriteResponse>, ProblemHttpResult>> ImportAsync(
+        string userId, IReadOnlyList<PreferenceEvent> events, ClaimsPrincipal principal, HttpContext httpContext, CancellationToken cancellationToken)
+    {
+        try
+        {
+            ArgumentNullException.ThrowIfNull(events);
+            ArgumentNullException.ThrowIfNull(httpContext);
+            UserKey user = UserFor(principal, userId);
+            int max = MaxText(httpContext);
+            ServiceOptions limits = httpContext.RequestServices.GetRequiredService<IOptions<ServiceOptions>>().Value;
+            if (events.Count == 0 || events.Count > limits.MaxTurnsPerRequest)
+            {
+                throw new ArgumentException($"Import 1 to {limits.MaxTurnsPerRequest} events per request.", nameof(events));
+            }
+
+            for (int i = 0; i < events.Count; i++)
+            {
+                PreferenceEvent ev = events[i] ?? throw new ArgumentException($"Event {i} is null.", nameof(events));
+                RequestValidation.Text(ev.Id, $"[{i}].id", 200);
+                RequestValidation.Optional(ev.Text, $"[{i}].text", max);
+                RequestValidation.Optional(ev.Scope, $"[{i}].scope", max);
+                RequestValidation.Optional(ev.Role, $"[{i}].role", 32);
+            }
+
+            IPenchant engine = httpContext.RequestServices.GetRequiredService<IPenchant>();
+            return TypedResults.Ok((await engine.ImportAsync(user, events, cancellationToken)).ToContract());
+        }
+        catch (Exception exception) when (ApiProblems.IsClientError(exception))
+        {
+            return ApiProblems.From(exception);
+        }
+    }
+
+    /// <summary>Rebuilds the user's preferences by replaying the event log through the current learners.</summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="principal">The authenticated key.</param>
+    /// <param name="engine">The engine.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The current preferences after the rebuild, or a problem.</returns>
+    public static async Task<Results<Ok<IReadOnlyList<PreferenceContract>>, ProblemHttpResult>> RebuildAsync(
+        string userId, ClaimsPrincipal principal, IPenchant engine, CancellationToken cancellationToken)
+    {
+        try
+        {
+            ArgumentNullException.ThrowIfNull(engine);
+            IReadOnlyList<Preference> preferences = await engine.RebuildAsync(UserFor(principal, userId), cancellationToken);
+            return TypedResults.Ok(preferences.ToContract());
         }
         catch (Exception exception) when (ApiProblems.IsClientError(exception))
         {

@@ -122,6 +122,39 @@ public sealed class PreferencesApiTests(PenchantServerFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task ExportImportRebuild_RoundTrip_SecondImportIs400AndChangesNothing()
+    {
+        // Arrange
+        HttpClient client = await factory.CreateTenantClientAsync("default", Cancellation);
+        string from = "exporter-" + Guid.NewGuid().ToString("N");
+        string to = "importer-" + Guid.NewGuid().ToString("N");
+        await client.PostAsJsonAsync($"/v1/users/{from}/statements", new RememberRequest("I'm vegetarian, no meat or fish please."), Cancellation);
+        await client.PostAsJsonAsync($"/v1/users/{from}/statements", new RememberRequest("Always answer me in short bullet points."), Cancellation);
+        string exported = await client.GetStringAsync($"/v1/users/{from}/events", Cancellation);
+
+        // Act
+        using var first = new StringContent(exported, System.Text.Encoding.UTF8, "application/json");
+        HttpResponseMessage imported = await client.PostAsync($"/v1/users/{to}/events", first, Cancellation);
+        string afterImport = await client.GetStringAsync($"/v1/users/{to}/events", Cancellation);
+        using var second = new StringContent(exported, System.Text.Encoding.UTF8, "application/json");
+        HttpResponseMessage again = await client.PostAsync($"/v1/users/{to}/events", second, Cancellation);
+        HttpResponseMessage rebuilt = await client.PostAsync($"/v1/users/{to}/rebuild", null, Cancellation);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        IReadOnlyList<PreferenceContract> source = (await client.GetFromJsonAsync($"/v1/users/{from}/preferences", PenchantJsonContext.Default.IReadOnlyListPreferenceContract, Cancellation))!;
+        IReadOnlyList<PreferenceContract> copy = (await client.GetFromJsonAsync($"/v1/users/{to}/preferences", PenchantJsonContext.Default.IReadOnlyListPreferenceContract, Cancellation))!;
+        Assert.Equal(source.Select(static p => p.Text), copy.Select(static p => p.Text));
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        using JsonDocument problem = JsonDocument.Parse(await again.Content.ReadAsStringAsync(Cancellation));
+        Assert.Equal(ApiProblems.InvalidArgument, problem.RootElement.GetProperty("errorCode").GetString());
+        Assert.Equal(afterImport, await client.GetStringAsync($"/v1/users/{to}/events", Cancellation));
+        Assert.Equal(HttpStatusCode.OK, rebuilt.StatusCode);
+        IReadOnlyList<PreferenceContract> afterRebuild = (await rebuilt.Content.ReadFromJsonAsync(PenchantJsonContext.Default.IReadOnlyListPreferenceContract, Cancellation))!;
+        Assert.Equal(copy.Select(static p => p.Text), afterRebuild.Select(static p => p.Text));
+    }
+
+    [Fact]
     public async Task Observe_NoTurns_Returns400()
     {
         HttpClient client = await factory.CreateTenantClientAsync("default", Cancellation);
