@@ -47,7 +47,12 @@ def burst(url, key, trial, out):
                 sent.write(f"{idem}\t{user}\t{text}\n"); sent.flush(); os.fsync(sent.fileno())
             try:
                 status, event_id, _ = post(url, key, user, idem, text)
-            except Exception:
+            except Exception as error:
+                # Record how the request failed: refused (never reached the service) or dropped mid-request.
+                reason = getattr(error, "reason", error)
+                with lock:
+                    with open(os.path.join(out, "errors.tsv"), "a") as errors:
+                        errors.write(f"{idem}\t{type(reason).__name__}\n")
                 dead.set()
                 return
             if status == 200:
