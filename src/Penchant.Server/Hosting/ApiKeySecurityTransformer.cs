@@ -3,7 +3,10 @@ using Microsoft.OpenApi;
 
 namespace Penchant.Server.Hosting;
 
-/// <summary>Declares the API key (HTTP bearer) security scheme in the OpenAPI document and requires it on every operation.</summary>
+/// <summary>
+/// Declares the API key (HTTP bearer) security scheme in the OpenAPI document and requires it on every operation, and
+/// describes the <c>Idempotency-Key</c> header.
+/// </summary>
 internal sealed class ApiKeySecurityTransformer : IOpenApiDocumentTransformer
 {
     /// <summary>The scheme's name in the document.</summary>
@@ -40,6 +43,15 @@ internal sealed class ApiKeySecurityTransformer : IOpenApiDocumentTransformer
                 if (operation.RequestBody is OpenApiRequestBody body)
                 {
                     body.Description = null;
+                }
+
+                foreach (IOpenApiParameter parameter in operation.Parameters ?? [])
+                {
+                    if (parameter is OpenApiParameter { Name: Writes.IdempotentWriter.Header } header)
+                    {
+                        header.Description = "Applies the write at most once: a retry with the same key answers the first write's events " +
+                            "with 'Idempotent-Replayed: true' and writes nothing. 1 to 200 printable ASCII characters, scoped to the tenant, user and operation.";
+                    }
                 }
             }
         }
