@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Penchant.Server.Writes;
 using Penchant.Storage;
 
 namespace Penchant.Server;
 
 /// <summary>
 /// Maps failures to RFC 9457 problem details with a stable <c>errorCode</c> extension that clients can switch on.
+/// The full table of statuses and codes is in <c>docs/service.md</c>.
 /// </summary>
 public static class ApiProblems
 {
@@ -14,20 +16,47 @@ public static class ApiProblems
     /// <summary>The request named an empty, too long or otherwise invalid value (400).</summary>
     public const string InvalidArgument = "invalid_argument";
 
-    /// <summary>The request body or route could not be read (400).</summary>
+    /// <summary>The request body or route could not be read: malformed JSON, wrong types, invalid UTF-8, nesting too deep (400).</summary>
     public const string InvalidRequest = "invalid_request";
 
-    /// <summary>The user or preference does not exist (404).</summary>
+    /// <summary>A text is longer than the engine's limit (400).</summary>
+    public const string TextTooLong = "text_too_long";
+
+    /// <summary>The <c>Idempotency-Key</c> header is malformed (400).</summary>
+    public const string InvalidIdempotencyKey = "invalid_idempotency_key";
+
+    /// <summary>No API key was sent (401).</summary>
+    public const string MissingApiKey = "missing_api_key";
+
+    /// <summary>The API key is malformed, unknown or revoked (401).</summary>
+    public const string InvalidApiKey = "invalid_api_key";
+
+    /// <summary>The user or preference does not exist in the key's tenant (404).</summary>
     public const string NotFound = "not_found";
 
     /// <summary>A concurrent write won; the request can be retried (409).</summary>
     public const string Conflict = "conflict";
+
+    /// <summary>The request body is larger than the limit (413).</summary>
+    public const string PayloadTooLarge = "payload_too_large";
+
+    /// <summary>The request body is not <c>application/json</c> (415).</summary>
+    public const string UnsupportedMediaType = "unsupported_media_type";
+
+    /// <summary>The <c>Idempotency-Key</c> was used before for a different request (422).</summary>
+    public const string IdempotencyKeyReused = "idempotency_key_reused";
+
+    /// <summary>The API key made too many requests; retry after the <c>Retry-After</c> seconds (429).</summary>
+    public const string RateLimited = "rate_limited";
 
     /// <summary>The engine could not complete the operation (500).</summary>
     public const string EngineFailure = "engine_failure";
 
     /// <summary>Something unexpected failed (500).</summary>
     public const string InternalError = "internal_error";
+
+    /// <summary>The request took longer than the service's timeout (504).</summary>
+    public const string Timeout = "timeout";
 
     /// <summary>Returns whether a handler should answer the exception itself as a client error.</summary>
     /// <param name="exception">The exception.</param>
@@ -41,12 +70,21 @@ public static class ApiProblems
     {
         ArgumentNullException.ThrowIfNull(exception);
         (int status, string code, string title) = Classify(exception);
-        return TypedResults.Problem(
-            detail: status < 500 || exception is PenchantException ? exception.Message : null,
+        return Problem(status, code, title, status < 500 || exception is PenchantException ? exception.Message : null);
+    }
+
+    /// <summary>Creates a problem result.</summary>
+    /// <param name="status">The HTTP status.</param>
+    /// <param name="code">The error code.</param>
+    /// <param name="title">The title.</param>
+    /// <param name="detail">The detail, free of user content.</param>
+    /// <returns>The problem details result.</returns>
+    public static ProblemHttpResult Problem(int status, string code, string title, string? detail) =>
+        TypedResults.Problem(
+            detail: detail,
             statusCode: status,
             title: title,
             extensions: new Dictionary<string, object?> { [ErrorCodeKey] = code });
-    }
 
     /// <summary>Classifies an exception as a status code, an error code and a title.</summary>
     /// <param name="exception">The exception.</param>
@@ -54,7 +92,11 @@ public static class ApiProblems
     public static (int Status, string Code, string Title) Classify(Exception exception) => exception switch
     {
         NotFoundException => (StatusCodes.Status404NotFound, NotFound, "Not found"),
+        IdempotencyKeyException { IsReuse: true } => (StatusCodes.Status422UnprocessableEntity, IdempotencyKeyReused, "Idempotency key reused"),
+        IdempotencyKeyException => (StatusCodes.Status400BadRequest, InvalidIdempotencyKey, "Invalid idempotency key"),
+        TextTooLongException => (StatusCodes.Status400BadRequest, TextTooLong, "Text too long"),
         ArgumentException => (StatusCodes.Status400BadRequest, InvalidArgument, "Invalid argument"),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge, PayloadTooLarge, "Payload too large"),
         BadHttpRequestException bad => (bad.StatusCode, InvalidRequest, "Invalid request"),
         ConcurrencyException => (StatusCodes.Status409Conflict, Conflict, "Conflict"),
         PenchantException => (StatusCodes.Status500InternalServerError, EngineFailure, "The preference engine failed"),
@@ -67,13 +109,22 @@ public static class ApiProblems
     {
         ArgumentNullException.ThrowIfNull(context);
         int status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
-        string code = status switch
-        {
-            StatusCodes.Status404NotFound => NotFound,
-            StatusCodes.Status409Conflict => Conflict,
-            >= 400 and < 500 => InvalidRequest,
-            _ => InternalError,
-        };
-        context.ProblemDetails.Extensions.TryAdd(ErrorCodeKey, code);
+        context.ProblemDetails.Extensions.TryAdd(ErrorCodeKey, CodeFor(status));
     }
+
+    /// <summary>Gets the error code of a status answered without a more specific one.</summary>
+    /// <param name="status">The HTTP status.</param>
+    /// <returns>The error code.</returns>
+    public static string CodeFor(int status) => status switch
+    {
+        StatusCodes.Status401Unauthorized => MissingApiKey,
+        StatusCodes.Status404NotFound => NotFound,
+        StatusCodes.Status409Conflict => Conflict,
+        StatusCodes.Status413PayloadTooLarge => PayloadTooLarge,
+        StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
+        StatusCodes.Status429TooManyRequests => RateLimited,
+        StatusCodes.Status504GatewayTimeout => Timeout,
+        >= 400 and < 500 => InvalidRequest,
+        _ => InternalError,
+    };
 }

@@ -1,8 +1,20 @@
 namespace Penchant.Server;
 
-/// <summary>The service's log messages (event IDs 4000–4999).</summary>
+/// <summary>The service's log messages (event IDs 4000–4999). None carries user content.</summary>
 internal static partial class Log
 {
     [LoggerMessage(4000, LogLevel.Information, "Penchant service storing preferences in SQLite database {DatabasePath}")]
     public static partial void UsingDatabase(ILogger logger, string databasePath);
+
+    [LoggerMessage(4001, LogLevel.Debug, "Refused a request whose API key is malformed, unknown or revoked")]
+    public static partial void KeyRejected(ILogger logger);
+
+    [LoggerMessage(4002, LogLevel.Warning, "No API key existed: created tenant 'default' and bootstrap key {KeyId} (printed once on standard output)")]
+    public static partial void BootstrapKeyCreated(ILogger logger, string keyId);
+
+    [LoggerMessage(4003, LogLevel.Information, "Ready: store initialized and embedding model loaded in {Milliseconds:F0} ms")]
+    public static partial void Ready(ILogger logger, double milliseconds);
+
+    [LoggerMessage(4004, LogLevel.Information, "Exporting traces and metrics over OTLP to {Endpoint}")]
+    public static partial void ExportingTelemetry(ILogger logger, string endpoint);
 }

@@ -1,11 +1,26 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Penchant.Server.Contracts;
+using Penchant.Server.Hosting;
+using Penchant.Server.Tenancy;
+using Penchant.Server.Writes;
+using Scalar.AspNetCore;
 
 namespace Penchant.Server;
 
 /// <summary>
 /// Composes the Penchant service, shared by <c>Program.cs</c> and <c>penchant serve</c>: one place registers
-/// the engine (SQLite + MiniLM), JSON, problem details and health checks, and one place maps the endpoints.
+/// the engine (SQLite + MiniLM), API keys, limits, JSON, problem details, OpenAPI, telemetry and health checks, and one
+/// place maps the endpoints.
 /// </summary>
 public static class ServerHost
 {
@@ -18,7 +33,10 @@ public static class ServerHost
     /// <summary>Gets the database used when none is configured: <c>penchant/penchant.db</c> under the user's local application data folder.</summary>
     public static string DefaultDatabasePath { get; } = Path.Combine(LocalDataRoot(), "penchant", "penchant.db");
 
-    /// <summary>Registers the engine on the configured SQLite file, the JSON contract, problem details and health checks.</summary>
+    /// <summary>
+    /// Registers the engine on the configured SQLite file, API keys, limits, rate limiting, the JSON contract, problem
+    /// details, OpenAPI, health checks and (when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set) OpenTelemetry export.
+    /// </summary>
     /// <param name="builder">The application builder.</param>
     /// <returns>The same builder.</returns>
     public static WebApplicationBuilder AddPenchantServer(this WebApplicationBuilder builder)
@@ -32,18 +50,72 @@ public static class ServerHost
             .AddPenchant(builder.Configuration.GetSection(OptionsSection))
             .UseSqlite(databasePath)
             .UseMiniLmEmbeddings();
+        BatchEmbeddings(builder.Services);
+
+        builder.Services.AddOptions<ServiceOptions>().Bind(builder.Configuration.GetSection(ServiceOptions.Section));
+        builder.Services.AddOptionsWithValidateOnStart<ServiceOptions, ServiceOptionsValidator>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(provider => new ApiKeyStore(databasePath, provider.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<IdempotentWriter>();
+        builder.Services.AddSingleton(new DatabaseLocation(databasePath));
+        builder.Services.AddSingleton<ReadinessState>();
+        if (!IsGeneratingDocument)
+        {
+            builder.Services.AddHostedService<StartupService>();
+        }
 
         builder.Services.ConfigureHttpJsonOptions(static options => PenchantJsonContext.ConfigureOptions(options.SerializerOptions));
+        builder.Services.AddOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>()
+            .Configure<IOptions<ServiceOptions>>(static (json, service) => json.SerializerOptions.MaxDepth = service.Value.MaxJsonDepth);
+        builder.Services.AddOptions<KestrelServerOptions>()
+            .Configure<IOptions<ServiceOptions>>(static (kestrel, service) => kestrel.Limits.MaxRequestBodySize = service.Value.MaxRequestBodyBytes);
+        builder.Services.AddOptions<HostOptions>()
+            .Configure<IOptions<ServiceOptions>>(static (host, service) => host.ShutdownTimeout = service.Value.ShutdownTimeout);
+        builder.Services.AddRequestTimeouts();
+        builder.Services.AddOptions<RequestTimeoutOptions>()
+            .Configure<IOptions<ServiceOptions>>(static (timeouts, service) => timeouts.DefaultPolicy = new RequestTimeoutPolicy
+            {
+                Timeout = service.Value.RequestTimeout,
+                TimeoutStatusCode = StatusCodes.Status504GatewayTimeout,
+            });
+
+        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorization();
+        builder.Services.AddRateLimiter(static options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = RejectAsync;
+            options.AddPolicy(PreferencesApi.RateLimitPolicy, static context =>
+            {
+                ServiceOptions limits = context.RequestServices.GetRequiredService<IOptions<ServiceOptions>>().Value;
+                string partition = context.User.FindFirst(ApiKeyAuthenticationHandler.KeyIdClaim)?.Value ?? string.Empty;
+                return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = limits.RateLimitBurst,
+                    TokensPerPeriod = limits.RateLimitPerSecond,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = limits.RateLimitQueue,
+                    QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                    AutoReplenishment = true,
+                });
+            });
+        });
 
         builder.Services.AddProblemDetails(static options => options.CustomizeProblemDetails = ApiProblems.AddErrorCode);
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
-        builder.Services.AddHealthChecks();
-        builder.Services.AddSingleton(new DatabaseLocation(databasePath));
+        builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("ready", tags: [ReadinessCheck.Tag]);
+        builder.Services.AddOpenApi(static options => options.AddDocumentTransformer<ApiKeySecurityTransformer>());
+        builder.AddPenchantTelemetry();
 
         return builder;
     }
 
-    /// <summary>Maps the error handling, the preferences API and <c>/health</c>.</summary>
+    /// <summary>
+    /// Maps the error handling, limits, authentication, rate limiting, the preferences API, the OpenAPI document
+    /// (<c>/openapi/v1.json</c>), the API page (<c>/scalar</c>) and the health endpoints (<c>/health</c>,
+    /// <c>/health/live</c>, <c>/health/ready</c>).
+    /// </summary>
     /// <param name="app">The application.</param>
     /// <returns>The same application.</returns>
     public static WebApplication MapPenchantServer(this WebApplication app)
@@ -52,13 +124,68 @@ public static class ServerHost
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestSizeLimitMiddleware>();
+        app.UseRequestTimeouts();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapPreferencesApi();
         app.MapHealthChecks("/health");
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = static _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = static check => check.Tags.Contains(ReadinessCheck.Tag) });
+        app.MapOpenApi();
+        app.MapScalarApiReference(static options => options
+            .WithTitle("Penchant API")
+            .AddPreferredSecuritySchemes(ApiKeySecurityTransformer.SchemeName));
 
         Log.UsingDatabase(app.Logger, app.Services.GetRequiredService<DatabaseLocation>().Path);
         return app;
     }
+
+    /// <summary>Wraps the registered embedding generator so concurrent requests share model calls (see <see cref="BatchingEmbeddingGenerator"/>).</summary>
+    private static void BatchEmbeddings(IServiceCollection services)
+    {
+        ServiceDescriptor? registered = services.LastOrDefault(static d => d.ServiceType == typeof(IEmbeddingGenerator<string, Embedding<float>>) && !d.IsKeyedService);
+        if (registered?.ImplementationFactory is not { } factory)
+        {
+            return;
+        }
+
+        services.Remove(registered);
+        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(provider =>
+            new BatchingEmbeddingGenerator((IEmbeddingGenerator<string, Embedding<float>>)factory(provider)));
+    }
+
+    private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        HttpContext http = context.HttpContext;
+        if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out TimeSpan retryAfter))
+        {
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            http.Response.Headers.RetryAfter = "1";
+        }
+
+        IProblemDetailsService problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many requests",
+                Detail = "This API key made more requests than its rate limit allows; retry after the Retry-After delay.",
+                Extensions = { [ApiProblems.ErrorCodeKey] = ApiProblems.RateLimited },
+            },
+        });
+    }
+
+    /// <summary>Gets a value indicating whether the build is running the app only to write its OpenAPI document (no start-up work then).</summary>
+    private static bool IsGeneratingDocument =>
+        string.Equals(System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name, "GetDocument.Insider", StringComparison.Ordinal);
 
     private static string LocalDataRoot()
     {

@@ -13,7 +13,7 @@ public sealed class PreferencesApiTests(PenchantServerFactory factory) : IClassF
     public async Task RememberListSelectForget_RoundTrip_SecondForgetIs404()
     {
         // Arrange
-        HttpClient client = factory.CreateClient();
+        HttpClient client = await factory.CreateTenantClientAsync("default", Cancellation);
         string user = "alice-" + Guid.NewGuid().ToString("N");
 
         // Act: remember two statements
@@ -63,7 +63,7 @@ public sealed class PreferencesApiTests(PenchantServerFactory factory) : IClassF
     [InlineData(null)]
     public async Task Remember_EmptyText_Returns400ProblemWithErrorCode(string? text)
     {
-        HttpClient client = factory.CreateClient();
+        HttpClient client = await factory.CreateTenantClientAsync("default", Cancellation);
 
         HttpResponseMessage response = await client.PostAsJsonAsync("/v1/users/bob/statements", new RememberRequest(text), Cancellation);
 
@@ -78,7 +78,7 @@ public sealed class PreferencesApiTests(PenchantServerFactory factory) : IClassF
     [Fact]
     public async Task Remember_MalformedBody_Returns400ProblemWithErrorCode()
     {
-        HttpClient client = factory.CreateClient();
+        HttpClient client = await factory.CreateTenantClientAsync("default", Cancellation);
         using var content = new StringContent("{\"text\": ", System.Text.Encoding.UTF8, "application/json");
 
         HttpResponseMessage response = await client.PostAsync("/v1/users/bob/statements", content, Cancellation);
@@ -92,7 +92,7 @@ public sealed class PreferencesApiTests(PenchantServerFactory factory) : IClassF
     public async Task ObserveHistoryExportForgetUser_RoundTrip()
     {
         // Arrange
-        HttpClient client = factory.CreateClient();
+        HttpClient client = await factory.CreateTenantClientAsync("default", Cancellation);
         string user = "carol-" + Guid.NewGuid().ToString("N");
         var turns = new ObserveRequest([
             new TurnContract("user", "Please always answer me in short bullet points."),
@@ -122,9 +122,42 @@ public sealed class PreferencesApiTests(PenchantServerFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task ExportImportRebuild_RoundTrip_SecondImportIs400AndChangesNothing()
+    {
+        // Arrange
+        HttpClient client = await factory.CreateTenantClientAsync("default", Cancellation);
+        string from = "exporter-" + Guid.NewGuid().ToString("N");
+        string to = "importer-" + Guid.NewGuid().ToString("N");
+        await client.PostAsJsonAsync($"/v1/users/{from}/statements", new RememberRequest("I'm vegetarian, no meat or fish please."), Cancellation);
+        await client.PostAsJsonAsync($"/v1/users/{from}/statements", new RememberRequest("Always answer me in short bullet points."), Cancellation);
+        string exported = await client.GetStringAsync($"/v1/users/{from}/events", Cancellation);
+
+        // Act
+        using var first = new StringContent(exported, System.Text.Encoding.UTF8, "application/json");
+        HttpResponseMessage imported = await client.PostAsync($"/v1/users/{to}/events", first, Cancellation);
+        string afterImport = await client.GetStringAsync($"/v1/users/{to}/events", Cancellation);
+        using var second = new StringContent(exported, System.Text.Encoding.UTF8, "application/json");
+        HttpResponseMessage again = await client.PostAsync($"/v1/users/{to}/events", second, Cancellation);
+        HttpResponseMessage rebuilt = await client.PostAsync($"/v1/users/{to}/rebuild", null, Cancellation);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        IReadOnlyList<PreferenceContract> source = (await client.GetFromJsonAsync($"/v1/users/{from}/preferences", PenchantJsonContext.Default.IReadOnlyListPreferenceContract, Cancellation))!;
+        IReadOnlyList<PreferenceContract> copy = (await client.GetFromJsonAsync($"/v1/users/{to}/preferences", PenchantJsonContext.Default.IReadOnlyListPreferenceContract, Cancellation))!;
+        Assert.Equal(source.Select(static p => p.Text), copy.Select(static p => p.Text));
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        using JsonDocument problem = JsonDocument.Parse(await again.Content.ReadAsStringAsync(Cancellation));
+        Assert.Equal(ApiProblems.InvalidArgument, problem.RootElement.GetProperty("errorCode").GetString());
+        Assert.Equal(afterImport, await client.GetStringAsync($"/v1/users/{to}/events", Cancellation));
+        Assert.Equal(HttpStatusCode.OK, rebuilt.StatusCode);
+        IReadOnlyList<PreferenceContract> afterRebuild = (await rebuilt.Content.ReadFromJsonAsync(PenchantJsonContext.Default.IReadOnlyListPreferenceContract, Cancellation))!;
+        Assert.Equal(copy.Select(static p => p.Text), afterRebuild.Select(static p => p.Text));
+    }
+
+    [Fact]
     public async Task Observe_NoTurns_Returns400()
     {
-        HttpClient client = factory.CreateClient();
+        HttpClient client = await factory.CreateTenantClientAsync("default", Cancellation);
 
         HttpResponseMessage response = await client.PostAsJsonAsync("/v1/users/dave/observations", new ObserveRequest([]), Cancellation);
 
@@ -135,6 +168,7 @@ public sealed class PreferencesApiTests(PenchantServerFactory factory) : IClassF
     public async Task Health_Returns200Healthy()
     {
         HttpClient client = factory.CreateClient();
+        await factory.WaitUntilReadyAsync(Cancellation);
 
         HttpResponseMessage response = await client.GetAsync("/health", Cancellation);
 

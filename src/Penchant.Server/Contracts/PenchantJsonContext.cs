@@ -22,6 +22,7 @@ namespace Penchant.Server.Contracts;
 [JsonSerializable(typeof(IReadOnlyList<PreferenceContract>))]
 [JsonSerializable(typeof(PreferenceEvent))]
 [JsonSerializable(typeof(IAsyncEnumerable<PreferenceEvent>))]
+[JsonSerializable(typeof(IReadOnlyList<PreferenceEvent>))]
 public sealed partial class PenchantJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Load test: requests per second and p50/p99 latency for select (embedding cache warm and cold), remember and a mixed
+# workload at 1, 10 and 50 concurrent clients, with wrk against the Release service on loopback and a fresh SQLite file.
+#   benchmarks/service/load.sh                 # DURATION=15s per run, USERS=100 seeded users x PER_USER=10 statements
+# Prints wrk's own output for every run and one summary line per run; saves everything under results/ when SAVE=1.
+source "$(dirname "$0")/common.sh"
+DURATION="${DURATION:-15s}"
+USERS="${USERS:-100}"
+PER_USER="${PER_USER:-10}"
+CLIENTS="${CLIENTS:-1 10 50}"
+WORKLOADS="${WORKLOADS:-select-warm select-cold remember mixed}"
+export USERS
+
+build
+trap stop_server EXIT
+: >"$WORK/server.log"
+PENCHANT_KEY="$(create_key bench)"
+export PENCHANT_KEY
+start_server
+python3 "$HERE/seed.py" "$URL" "$PENCHANT_KEY" "$USERS" "$PER_USER"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+summary=()
+for workload in $WORKLOADS; do
+  script="$HERE/${workload%%-*}.lua"
+  cold=0; [[ "$workload" == select-cold ]] && cold=1
+  if [[ "$workload" == select-warm ]]; then
+    # One pass over every request text so the embedding cache is warm (reported as such).
+    COLD=0 wrk -t1 -c4 -d5s -s "$script" "$URL" >/dev/null
+  fi
+  for c in $CLIENTS; do
+    threads=$(( c < 2 ? 1 : 2 ))
+    echo
+    echo "=== $workload, $c concurrent clients, $DURATION (wrk -t$threads -c$c --latency) ==="
+    out="$(COLD=$cold wrk -t"$threads" -c"$c" -d"$DURATION" --timeout 10s --latency -s "$script" "$URL")"
+    echo "$out"
+    rps=$(awk '/Requests\/sec/ { print $2 }' <<<"$out")
+    p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
+    p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
+    non2xx=$(awk '/Non-2xx/ { print $5 }' <<<"$out"); non2xx=${non2xx:-0}
+    socket=$(awk '/Socket errors/ { print $0 }' <<<"$out"); socket=${socket:-none}
+    line="$(printf '%-12s c=%-3s %9s req/s  p50 %-9s p99 %-9s non-2xx %s  socket errors: %s  rss %s MB' "$workload" "$c" "$rps" "$p50" "$p99" "$non2xx" "${socket#*Socket errors: }" "$(rss_mb)")"
+    summary+=("$line")
+  done
+done
+
+echo
+echo "=== summary (select-warm: embedding cache warm, the same 24 request texts; select-cold: every request text unique, so every request is embedded) ==="
+printf '%s\n' "${summary[@]}"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

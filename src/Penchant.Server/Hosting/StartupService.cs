@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+using Penchant.Extraction;
+using Penchant.Hinting;
+using Penchant.Server.Tenancy;
+using Penchant.Storage;
+
+namespace Penchant.Server.Hosting;
+
+/// <summary>
+/// Runs once the host starts, while the server already answers <c>/health/live</c>: creates a bootstrap key when none
+/// exists (see <see cref="ServiceOptions.BootstrapKey"/>), initializes the store, loads the embedding model and warms
+/// the extractor and hinter (which embed their seed sentences on first use), then
+/// marks the service ready.
+/// </summary>
+internal sealed class StartupService(
+    ReadinessState state,
+    ApiKeyStore keys,
+    IPreferenceStore store,
+    IEmbeddingGenerator<string, Embedding<float>> embeddings,
+    IPreferenceExtractor extractor,
+    IApplicabilityHinter hinter,
+    IOptions<ServiceOptions> options,
+    ILogger<StartupService> logger) : BackgroundService
+{
+    /// <inheritdoc/>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        long started = Stopwatch.GetTimestamp();
+        try
+        {
+            if (options.Value.BootstrapKey && !await keys.AnyKeyAsync(stoppingToken))
+            {
+                await keys.CreateTenantAsync(Domain.UserKey.DefaultTenant, stoppingToken);
+                CreatedApiKey key = await keys.CreateKeyAsync(Domain.UserKey.DefaultTenant, stoppingToken);
+                Log.BootstrapKeyCreated(logger, key.KeyId);
+                await Console.Out.WriteLineAsync(
+                    $"Penchant: no API key existed, so one was created for tenant 'default' (shown only now):{Environment.NewLine}" +
+                    $"  Authorization: Bearer {key.Key}{Environment.NewLine}" +
+                    $"Create more with 'penchant key create --tenant NAME'; revoke this one with 'penchant key revoke {key.KeyId}'.");
+            }
+
+            await store.InitializeAsync(stoppingToken);
+            await embeddings.GenerateAsync(["Penchant is warming up."], cancellationToken: stoppingToken);
+
+            // The extractor and the hinter embed their seed sentences and lexicon on first use: do it now, not in the first write.
+            ExtractedPreference extracted = await extractor.FromStatementAsync("I prefer tea to coffee in the morning.", null, stoppingToken);
+            await extractor.FromTurnAsync("Please always keep your answers short.", stoppingToken);
+            await hinter.HintAsync(extracted, stoppingToken);
+            state.SetReady();
+            Log.Ready(logger, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            state.SetFailed(exception);
+            throw;
+        }
+    }
+}
