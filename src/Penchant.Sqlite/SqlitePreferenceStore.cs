@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -80,6 +81,10 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
         "ALTER TABLE events ADD COLUMN data TEXT;", // 1 → 2: the structured part of a signal.
     ];
 
+    // At most this many queued changes share one transaction, so one slow batch cannot hold the write lock for long.
+    private const int MaxGroupCommit = 64;
+    private const string Savepoint = "change";
+
     private static readonly string[] UserTables = ["events", "preferences", "users"];
 
     private readonly string _connectionString;
@@ -89,6 +94,7 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
     private readonly string _connectionPragmas;
     private readonly SemaphoreSlim _initializeGate = new(1, 1);
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly ConcurrentQueue<PendingCommit> _commitQueue = new();
     private SqliteConnection? _keepAlive;
     private volatile bool _initialized;
     private int _disposed;
@@ -293,31 +299,47 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
         user.Validate();
         ArgumentNullException.ThrowIfNull(change);
         change.Validate();
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        cancellationToken.ThrowIfCancellationRequested();
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+
+        // Group commit: concurrent changes (of any users) wait in a queue; whoever holds the write gate commits everything
+        // queued in one transaction, each change in its own savepoint, so one fsync acknowledges many writes and a change
+        // that fails (a stale version, a duplicate id) fails alone.
+        var pending = new PendingCommit(user, change);
+        _commitQueue.Enqueue(pending);
+        while (!pending.Completion.Task.IsCompleted)
         {
-            await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            bool wroteDeletions = false;
             try
             {
-                var (appended, redacted) = await CommitCoreAsync(connection, user, change, cancellationToken).ConfigureAwait(false);
-                wroteDeletions = redacted;
-                return appended;
+                await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (SqliteException ex)
+            catch (OperationCanceledException) when (pending.TryAbandon())
             {
-                throw Failure(ex, "commit a change", cancellationToken);
+                throw;
+            }
+            catch (OperationCanceledException)
+            {
+                // A committer has already taken the change: its outcome is the answer, whatever the token says now.
+                break;
+            }
+
+            try
+            {
+                if (!pending.Completion.Task.IsCompleted)
+                {
+                    await CommitQueuedAsync().ConfigureAwait(false);
+                }
             }
             finally
             {
-                if (wroteDeletions)
-                {
-                    await TruncateWriteAheadLogAsync(connection).ConfigureAwait(false);
-                }
-
                 _writeGate.Release();
             }
         }
+
+        // The completion is set by whichever caller committed the batch (possibly this one); it never waits on this context.
+#pragma warning disable VSTHRD003
+        return await pending.Completion.Task.ConfigureAwait(false);
+#pragma warning restore VSTHRD003
     }
 
     /// <inheritdoc/>
@@ -469,54 +491,128 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
         _keepAlive = null;
     }
 
-    private static async Task<(IReadOnlyList<PreferenceEvent> Appended, bool Redacted)> CommitCoreAsync(
-        SqliteConnection connection, UserKey user, UserChange change, CancellationToken cancellationToken)
+    /// <summary>Commits every queued change in one transaction; the caller holds the write gate.</summary>
+    private async Task CommitQueuedAsync()
     {
-        // BEGIN IMMEDIATE takes the write lock before the version is read, so no other writer can slip in between.
-        var transaction = connection.BeginTransaction(deferred: false);
-        await using (transaction.ConfigureAwait(false))
+        var batch = new List<PendingCommit>();
+        while (batch.Count < MaxGroupCommit && _commitQueue.TryDequeue(out PendingCommit? next))
         {
-            long? stored = await ReadVersionAsync(connection, transaction, user, cancellationToken).ConfigureAwait(false);
-            long version = stored ?? 0;
-            if (version != change.ExpectedVersion)
+            if (next.TryClaim())
             {
-                throw new ConcurrencyException(
-                    $"The user's event log is at version {version.ToString(CultureInfo.InvariantCulture)}; the change was computed from version {change.ExpectedVersion.ToString(CultureInfo.InvariantCulture)}.");
+                batch.Add(next);
             }
-
-            if (change.IsEmpty)
-            {
-                return ([], false);
-            }
-
-            if (stored is null)
-            {
-                using var insertUser = CreateCommand(connection, transaction, "INSERT INTO users (tenant, user, version) VALUES ($tenant, $user, 0);", user);
-                await insertUser.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            var appended = await AppendEventsAsync(connection, transaction, user, version, change, cancellationToken).ConfigureAwait(false);
-
-            if (change.ReplaceAllPreferences)
-            {
-                using var deleteAll = CreateCommand(connection, transaction, "DELETE FROM preferences WHERE tenant = $tenant AND user = $user;", user);
-                await deleteAll.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            await UpsertPreferencesAsync(connection, transaction, user, change.Upsert, cancellationToken).ConfigureAwait(false);
-            await ForEachIdAsync(connection, transaction, user, "DELETE FROM preferences WHERE tenant = $tenant AND user = $user AND id = $id;", change.Delete, cancellationToken).ConfigureAwait(false);
-            await ForEachIdAsync(connection, transaction, user, "UPDATE events SET text = NULL, scope = NULL, data = NULL, redacted = 1 WHERE tenant = $tenant AND user = $user AND id = $id;", change.Redact, cancellationToken).ConfigureAwait(false);
-
-            if (appended.Count > 0)
-            {
-                using var updateVersion = CreateCommand(connection, transaction, "UPDATE users SET version = $version WHERE tenant = $tenant AND user = $user;", user);
-                updateVersion.Parameters.AddWithValue("$version", version + appended.Count);
-                await updateVersion.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return (appended, change.Redact.Count > 0 || change.Delete.Count > 0 || change.ReplaceAllPreferences);
         }
+
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        var outcomes = new (IReadOnlyList<PreferenceEvent>? Appended, Exception? Error)[batch.Count];
+        bool wroteDeletions = false;
+        try
+        {
+            var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                // BEGIN IMMEDIATE takes the write lock before any version is read, so no other writer can slip in between.
+                var transaction = connection.BeginTransaction(deferred: false);
+                await using (transaction.ConfigureAwait(false))
+                {
+                    for (int i = 0; i < batch.Count; i++)
+                    {
+                        await transaction.SaveAsync(Savepoint, CancellationToken.None).ConfigureAwait(false);
+                        try
+                        {
+                            var (appended, deletes) = await CommitCoreAsync(connection, transaction, batch[i].User, batch[i].Change, CancellationToken.None).ConfigureAwait(false);
+                            await transaction.ReleaseAsync(Savepoint, CancellationToken.None).ConfigureAwait(false);
+                            outcomes[i] = (appended, null);
+                            wroteDeletions |= deletes;
+                        }
+                        catch (Exception ex) when (ex is ConcurrencyException or ArgumentException or SqliteException)
+                        {
+                            await transaction.RollbackAsync(Savepoint, CancellationToken.None).ConfigureAwait(false);
+                            await transaction.ReleaseAsync(Savepoint, CancellationToken.None).ConfigureAwait(false);
+                            outcomes[i] = (null, ex is SqliteException sqlite ? Failure(sqlite, "commit a change", CancellationToken.None) : ex);
+                        }
+                    }
+
+                    await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+                }
+
+                if (wroteDeletions)
+                {
+                    await TruncateWriteAheadLogAsync(connection).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (Exception ex)
+        {
+            // Nothing of the batch is durable: every change fails.
+            Exception failure = ex is SqliteException sqlite ? Failure(sqlite, "commit a change", CancellationToken.None) : ex;
+            foreach (PendingCommit item in batch)
+            {
+                item.Completion.TrySetException(failure);
+            }
+
+            return;
+        }
+
+        for (int i = 0; i < batch.Count; i++)
+        {
+            if (outcomes[i].Error is { } error)
+            {
+                batch[i].Completion.TrySetException(error);
+            }
+            else
+            {
+                batch[i].Completion.TrySetResult(outcomes[i].Appended!);
+            }
+        }
+    }
+
+    private static async Task<(IReadOnlyList<PreferenceEvent> Appended, bool Deletes)> CommitCoreAsync(
+        SqliteConnection connection, SqliteTransaction transaction, UserKey user, UserChange change, CancellationToken cancellationToken)
+    {
+        long? stored = await ReadVersionAsync(connection, transaction, user, cancellationToken).ConfigureAwait(false);
+        long version = stored ?? 0;
+        if (version != change.ExpectedVersion)
+        {
+            throw new ConcurrencyException(
+                $"The user's event log is at version {version.ToString(CultureInfo.InvariantCulture)}; the change was computed from version {change.ExpectedVersion.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        if (change.IsEmpty)
+        {
+            return ([], false);
+        }
+
+        if (stored is null)
+        {
+            using var insertUser = CreateCommand(connection, transaction, "INSERT INTO users (tenant, user, version) VALUES ($tenant, $user, 0);", user);
+            await insertUser.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var appended = await AppendEventsAsync(connection, transaction, user, version, change, cancellationToken).ConfigureAwait(false);
+
+        if (change.ReplaceAllPreferences)
+        {
+            using var deleteAll = CreateCommand(connection, transaction, "DELETE FROM preferences WHERE tenant = $tenant AND user = $user;", user);
+            await deleteAll.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await UpsertPreferencesAsync(connection, transaction, user, change.Upsert, cancellationToken).ConfigureAwait(false);
+        await ForEachIdAsync(connection, transaction, user, "DELETE FROM preferences WHERE tenant = $tenant AND user = $user AND id = $id;", change.Delete, cancellationToken).ConfigureAwait(false);
+        await ForEachIdAsync(connection, transaction, user, "UPDATE events SET text = NULL, scope = NULL, data = NULL, redacted = 1 WHERE tenant = $tenant AND user = $user AND id = $id;", change.Redact, cancellationToken).ConfigureAwait(false);
+
+        if (appended.Count > 0)
+        {
+            using var updateVersion = CreateCommand(connection, transaction, "UPDATE users SET version = $version WHERE tenant = $tenant AND user = $user;", user);
+            updateVersion.Parameters.AddWithValue("$version", version + appended.Count);
+            await updateVersion.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return (appended, change.Redact.Count > 0 || change.Delete.Count > 0 || change.ReplaceAllPreferences);
     }
 
     private static async Task<IReadOnlyList<PreferenceEvent>> AppendEventsAsync(
@@ -829,5 +925,21 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
         {
             throw new PenchantException($"The directory of the SQLite store '{_dataSource}' could not be created: {ex.Message}", ex);
         }
+    }
+
+    /// <summary>A change waiting for the group committer: queued, then claimed by a committer or abandoned by its caller.</summary>
+    private sealed class PendingCommit(UserKey user, UserChange change)
+    {
+        private int _state; // 0 queued, 1 claimed, 2 abandoned
+
+        public UserKey User { get; } = user;
+
+        public UserChange Change { get; } = change;
+
+        public TaskCompletionSource<IReadOnlyList<PreferenceEvent>> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool TryClaim() => Interlocked.CompareExchange(ref _state, 1, 0) == 0;
+
+        public bool TryAbandon() => Interlocked.CompareExchange(ref _state, 2, 0) == 0;
     }
 }

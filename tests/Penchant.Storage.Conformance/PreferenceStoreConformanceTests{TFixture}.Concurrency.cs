@@ -106,6 +106,35 @@ public abstract partial class PreferenceStoreConformanceTests<TFixture>
         Assert.Equal(Users, (await ToListAsync(Store.ListUsersAsync("acme", Ct), Ct)).Count);
     }
 
+    /// <summary>
+    /// Among concurrent commits of different users, one that fails (a duplicate event id) fails alone: the others land,
+    /// even when a store commits them together.
+    /// </summary>
+    /// <returns>A task that completes when the test is done.</returns>
+    [Fact]
+    public async Task CommitAsync_OneFailingAmongConcurrentCommits_FailsAlone()
+    {
+        await Store.CommitAsync(Alice, new UserChange { Append = [Event("e1")] }, Ct);
+        const int Users = 16;
+        var others = new Task[Users];
+        for (int u = 0; u < Users; u++)
+        {
+            var user = UserKey.Create("acme", $"user{u}");
+            others[u] = Task.Run(() => Store.CommitAsync(user, new UserChange { Append = [Event("e1")], Upsert = [Preference("p1")] }, Ct), Ct);
+        }
+
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.CommitAsync(Alice, new UserChange { ExpectedVersion = 1, Append = [Event("e2"), Event("e1")] }, Ct));
+        await Task.WhenAll(others);
+        Assert.Single(await ToListAsync(Store.ReadEventsAsync(Alice, 0, Ct), Ct));
+        Assert.Equal(1, (await Store.GetStateAsync(Alice, Ct)).Version);
+        for (int u = 0; u < Users; u++)
+        {
+            var state = await Store.GetStateAsync(UserKey.Create("acme", $"user{u}"), Ct);
+            Assert.Equal(1, state.Version);
+            Assert.Equal("p1", Assert.Single(state.Preferences).Id);
+        }
+    }
+
     /// <summary>Every operation given an already cancelled token throws <see cref="OperationCanceledException"/>, and a cancelled commit or deletion changes nothing.</summary>
     /// <returns>A task that completes when the test is done.</returns>
     [Fact]
