@@ -136,9 +136,10 @@ public sealed partial class PenchantEngine
             prepCandidates[i] = new RankingCandidate(candidates[i], vectors[i + 1].Vector.ToArray());
         }
 
+        var view = new RequestView(request, context);
         List<RankingPreference> applicable = prepared.Count == 0
             ? []
-            : await PrepareRankingPreferencesAsync(_gate.Select(new RequestView(request, context), prepared, RelevanceFloor), cancellationToken).ConfigureAwait(false);
+            : await PrepareRankingPreferencesAsync(_gate.Select(view, prepared, RelevanceFloor), view.Stems, cancellationToken).ConfigureAwait(false);
         (RewardModel? model, long modelVersion) = await LoadRankingModelAsync(user.TenantId, cancellationToken).ConfigureAwait(false);
         StoredModel? storedPart = await _store.GetUserModelAsync(user, RankingModelName, cancellationToken).ConfigureAwait(false);
         UserPart? part = storedPart is null ? null : UserPart.FromBytes(storedPart.Payload.Span);
@@ -232,9 +233,9 @@ public sealed partial class PenchantEngine
         for (int i = 0; i < n; i++)
         {
             scores[i] = StatedScale * stated[i];
-            foreach (RankingFactor f in factors[i])
+            for (int k = 0; k < factors[i].Count; k++)
             {
-                factors[i][factors[i].IndexOf(f)] = f with { Contribution = StatedScale * f.Contribution };
+                factors[i][k] = factors[i][k] with { Contribution = StatedScale * factors[i][k].Contribution };
             }
         }
 
@@ -355,17 +356,19 @@ public sealed partial class PenchantEngine
     };
 
     /// <summary>Prepares the applicable preferences: their clauses, and the embeddings of the clauses' objects (cached by phrase).</summary>
-    private async Task<List<RankingPreference>> PrepareRankingPreferencesAsync(List<SelectedPreference> selected, CancellationToken cancellationToken)
+    private async Task<List<RankingPreference>> PrepareRankingPreferencesAsync(List<SelectedPreference> selected, HashSet<string> requestStems, CancellationToken cancellationToken)
     {
         var missing = new List<string>();
         var split = new List<(SelectedPreference Selected, List<PreferenceClause> Clauses)>(selected.Count);
         foreach (SelectedPreference s in selected)
         {
-            List<PreferenceClause> clauses = _clauses.GetOrAdd(s.Preference.Text, static text => PreferenceClauses.Split(text));
+            List<PreferenceClause> general = _clauses.GetOrAdd(s.Preference.Text, static text => PreferenceClauses.Split(text));
             if (_clauses.Count > 100_000)
             {
                 _clauses.Clear();
             }
+
+            List<PreferenceClause> clauses = [.. general.Select(c => PreferenceClauses.Focus(c, requestStems))];
 
             split.Add((s, clauses));
             foreach (PreferenceClause clause in clauses)

@@ -11,5 +11,6 @@ internal sealed class EvalCommand : System.CommandLine.Command
         Subcommands.Add(new EvalSelectionCommand(globals, environment));
         Subcommands.Add(new EvalPrefEvalCommand(globals, environment));
         Subcommands.Add(new EvalHygieneCommand(globals, environment));
+        Subcommands.Add(new EvalPrefEvalMcqCommand(globals, environment));
     }
 }

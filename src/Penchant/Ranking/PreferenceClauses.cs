@@ -27,7 +27,10 @@ internal static partial class PreferenceClauses
         "rather", "instead", "severe", "acute", "deep", "deeply", "particularly", "especially", "totally", "completely",
         "tend", "try", "choose", "opt", "favor", "favour", "appreciate", "passionate", "into", "form", "kind", "type", "types",
         "sort", "involve", "involving", "involves", "containing", "contain", "use", "using", "or", "and", "but", "so",
-        "these", "those", "this", "can", "could", "will", "strict", "follow", "big", "huge", "keen", "mostly", "tend",
+        "these", "those", "this", "can", "could", "will", "strict", "follow", "big", "huge", "keen", "mostly",
+        "as", "if", "when", "about", "by", "than", "too", "was", "were", "been", "being", "myself", "we", "our", "you", "your",
+        "its", "they", "what", "which", "who", "how", "where", "why", "there", "here", "up", "out", "more", "most", "some",
+        "just", "should", "may", "might", "must", "get", "make", "feel", "feels", "personally", "whenever", "possible",
     };
 
     /// <summary>Splits a preference text into clauses.</summary>
@@ -81,6 +84,39 @@ internal static partial class PreferenceClauses
         }
 
         return clauses;
+    }
+
+    /// <summary>
+    /// Narrows a clause to what distinguishes candidates for one request: words the request shares with the object
+    /// ("hotels" in a question about hotels) say what every candidate is about, not which one the user wants.
+    /// </summary>
+    /// <param name="clause">The clause.</param>
+    /// <param name="requestStems">The request's content stems.</param>
+    /// <returns>The narrowed clause, or the clause itself when nothing would remain.</returns>
+    public static PreferenceClause Focus(PreferenceClause clause, HashSet<string> requestStems)
+    {
+        var kept = new List<string>();
+        foreach (string word in clause.Object.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            bool shared = false;
+            foreach (string w in TextTools.Words(word))
+            {
+                shared |= requestStems.Contains(TextTools.Stem(w));
+            }
+
+            if (!shared)
+            {
+                kept.Add(word);
+            }
+        }
+
+        if (kept.Count == 0 || kept.Count == clause.Object.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length)
+        {
+            return clause;
+        }
+
+        string focused = string.Join(' ', kept);
+        return clause with { Object = focused, Stems = TextTools.ContentStems(focused) };
     }
 
     /// <summary>Removes cue words, keeping the object's own words in order.</summary>
