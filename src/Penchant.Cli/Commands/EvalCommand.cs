@@ -14,5 +14,7 @@ internal sealed class EvalCommand : System.CommandLine.Command
         Subcommands.Add(new EvalPrefEvalMcqCommand(globals, environment));
         Subcommands.Add(new EvalPluralisticCommand(globals, environment));
         Subcommands.Add(new EvalCyclicCommand(globals, environment));
+        Subcommands.Add(new EvalRankingCommand(globals, environment));
+        Subcommands.Add(new EvalPairsCommand(globals, environment));
     }
 }
