@@ -477,7 +477,7 @@ public sealed partial class PenchantEngine
             user,
             stored =>
             {
-                UserPart part = stored ?? UserPart.FromPrior(model);
+                UserPart part = stored?.Fit(model) ?? UserPart.FromPrior(model);
                 int before = part.Comparisons;
                 RankingTrainer.FitUser(fitted, part, samples, epochs: 3, learningRate: 0.2, l2: 0.01);
                 part.Comparisons = before + samples.Count;

@@ -267,7 +267,7 @@ internal static class RankingTrainer
 
     private static void StepUser(UserPart part, ReadOnlySpan<float> diff, double g, ReadOnlySpan<float> alpha, ReadOnlySpan<float> q, double lr, double l2, ReadOnlySpan<float> prior)
     {
-        if (alpha.Length > 0)
+        if (alpha.Length > 0 && part.Logits.Length == alpha.Length)
         {
             double mean = 0;
             for (int k = 0; k < alpha.Length; k++)

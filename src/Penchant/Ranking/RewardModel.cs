@@ -115,6 +115,11 @@ internal sealed class RewardModel
     /// <summary>Writes a user's mixture weights (softmax of their logits, or of the prior).</summary>
     public void Mixture(UserPart? user, Span<float> alpha)
     {
+        if (Prototypes.Length == 0)
+        {
+            return;
+        }
+
         ReadOnlySpan<float> logits = user is not null && user.Logits.Length == Prototypes.Length ? user.Logits : PriorLogits;
         TensorPrimitives.SoftMax(logits, alpha);
     }

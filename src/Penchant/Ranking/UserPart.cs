@@ -30,6 +30,21 @@ internal sealed class UserPart
         return part;
     }
 
+    /// <summary>Adapts a part to a model with another number of prototypes: the mixture restarts from the prior, the surface bias is kept.</summary>
+    public UserPart Fit(RewardModel? model)
+    {
+        int k = model?.Prototypes.Length ?? 0;
+        if (Logits.Length == k)
+        {
+            return this;
+        }
+
+        UserPart part = FromPrior(model);
+        SurfaceBias.CopyTo(part.SurfaceBias, 0);
+        part.Comparisons = Comparisons;
+        return part;
+    }
+
     /// <summary>Serializes the part.</summary>
     public byte[] ToBytes()
     {
