@@ -479,7 +479,7 @@ public sealed partial class PenchantEngine
             {
                 UserPart part = stored?.Fit(model) ?? UserPart.FromPrior(model);
                 int before = part.Comparisons;
-                RankingTrainer.FitUser(fitted, part, samples, epochs: 3, learningRate: 0.2, l2: 0.01);
+                RankingTrainer.FitUser(fitted, part, samples, epochs: 3, learningRate: 1.0, l2: 0.01);
                 part.Comparisons = before + samples.Count;
                 return part;
             },

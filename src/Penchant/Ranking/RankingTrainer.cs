@@ -21,7 +21,7 @@ internal sealed record TrainerOptions
     public double L2 { get; init; } = 1e-4;
 
     /// <summary>Gets the learning rate of the per-user parts.</summary>
-    public double UserLearningRate { get; init; } = 0.05;
+    public double UserLearningRate { get; init; } = 0.5;
 
     /// <summary>Gets the L2 penalty that pulls per-user parts towards the prior.</summary>
     public double UserL2 { get; init; } = 0.01;
@@ -43,6 +43,7 @@ internal static class RankingTrainer
     private const double Beta1 = 0.9;
     private const double Beta2 = 0.999;
     private const double Epsilon = 1e-8;
+    private const double BiasRate = 0.2;
 
     /// <summary>Trains a model and the users' parts.</summary>
     /// <param name="samples">The comparisons.</param>
@@ -221,7 +222,7 @@ internal static class RankingTrainer
     /// <param name="epochs">Passes over them.</param>
     /// <param name="learningRate">The step size.</param>
     /// <param name="l2">The pull towards the prior.</param>
-    public static void FitUser(RewardModel model, UserPart part, IReadOnlyList<PairSample> samples, int epochs = 30, double learningRate = 0.1, double l2 = 0.02)
+    public static void FitUser(RewardModel model, UserPart part, IReadOnlyList<PairSample> samples, int epochs = 30, double learningRate = 0.5, double l2 = 0.02)
     {
         int d = model.Dimensions;
         var diff = new float[d];
@@ -284,7 +285,8 @@ internal static class RankingTrainer
 
         for (int i = 0; i < SurfaceFeatures.Count; i++)
         {
-            part.SurfaceBias[i] -= (float)(lr * ((g * diff[i]) + (l2 * part.SurfaceBias[i])));
+            // The bias moves more slowly than the mixture: a few comparisons should pick a taste before they invent one.
+            part.SurfaceBias[i] -= (float)(BiasRate * lr * ((g * diff[i]) + (l2 * part.SurfaceBias[i])));
         }
     }
 
