@@ -31,7 +31,7 @@ namespace Penchant.Sqlite;
 public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, IDisposable
 {
     /// <summary>The schema version this code writes, kept in <c>PRAGMA user_version</c>.</summary>
-    internal const int SchemaVersion = 2;
+    internal const int SchemaVersion = 3;
 
     private const int SqliteConstraintUnique = 2067;
     private const string TimestampFormat = "o";
@@ -72,6 +72,19 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
             FOREIGN KEY (tenant, user) REFERENCES users (tenant, user) ON DELETE CASCADE
         );
         CREATE INDEX IF NOT EXISTS preferences_by_ordinal ON preferences (tenant, user, ordinal);
+        """ + CreateModelsSql;
+
+    // Learned parameters: a tenant's models have user = '' (no valid user identifier is empty); a user's rows go with the user.
+    private const string CreateModelsSql =
+        """
+        CREATE TABLE IF NOT EXISTS models (
+            tenant  TEXT    NOT NULL,
+            user    TEXT    NOT NULL,
+            name    TEXT    NOT NULL,
+            version INTEGER NOT NULL,
+            payload BLOB    NOT NULL,
+            PRIMARY KEY (tenant, user, name)
+        );
         """;
 
     // Upgrades a file written by an older schema, one step per version; a new file gets CreateSchemaSql only.
@@ -79,13 +92,14 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
     [
         "", // 0 → 1: nothing to upgrade; version 0 is a new file.
         "ALTER TABLE events ADD COLUMN data TEXT;", // 1 → 2: the structured part of a signal.
+        CreateModelsSql, // 2 → 3: learned model parameters (tenant population models, per-user parts).
     ];
 
     // At most this many queued changes share one transaction, so one slow batch cannot hold the write lock for long.
     private const int MaxGroupCommit = 64;
     private const string Savepoint = "change";
 
-    private static readonly string[] UserTables = ["events", "preferences", "users"];
+    private static readonly string[] UserTables = ["events", "preferences", "models", "users"];
 
     private readonly string _connectionString;
     private readonly string _dataSource;
@@ -411,6 +425,54 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         return ListUsersCoreAsync(tenantId, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException"><paramref name="tenantId"/> or <paramref name="name"/> is empty.</exception>
+    /// <exception cref="PenchantException">SQLite failed.</exception>
+    /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
+    public Task<StoredModel?> GetModelAsync(string tenantId, string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return GetModelCoreAsync(tenantId, string.Empty, name, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException"><paramref name="tenantId"/> or <paramref name="name"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="expectedVersion"/> is negative.</exception>
+    /// <exception cref="PenchantException">SQLite failed; nothing is changed.</exception>
+    /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
+    public Task<long> SaveModelAsync(string tenantId, string name, ReadOnlyMemory<byte> payload, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        return SaveModelCoreAsync(tenantId, string.Empty, name, payload, expectedVersion, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException"><paramref name="user"/> is not a valid key, or <paramref name="name"/> is empty.</exception>
+    /// <exception cref="PenchantException">SQLite failed.</exception>
+    /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
+    public Task<StoredModel?> GetUserModelAsync(UserKey user, string name, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return GetModelCoreAsync(user.TenantId, user.UserId, name, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException"><paramref name="user"/> is not a valid key, or <paramref name="name"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="expectedVersion"/> is negative.</exception>
+    /// <exception cref="PenchantException">SQLite failed; nothing is changed.</exception>
+    /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
+    public Task<long> SaveUserModelAsync(UserKey user, string name, ReadOnlyMemory<byte> payload, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        return SaveModelCoreAsync(user.TenantId, user.UserId, name, payload, expectedVersion, cancellationToken);
     }
 
     /// <summary>Runs SQLite's <c>PRAGMA integrity_check</c> over the whole file.</summary>
@@ -820,6 +882,89 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
                 {
                     yield return reader.GetString(0);
                 }
+            }
+        }
+    }
+
+    private async Task<StoredModel?> GetModelCoreAsync(string tenant, string user, string name, CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            try
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = "SELECT version, payload FROM models WHERE tenant = $tenant AND user = $user AND name = $name;";
+                command.Parameters.AddWithValue("$tenant", tenant);
+                command.Parameters.AddWithValue("$user", user);
+                command.Parameters.AddWithValue("$name", name);
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        return null;
+                    }
+
+                    return new StoredModel(name, reader.GetInt64(0), await reader.GetFieldValueAsync<byte[]>(1, cancellationToken).ConfigureAwait(false));
+                }
+            }
+            catch (SqliteException ex)
+            {
+                throw Failure(ex, "read a model", cancellationToken);
+            }
+        }
+    }
+
+    private async Task<long> SaveModelCoreAsync(string tenant, string user, string name, ReadOnlyMemory<byte> payload, long expectedVersion, CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var transaction = connection.BeginTransaction(deferred: false);
+                await using (transaction.ConfigureAwait(false))
+                {
+                    using var read = connection.CreateCommand();
+                    read.Transaction = transaction;
+                    read.CommandText = "SELECT version FROM models WHERE tenant = $tenant AND user = $user AND name = $name;";
+                    read.Parameters.AddWithValue("$tenant", tenant);
+                    read.Parameters.AddWithValue("$user", user);
+                    read.Parameters.AddWithValue("$name", name);
+                    object? value = await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+                    long version = value is null or DBNull ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+                    if (version != expectedVersion)
+                    {
+                        throw new ConcurrencyException(
+                            $"The model is at version {version.ToString(CultureInfo.InvariantCulture)}; the save expected version {expectedVersion.ToString(CultureInfo.InvariantCulture)}.");
+                    }
+
+                    using var write = connection.CreateCommand();
+                    write.Transaction = transaction;
+                    write.CommandText =
+                        """
+                        INSERT INTO models (tenant, user, name, version, payload) VALUES ($tenant, $user, $name, $version, $payload)
+                        ON CONFLICT (tenant, user, name) DO UPDATE SET version = excluded.version, payload = excluded.payload;
+                        """;
+                    write.Parameters.AddWithValue("$tenant", tenant);
+                    write.Parameters.AddWithValue("$user", user);
+                    write.Parameters.AddWithValue("$name", name);
+                    write.Parameters.AddWithValue("$version", version + 1);
+                    write.Parameters.Add("$payload", SqliteType.Blob).Value = payload.ToArray();
+                    await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    return version + 1;
+                }
+            }
+            catch (SqliteException ex)
+            {
+                throw Failure(ex, "save a model", cancellationToken);
+            }
+            finally
+            {
+                _writeGate.Release();
             }
         }
     }

@@ -16,6 +16,7 @@ public sealed class InMemoryPreferenceStore : IPreferenceStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<UserKey, UserData> _users = [];
+    private readonly Dictionary<(string Tenant, string User, string Name), StoredModel> _models = [];
 
     /// <inheritdoc/>
     public Task InitializeAsync(CancellationToken cancellationToken = default)
@@ -160,8 +161,57 @@ public sealed class InMemoryPreferenceStore : IPreferenceStore
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            return Task.FromResult(_users.Remove(user));
+            bool existed = _users.Remove(user);
+            foreach (var key in _models.Keys.ToList())
+            {
+                if (string.Equals(key.Tenant, user.TenantId, StringComparison.Ordinal) && string.Equals(key.User, user.UserId, StringComparison.Ordinal))
+                {
+                    existed |= _models.Remove(key);
+                }
+            }
+
+            return Task.FromResult(existed);
         }
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException"><paramref name="tenantId"/> or <paramref name="name"/> is empty.</exception>
+    public Task<StoredModel?> GetModelAsync(string tenantId, string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return GetModelCoreAsync((tenantId, string.Empty, name), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException"><paramref name="tenantId"/> or <paramref name="name"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="expectedVersion"/> is negative.</exception>
+    public Task<long> SaveModelAsync(string tenantId, string name, ReadOnlyMemory<byte> payload, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        return SaveModelCoreAsync((tenantId, string.Empty, name), payload, expectedVersion, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException"><paramref name="user"/> is not a valid key, or <paramref name="name"/> is empty.</exception>
+    public Task<StoredModel?> GetUserModelAsync(UserKey user, string name, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return GetModelCoreAsync((user.TenantId, user.UserId, name), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException"><paramref name="user"/> is not a valid key, or <paramref name="name"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="expectedVersion"/> is negative.</exception>
+    public Task<long> SaveUserModelAsync(UserKey user, string name, ReadOnlyMemory<byte> payload, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        return SaveModelCoreAsync((user.TenantId, user.UserId, name), payload, expectedVersion, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -170,6 +220,31 @@ public sealed class InMemoryPreferenceStore : IPreferenceStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
         return ListUsersCoreAsync(tenantId, cancellationToken);
+    }
+
+    private Task<StoredModel?> GetModelCoreAsync((string, string, string) key, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            return Task.FromResult(_models.TryGetValue(key, out StoredModel? model) ? model with { Payload = model.Payload.ToArray() } : null);
+        }
+    }
+
+    private Task<long> SaveModelCoreAsync((string, string, string Name) key, ReadOnlyMemory<byte> payload, long expectedVersion, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            long version = _models.TryGetValue(key, out StoredModel? model) ? model.Version : 0;
+            if (version != expectedVersion)
+            {
+                throw new ConcurrencyException($"The model is at version {version}; the save expected version {expectedVersion}.");
+            }
+
+            _models[key] = new StoredModel(key.Name, version + 1, payload.ToArray());
+            return Task.FromResult(version + 1);
+        }
     }
 
     /// <summary>Copies every mutable part (lists, dictionaries, the embedding), as a durable store's round trip would.</summary>

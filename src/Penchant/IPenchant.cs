@@ -92,4 +92,52 @@ public interface IPenchant
     /// <returns>The classification and what changed.</returns>
     /// <exception cref="ArgumentException">The message or request is empty or too long.</exception>
     Task<Reactions.ReactionOutcome> ReactAsync(UserKey user, Reactions.Reaction reaction, CancellationToken cancellationToken = default);
+
+    /// <summary>Records that the user compared two responses in a context, and updates the user's personal ranking part online.</summary>
+    /// <param name="user">The user.</param>
+    /// <param name="comparison">The comparison.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>What changed (the appended event).</returns>
+    /// <exception cref="ArgumentException">A text is empty or too long.</exception>
+    Task<WriteResult> CompareAsync(UserKey user, Comparison comparison, CancellationToken cancellationToken = default);
+
+    /// <summary>Records that the user rated a response on a declared scale.</summary>
+    /// <param name="user">The user.</param>
+    /// <param name="rating">The rating.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>What changed (the appended event).</returns>
+    /// <exception cref="ArgumentException">A text is empty or too long, the scale is empty, or the score is outside it.</exception>
+    Task<WriteResult> RateAsync(UserKey user, Rating rating, CancellationToken cancellationToken = default);
+
+    /// <summary>Records that the user chose one of the candidates shown (a click), and updates the user's personal ranking part online.</summary>
+    /// <param name="user">The user.</param>
+    /// <param name="choice">The choice.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>What changed (the appended event).</returns>
+    /// <exception cref="ArgumentException">Fewer than two candidates, a text is empty or too long, or the chosen index is outside the candidates.</exception>
+    Task<WriteResult> ChooseAsync(UserKey user, Choice choice, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Orders candidates the way this user would in this context: from the user's stated preferences that apply, the
+    /// tenant's trained ranking model and the user's personal part; each with a score, the probability that it is the
+    /// user's best, and what drove it.
+    /// </summary>
+    /// <param name="user">The user.</param>
+    /// <param name="request">The request the candidates answer.</param>
+    /// <param name="candidates">The candidates (at least one).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The ranking, best first.</returns>
+    /// <exception cref="ArgumentException">No candidates, or a text is empty or too long.</exception>
+    Task<CandidateRanking> RankAsync(UserKey user, RequestContext request, IReadOnlyList<string> candidates, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Refits the tenant's ranking model from every user's comparisons, ratings and choices in the event log, stores it as a
+    /// new version, and refits each user's personal part. Deterministic for a given seed.
+    /// </summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="options">How to train; the defaults when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>What was fitted.</returns>
+    /// <exception cref="ArgumentException"><paramref name="tenantId"/> is empty.</exception>
+    Task<TrainingReport> TrainAsync(string tenantId, TrainingOptions? options = null, CancellationToken cancellationToken = default);
 }

@@ -165,6 +165,8 @@ public sealed class SqlitePreferenceStoreTests(SqliteStoreFixture fixture)
         Assert.Equal(["I like tea", "x"], log.Select(e => e.Text));
         Assert.Equal([null, "{}"], log.Select(e => e.Data));
         Assert.Equal(SqlitePreferenceStore.SchemaVersion, await PragmaAsync(path, "user_version"));
+        Assert.Equal(1, await store.SaveModelAsync("acme", "ranking", new byte[] { 7 }, 0, Ct));
+        Assert.Equal(new byte[] { 7 }, (await store.GetModelAsync("acme", "ranking", Ct))!.Payload.ToArray());
     }
 
     [Fact]

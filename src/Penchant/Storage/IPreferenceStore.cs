@@ -50,4 +50,37 @@ public interface IPreferenceStore
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <returns>The user identifiers in ordinal order.</returns>
     IAsyncEnumerable<string> ListUsersAsync(string tenantId, CancellationToken cancellationToken = default);
+    /// <summary>Reads a tenant-level model (for example the population ranking model).</summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="name">The model name.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The model, or <see langword="null"/> if none was saved.</returns>
+    Task<StoredModel?> GetModelAsync(string tenantId, string name, CancellationToken cancellationToken = default);
+
+    /// <summary>Saves a tenant-level model with optimistic versioning.</summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="name">The model name.</param>
+    /// <param name="payload">The serialized parameters.</param>
+    /// <param name="expectedVersion">The version the caller read (0 when none existed).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The new version (<paramref name="expectedVersion"/> + 1).</returns>
+    /// <exception cref="ConcurrencyException">The stored version is not <paramref name="expectedVersion"/>.</exception>
+    Task<long> SaveModelAsync(string tenantId, string name, ReadOnlyMemory<byte> payload, long expectedVersion, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads one user's part of a model (for example their mixture weights).</summary>
+    /// <param name="user">The user.</param>
+    /// <param name="name">The model name.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The model, or <see langword="null"/> if none was saved.</returns>
+    Task<StoredModel?> GetUserModelAsync(UserKey user, string name, CancellationToken cancellationToken = default);
+
+    /// <summary>Saves one user's part of a model with optimistic versioning; <see cref="DeleteUserAsync"/> removes it.</summary>
+    /// <param name="user">The user.</param>
+    /// <param name="name">The model name.</param>
+    /// <param name="payload">The serialized parameters.</param>
+    /// <param name="expectedVersion">The version the caller read (0 when none existed).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The new version (<paramref name="expectedVersion"/> + 1).</returns>
+    /// <exception cref="ConcurrencyException">The stored version is not <paramref name="expectedVersion"/>.</exception>
+    Task<long> SaveUserModelAsync(UserKey user, string name, ReadOnlyMemory<byte> payload, long expectedVersion, CancellationToken cancellationToken = default);
 }

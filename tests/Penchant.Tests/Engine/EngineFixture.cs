@@ -13,9 +13,9 @@ public sealed class EngineFixture : IDisposable
 {
     public MiniLmEmbeddingGenerator Embeddings { get; } = new();
 
-    public (IPenchant Engine, IPreferenceStore Store, FakeLogCollector Logs) Create(Action<PenchantOptions>? configure = null)
+    public (IPenchant Engine, IPreferenceStore Store, FakeLogCollector Logs) Create(Action<PenchantOptions>? configure = null, IPreferenceStore? store = null)
     {
-        var store = new InMemoryPreferenceStore();
+        store ??= new InMemoryPreferenceStore();
         var services = new ServiceCollection();
         services.AddFakeLogging();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace));

@@ -1,0 +1,112 @@
+using System.CommandLine;
+using Penchant.Cli.Evaluation;
+using Penchant.Cli.Infrastructure;
+using Penchant.Domain;
+
+namespace Penchant.Cli.Commands;
+
+/// <summary>
+/// <c>penchant eval prefeval-mcq [--data DIR] [--turns N] [--topics a,b] [--limit K] [--seed S] [--parallel P] [--verbose]</c>:
+/// PrefEval multiple choice after the preference is observed in conversation, ranked by the engine.
+/// </summary>
+internal sealed class EvalPrefEvalMcqCommand : CliCommand
+{
+    private readonly Option<string?> _data = new("--data")
+    {
+        Description = $"The PrefEval folder, or a data folder holding prefeval/ [default: {PrefEvalData.DefaultDirectory}]",
+        HelpName = "DIR",
+    };
+
+    private readonly Option<int> _turns = new("--turns")
+    {
+        Description = "How many filler user/assistant pairs follow the preference",
+        DefaultValueFactory = static _ => 300,
+        HelpName = "N",
+    };
+
+    private readonly Option<string[]> _topics = new("--topics")
+    {
+        Description = "The topics to run, comma-separated [default: every file in mcq_options/]",
+        HelpName = "a,b",
+        CustomParser = static result => [.. result.Tokens.SelectMany(static t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))],
+    };
+
+    private readonly Option<int?> _limit = new("--limit") { Description = "Run at most K items of each topic", HelpName = "K" };
+
+    private readonly Option<int> _seed = new("--seed") { Description = "The seed of the option shuffle", DefaultValueFactory = static _ => 17, HelpName = "S" };
+
+    private readonly Option<int> _parallel = new("--parallel") { Description = "How many items run at once", DefaultValueFactory = static _ => 1, HelpName = "P" };
+
+    private readonly Option<bool> _verbose = new("--verbose") { Description = "Print every item whose top-ranked option is wrong" };
+
+    public EvalPrefEvalMcqCommand(GlobalOptions globals, CliEnvironment environment)
+        : base("prefeval-mcq", "Score PrefEval multiple choice: the engine ranks the options after observing the preference and N filler turns", globals, environment)
+    {
+        _turns.Validators.Add(static r =>
+        {
+            if (r.GetValueOrDefault<int>() < 0)
+            {
+                r.AddError("--turns must be 0 or more.");
+            }
+        });
+        _limit.Validators.Add(static r =>
+        {
+            if (r.GetValueOrDefault<int?>() is < 1)
+            {
+                r.AddError("--limit must be 1 or more.");
+            }
+        });
+        _parallel.Validators.Add(static r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1)
+            {
+                r.AddError("--parallel must be 1 or more.");
+            }
+        });
+        Options.Add(_data);
+        Options.Add(_turns);
+        Options.Add(_topics);
+        Options.Add(_limit);
+        Options.Add(_seed);
+        Options.Add(_parallel);
+        Options.Add(_verbose);
+    }
+
+    protected override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        ParseResult parse = context.ParseResult;
+        string directory = PrefEvalData.ResolveDirectory(parse.GetValue(_data));
+        IReadOnlyList<string> available = PrefEvalMcq.ListTopics(directory);
+        IReadOnlyList<string> topics = available;
+        if (parse.GetValue(_topics) is { Length: > 0 } chosen)
+        {
+            foreach (string topic in chosen)
+            {
+                if (!available.Contains(topic, StringComparer.Ordinal))
+                {
+                    throw new CliInputException($"unknown topic '{topic}'; the topics are {string.Join(", ", available)}.");
+                }
+            }
+
+            topics = chosen;
+        }
+
+        int turns = parse.GetValue(_turns);
+        IReadOnlyList<McqItem> items = await PrefEvalMcq.ReadAsync(directory, topics, parse.GetValue(_limit), cancellationToken);
+        if (items.Count == 0)
+        {
+            throw new CliInputException($"{directory} has no multiple-choice items in the chosen topics.");
+        }
+
+        IReadOnlyList<ConversationTurn> filler = await PrefEvalData.ReadFillerAsync(directory, turns, cancellationToken);
+        await using EvalStore store = EvalStore.Open(context);
+        IReadOnlyList<McqResult> results;
+        using (ProgressBar? progress = ProgressBar.Create(context.Environment, items.Count, "items"))
+        {
+            results = await PrefEvalMcq.RunAsync(store.Host.Engine, context.Tenant, items, filler, parse.GetValue(_seed), parse.GetValue(_parallel), progress, cancellationToken);
+        }
+
+        PrefEvalMcq.Write(context.Environment.Output, results, turns, parse.GetValue(_verbose));
+        return ExitCodes.Success;
+    }
+}

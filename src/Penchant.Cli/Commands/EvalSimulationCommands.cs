@@ -1,0 +1,89 @@
+using System.CommandLine;
+using Penchant.Cli.Evaluation;
+using Penchant.Cli.Infrastructure;
+using Penchant.Embeddings;
+
+namespace Penchant.Cli.Commands;
+
+/// <summary><c>penchant eval pluralistic [--data DIR] [--splits a,b] [--limit N] [--seed S]</c>: the pluralistic-taste simulation over real responses.</summary>
+internal sealed class EvalPluralisticCommand : CliCommand
+{
+    private readonly Option<string?> _data = HhOptions.Data();
+    private readonly Option<string[]> _splits = HhOptions.Splits("--splits", "helpful-base,helpful-online");
+    private readonly Option<int> _limit = new("--limit") { Description = "Pairs read from each split", DefaultValueFactory = static _ => 250, HelpName = "N" };
+    private readonly Option<int> _users = new("--users-per-taste") { Description = "Simulated users of each taste (seen and new alike)", DefaultValueFactory = static _ => 8, HelpName = "U" };
+    private readonly Option<int> _prototypes = new("--prototypes") { Description = "Prototypes of the mixture model", DefaultValueFactory = static _ => 8, HelpName = "K" };
+    private readonly Option<int> _seed = new("--seed") { Description = "The random seed", DefaultValueFactory = static _ => 17, HelpName = "S" };
+
+    public EvalPluralisticCommand(GlobalOptions globals, CliEnvironment environment)
+        : base("pluralistic", "Simulate users with opposite tastes comparing real responses: global vs independent vs prototype-mixture models, oracle as ceiling", globals, environment)
+    {
+        Options.Add(_data);
+        Options.Add(_splits);
+        Options.Add(_limit);
+        Options.Add(_users);
+        Options.Add(_prototypes);
+        Options.Add(_seed);
+    }
+
+    protected override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        ParseResult parse = context.ParseResult;
+        string directory = HhRlhfData.ResolveDirectory(parse.GetValue(_data));
+        using var embeddings = new MiniLmEmbeddingGenerator();
+        var (pairs, dimensions) = await ResponsePool.PairsAsync(embeddings, directory, parse.GetValue(_splits)!, parse.GetValue(_limit), cancellationToken);
+        var settings = new PluralisticSettings { Seed = parse.GetValue(_seed), UsersPerTaste = parse.GetValue(_users), Prototypes = parse.GetValue(_prototypes) };
+        PluralisticReport report = PluralisticSimulation.Run(pairs, dimensions, settings, cancellationToken);
+        PluralisticSimulation.Write(context.Environment.Output, report);
+        return ExitCodes.Success;
+    }
+}
+
+/// <summary><c>penchant eval cyclic [--data DIR] [--splits a,b] [--limit N] [--skew M] [--seed S]</c>: intransitive preferences, Bradley–Terry vs the skew-symmetric head.</summary>
+internal sealed class EvalCyclicCommand : CliCommand
+{
+    private readonly Option<string?> _data = HhOptions.Data();
+    private readonly Option<string[]> _splits = HhOptions.Splits("--splits", "helpful-base,helpful-online");
+    private readonly Option<int> _limit = new("--limit") { Description = "Pairs read from each split (two responses each)", DefaultValueFactory = static _ => 300, HelpName = "N" };
+    private readonly Option<int> _skew = new("--skew") { Description = "Rotation blocks of the skew-symmetric head", DefaultValueFactory = static _ => 2, HelpName = "M" };
+    private readonly Option<int> _seed = new("--seed") { Description = "The random seed", DefaultValueFactory = static _ => 17, HelpName = "S" };
+
+    public EvalCyclicCommand(GlobalOptions globals, CliEnvironment environment)
+        : base("cyclic", "Cyclic preferences (A over B over C over A) on real responses: Bradley-Terry vs the skew-symmetric head", globals, environment)
+    {
+        Options.Add(_data);
+        Options.Add(_splits);
+        Options.Add(_limit);
+        Options.Add(_skew);
+        Options.Add(_seed);
+    }
+
+    protected override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        ParseResult parse = context.ParseResult;
+        string directory = HhRlhfData.ResolveDirectory(parse.GetValue(_data));
+        using var embeddings = new MiniLmEmbeddingGenerator();
+        var (responses, dimensions) = await ResponsePool.ResponsesAsync(embeddings, directory, parse.GetValue(_splits)!, parse.GetValue(_limit), cancellationToken);
+        CyclicReport report = CyclicSimulation.Run(responses, dimensions, 3000, 1000, parse.GetValue(_skew), parse.GetValue(_seed), cancellationToken);
+        CyclicSimulation.Write(context.Environment.Output, report);
+        return ExitCodes.Success;
+    }
+}
+
+/// <summary>Options shared by the HH-RLHF evaluations.</summary>
+internal static class HhOptions
+{
+    public static Option<string?> Data() => new("--data")
+    {
+        Description = $"The HH-RLHF folder, or a data folder holding hh-rlhf/ [default: {HhRlhfData.DefaultDirectory}]",
+        HelpName = "DIR",
+    };
+
+    public static Option<string[]> Splits(string name, string defaults) => new(name)
+    {
+        Description = $"Splits, comma-separated [default: {defaults}]",
+        HelpName = "a,b",
+        DefaultValueFactory = _ => defaults.Split(','),
+        CustomParser = static result => [.. result.Tokens.SelectMany(static t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))],
+    };
+}

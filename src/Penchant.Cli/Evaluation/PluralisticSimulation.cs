@@ -1,0 +1,231 @@
+using System.Globalization;
+using Penchant.Ranking;
+
+namespace Penchant.Cli.Evaluation;
+
+/// <summary>A latent taste: a utility over standardized surface factors of real responses.</summary>
+/// <param name="Name">The taste's name.</param>
+/// <param name="Factor">The surface factor it cares about.</param>
+/// <param name="Sign">+1 if it wants more of the factor, −1 if less.</param>
+internal sealed record Taste(string Name, int Factor, int Sign);
+
+/// <summary>The settings of the pluralistic simulation.</summary>
+internal sealed record PluralisticSettings
+{
+    public int UsersPerTaste { get; init; } = 8;
+
+    public int TrainComparisons { get; init; } = 40;
+
+    public int TestComparisons { get; init; } = 60;
+
+    public int Prototypes { get; init; } = 8;
+
+    public double Sharpness { get; init; } = 3.0;
+
+    public int Seed { get; init; } = 17;
+
+    public IReadOnlyList<int> Budgets { get; init; } = [0, 1, 2, 5, 10, 20];
+}
+
+/// <summary>One model's accuracy: seen users, and new users by the number of their own comparisons.</summary>
+internal sealed record PluralisticRow(string Model, double Seen, IReadOnlyList<double> NewUsers);
+
+/// <summary>The simulation's result.</summary>
+internal sealed record PluralisticReport(
+    IReadOnlyList<int> Budgets,
+    IReadOnlyList<PluralisticRow> Rows,
+    IReadOnlyList<(string Taste, double Global, double Mixture, double Oracle)> PerTaste,
+    int Pairs);
+
+/// <summary>
+/// Simulated users with latent tastes (concise vs detailed, formal vs casual, asks questions vs answers directly) compare
+/// real HH-RLHF responses to the same prompt; labels are drawn from a Bradley–Terry model of the user's true utility.
+/// Compares one global model, per-user independent models and the prototype mixture, with the true taste as the ceiling.
+/// </summary>
+internal static class PluralisticSimulation
+{
+    /// <summary>The tastes: opposite poles of three measurable axes.</summary>
+    public static readonly IReadOnlyList<Taste> Tastes =
+    [
+        new("concise", SurfaceFeatures.Length, -1),
+        new("detailed", SurfaceFeatures.Length, +1),
+        new("formal", SurfaceFeatures.Formality, +1),
+        new("casual", SurfaceFeatures.Formality, -1),
+        new("inquisitive", SurfaceFeatures.Questions, +1),
+        new("direct", SurfaceFeatures.Questions, -1),
+    ];
+
+    /// <summary>Runs the simulation over prepared pairs (features of both responses, and their standardized surface factors).</summary>
+    public static PluralisticReport Run(IReadOnlyList<(float[] A, float[] B, float[] ZA, float[] ZB)> pairs, int embeddingDimensions, PluralisticSettings settings, CancellationToken cancellationToken)
+    {
+        var random = new Random(settings.Seed);
+        int maxBudget = settings.Budgets.Max();
+
+        // Seen users: their training comparisons and test comparisons; new users: a budget of comparisons and a test set.
+        var seen = new List<SimUser>();
+        var fresh = new List<SimUser>();
+        foreach (Taste taste in Tastes)
+        {
+            for (int u = 0; u < settings.UsersPerTaste; u++)
+            {
+                seen.Add(SimUser.Draw(taste, pairs, settings.TrainComparisons, settings.TestComparisons, settings.Sharpness, random));
+                fresh.Add(SimUser.Draw(taste, pairs, maxBudget, settings.TestComparisons, settings.Sharpness, random));
+            }
+        }
+
+        var trainSamples = new List<PairSample>();
+        var globalSamples = new List<PairSample>();
+        for (int u = 0; u < seen.Count; u++)
+        {
+            foreach (PairSample s in seen[u].Train)
+            {
+                trainSamples.Add(s with { User = u });
+                globalSamples.Add(s with { User = -1 });
+            }
+        }
+
+        var trainer = new TrainerOptions { Seed = settings.Seed, Epochs = 30 };
+        (RewardModel global, _) = RankingTrainer.Train(globalSamples, 0, embeddingDimensions, trainer with { Prototypes = 0 }, cancellationToken);
+        (RewardModel mixture, UserPart[] parts) = RankingTrainer.Train(trainSamples, seen.Count, embeddingDimensions, trainer with { Prototypes = settings.Prototypes }, cancellationToken);
+
+        var rows = new List<PluralisticRow>();
+        var budgets = settings.Budgets;
+
+        // Oracle: the user's true utility.
+        rows.Add(new PluralisticRow("oracle", Mean(seen, static u => u.OracleAccuracy), [.. budgets.Select(_ => Mean(fresh, static u => u.OracleAccuracy))]));
+
+        // Global: one model for everyone.
+        rows.Add(new PluralisticRow(
+            "global",
+            Mean(seen, u => RankingMetrics.Accuracy(global, null, u.Test)),
+            [.. budgets.Select(_ => Mean(fresh, u => RankingMetrics.Accuracy(global, null, u.Test)))]));
+
+        // Independent: each user's own model from their own comparisons only.
+        double independentSeen = Mean(seen, u => Independent(u.Train, embeddingDimensions, trainer, u.Test, cancellationToken));
+        rows.Add(new PluralisticRow(
+            "independent",
+            independentSeen,
+            [.. budgets.Select(b => Mean(fresh, u => Independent(u.Train.Take(b).ToList(), embeddingDimensions, trainer, u.Test, cancellationToken)))]));
+
+        // Mixture: shared prototypes, per-user weights; a new user's weights are fitted from their few comparisons.
+        var seenMixture = new double[seen.Count];
+        for (int u = 0; u < seen.Count; u++)
+        {
+            seenMixture[u] = RankingMetrics.Accuracy(mixture, [parts[u]], seen[u].Test.Select(static s => s with { User = 0 }).ToList());
+        }
+
+        var mixtureNew = new List<double>();
+        var mixtureAt10 = new double[fresh.Count];
+        foreach (int budget in budgets)
+        {
+            double total = 0;
+            for (int u = 0; u < fresh.Count; u++)
+            {
+                UserPart part = UserPart.FromPrior(mixture);
+                RankingTrainer.FitUser(mixture, part, fresh[u].Train.Take(budget).ToList());
+                double accuracy = RankingMetrics.Accuracy(mixture, [part], fresh[u].Test.Select(static s => s with { User = 0 }).ToList());
+                total += accuracy;
+                if (budget == 10)
+                {
+                    mixtureAt10[u] = accuracy;
+                }
+            }
+
+            mixtureNew.Add(total / fresh.Count);
+        }
+
+        rows.Add(new PluralisticRow("mixture", seenMixture.Average(), mixtureNew));
+
+        var perTaste = new List<(string, double, double, double)>();
+        for (int t = 0; t < Tastes.Count; t++)
+        {
+            var members = Enumerable.Range(0, fresh.Count).Where(u => fresh[u].Taste == Tastes[t]).ToList();
+            perTaste.Add((
+                Tastes[t].Name,
+                members.Average(u => RankingMetrics.Accuracy(global, null, fresh[u].Test)),
+                members.Average(u => mixtureAt10[u]),
+                members.Average(u => fresh[u].OracleAccuracy)));
+        }
+
+        return new PluralisticReport(budgets, rows, perTaste, pairs.Count);
+    }
+
+    /// <summary>Writes the table (accuracy by comparisons per new user), the per-taste check, and the summary as the last line.</summary>
+    public static void Write(TextWriter output, PluralisticReport report)
+    {
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"model",-12} {"seen",6}  new users after k comparisons: {string.Join(" ", report.Budgets.Select(static b => $"k={b,-3}"))}"));
+        foreach (PluralisticRow row in report.Rows)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row.Model,-12} {row.Seen,6:0.000}  {new string(' ', 30)} {string.Join(" ", row.NewUsers.Select(static a => a.ToString("0.000", CultureInfo.InvariantCulture)))}"));
+        }
+
+        foreach ((string taste, double global, double mixture, double oracle) in report.PerTaste)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"taste {taste,-12} new users, k=10: global={global:0.000} mixture={mixture:0.000} oracle={oracle:0.000}"));
+        }
+
+        int at10 = IndexOf(report.Budgets, 10);
+        double Value(string model) => report.Rows.First(r => r.Model == model).NewUsers[at10];
+        output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"pluralistic: new_user_10={Value("mixture"):0.000} oracle={Value("oracle"):0.000} global={Value("global"):0.000} independent={Value("independent"):0.000}"));
+    }
+
+    private static int IndexOf(IReadOnlyList<int> budgets, int value)
+    {
+        for (int i = 0; i < budgets.Count; i++)
+        {
+            if (budgets[i] == value)
+            {
+                return i;
+            }
+        }
+
+        return budgets.Count - 1;
+    }
+
+    private static double Independent(List<PairSample> train, int embeddingDimensions, TrainerOptions trainer, List<PairSample> test, CancellationToken cancellationToken)
+    {
+        if (train.Count == 0)
+        {
+            return 0.5;
+        }
+
+        (RewardModel own, _) = RankingTrainer.Train(train.Select(static s => s with { User = -1 }).ToList(), 0, embeddingDimensions, trainer with { Prototypes = 0 }, cancellationToken);
+        return RankingMetrics.Accuracy(own, null, test);
+    }
+
+    private static double Mean(List<SimUser> users, Func<SimUser, double> accuracy) => users.Average(accuracy);
+
+    /// <summary>A simulated user: a taste, training comparisons and test comparisons with labels drawn from the taste.</summary>
+    private sealed class SimUser
+    {
+        public required Taste Taste { get; init; }
+
+        public required List<PairSample> Train { get; init; }
+
+        public required List<PairSample> Test { get; init; }
+
+        public double OracleAccuracy { get; init; }
+
+        public static SimUser Draw(Taste taste, IReadOnlyList<(float[] A, float[] B, float[] ZA, float[] ZB)> pairs, int train, int test, double sharpness, Random random)
+        {
+            var chosen = new List<PairSample>(train + test);
+            int oracleRight = 0;
+            for (int i = 0; i < train + test; i++)
+            {
+                (float[] a, float[] b, float[] za, float[] zb) = pairs[random.Next(pairs.Count)];
+                double gap = taste.Sign * (za[taste.Factor] - zb[taste.Factor]);
+                bool aWins = random.NextDouble() < RankingTrainer.Sigmoid(sharpness * gap);
+                if (i >= train)
+                {
+                    oracleRight += (gap > 0) == aWins ? 1 : 0;
+                }
+
+                chosen.Add(aWins ? new PairSample(0, a, b) : new PairSample(0, b, a));
+            }
+
+            return new SimUser { Taste = taste, Train = chosen[..train], Test = chosen[train..], OracleAccuracy = (double)oracleRight / test };
+        }
+    }
+}

@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text.Json;
+using Penchant.Cli.Infrastructure;
+using Penchant.Domain;
+
+namespace Penchant.Cli.Evaluation;
+
+/// <summary>A PrefEval multiple-choice item: the preference, the question, and the options with the correct one first (as upstream).</summary>
+internal sealed record McqItem(string Topic, int Index, string Preference, string Question, IReadOnlyList<string> Options);
+
+/// <summary>The outcome of one multiple-choice item.</summary>
+internal sealed record McqResult(McqItem Item, int CorrectPosition, int ChosenPosition, IReadOnlyList<string> Shown)
+{
+    public bool Correct => CorrectPosition == ChosenPosition;
+}
+
+/// <summary>
+/// PrefEval multiple choice: a fresh user observes the preference turn, an acknowledgement and N filler pairs; then the
+/// engine ranks the question's options (shuffled with a fixed seed, since the first is correct upstream); a hit is the
+/// correct option ranked first.
+/// </summary>
+internal static class PrefEvalMcq
+{
+    private const string McqFolder = "mcq_options";
+
+    /// <summary>Lists the topics that have multiple-choice options.</summary>
+    public static IReadOnlyList<string> ListTopics(string directory)
+    {
+        string folder = Path.Combine(directory, McqFolder);
+        if (!Directory.Exists(folder))
+        {
+            throw new CliInputException($"{directory} has no {McqFolder}/ folder.");
+        }
+
+        var topics = Directory.EnumerateFiles(folder, "*.json").Select(static f => Path.GetFileNameWithoutExtension(f)).ToList();
+        topics.Sort(StringComparer.Ordinal);
+        return topics;
+    }
+
+    /// <summary>Reads the items of some topics.</summary>
+    public static async Task<IReadOnlyList<McqItem>> ReadAsync(string directory, IReadOnlyList<string> topics, int? limit, CancellationToken cancellationToken)
+    {
+        var items = new List<McqItem>();
+        foreach (string topic in topics)
+        {
+            string file = Path.Combine(directory, McqFolder, topic + ".json");
+            await using FileStream stream = InputFiles.OpenRead(file);
+            List<McqItemLine?> lines;
+            try
+            {
+                lines = await JsonSerializer.DeserializeAsync(stream, RankingEvalJsonContext.Default.ListMcqItemLine, cancellationToken) ?? [];
+            }
+            catch (JsonException exception)
+            {
+                throw new CliInputException($"{file}: {JsonLines.Reason(exception)}", exception);
+            }
+
+            int count = limit is { } k ? Math.Min(k, lines.Count) : lines.Count;
+            for (int i = 0; i < count; i++)
+            {
+                if (lines[i] is not { Preference: { Length: > 0 } preference, Question: { Length: > 0 } question, Options: { Count: >= 2 } options })
+                {
+                    throw new CliInputException($"{file}: item {i} needs \"preference\", \"question\" and at least two \"classification_task_options\".");
+                }
+
+                items.Add(new McqItem(topic, i, preference, question, options));
+            }
+        }
+
+        return items;
+    }
+
+    /// <summary>Runs the items.</summary>
+    public static async Task<IReadOnlyList<McqResult>> RunAsync(
+        IPenchant engine, string tenant, IReadOnlyList<McqItem> items, IReadOnlyList<ConversationTurn> filler, int seed, int parallelism, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        // One shuffle per item, drawn in item order from one seeded generator, so a run is reproducible whatever the parallelism.
+        var random = new Random(seed);
+        var orders = new int[items.Count][];
+        for (int i = 0; i < items.Count; i++)
+        {
+            orders[i] = [.. Enumerable.Range(0, items[i].Options.Count)];
+            random.Shuffle(orders[i]);
+        }
+
+        string run = Guid.NewGuid().ToString("N")[..8];
+        var results = new McqResult[items.Count];
+        int finished = 0;
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, items.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
+            async (i, token) =>
+            {
+                McqItem item = items[i];
+                UserKey user = UserKey.Create(tenant, $"eval-mcq-{run}-{i}");
+                var turns = new List<ConversationTurn>(filler.Count + 2)
+                {
+                    new(ConversationTurn.UserRole, item.Preference),
+                    new(ConversationTurn.AssistantRole, PrefEvalEvaluator.Acknowledgement),
+                };
+                turns.AddRange(filler);
+                await engine.ObserveAsync(user, turns, token);
+                string[] shown = [.. orders[i].Select(k => item.Options[k])];
+                CandidateRanking ranking = await engine.RankAsync(user, new RequestContext(item.Question), shown, token);
+                int correct = Array.IndexOf(orders[i], 0);
+                results[i] = new McqResult(item, correct, ranking.Best!.Index, shown);
+                await engine.ForgetUserAsync(user, token);
+                progress?.Report(Interlocked.Increment(ref finished));
+            });
+
+        return results;
+    }
+
+    /// <summary>Writes per-topic accuracy, the misses when asked, and the summary as the last line.</summary>
+    public static void Write(TextWriter output, IReadOnlyList<McqResult> results, int turns, bool verbose)
+    {
+        if (verbose)
+        {
+            foreach (McqResult miss in results.Where(static r => !r.Correct))
+            {
+                output.WriteLine($"miss {miss.Item.Topic}#{miss.Item.Index}: {miss.Item.Preference} | {miss.Item.Question}");
+                output.WriteLine($"  chose:   {miss.Shown[miss.ChosenPosition]}");
+                output.WriteLine($"  correct: {miss.Shown[miss.CorrectPosition]}");
+            }
+        }
+
+        foreach (IGrouping<string, McqResult> topic in results.GroupBy(static r => r.Item.Topic).OrderBy(static g => g.Key, StringComparer.Ordinal))
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"topic {topic.Key}: n={topic.Count()} accuracy={topic.Average(static r => r.Correct ? 1.0 : 0.0):0.000}"));
+        }
+
+        double accuracy = results.Count == 0 ? 0 : results.Average(static r => r.Correct ? 1.0 : 0.0);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"prefeval-mcq: n={results.Count} turns={turns} accuracy={accuracy:0.000}"));
+    }
+}

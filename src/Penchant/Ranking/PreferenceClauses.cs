@@ -1,0 +1,153 @@
+using System.Text.RegularExpressions;
+using Penchant.Text;
+
+namespace Penchant.Ranking;
+
+/// <summary>One part of a preference's text: what it asks for or against, reduced to its object ("fantasy-themed tabletop RPGs").</summary>
+/// <param name="Object">The object, with cue words removed.</param>
+/// <param name="Negative">Whether the user wants to avoid it.</param>
+/// <param name="Stems">The object's content stems.</param>
+internal sealed record PreferenceClause(string Object, bool Negative, HashSet<string> Stems);
+
+/// <summary>
+/// Splits a preference into what it asks for and what it asks against: "I dislike X and prefer Y", "Y rather than X",
+/// "Y over X", "Y without X"; a clause with no cue of its own keeps the direction of the one before, and reasons
+/// ("because …", "due to …") are dropped.
+/// </summary>
+internal static partial class PreferenceClauses
+{
+    private static readonly HashSet<string> CueWords = new(StringComparer.Ordinal)
+    {
+        "i", "im", "ive", "id", "me", "my", "am", "is", "are", "be", "to", "a", "an", "the", "of", "for", "in", "on", "at", "with", "that",
+        "have", "has", "had", "do", "does", "not", "dont", "doesnt", "no", "never", "always", "only", "exclusively", "strictly",
+        "strongly", "strong", "really", "absolutely", "definitely", "generally", "usually", "also", "much", "very", "highly",
+        "prefer", "preference", "preferably", "avoid", "avoiding", "dislike", "hate", "like", "love", "enjoy", "want", "wish",
+        "aversion", "averse", "interest", "interested", "fan", "fond", "stand", "cant", "cannot", "refuse", "find", "them",
+        "it", "any", "all", "anything", "things", "something", "stay", "away", "from", "keep", "steer", "clear", "would",
+        "rather", "instead", "severe", "acute", "deep", "deeply", "particularly", "especially", "totally", "completely",
+        "tend", "try", "choose", "opt", "favor", "favour", "appreciate", "passionate", "into", "form", "kind", "type", "types",
+        "sort", "involve", "involving", "involves", "containing", "contain", "use", "using", "or", "and", "but", "so",
+        "these", "those", "this", "can", "could", "will", "strict", "follow", "big", "huge", "keen", "mostly",
+        "as", "if", "when", "about", "by", "than", "too", "was", "were", "been", "being", "myself", "we", "our", "you", "your",
+        "its", "they", "what", "which", "who", "how", "where", "why", "there", "here", "up", "out", "more", "most", "some",
+        "just", "should", "may", "might", "must", "get", "make", "feel", "feels", "personally", "whenever", "possible",
+    };
+
+    /// <summary>Splits a preference text into clauses.</summary>
+    public static List<PreferenceClause> Split(string text)
+    {
+        var clauses = new List<PreferenceClause>();
+        bool? previous = null;
+        foreach (string sentence in TextTools.Sentences(text))
+        {
+            foreach (string rawPart in SplitPattern().Split(sentence))
+            {
+                string part = rawPart.Trim(' ', ',', '.', ';', ':');
+                if (part.Length == 0)
+                {
+                    continue;
+                }
+
+                // A reason explains a preference; it is not itself one ("because they make me nauseous").
+                if (ReasonPattern().IsMatch(part))
+                {
+                    continue;
+                }
+
+                string lower = part.ToLowerInvariant();
+                bool negative;
+                bool inverted = InvertingPattern().Match(lower) is { Success: true, Index: 0 };
+                if (inverted)
+                {
+                    negative = true;
+                }
+                else if (NegativeCue().IsMatch(lower))
+                {
+                    negative = true;
+                }
+                else if (PositiveCue().IsMatch(lower))
+                {
+                    negative = false;
+                }
+                else
+                {
+                    negative = previous ?? false;
+                }
+
+                previous = inverted ? previous ?? false : negative;
+                string obj = ObjectOf(part);
+                if (obj.Length > 0)
+                {
+                    clauses.Add(new PreferenceClause(obj, negative, TextTools.ContentStems(obj)));
+                }
+            }
+        }
+
+        return clauses;
+    }
+
+    /// <summary>
+    /// Narrows a clause to what distinguishes candidates for one request: words the request shares with the object
+    /// ("hotels" in a question about hotels) say what every candidate is about, not which one the user wants.
+    /// </summary>
+    /// <param name="clause">The clause.</param>
+    /// <param name="requestStems">The request's content stems.</param>
+    /// <returns>The narrowed clause, or the clause itself when nothing would remain.</returns>
+    public static PreferenceClause Focus(PreferenceClause clause, HashSet<string> requestStems)
+    {
+        var kept = new List<string>();
+        foreach (string word in clause.Object.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            bool shared = false;
+            foreach (string w in TextTools.Words(word))
+            {
+                shared |= requestStems.Contains(TextTools.Stem(w));
+            }
+
+            if (!shared)
+            {
+                kept.Add(word);
+            }
+        }
+
+        if (kept.Count == 0 || kept.Count == clause.Object.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length)
+        {
+            return clause;
+        }
+
+        string focused = string.Join(' ', kept);
+        return clause with { Object = focused, Stems = TextTools.ContentStems(focused) };
+    }
+
+    /// <summary>Removes cue words, keeping the object's own words in order.</summary>
+    private static string ObjectOf(string part)
+    {
+        var kept = new List<string>();
+        foreach (string word in part.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            string bare = new([.. word.ToLowerInvariant().Where(static c => char.IsLetterOrDigit(c))]);
+            if (bare.Length > 0 && !CueWords.Contains(bare))
+            {
+                kept.Add(word.Trim(',', '.', ';', ':', '"', '(', ')'));
+            }
+        }
+
+        return string.Join(' ', kept);
+    }
+
+    // Split before: "and/but + cue", "rather than", "instead of", "over" (after prefer), "without", "as opposed to", "; ", "because", "due to", "since", ", as".
+    [GeneratedRegex(@"\s*(?:,\s*|\s)(?=(?:and|but|while|whereas)\s+(?:i\s+|i'm\s+|i am\s+)?(?:also\s+|really\s+|strongly\s+|much\s+|generally\s+)?(?:prefer|avoid|dislike|like|love|enjoy|want|hate|find|don'?t|do not|can'?t|cannot|am|'m|would|rather|only|refuse|have|strongly)\b)|\s*;\s*|\s+(?=(?:rather than|instead of|as opposed to|over|without|because|due to|since|as i|as it|as they|so i|so that)\b)|,\s+(?=(?:as|since|so|because)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SplitPattern();
+
+    [GeneratedRegex(@"^(?:because|due to|since|as i|as it|as they|as\b|so that)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReasonPattern();
+
+    [GeneratedRegex(@"^(?:rather than|instead of|as opposed to|over|without)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex InvertingPattern();
+
+    [GeneratedRegex(@"\b(?:no|not|never|don'?t|do not|doesn'?t|avoid\w*|hate|dislike\w*|can'?t stand|cannot stand|aversion|averse|refuse|fear|phobia|allerg\w*|intoleran\w*|steer clear|stay away|no interest|not interested|ineffective|difficult|hard to|bores? me|boring|uncomfortable|nauseous|allergic)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NegativeCue();
+
+    [GeneratedRegex(@"\b(?:prefer\w*|like|love|enjoy|want|favou?r\w*|only|exclusively|fan of|into|interested|passionate|appreciate|choose|follow)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PositiveCue();
+}

@@ -1,0 +1,327 @@
+using System.Numerics.Tensors;
+
+namespace Penchant.Ranking;
+
+/// <summary>What a training run fits and how.</summary>
+internal sealed record TrainerOptions
+{
+    /// <summary>Gets the number of shared prototypes (0 = a single population Bradley–Terry model).</summary>
+    public int Prototypes { get; init; } = 4;
+
+    /// <summary>Gets the number of rotation blocks of the skew-symmetric head (0 = none).</summary>
+    public int SkewRank { get; init; }
+
+    /// <summary>Gets the number of passes over the comparisons.</summary>
+    public int Epochs { get; init; } = 20;
+
+    /// <summary>Gets the Adam learning rate of the shared parameters.</summary>
+    public double LearningRate { get; init; } = 0.005;
+
+    /// <summary>Gets the L2 penalty of the shared parameters.</summary>
+    public double L2 { get; init; } = 1e-4;
+
+    /// <summary>Gets the learning rate of the per-user parts.</summary>
+    public double UserLearningRate { get; init; } = 0.5;
+
+    /// <summary>Gets the L2 penalty that pulls per-user parts towards the prior.</summary>
+    public double UserL2 { get; init; } = 0.01;
+
+    /// <summary>Gets the share of comparisons held out to fit the calibration temperature (when there are at least 100).</summary>
+    public double CalibrationFraction { get; init; } = 0.1;
+
+    /// <summary>Gets the random seed: the same data, options and seed give the same model.</summary>
+    public int Seed { get; init; } = 17;
+}
+
+/// <summary>
+/// Fits a <see cref="RewardModel"/> and per-user parts to comparisons: Bradley–Terry with magnitude-weighted ("scaled")
+/// loss and ties, PAL-style prototypes with per-user mixture weights, an optional skew-symmetric (GPM) head, and a
+/// calibration temperature on held-out comparisons. Deterministic for a given seed.
+/// </summary>
+internal static class RankingTrainer
+{
+    private const double Beta1 = 0.9;
+    private const double Beta2 = 0.999;
+    private const double Epsilon = 1e-8;
+    private const double BiasRate = 0.2;
+
+    /// <summary>Trains a model and the users' parts.</summary>
+    /// <param name="samples">The comparisons.</param>
+    /// <param name="users">The number of users (user indices are below it).</param>
+    /// <param name="embeddingDimensions">The embedding size the features were built with.</param>
+    /// <param name="options">The options.</param>
+    /// <param name="cancellationToken">Cancels training between passes.</param>
+    /// <returns>The model and one part per user.</returns>
+    public static (RewardModel Model, UserPart[] Users) Train(
+        IReadOnlyList<PairSample> samples, int users, int embeddingDimensions, TrainerOptions options, CancellationToken cancellationToken = default)
+    {
+        var random = new Random(options.Seed);
+        var model = new RewardModel(embeddingDimensions, options.Prototypes, options.SkewRank)
+        {
+            TrainedComparisons = samples.Count,
+            TrainedUsers = users,
+        };
+        int d = model.Dimensions;
+        foreach (float[] p in model.Prototypes)
+        {
+            Fill(p, random, 0.01);
+        }
+
+        Fill(model.Skew, random, 0.05);
+        var parts = new UserPart[users];
+        for (int u = 0; u < users; u++)
+        {
+            parts[u] = new UserPart(options.Prototypes);
+            Fill(parts[u].Logits, random, 0.5);
+        }
+
+        // Hold out a calibration share, chosen by the seed.
+        int[] order = [.. Enumerable.Range(0, samples.Count)];
+        random.Shuffle(order);
+        int held = samples.Count >= 100 ? (int)(samples.Count * options.CalibrationFraction) : 0;
+        int[] calibration = order[..held];
+        int[] training = order[held..];
+
+        var adamBase = new Adam(d);
+        var adamProto = new Adam[options.Prototypes];
+        for (int k = 0; k < adamProto.Length; k++)
+        {
+            adamProto[k] = new Adam(d);
+        }
+
+        var adamSkew = new Adam(model.Skew.Length);
+        var diff = new float[d];
+        var grad = new float[Math.Max(d, model.Skew.Length)];
+        var alpha = new float[options.Prototypes];
+        var q = new float[options.Prototypes];
+        int step = 0;
+        for (int epoch = 0; epoch < options.Epochs; epoch++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            random.Shuffle(training);
+            foreach (int index in training)
+            {
+                PairSample sample = samples[index];
+                UserPart? part = sample.User >= 0 ? parts[sample.User] : null;
+                TensorPrimitives.Subtract(sample.Preferred, sample.Rejected, diff);
+                double z = TensorPrimitives.Dot(model.Base, diff);
+                if (options.Prototypes > 0)
+                {
+                    model.Mixture(part, alpha);
+                    for (int k = 0; k < q.Length; k++)
+                    {
+                        q[k] = TensorPrimitives.Dot(model.Prototypes[k], diff);
+                        z += alpha[k] * q[k];
+                    }
+                }
+
+                if (part is not null)
+                {
+                    z += TensorPrimitives.Dot(part.SurfaceBias, diff.AsSpan(0, SurfaceFeatures.Count));
+                }
+
+                float[]? va = null, vb = null;
+                if (options.SkewRank > 0)
+                {
+                    va = model.Project(sample.Preferred);
+                    vb = model.Project(sample.Rejected);
+                    z += RewardModel.SkewScore(va, vb);
+                }
+
+                double g = Gradient(z, sample) * sample.Weight;
+                step++;
+
+                // Shared reward weights.
+                Span<float> gd = grad.AsSpan(0, d);
+                TensorPrimitives.Multiply(diff, (float)g, gd);
+                adamBase.Step(model.Base, gd, options.LearningRate, options.L2, step);
+                for (int k = 0; k < options.Prototypes; k++)
+                {
+                    TensorPrimitives.Multiply(diff, (float)(g * alpha[k]), gd);
+                    adamProto[k].Step(model.Prototypes[k], gd, options.LearningRate, options.L2, step);
+                }
+
+                if (va is not null && vb is not null)
+                {
+                    Span<float> gs = grad.AsSpan(0, model.Skew.Length);
+                    for (int j = 0; j < va.Length; j++)
+                    {
+                        // ds/dva[j] and ds/dvb[j] for s = Σ va[2i]·vb[2i+1] − va[2i+1]·vb[2i].
+                        double dva = (j & 1) == 0 ? vb[j + 1] : -vb[j - 1];
+                        double dvb = (j & 1) == 0 ? -va[j + 1] : va[j - 1];
+                        Span<float> row = gs.Slice(j * d, d);
+                        for (int i = 0; i < d; i++)
+                        {
+                            row[i] = (float)(g * ((dva * sample.Preferred[i]) + (dvb * sample.Rejected[i])));
+                        }
+                    }
+
+                    adamSkew.Step(model.Skew, gs, options.LearningRate, options.L2, step);
+                }
+
+                if (part is not null)
+                {
+                    StepUser(part, diff, g, alpha, q, options.UserLearningRate, options.UserL2, model.PriorLogits);
+                }
+            }
+        }
+
+        // A new user starts from the population's average mixture.
+        if (users > 0 && options.Prototypes > 0)
+        {
+            var mean = new double[options.Prototypes];
+            foreach (UserPart part in parts)
+            {
+                model.Mixture(part, alpha);
+                for (int k = 0; k < mean.Length; k++)
+                {
+                    mean[k] += alpha[k] / users;
+                }
+            }
+
+            for (int k = 0; k < mean.Length; k++)
+            {
+                model.PriorLogits[k] = (float)Math.Log(Math.Max(1e-6, mean[k]));
+            }
+        }
+
+        foreach (UserPart part in parts)
+        {
+            part.Comparisons = 0;
+        }
+
+        foreach (PairSample s in samples)
+        {
+            if (s.User >= 0)
+            {
+                parts[s.User].Comparisons++;
+            }
+        }
+
+        if (calibration.Length > 0)
+        {
+            var logits = new double[calibration.Length];
+            var labels = new double[calibration.Length];
+            for (int i = 0; i < calibration.Length; i++)
+            {
+                PairSample s = samples[calibration[i]];
+                logits[i] = Logit(model, s.User >= 0 ? parts[s.User] : null, s.Preferred, s.Rejected) * model.Temperature;
+                labels[i] = s.Tie ? 0.5 : 1.0;
+            }
+
+            model.Temperature = Calibration.FitTemperature(logits, labels);
+        }
+
+        return (model, parts);
+    }
+
+    /// <summary>Fits one user's part to their comparisons with the shared model fixed (a new user's few comparisons).</summary>
+    /// <param name="model">The population model.</param>
+    /// <param name="part">The user's part, updated in place.</param>
+    /// <param name="samples">The user's comparisons.</param>
+    /// <param name="epochs">Passes over them.</param>
+    /// <param name="learningRate">The step size.</param>
+    /// <param name="l2">The pull towards the prior.</param>
+    public static void FitUser(RewardModel model, UserPart part, IReadOnlyList<PairSample> samples, int epochs = 30, double learningRate = 0.5, double l2 = 0.02)
+    {
+        int d = model.Dimensions;
+        var diff = new float[d];
+        var alpha = new float[model.Prototypes.Length];
+        var q = new float[model.Prototypes.Length];
+        for (int epoch = 0; epoch < epochs; epoch++)
+        {
+            foreach (PairSample sample in samples)
+            {
+                TensorPrimitives.Subtract(sample.Preferred, sample.Rejected, diff);
+                double z = Logit(model, part, sample.Preferred, sample.Rejected) * model.Temperature;
+                model.Mixture(part, alpha);
+                for (int k = 0; k < q.Length; k++)
+                {
+                    q[k] = TensorPrimitives.Dot(model.Prototypes[k], diff);
+                }
+
+                StepUser(part, diff, Gradient(z, sample) * sample.Weight, alpha, q, learningRate, l2, model.PriorLogits);
+            }
+        }
+
+        part.Comparisons = Math.Max(part.Comparisons, samples.Count);
+    }
+
+    /// <summary>Gets the calibrated logit that a beats b for a user.</summary>
+    public static double Logit(RewardModel model, UserPart? user, float[] a, float[] b)
+    {
+        double z = model.Reward(a, user) - model.Reward(b, user);
+        if (model.SkewRank > 0)
+        {
+            z += RewardModel.SkewScore(model.Project(a), model.Project(b));
+        }
+
+        return z / model.Temperature;
+    }
+
+    /// <summary>Gets the derivative of the loss with respect to the logit (before the magnitude weight).</summary>
+    private static double Gradient(double z, PairSample sample)
+    {
+        double p = Sigmoid(z);
+        return sample.Tie ? p - 0.5 : p - 1.0;
+    }
+
+    private static void StepUser(UserPart part, ReadOnlySpan<float> diff, double g, ReadOnlySpan<float> alpha, ReadOnlySpan<float> q, double lr, double l2, ReadOnlySpan<float> prior)
+    {
+        if (alpha.Length > 0 && part.Logits.Length == alpha.Length)
+        {
+            double mean = 0;
+            for (int k = 0; k < alpha.Length; k++)
+            {
+                mean += alpha[k] * q[k];
+            }
+
+            for (int k = 0; k < alpha.Length; k++)
+            {
+                double gk = (g * alpha[k] * (q[k] - mean)) + (l2 * (part.Logits[k] - prior[k]));
+                part.Logits[k] -= (float)(lr * gk);
+            }
+        }
+
+        for (int i = 0; i < SurfaceFeatures.Count; i++)
+        {
+            // The bias moves more slowly than the mixture: a few comparisons should pick a taste before they invent one.
+            part.SurfaceBias[i] -= (float)(BiasRate * lr * ((g * diff[i]) + (l2 * part.SurfaceBias[i])));
+        }
+    }
+
+    /// <summary>The logistic function.</summary>
+    public static double Sigmoid(double z) => z >= 0 ? 1.0 / (1.0 + Math.Exp(-z)) : Math.Exp(z) / (1.0 + Math.Exp(z));
+
+    private static void Fill(Span<float> values, Random random, double scale)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            // Box–Muller: a normal draw from two uniforms.
+            double u1 = 1.0 - random.NextDouble();
+            double u2 = random.NextDouble();
+            values[i] = (float)(scale * Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2));
+        }
+    }
+
+    /// <summary>Adam with decoupled weight decay over one parameter vector.</summary>
+    private sealed class Adam(int size)
+    {
+        private readonly float[] _m = new float[size];
+        private readonly float[] _v = new float[size];
+
+        public void Step(Span<float> parameters, ReadOnlySpan<float> gradient, double learningRate, double decay, int t)
+        {
+            double c1 = 1 - Math.Pow(Beta1, t);
+            double c2 = 1 - Math.Pow(Beta2, t);
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                double g = gradient[i];
+                _m[i] = (float)((Beta1 * _m[i]) + ((1 - Beta1) * g));
+                _v[i] = (float)((Beta2 * _v[i]) + ((1 - Beta2) * g * g));
+                double update = (_m[i] / c1) / (Math.Sqrt(_v[i] / c2) + Epsilon);
+                parameters[i] -= (float)(learningRate * (update + (decay * parameters[i])));
+            }
+        }
+    }
+}
