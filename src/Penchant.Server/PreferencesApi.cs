@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Penchant.Domain;
+using Penchant.Reactions;
 using Penchant.Server.Contracts;
 using Penchant.Server.Tenancy;
 using Penchant.Server.Writes;
@@ -56,6 +57,31 @@ public static class PreferencesApi
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         users.MapPost("/rebuild", RebuildAsync).WithName("Rebuild")
             .WithSummary("Rebuild the user's preferences by replaying the event log through the current learners");
+        users.MapPost("/comparisons", CompareAsync).WithName("Compare")
+            .WithSummary("Record that the user preferred one of two responses")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        users.MapPost("/ratings", RateAsync).WithName("Rate")
+            .WithSummary("Record that the user rated a response on a declared scale")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        users.MapPost("/choices", ChooseAsync).WithName("Choose")
+            .WithSummary("Record that the user chose one of the candidates shown")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        users.MapPost("/rank", RankAsync).WithName("Rank")
+            .WithSummary("Order candidates the way the user would for a request")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        users.MapPost("/reactions", ReactAsync).WithName("React")
+            .WithSummary("Record how the user took an answer, read from their next message")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+        endpoints.MapGroup("/v1")
+            .WithTags("Ranking")
+            .RequireAuthorization()
+            .RequireRateLimiting(RateLimitPolicy)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .MapPost("/train", TrainAsync).WithName("Train")
+            .WithSummary("Refit the key's tenant's ranking model from its users' comparisons, ratings and choices");
 
         return users;
     }
@@ -349,6 +375,275 @@ public static class PreferencesApi
         catch (Exception exception) when (ApiProblems.IsClientError(exception))
         {
             return ApiProblems.From(exception);
+        }
+    }
+
+    /// <summary>Records that the user compared two responses and preferred one (not idempotent-keyed).</summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="request">The comparison.</param>
+    /// <param name="principal">The authenticated key.</param>
+    /// <param name="httpContext">The request.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>What changed (the appended event), or a problem.</returns>
+    public static async Task<Results<Ok<WriteResponse>, ProblemHttpResult>> CompareAsync(
+        string userId, CompareRequest request, ClaimsPrincipal principal, HttpContext httpContext, CancellationToken cancellationToken)
+    {
+        try
+        {
+            ArgumentNullException.ThrowIfNull(request);
+            ArgumentNullException.ThrowIfNull(httpContext);
+            UserKey user = UserFor(principal, userId);
+            int max = MaxText(httpContext);
+            string context = RequestValidation.Text(request.Context, "context", max);
+            string preferred = RequestValidation.Text(request.Preferred, "preferred", max);
+            string rejected = RequestValidation.Text(request.Rejected, "rejected", max);
+            ComparisonMagnitude magnitude = request.Magnitude ?? ComparisonMagnitude.Clearly;
+            if (!Enum.IsDefined(magnitude))
+            {
+                throw new ArgumentException("'magnitude' must be tie, slightly, clearly or much.", nameof(request));
+            }
+
+            var comparison = new Comparison(context, preferred, rejected, magnitude, request.At);
+            IPenchant engine = httpContext.RequestServices.GetRequiredService<IPenchant>();
+            return TypedResults.Ok((await engine.CompareAsync(user, comparison, cancellationToken)).ToContract());
+        }
+        catch (Exception exception) when (ApiProblems.IsClientError(exception))
+        {
+            return ApiProblems.From(exception);
+        }
+    }
+
+    /// <summary>Records that the user rated a response on a declared scale (not idempotent-keyed).</summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="request">The rating.</param>
+    /// <param name="principal">The authenticated key.</param>
+    /// <param name="httpContext">The request.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>What changed (the appended event), or a problem (400 when the score is outside the scale).</returns>
+    public static async Task<Results<Ok<WriteResponse>, ProblemHttpResult>> RateAsync(
+        string userId, RateRequest request, ClaimsPrincipal principal, HttpContext httpContext, CancellationToken cancellationToken)
+    {
+        try
+        {
+            ArgumentNullException.ThrowIfNull(request);
+            ArgumentNullException.ThrowIfNull(httpContext);
+            UserKey user = UserFor(principal, userId);
+            int max = MaxText(httpContext);
+            string context = RequestValidation.Text(request.Context, "context", max);
+            string response = RequestValidation.Text(request.Response, "response", max);
+            RequestValidation.Optional(request.Attribute, "attribute", max);
+            double score = request.Score ?? throw new ArgumentException("'score' is required.", nameof(request));
+            double minimum = request.Minimum ?? 1;
+            double maximum = request.Maximum ?? 5;
+            if (!double.IsFinite(minimum) || !double.IsFinite(maximum) || minimum >= maximum)
+            {
+                throw new ArgumentException($"The scale is empty: 'minimum' ({minimum}) must be below 'maximum' ({maximum}).", nameof(request));
+            }
+
+            if (!double.IsFinite(score) || score < minimum || score > maximum)
+            {
+                throw new ArgumentException($"'score' ({score}) is outside the scale {minimum} to {maximum}.", nameof(request));
+            }
+
+            string? attribute = string.IsNullOrWhiteSpace(request.Attribute) ? null : request.Attribute;
+            var rating = new Rating(context, response, score, minimum, maximum, attribute, request.At);
+            IPenchant engine = httpContext.RequestServices.GetRequiredService<IPenchant>();
+            return TypedResults.Ok((await engine.RateAsync(user, rating, cancellationToken)).ToContract());
+        }
+        catch (Exception exception) when (ApiProblems.IsClientError(exception))
+        {
+            return ApiProblems.From(exception);
+        }
+    }
+
+    /// <summary>Records that the user chose one of the candidates shown (not idempotent-keyed).</summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="request">The choice.</param>
+    /// <param name="principal">The authenticated key.</param>
+    /// <param name="httpContext">The request.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>What changed (the appended event), or a problem (400 when the chosen index is outside the candidates).</returns>
+    public static async Task<Results<Ok<WriteResponse>, ProblemHttpResult>> ChooseAsync(
+        string userId, ChooseRequest request, ClaimsPrincipal principal, HttpContext httpContext, CancellationToken cancellationToken)
+    {
+        try
+        {
+            ArgumentNullException.ThrowIfNull(request);
+            ArgumentNullException.ThrowIfNull(httpContext);
+            UserKey user = UserFor(principal, userId);
+            int max = MaxText(httpContext);
+            string context = RequestValidation.Text(request.Context, "context", max);
+            IReadOnlyList<string> candidates = Candidates(httpContext, request.Candidates, minimum: 2);
+            int chosen = request.Chosen ?? throw new ArgumentException("'chosen' is required.", nameof(request));
+            if (chosen < 0 || chosen >= candidates.Count)
+            {
+                throw new ArgumentException($"'chosen' ({chosen}) is outside the {candidates.Count} candidates.", nameof(request));
+            }
+
+            var choice = new Choice(context, candidates, chosen, request.At);
+            IPenchant engine = httpContext.RequestServices.GetRequiredService<IPenchant>();
+            return TypedResults.Ok((await engine.ChooseAsync(user, choice, cancellationToken)).ToContract());
+        }
+        catch (Exception exception) when (ApiProblems.IsClientError(exception))
+        {
+            return ApiProblems.From(exception);
+        }
+    }
+
+    /// <summary>Orders candidates the way the user would for a request (a read: nothing is written).</summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="request">The request and the candidates.</param>
+    /// <param name="principal">The authenticated key.</param>
+    /// <param name="httpContext">The request.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The ranking, best first, or a problem.</returns>
+    public static async Task<Results<Ok<RankingResponse>, ProblemHttpResult>> RankAsync(
+        string userId, RankRequest request, ClaimsPrincipal principal, HttpContext httpContext, CancellationToken cancellationToken)
+    {
+        try
+        {
+            ArgumentNullException.ThrowIfNull(request);
+            ArgumentNullException.ThrowIfNull(httpContext);
+            UserKey user = UserFor(principal, userId);
+            int max = MaxText(httpContext);
+            ServiceOptions limits = httpContext.RequestServices.GetRequiredService<IOptions<ServiceOptions>>().Value;
+            string text = RequestValidation.Text(request.Text, "text", max);
+            IReadOnlyList<string> candidates = Candidates(httpContext, request.Candidates, minimum: 1);
+            RequestValidation.Turns(request.Conversation, "conversation", max, limits.MaxTurnsPerRequest, required: false);
+            ValidateAttributes(request.Attributes, max);
+            var context = new RequestContext(text)
+            {
+                Attributes = request.Attributes ?? new Dictionary<string, string>(),
+                Conversation = request.Conversation.ToDomain(),
+            };
+            IPenchant engine = httpContext.RequestServices.GetRequiredService<IPenchant>();
+            CandidateRanking ranking = await engine.RankAsync(user, context, candidates, cancellationToken);
+            return TypedResults.Ok(ranking.ToContract());
+        }
+        catch (Exception exception) when (ApiProblems.IsClientError(exception))
+        {
+            return ApiProblems.From(exception);
+        }
+    }
+
+    /// <summary>Records how the user took an answer, read from their next message (not idempotent-keyed).</summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="request">The next message and what it reacted to.</param>
+    /// <param name="principal">The authenticated key.</param>
+    /// <param name="httpContext">The request.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The classification and what changed, or a problem.</returns>
+    public static async Task<Results<Ok<ReactionResponse>, ProblemHttpResult>> ReactAsync(
+        string userId, ReactRequest request, ClaimsPrincipal principal, HttpContext httpContext, CancellationToken cancellationToken)
+    {
+        try
+        {
+            ArgumentNullException.ThrowIfNull(request);
+            ArgumentNullException.ThrowIfNull(httpContext);
+            UserKey user = UserFor(principal, userId);
+            int max = MaxText(httpContext);
+            ServiceOptions limits = httpContext.RequestServices.GetRequiredService<IOptions<ServiceOptions>>().Value;
+            string turn = RequestValidation.Text(request.Turn, "turn", max);
+            RequestValidation.Optional(request.Request, "request", max);
+            RequestValidation.Optional(request.Answer, "answer", max);
+            IReadOnlyList<string> applied = request.AppliedPreferenceIds ?? [];
+            if (applied.Count > limits.MaxTurnsPerRequest)
+            {
+                throw new ArgumentException($"'appliedPreferenceIds' has {applied.Count} entries; the limit is {limits.MaxTurnsPerRequest}.", nameof(request));
+            }
+
+            for (int i = 0; i < applied.Count; i++)
+            {
+                RequestValidation.Text(applied[i], $"appliedPreferenceIds[{i}]", 200);
+            }
+
+            var reaction = new Reaction(turn)
+            {
+                Request = string.IsNullOrWhiteSpace(request.Request) ? null : request.Request,
+                Answer = string.IsNullOrWhiteSpace(request.Answer) ? null : request.Answer,
+                AppliedPreferenceIds = applied,
+                At = request.At,
+            };
+            IPenchant engine = httpContext.RequestServices.GetRequiredService<IPenchant>();
+            return TypedResults.Ok((await engine.ReactAsync(user, reaction, cancellationToken)).ToContract());
+        }
+        catch (Exception exception) when (ApiProblems.IsClientError(exception))
+        {
+            return ApiProblems.From(exception);
+        }
+    }
+
+    /// <summary>Refits the key's tenant's ranking model from its users' comparisons, ratings and choices (the tenant comes from the key only).</summary>
+    /// <param name="request">How to train; the defaults when the body is absent.</param>
+    /// <param name="principal">The authenticated key.</param>
+    /// <param name="engine">The engine.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>What was fitted, or a problem.</returns>
+    public static async Task<Results<Ok<TrainingResponse>, ProblemHttpResult>> TrainAsync(
+        [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] TrainRequest? request,
+        ClaimsPrincipal principal,
+        IPenchant engine,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            ArgumentNullException.ThrowIfNull(engine);
+            string tenant = ApiKeyAuthenticationHandler.TenantOf(principal);
+            var defaults = new TrainingOptions();
+            var options = new TrainingOptions
+            {
+                Prototypes = InRange(request?.Prototypes ?? defaults.Prototypes, 0, 64, "prototypes"),
+                SkewRank = InRange(request?.SkewRank ?? defaults.SkewRank, 0, 32, "skewRank"),
+                Epochs = InRange(request?.Epochs ?? defaults.Epochs, 1, 1000, "epochs"),
+                Seed = request?.Seed ?? defaults.Seed,
+            };
+            TrainingReport report = await engine.TrainAsync(tenant, options, cancellationToken);
+            return TypedResults.Ok(report.ToContract());
+        }
+        catch (Exception exception) when (ApiProblems.IsClientError(exception))
+        {
+            return ApiProblems.From(exception);
+        }
+    }
+
+    private static int InRange(int value, int minimum, int maximum, string field) =>
+        value >= minimum && value <= maximum
+            ? value
+            : throw new ArgumentException($"'{field}' ({value}) must be between {minimum} and {maximum}.", field);
+
+    private static IReadOnlyList<string> Candidates(HttpContext context, IReadOnlyList<string>? candidates, int minimum)
+    {
+        int max = MaxText(context);
+        ServiceOptions limits = context.RequestServices.GetRequiredService<IOptions<ServiceOptions>>().Value;
+        if (candidates is null || candidates.Count < minimum)
+        {
+            throw new ArgumentException($"'candidates' needs at least {minimum} candidate{(minimum == 1 ? string.Empty : "s")}.", nameof(candidates));
+        }
+
+        if (candidates.Count > limits.MaxTurnsPerRequest)
+        {
+            throw new ArgumentException($"'candidates' has {candidates.Count} entries; the limit is {limits.MaxTurnsPerRequest}.", nameof(candidates));
+        }
+
+        for (int i = 0; i < candidates.Count; i++)
+        {
+            RequestValidation.Text(candidates[i], $"candidates[{i}]", max);
+        }
+
+        return candidates;
+    }
+
+    private static void ValidateAttributes(IReadOnlyDictionary<string, string>? attributes, int max)
+    {
+        if (attributes is null)
+        {
+            return;
+        }
+
+        foreach ((string name, string value) in attributes)
+        {
+            RequestValidation.Text(name, "attributes", 200);
+            RequestValidation.Text(value, "attributes." + name, max);
         }
     }
 

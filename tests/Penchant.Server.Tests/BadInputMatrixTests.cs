@@ -18,6 +18,11 @@ public sealed class BadInputMatrixTests(PenchantServerFactory factory) : IClassF
     private const string Statements = $"/v1/users/{User}/statements";
     private const string Observations = $"/v1/users/{User}/observations";
     private const string Select = $"/v1/users/{User}/select";
+    private const string Comparisons = $"/v1/users/{User}/comparisons";
+    private const string Ratings = $"/v1/users/{User}/ratings";
+    private const string Choices = $"/v1/users/{User}/choices";
+    private const string Rank = $"/v1/users/{User}/rank";
+    private const string Reactions = $"/v1/users/{User}/reactions";
 
     private static readonly Dictionary<string, Row> Rows = new[]
     {
@@ -50,6 +55,23 @@ public sealed class BadInputMatrixTests(PenchantServerFactory factory) : IClassF
         new Row("import_missing_id", HttpMethod.Post, $"/v1/users/{User}/events", Json("[{\"kind\": \"statement\", \"text\": \"I like tea\"}]"), 400, ApiProblems.InvalidRequest),
         new Row("import_unknown_kind", HttpMethod.Post, $"/v1/users/{User}/events", Json("[{\"id\": \"ev_y\", \"kind\": \"telepathy\", \"text\": \"I like tea\"}]"), 400, ApiProblems.InvalidRequest),
         new Row("import_empty", HttpMethod.Post, $"/v1/users/{User}/events", Json("[]"), 400, ApiProblems.InvalidArgument),
+        new Row("compare_missing_preferred", HttpMethod.Post, Comparisons, Json("{\"context\": \"Explain DNS.\", \"rejected\": \"A long answer.\"}"), 400, ApiProblems.InvalidArgument),
+        new Row("compare_unknown_magnitude", HttpMethod.Post, Comparisons, Json("{\"context\": \"c\", \"preferred\": \"a\", \"rejected\": \"b\", \"magnitude\": \"enormous\"}"), 400, ApiProblems.InvalidRequest),
+        new Row("compare_magnitude_out_of_range", HttpMethod.Post, Comparisons, Json("{\"context\": \"c\", \"preferred\": \"a\", \"rejected\": \"b\", \"magnitude\": 7}"), 400, ApiProblems.InvalidArgument),
+        new Row("compare_text_too_long", HttpMethod.Post, Comparisons, Json("{\"context\": \"c\", \"preferred\": \"" + new string('a', 16_001) + "\", \"rejected\": \"b\"}"), 400, ApiProblems.TextTooLong),
+        new Row("rate_missing_score", HttpMethod.Post, Ratings, Json("{\"context\": \"Explain DNS.\", \"response\": \"DNS maps names.\"}"), 400, ApiProblems.InvalidArgument),
+        new Row("rate_score_outside_scale", HttpMethod.Post, Ratings, Json("{\"context\": \"Explain DNS.\", \"response\": \"DNS maps names.\", \"score\": 7}"), 400, ApiProblems.InvalidArgument),
+        new Row("rate_empty_scale", HttpMethod.Post, Ratings, Json("{\"context\": \"Explain DNS.\", \"response\": \"DNS maps names.\", \"score\": 3, \"minimum\": 5, \"maximum\": 1}"), 400, ApiProblems.InvalidArgument),
+        new Row("choose_chosen_out_of_range", HttpMethod.Post, Choices, Json("{\"context\": \"Pick one\", \"candidates\": [\"a\", \"b\"], \"chosen\": 2}"), 400, ApiProblems.InvalidArgument),
+        new Row("choose_negative_chosen", HttpMethod.Post, Choices, Json("{\"context\": \"Pick one\", \"candidates\": [\"a\", \"b\"], \"chosen\": -1}"), 400, ApiProblems.InvalidArgument),
+        new Row("choose_one_candidate", HttpMethod.Post, Choices, Json("{\"context\": \"Pick one\", \"candidates\": [\"a\"], \"chosen\": 0}"), 400, ApiProblems.InvalidArgument),
+        new Row("choose_missing_chosen", HttpMethod.Post, Choices, Json("{\"context\": \"Pick one\", \"candidates\": [\"a\", \"b\"]}"), 400, ApiProblems.InvalidArgument),
+        new Row("rank_empty_candidates", HttpMethod.Post, Rank, Json("{\"text\": \"Restaurants in Rome?\", \"candidates\": []}"), 400, ApiProblems.InvalidArgument),
+        new Row("rank_missing_text", HttpMethod.Post, Rank, Json("{\"candidates\": [\"a trattoria\"]}"), 400, ApiProblems.InvalidArgument),
+        new Row("rank_blank_candidate", HttpMethod.Post, Rank, Json("{\"text\": \"Restaurants in Rome?\", \"candidates\": [\"a trattoria\", \" \"]}"), 400, ApiProblems.InvalidArgument),
+        new Row("react_missing_turn", HttpMethod.Post, Reactions, Json("{\"request\": \"Explain DNS.\", \"answer\": \"DNS is ...\"}"), 400, ApiProblems.InvalidArgument),
+        new Row("train_epochs_out_of_range", HttpMethod.Post, "/v1/train", Json("{\"epochs\": 0}"), 400, ApiProblems.InvalidArgument),
+        new Row("train_missing_api_key", HttpMethod.Post, "/v1/train", Json("{}"), 401, ApiProblems.MissingApiKey, Auth: "none"),
         new Row("unknown_preference", HttpMethod.Delete, $"/v1/users/{User}/preferences/pf_does_not_exist", null, 404, ApiProblems.NotFound),
         new Row("unknown_user", HttpMethod.Delete, "/v1/users/nobody-at-all", null, 404, ApiProblems.NotFound),
         new Row("unknown_user_preference", HttpMethod.Delete, "/v1/users/nobody-at-all/preferences/pf_x", null, 404, ApiProblems.NotFound),

@@ -1,4 +1,5 @@
 using Penchant.Domain;
+using Penchant.Reactions;
 
 namespace Penchant.Server.Contracts;
 
@@ -65,6 +66,48 @@ public static class ContractMapper
         }
 
         return new SelectionResponse(preferences, selection.PromptBlock);
+    }
+
+    /// <summary>Converts a ranking.</summary>
+    /// <param name="ranking">The ranking.</param>
+    /// <returns>The contract.</returns>
+    public static RankingResponse ToContract(this CandidateRanking ranking)
+    {
+        ArgumentNullException.ThrowIfNull(ranking);
+        var candidates = new RankedCandidateContract[ranking.Candidates.Count];
+        for (int i = 0; i < candidates.Length; i++)
+        {
+            RankedCandidate candidate = ranking.Candidates[i];
+            var factors = new RankingFactorContract[candidate.Factors.Count];
+            for (int j = 0; j < factors.Length; j++)
+            {
+                RankingFactor factor = candidate.Factors[j];
+                factors[j] = new RankingFactorContract(factor.Description, factor.Contribution, factor.PreferenceId);
+            }
+
+            candidates[i] = new RankedCandidateContract(candidate.Index, candidate.Text, candidate.Score, candidate.Probability, factors);
+        }
+
+        return new RankingResponse(candidates, ranking.ModelVersion, ranking.Comparisons);
+    }
+
+    /// <summary>Converts a reaction outcome.</summary>
+    /// <param name="outcome">The outcome.</param>
+    /// <returns>The contract.</returns>
+    public static ReactionResponse ToContract(this ReactionOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        ReactionClassification classification = outcome.Classification;
+        return new ReactionResponse(classification.Label, classification.Reason, classification.Confidence, classification.Wish, outcome.Write.ToContract());
+    }
+
+    /// <summary>Converts a training report.</summary>
+    /// <param name="report">The report.</param>
+    /// <returns>The contract.</returns>
+    public static TrainingResponse ToContract(this TrainingReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return new TrainingResponse(report.Users, report.Comparisons, report.ModelVersion, report.TrainingAccuracy, report.Temperature);
     }
 
     /// <summary>Converts a conversation turn from the wire, leaving validation of empty text to the engine.</summary>

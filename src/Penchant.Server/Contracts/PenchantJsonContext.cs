@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Penchant.Domain;
+using Penchant.Reactions;
 
 namespace Penchant.Server.Contracts;
 
@@ -11,11 +12,20 @@ namespace Penchant.Server.Contracts;
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(CamelCaseEnumConverter<EventKind>), typeof(CamelCaseEnumConverter<PreferenceKind>), typeof(CamelCaseEnumConverter<Polarity>)])]
+    Converters = [typeof(CamelCaseEnumConverter<EventKind>), typeof(CamelCaseEnumConverter<PreferenceKind>), typeof(CamelCaseEnumConverter<Polarity>), typeof(CamelCaseEnumConverter<ComparisonMagnitude>), typeof(CamelCaseEnumConverter<ReactionLabel>)])]
 [JsonSerializable(typeof(RememberRequest))]
 [JsonSerializable(typeof(ObserveRequest))]
 [JsonSerializable(typeof(SelectRequest))]
 [JsonSerializable(typeof(TurnContract))]
+[JsonSerializable(typeof(CompareRequest))]
+[JsonSerializable(typeof(RateRequest))]
+[JsonSerializable(typeof(ChooseRequest))]
+[JsonSerializable(typeof(RankRequest))]
+[JsonSerializable(typeof(ReactRequest))]
+[JsonSerializable(typeof(TrainRequest))]
+[JsonSerializable(typeof(RankingResponse))]
+[JsonSerializable(typeof(ReactionResponse))]
+[JsonSerializable(typeof(TrainingResponse))]
 [JsonSerializable(typeof(WriteResponse))]
 [JsonSerializable(typeof(SelectionResponse))]
 [JsonSerializable(typeof(PreferenceContract))]
@@ -39,5 +49,7 @@ public sealed partial class PenchantJsonContext : JsonSerializerContext
         options.Converters.Add(new CamelCaseEnumConverter<EventKind>());
         options.Converters.Add(new CamelCaseEnumConverter<PreferenceKind>());
         options.Converters.Add(new CamelCaseEnumConverter<Polarity>());
+        options.Converters.Add(new CamelCaseEnumConverter<ComparisonMagnitude>());
+        options.Converters.Add(new CamelCaseEnumConverter<ReactionLabel>());
     }
 }

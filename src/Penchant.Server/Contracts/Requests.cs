@@ -1,3 +1,5 @@
+using Penchant.Domain;
+
 namespace Penchant.Server.Contracts;
 
 /// <summary>A statement to remember (<c>POST /v1/users/{userId}/statements</c>).</summary>
@@ -24,3 +26,71 @@ public sealed record SelectRequest(
     string? Text,
     IReadOnlyDictionary<string, string>? Attributes = null,
     IReadOnlyList<TurnContract>? Conversation = null);
+
+/// <summary>Two responses the user compared (<c>POST /v1/users/{userId}/comparisons</c>).</summary>
+/// <param name="Context">What was asked or shown.</param>
+/// <param name="Preferred">The response the user preferred (for a tie, either one).</param>
+/// <param name="Rejected">The other response.</param>
+/// <param name="Magnitude">How much better the preferred one was: <c>tie</c>, <c>slightly</c>, <c>clearly</c> (the default) or <c>much</c>.</param>
+/// <param name="At">When; the server's clock when absent.</param>
+public sealed record CompareRequest(
+    string? Context,
+    string? Preferred,
+    string? Rejected,
+    ComparisonMagnitude? Magnitude = null,
+    DateTimeOffset? At = null);
+
+/// <summary>A response the user rated on a declared scale (<c>POST /v1/users/{userId}/ratings</c>).</summary>
+/// <param name="Context">What was asked.</param>
+/// <param name="Response">The rated response.</param>
+/// <param name="Score">The score, between <paramref name="Minimum"/> and <paramref name="Maximum"/>.</param>
+/// <param name="Minimum">The lowest score of the scale; 1 when absent.</param>
+/// <param name="Maximum">The highest score of the scale; 5 when absent.</param>
+/// <param name="Attribute">What was rated (helpfulness, verbosity, …), or absent for overall quality.</param>
+/// <param name="At">When; the server's clock when absent.</param>
+public sealed record RateRequest(
+    string? Context,
+    string? Response,
+    double? Score,
+    double? Minimum = null,
+    double? Maximum = null,
+    string? Attribute = null,
+    DateTimeOffset? At = null);
+
+/// <summary>The candidate the user chose among those shown (<c>POST /v1/users/{userId}/choices</c>).</summary>
+/// <param name="Context">What was asked or where the candidates were shown.</param>
+/// <param name="Candidates">The candidates shown, in display order (at least two).</param>
+/// <param name="Chosen">The zero-based index of the chosen candidate.</param>
+/// <param name="At">When; the server's clock when absent.</param>
+public sealed record ChooseRequest(string? Context, IReadOnlyList<string>? Candidates, int? Chosen, DateTimeOffset? At = null);
+
+/// <summary>Candidates to order the way the user would (<c>POST /v1/users/{userId}/rank</c>).</summary>
+/// <param name="Text">The request the candidates answer.</param>
+/// <param name="Candidates">The candidates (at least one).</param>
+/// <param name="Attributes">Structured attributes such as <c>domain</c>, <c>channel</c>, <c>recipient</c>.</param>
+/// <param name="Conversation">The recent conversation before the request, oldest first.</param>
+public sealed record RankRequest(
+    string? Text,
+    IReadOnlyList<string>? Candidates,
+    IReadOnlyDictionary<string, string>? Attributes = null,
+    IReadOnlyList<TurnContract>? Conversation = null);
+
+/// <summary>The user's next message after an answer (<c>POST /v1/users/{userId}/reactions</c>).</summary>
+/// <param name="Turn">The user's next message.</param>
+/// <param name="Request">The user's earlier request the answer replied to.</param>
+/// <param name="Answer">The assistant's answer.</param>
+/// <param name="AppliedPreferenceIds">The preferences that were applied to the answer; their acceptance moves with the reaction.</param>
+/// <param name="At">When the user reacted; the server's clock when absent.</param>
+public sealed record ReactRequest(
+    string? Turn,
+    string? Request = null,
+    string? Answer = null,
+    IReadOnlyList<string>? AppliedPreferenceIds = null,
+    DateTimeOffset? At = null);
+
+/// <summary>How to refit the tenant's ranking model (<c>POST /v1/train</c>); every field, and the body itself, is optional.</summary>
+/// <param name="Prototypes">Shared prototypes (tastes) users mix, 0 to 64; 4 when absent.</param>
+/// <param name="SkewRank">Rotation blocks of the skew-symmetric head, 0 to 32; 0 when absent.</param>
+/// <param name="Epochs">Passes over the comparisons, 1 to 1000; 20 when absent.</param>
+/// <param name="Seed">The random seed; 17 when absent.</param>
+public sealed record TrainRequest(int? Prototypes = null, int? SkewRank = null, int? Epochs = null, int? Seed = null);

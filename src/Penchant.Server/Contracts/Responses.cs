@@ -1,4 +1,5 @@
 using Penchant.Domain;
+using Penchant.Reactions;
 
 namespace Penchant.Server.Contracts;
 
@@ -60,3 +61,39 @@ public sealed record SelectedPreferenceContract(
 /// <param name="Preferences">The selected preferences; empty when nothing applies.</param>
 /// <param name="PromptBlock">The rendered prompt block; empty when nothing applies.</param>
 public sealed record SelectionResponse(IReadOnlyList<SelectedPreferenceContract> Preferences, string PromptBlock);
+
+/// <summary>One reason a candidate scored as it did.</summary>
+/// <param name="Description">A readable description ("violates: I strictly avoid gluten", "length").</param>
+/// <param name="Contribution">How much it added to (or, when negative, took from) the score.</param>
+/// <param name="PreferenceId">The stored preference it refers to, if any.</param>
+public sealed record RankingFactorContract(string Description, double Contribution, string? PreferenceId);
+
+/// <summary>One ranked candidate.</summary>
+/// <param name="Index">The candidate's position in the request.</param>
+/// <param name="Text">The candidate.</param>
+/// <param name="Score">The score (higher is better; comparable within one ranking only).</param>
+/// <param name="Probability">The probability that this candidate is the user's best of those given.</param>
+/// <param name="Factors">What drove the score, strongest first.</param>
+public sealed record RankedCandidateContract(int Index, string Text, double Score, double Probability, IReadOnlyList<RankingFactorContract> Factors);
+
+/// <summary>Candidates ordered by the user's predicted preference, best first.</summary>
+/// <param name="Candidates">The candidates, best first.</param>
+/// <param name="ModelVersion">The version of the tenant's ranking model used, or 0 when none is trained yet.</param>
+/// <param name="Comparisons">How many of the user's own comparisons the personal part has learned from.</param>
+public sealed record RankingResponse(IReadOnlyList<RankedCandidateContract> Candidates, long ModelVersion, int Comparisons);
+
+/// <summary>How a reaction was read and what it changed.</summary>
+/// <param name="Label"><c>neutral</c>, <c>satisfied</c> or <c>dissatisfied</c>.</param>
+/// <param name="Reason">A short readable reason.</param>
+/// <param name="Confidence">How sure the classifier is, 0 to 1.</param>
+/// <param name="Wish">For a correction that says what the user wants instead, that wish; otherwise absent.</param>
+/// <param name="Write">The event appended and the preferences created or changed.</param>
+public sealed record ReactionResponse(ReactionLabel Label, string Reason, double Confidence, string? Wish, WriteResponse Write);
+
+/// <summary>What training fitted.</summary>
+/// <param name="Users">Users whose signals were used.</param>
+/// <param name="Comparisons">Pairwise comparisons derived from comparisons, ratings and choices.</param>
+/// <param name="ModelVersion">The stored version of the new model (0 when there was nothing to train on).</param>
+/// <param name="TrainingAccuracy">The share of comparisons the new model orders as the users did.</param>
+/// <param name="Temperature">The calibration temperature.</param>
+public sealed record TrainingResponse(int Users, int Comparisons, long ModelVersion, double TrainingAccuracy, double Temperature);
