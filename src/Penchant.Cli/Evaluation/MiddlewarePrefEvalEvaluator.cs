@@ -61,27 +61,8 @@ internal static class MiddlewarePrefEvalEvaluator
                 progress?.Report(Interlocked.Increment(ref finished));
             });
 
-        var overall = new PrefEvalTally();
-        var topics = new SortedDictionary<string, PrefEvalTally>(StringComparer.Ordinal);
-        var misses = new List<PrefEvalItemResult>();
-        foreach (PrefEvalItemResult result in results)
-        {
-            overall.Add(result);
-            if (!topics.TryGetValue(result.Item.Topic, out PrefEvalTally? tally))
-            {
-                tally = new PrefEvalTally();
-                topics.Add(result.Item.Topic, tally);
-            }
-
-            tally.Add(result);
-            if (!result.Hit1)
-            {
-                misses.Add(result);
-            }
-        }
-
         double meanFiller = items.Count == 0 ? 0 : fillerCounts.Average();
-        return (new PrefEvalReport(filler.Count / 2, overall, [.. topics], misses), meanFiller, missingBlocks);
+        return (PrefEvalReport.From(filler.Count / 2, results), meanFiller, missingBlocks);
     }
 
     private static ChatMessage ToMessage(ConversationTurn turn) =>

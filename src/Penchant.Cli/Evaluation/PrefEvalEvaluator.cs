@@ -45,26 +45,7 @@ internal static class PrefEvalEvaluator
                 progress?.Report(Interlocked.Increment(ref finished));
             });
 
-        var overall = new PrefEvalTally();
-        var topics = new SortedDictionary<string, PrefEvalTally>(StringComparer.Ordinal);
-        var misses = new List<PrefEvalItemResult>();
-        foreach (PrefEvalItemResult result in results)
-        {
-            overall.Add(result);
-            if (!topics.TryGetValue(result.Item.Topic, out PrefEvalTally? tally))
-            {
-                tally = new PrefEvalTally();
-                topics.Add(result.Item.Topic, tally);
-            }
-
-            tally.Add(result);
-            if (!result.Hit1)
-            {
-                misses.Add(result);
-            }
-        }
-
-        return new PrefEvalReport(filler.Count / 2, overall, [.. topics], misses);
+        return PrefEvalReport.From(filler.Count / 2, results);
     }
 
     private static async Task<PrefEvalItemResult> RunItemAsync(
@@ -166,4 +147,30 @@ internal sealed record PrefEvalReport(
     int Turns,
     PrefEvalTally Overall,
     IReadOnlyList<KeyValuePair<string, PrefEvalTally>> Topics,
-    IReadOnlyList<PrefEvalItemResult> Misses);
+    IReadOnlyList<PrefEvalItemResult> Misses)
+{
+    /// <summary>Tallies item results overall and per topic; the misses are the items without a hit at 1.</summary>
+    public static PrefEvalReport From(int turns, IReadOnlyList<PrefEvalItemResult> results)
+    {
+            var overall = new PrefEvalTally();
+            var topics = new SortedDictionary<string, PrefEvalTally>(StringComparer.Ordinal);
+            var misses = new List<PrefEvalItemResult>();
+            foreach (PrefEvalItemResult result in results)
+            {
+                overall.Add(result);
+                if (!topics.TryGetValue(result.Item.Topic, out PrefEvalTally? tally))
+                {
+                    tally = new PrefEvalTally();
+                    topics.Add(result.Item.Topic, tally);
+                }
+
+                tally.Add(result);
+                if (!result.Hit1)
+                {
+                    misses.Add(result);
+                }
+            }
+
+        return new PrefEvalReport(turns, overall, [.. topics], misses);
+    }
+}
