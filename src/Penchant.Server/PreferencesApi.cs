@@ -35,7 +35,8 @@ public static class PreferencesApi
             .RequireRateLimiting(RateLimitPolicy)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .AddEndpointFilter(ClientErrorsAsProblemsAsync);
 
         users.MapPost("/statements", RememberAsync).WithName("Remember")
             .WithSummary("Remember a statement the user made")
@@ -80,10 +81,27 @@ public static class PreferencesApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .AddEndpointFilter(ClientErrorsAsProblemsAsync)
             .MapPost("/train", TrainAsync).WithName("Train")
             .WithSummary("Refit the key's tenant's ranking model from its users' comparisons, ratings and choices");
 
         return users;
+    }
+
+    /// <summary>
+    /// Answers the input errors a handler or the engine throws (<see cref="ArgumentException"/>, <see cref="NotFoundException"/>)
+    /// with their problem details; every handler relies on it instead of catching them itself.
+    /// </summary>
+    private static async ValueTask<object?> ClientErrorsAsProblemsAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (Exception exception) when (ApiProblems.IsClientError(exception))
+        {
+            return ApiProblems.From(exception);
+        }
     }
 
     /// <summary>Remembers a statement the user made.</summary>
@@ -102,30 +120,23 @@ public static class PreferencesApi
         HttpContext httpContext,
         CancellationToken cancellationToken)
     {
-        try
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(httpContext);
+        UserKey user = UserFor(principal, userId);
+        int max = MaxText(httpContext);
+        string text = RequestValidation.Text(request.Text, "text", max);
+        RequestValidation.Optional(request.Scope, "scope", max);
+        var statement = new Statement(text, request.At, string.IsNullOrWhiteSpace(request.Scope) ? null : request.Scope);
+        if (idempotencyKey is null)
         {
-            ArgumentNullException.ThrowIfNull(request);
-            ArgumentNullException.ThrowIfNull(httpContext);
-            UserKey user = UserFor(principal, userId);
-            int max = MaxText(httpContext);
-            string text = RequestValidation.Text(request.Text, "text", max);
-            RequestValidation.Optional(request.Scope, "scope", max);
-            var statement = new Statement(text, request.At, string.IsNullOrWhiteSpace(request.Scope) ? null : request.Scope);
-            if (idempotencyKey is null)
-            {
-                IPenchant engine = httpContext.RequestServices.GetRequiredService<IPenchant>();
-                return TypedResults.Ok((await engine.RememberAsync(user, statement, cancellationToken)).ToContract());
-            }
+            IPenchant engine = httpContext.RequestServices.GetRequiredService<IPenchant>();
+            return TypedResults.Ok((await engine.RememberAsync(user, statement, cancellationToken)).ToContract());
+        }
 
-            IdempotentWriter.Validate(idempotencyKey);
-            IdempotentWriter writer = httpContext.RequestServices.GetRequiredService<IdempotentWriter>();
-            (WriteResult result, bool replayed) = await writer.RememberAsync(user, idempotencyKey, statement, cancellationToken);
-            return Written(httpContext, result, replayed);
-        }
-        catch (Exception exception) when (ApiProblems.IsClientError(exception))
-        {
-            return ApiProblems.From(exception);
-        }
+        IdempotentWriter.Validate(idempotencyKey);
+        IdempotentWriter writer = httpContext.RequestServices.GetRequiredService<IdempotentWriter>();
+        (WriteResult result, bool replayed) = await writer.RememberAsync(user, idempotencyKey, statement, cancellationToken);
+        return Written(httpContext, result, replayed);
     }
 
     /// <summary>Observes conversation turns and keeps the preferences the user's turns state.</summary>
@@ -144,29 +155,22 @@ public static class PreferencesApi
         HttpContext httpContext,
         CancellationToken cancellationToken)
     {
-        try
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(httpContext);
+        UserKey user = UserFor(principal, userId);
+        ServiceOptions limits = httpContext.RequestServices.GetRequiredService<IOptions<ServiceOptions>>().Value;
+        RequestValidation.Turns(request.Turns, "turns", MaxText(httpContext), limits.MaxTurnsPerRequest, required: true);
+        IReadOnlyList<ConversationTurn> turns = request.Turns.ToDomain();
+        if (idempotencyKey is null)
         {
-            ArgumentNullException.ThrowIfNull(request);
-            ArgumentNullException.ThrowIfNull(httpContext);
-            UserKey user = UserFor(principal, userId);
-            ServiceOptions limits = httpContext.RequestServices.GetRequiredService<IOptions<ServiceOptions>>().Value;
-            RequestValidation.Turns(request.Turns, "turns", MaxText(httpContext), limits.MaxTurnsPerRequest, required: true);
-            IReadOnlyList<ConversationTurn> turns = request.Turns.ToDomain();
-            if (idempotencyKey is null)
-            {
-                IPenchant engine = httpContext.RequestServices.GetRequiredService<IPenchant>();
-                return TypedResults.Ok((await engine.ObserveAsync(user, turns, cancellationToken)).ToContract());
-            }
+            IPenchant engine = httpContext.RequestServices.GetRequiredService<IPenchant>();
+            return TypedResults.Ok((await engine.ObserveAsync(user, turns, cancellationToken)).ToContract());
+        }
 
-            IdempotentWriter.Validate(idempotencyKey);
-            IdempotentWriter writer = httpContext.RequestServices.GetRequiredService<IdempotentWriter>();
-            (WriteResult result, bool replayed) = await writer.ObserveAsync(user, idempotencyKey, turns, cancellationToken);
-            return Written(httpContext, result, replayed);
-        }
-        catch (Exception exception) when (ApiProblems.IsClientError(exception))
-        {
-            return ApiProblems.From(exception);
-        }
+        IdempotentWriter.Validate(idempotencyKey);
+        IdempotentWriter writer = httpContext.RequestServices.GetRequiredService<IdempotentWriter>();
+        (WriteResult result, bool replayed) = await writer.ObserveAsync(user, idempotencyKey, turns, cancellationToken);
+        return Written(httpContext, result, replayed);
     }
 
     /// <summary>Lists the user's current preferences, oldest first (empty for an unknown user).</summary>
@@ -178,16 +182,9 @@ public static class PreferencesApi
     public static async Task<Results<Ok<IReadOnlyList<PreferenceContract>>, ProblemHttpResult>> ListAsync(
         string userId, ClaimsPrincipal principal, IPenchant engine, CancellationToken cancellationToken)
     {
-        try
-        {
-            ArgumentNullException.ThrowIfNull(engine);
-            IReadOnlyList<Preference> preferences = await engine.ListAsync(UserFor(principal, userId), cancellationToken);
-            return TypedResults.Ok(preferences.ToContract());
-        }
-        catch (Exception exception) when (ApiProblems.IsClientError(exception))
-        {
-            return ApiProblems.From(exception);
-        }
+        ArgumentNullException.ThrowIfNull(engine);
+        IReadOnlyList<Preference> preferences = await engine.ListAsync(UserFor(principal, userId), cancellationToken);
+        return TypedResults.Ok(preferences.ToContract());
     }
 
     /// <summary>Lists every preference the user has had, including superseded ones (empty for an unknown user).</summary>
@@ -199,16 +196,9 @@ public static class PreferencesApi
     public static async Task<Results<Ok<IReadOnlyList<PreferenceContract>>, ProblemHttpResult>> HistoryAsync(
         string userId, ClaimsPrincipal principal, IPenchant engine, CancellationToken cancellationToken)
     {
-        try
-        {
-            ArgumentNullException.ThrowIfNull(engine);
-            IReadOnlyList<Preference> preferences = await engine.HistoryAsync(UserFor(principal, userId), cancellationToken);
-            return TypedResults.Ok(preferences.ToContract());
-        }
-        catch (Exception exception) when (ApiProblems.IsClientError(exception))
-        {
-            return ApiProblems.From(exception);
-        }
+        ArgumentNullException.ThrowIfNull(engine);
+        IReadOnlyList<Preference> preferences = await engine.HistoryAsync(UserFor(principal, userId), cancellationToken);
+        return TypedResults.Ok(preferences.ToContract());
     }
 
     /// <summary>Forgets one preference and erases the text of the signals it came from.</summary>
@@ -221,16 +211,9 @@ public static class PreferencesApi
     public static async Task<Results<NoContent, ProblemHttpResult>> ForgetAsync(
         string userId, string preferenceId, ClaimsPrincipal principal, IPenchant engine, CancellationToken cancellationToken)
     {
-        try
-        {
-            ArgumentNullException.ThrowIfNull(engine);
-            await engine.ForgetAsync(UserFor(principal, userId), preferenceId, cancellationToken);
-            return TypedResults.NoContent();
-        }
-        catch (Exception exception) when (ApiProblems.IsClientError(exception))
-        {
-            return ApiProblems.From(exception);
-        }
+        ArgumentNullException.ThrowIfNull(engine);
+        await engine.ForgetAsync(UserFor(principal, userId), preferenceId, cancellationToken);
+        return TypedResults.NoContent();
     }
 
     /// <summary>Deletes everything stored about a user.</summary>
@@ -242,16 +225,9 @@ public static class PreferencesApi
     public static async Task<Results<NoContent, ProblemHttpResult>> ForgetUserAsync(
         string userId, ClaimsPrincipal principal, IPenchant engine, CancellationToken cancellationToken)
     {
-        try
-        {
-            ArgumentNullException.ThrowIfNull(engine);
-            bool existed = await engine.ForgetUserAsync(UserFor(principal, userId), cancellationToken);
-            return existed ? TypedResults.NoContent() : ApiProblems.From(new NotFoundException("The user has no data."));
-        }
-        catch (Exception exception) when (ApiProblems.IsClientError(exception))
-        {
-            return ApiProblems.From(exception);
-        }
+        ArgumentNullException.ThrowIfNull(engine);
+        bool existed = await engine.ForgetUserAsync(UserFor(principal, userId), cancellationToken);
+        return existed ? TypedResults.NoContent() : ApiProblems.From(new NotFoundException("The user has no data."));
     }
 
     /// <summary>Selects the user's preferences that apply to a request.</summary>
@@ -264,37 +240,30 @@ public static class PreferencesApi
     public static async Task<Results<Ok<SelectionResponse>, ProblemHttpResult>> SelectAsync(
         string userId, SelectRequest request, ClaimsPrincipal principal, HttpContext httpContext, CancellationToken cancellationToken)
     {
-        try
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(httpContext);
+        UserKey user = UserFor(principal, userId);
+        int max = MaxText(httpContext);
+        ServiceOptions limits = httpContext.RequestServices.GetRequiredService<IOptions<ServiceOptions>>().Value;
+        string text = RequestValidation.Text(request.Text, "text", max);
+        RequestValidation.Turns(request.Conversation, "conversation", max, limits.MaxTurnsPerRequest, required: false);
+        if (request.Attributes is { } attributes)
         {
-            ArgumentNullException.ThrowIfNull(request);
-            ArgumentNullException.ThrowIfNull(httpContext);
-            UserKey user = UserFor(principal, userId);
-            int max = MaxText(httpContext);
-            ServiceOptions limits = httpContext.RequestServices.GetRequiredService<IOptions<ServiceOptions>>().Value;
-            string text = RequestValidation.Text(request.Text, "text", max);
-            RequestValidation.Turns(request.Conversation, "conversation", max, limits.MaxTurnsPerRequest, required: false);
-            if (request.Attributes is { } attributes)
+            foreach ((string name, string value) in attributes)
             {
-                foreach ((string name, string value) in attributes)
-                {
-                    RequestValidation.Text(name, "attributes", 200);
-                    RequestValidation.Text(value, "attributes." + name, max);
-                }
+                RequestValidation.Text(name, "attributes", 200);
+                RequestValidation.Text(value, "attributes." + name, max);
             }
+        }
 
-            var context = new RequestContext(text)
-            {
-                Attributes = request.Attributes ?? new Dictionary<string, string>(),
-                Conversation = request.Conversation.ToDomain(),
-            };
-            IPenchant engine = httpContext.RequestServices.GetRequiredService<IPenchant>();
-            Selection selection = await engine.SelectAsync(user, context, cancellationToken);
-            return TypedResults.Ok(selection.ToContract());
-        }
-        catch (Exception exception) when (ApiProblems.IsClientError(exception))
+        var context = new RequestContext(text)
         {
-            return ApiProblems.From(exception);
-        }
+            Attributes = request.Attributes ?? new Dictionary<string, string>(),
+            Conversation = request.Conversation.ToDomain(),
+        };
+        IPenchant engine = httpContext.RequestServices.GetRequiredService<IPenchant>();
+        Selection selection = await engine.SelectAsync(user, context, cancellationToken);
+        return TypedResults.Ok(selection.ToContract());
     }
 
     /// <summary>Streams the user's event log, oldest first, as a JSON array (empty for an unknown user).</summary>
@@ -306,15 +275,8 @@ public static class PreferencesApi
     public static Results<Ok<IAsyncEnumerable<PreferenceEvent>>, ProblemHttpResult> Export(
         string userId, ClaimsPrincipal principal, IPenchant engine, CancellationToken cancellationToken)
     {
-        try
-        {
-            ArgumentNullException.ThrowIfNull(engine);
-            return TypedResults.Ok(engine.ExportAsync(UserFor(principal, userId), cancellationToken));
-        }
-        catch (Exception exception) when (ApiProblems.IsClientError(exception))
-        {
-            return ApiProblems.From(exception);
-        }
+        ArgumentNullException.ThrowIfNull(engine);
+        return TypedResults.Ok(engine.ExportAsync(UserFor(principal, userId), cancellationToken));
     }
 
     /// <summary>Imports events into the user's log (their sequence numbers are reassigned) and learns from them.</summary>
@@ -327,34 +289,27 @@ public static class PreferencesApi
     public static async Task<Results<Ok<WriteResponse>, ProblemHttpResult>> ImportAsync(
         string userId, IReadOnlyList<PreferenceEvent> events, ClaimsPrincipal principal, HttpContext httpContext, CancellationToken cancellationToken)
     {
-        try
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(httpContext);
+        UserKey user = UserFor(principal, userId);
+        int max = MaxText(httpContext);
+        ServiceOptions limits = httpContext.RequestServices.GetRequiredService<IOptions<ServiceOptions>>().Value;
+        if (events.Count == 0 || events.Count > limits.MaxTurnsPerRequest)
         {
-            ArgumentNullException.ThrowIfNull(events);
-            ArgumentNullException.ThrowIfNull(httpContext);
-            UserKey user = UserFor(principal, userId);
-            int max = MaxText(httpContext);
-            ServiceOptions limits = httpContext.RequestServices.GetRequiredService<IOptions<ServiceOptions>>().Value;
-            if (events.Count == 0 || events.Count > limits.MaxTurnsPerRequest)
-            {
-                throw new ArgumentException($"Import 1 to {limits.MaxTurnsPerRequest} events per request.", nameof(events));
-            }
-
-            for (int i = 0; i < events.Count; i++)
-            {
-                PreferenceEvent ev = events[i] ?? throw new ArgumentException($"Event {i} is null.", nameof(events));
-                RequestValidation.Text(ev.Id, $"[{i}].id", 200);
-                RequestValidation.Optional(ev.Text, $"[{i}].text", max);
-                RequestValidation.Optional(ev.Scope, $"[{i}].scope", max);
-                RequestValidation.Optional(ev.Role, $"[{i}].role", 32);
-            }
-
-            IPenchant engine = httpContext.RequestServices.GetRequiredService<IPenchant>();
-            return TypedResults.Ok((await engine.ImportAsync(user, events, cancellationToken)).ToContract());
+            throw new ArgumentException($"Import 1 to {limits.MaxTurnsPerRequest} events per request.", nameof(events));
         }
-        catch (Exception exception) when (ApiProblems.IsClientError(exception))
+
+        for (int i = 0; i < events.Count; i++)
         {
-            return ApiProblems.From(exception);
+            PreferenceEvent ev = events[i] ?? throw new ArgumentException($"Event {i} is null.", nameof(events));
+            RequestValidation.Text(ev.Id, $"[{i}].id", 200);
+            RequestValidation.Optional(ev.Text, $"[{i}].text", max);
+            RequestValidation.Optional(ev.Scope, $"[{i}].scope", max);
+            RequestValidation.Optional(ev.Role, $"[{i}].role", 32);
         }
+
+        IPenchant engine = httpContext.RequestServices.GetRequiredService<IPenchant>();
+        return TypedResults.Ok((await engine.ImportAsync(user, events, cancellationToken)).ToContract());
     }
 
     /// <summary>Rebuilds the user's preferences by replaying the event log through the current learners.</summary>
@@ -366,16 +321,9 @@ public static class PreferencesApi
     public static async Task<Results<Ok<IReadOnlyList<PreferenceContract>>, ProblemHttpResult>> RebuildAsync(
         string userId, ClaimsPrincipal principal, IPenchant engine, CancellationToken cancellationToken)
     {
-        try
-        {
-            ArgumentNullException.ThrowIfNull(engine);
-            IReadOnlyList<Preference> preferences = await engine.RebuildAsync(UserFor(principal, userId), cancellationToken);
-            return TypedResults.Ok(preferences.ToContract());
-        }
-        catch (Exception exception) when (ApiProblems.IsClientError(exception))
-        {
-            return ApiProblems.From(exception);
-        }
+        ArgumentNullException.ThrowIfNull(engine);
+        IReadOnlyList<Preference> preferences = await engine.RebuildAsync(UserFor(principal, userId), cancellationToken);
+        return TypedResults.Ok(preferences.ToContract());
     }
 
     /// <summary>Records that the user compared two responses and preferred one (not idempotent-keyed).</summary>
@@ -388,29 +336,22 @@ public static class PreferencesApi
     public static async Task<Results<Ok<WriteResponse>, ProblemHttpResult>> CompareAsync(
         string userId, CompareRequest request, ClaimsPrincipal principal, HttpContext httpContext, CancellationToken cancellationToken)
     {
-        try
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(httpContext);
+        UserKey user = UserFor(principal, userId);
+        int max = MaxText(httpContext);
+        string context = RequestValidation.Text(request.Context, "context", max);
+        string preferred = RequestValidation.Text(request.Preferred, "preferred", max);
+        string rejected = RequestValidation.Text(request.Rejected, "rejected", max);
+        ComparisonMagnitude magnitude = request.Magnitude ?? ComparisonMagnitude.Clearly;
+        if (!Enum.IsDefined(magnitude))
         {
-            ArgumentNullException.ThrowIfNull(request);
-            ArgumentNullException.ThrowIfNull(httpContext);
-            UserKey user = UserFor(principal, userId);
-            int max = MaxText(httpContext);
-            string context = RequestValidation.Text(request.Context, "context", max);
-            string preferred = RequestValidation.Text(request.Preferred, "preferred", max);
-            string rejected = RequestValidation.Text(request.Rejected, "rejected", max);
-            ComparisonMagnitude magnitude = request.Magnitude ?? ComparisonMagnitude.Clearly;
-            if (!Enum.IsDefined(magnitude))
-            {
-                throw new ArgumentException("'magnitude' must be tie, slightly, clearly or much.", nameof(request));
-            }
+            throw new ArgumentException("'magnitude' must be tie, slightly, clearly or much.", nameof(request));
+        }
 
-            var comparison = new Comparison(context, preferred, rejected, magnitude, request.At);
-            IPenchant engine = httpContext.RequestServices.GetRequiredService<IPenchant>();
-            return TypedResults.Ok((await engine.CompareAsync(user, comparison, cancellationToken)).ToContract());
-        }
-        catch (Exception exception) when (ApiProblems.IsClientError(exception))
-        {
-            return ApiProblems.From(exception);
-        }
+        var comparison = new Comparison(context, preferred, rejected, magnitude, request.At);
+        IPenchant engine = httpContext.RequestServices.GetRequiredService<IPenchant>();
+        return TypedResults.Ok((await engine.CompareAsync(user, comparison, cancellationToken)).ToContract());
     }
 
     /// <summary>Records that the user rated a response on a declared scale (not idempotent-keyed).</summary>
@@ -423,37 +364,30 @@ public static class PreferencesApi
     public static async Task<Results<Ok<WriteResponse>, ProblemHttpResult>> RateAsync(
         string userId, RateRequest request, ClaimsPrincipal principal, HttpContext httpContext, CancellationToken cancellationToken)
     {
-        try
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(httpContext);
+        UserKey user = UserFor(principal, userId);
+        int max = MaxText(httpContext);
+        string context = RequestValidation.Text(request.Context, "context", max);
+        string response = RequestValidation.Text(request.Response, "response", max);
+        RequestValidation.Optional(request.Attribute, "attribute", max);
+        double score = request.Score ?? throw new ArgumentException("'score' is required.", nameof(request));
+        double minimum = request.Minimum ?? 1;
+        double maximum = request.Maximum ?? 5;
+        if (!double.IsFinite(minimum) || !double.IsFinite(maximum) || minimum >= maximum)
         {
-            ArgumentNullException.ThrowIfNull(request);
-            ArgumentNullException.ThrowIfNull(httpContext);
-            UserKey user = UserFor(principal, userId);
-            int max = MaxText(httpContext);
-            string context = RequestValidation.Text(request.Context, "context", max);
-            string response = RequestValidation.Text(request.Response, "response", max);
-            RequestValidation.Optional(request.Attribute, "attribute", max);
-            double score = request.Score ?? throw new ArgumentException("'score' is required.", nameof(request));
-            double minimum = request.Minimum ?? 1;
-            double maximum = request.Maximum ?? 5;
-            if (!double.IsFinite(minimum) || !double.IsFinite(maximum) || minimum >= maximum)
-            {
-                throw new ArgumentException($"The scale is empty: 'minimum' ({minimum}) must be below 'maximum' ({maximum}).", nameof(request));
-            }
-
-            if (!double.IsFinite(score) || score < minimum || score > maximum)
-            {
-                throw new ArgumentException($"'score' ({score}) is outside the scale {minimum} to {maximum}.", nameof(request));
-            }
-
-            string? attribute = string.IsNullOrWhiteSpace(request.Attribute) ? null : request.Attribute;
-            var rating = new Rating(context, response, score, minimum, maximum, attribute, request.At);
-            IPenchant engine = httpContext.RequestServices.GetRequiredService<IPenchant>();
-            return TypedResults.Ok((await engine.RateAsync(user, rating, cancellationToken)).ToContract());
+            throw new ArgumentException($"The scale is empty: 'minimum' ({minimum}) must be below 'maximum' ({maximum}).", nameof(request));
         }
-        catch (Exception exception) when (ApiProblems.IsClientError(exception))
+
+        if (!double.IsFinite(score) || score < minimum || score > maximum)
         {
-            return ApiProblems.From(exception);
+            throw new ArgumentException($"'score' ({score}) is outside the scale {minimum} to {maximum}.", nameof(request));
         }
+
+        string? attribute = string.IsNullOrWhiteSpace(request.Attribute) ? null : request.Attribute;
+        var rating = new Rating(context, response, score, minimum, maximum, attribute, request.At);
+        IPenchant engine = httpContext.RequestServices.GetRequiredService<IPenchant>();
+        return TypedResults.Ok((await engine.RateAsync(user, rating, cancellationToken)).ToContract());
     }
 
     /// <summary>Records that the user chose one of the candidates shown (not idempotent-keyed).</summary>
@@ -466,28 +400,21 @@ public static class PreferencesApi
     public static async Task<Results<Ok<WriteResponse>, ProblemHttpResult>> ChooseAsync(
         string userId, ChooseRequest request, ClaimsPrincipal principal, HttpContext httpContext, CancellationToken cancellationToken)
     {
-        try
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(httpContext);
+        UserKey user = UserFor(principal, userId);
+        int max = MaxText(httpContext);
+        string context = RequestValidation.Text(request.Context, "context", max);
+        IReadOnlyList<string> candidates = Candidates(httpContext, request.Candidates, minimum: 2);
+        int chosen = request.Chosen ?? throw new ArgumentException("'chosen' is required.", nameof(request));
+        if (chosen < 0 || chosen >= candidates.Count)
         {
-            ArgumentNullException.ThrowIfNull(request);
-            ArgumentNullException.ThrowIfNull(httpContext);
-            UserKey user = UserFor(principal, userId);
-            int max = MaxText(httpContext);
-            string context = RequestValidation.Text(request.Context, "context", max);
-            IReadOnlyList<string> candidates = Candidates(httpContext, request.Candidates, minimum: 2);
-            int chosen = request.Chosen ?? throw new ArgumentException("'chosen' is required.", nameof(request));
-            if (chosen < 0 || chosen >= candidates.Count)
-            {
-                throw new ArgumentException($"'chosen' ({chosen}) is outside the {candidates.Count} candidates.", nameof(request));
-            }
+            throw new ArgumentException($"'chosen' ({chosen}) is outside the {candidates.Count} candidates.", nameof(request));
+        }
 
-            var choice = new Choice(context, candidates, chosen, request.At);
-            IPenchant engine = httpContext.RequestServices.GetRequiredService<IPenchant>();
-            return TypedResults.Ok((await engine.ChooseAsync(user, choice, cancellationToken)).ToContract());
-        }
-        catch (Exception exception) when (ApiProblems.IsClientError(exception))
-        {
-            return ApiProblems.From(exception);
-        }
+        var choice = new Choice(context, candidates, chosen, request.At);
+        IPenchant engine = httpContext.RequestServices.GetRequiredService<IPenchant>();
+        return TypedResults.Ok((await engine.ChooseAsync(user, choice, cancellationToken)).ToContract());
     }
 
     /// <summary>Orders candidates the way the user would for a request (a read: nothing is written).</summary>
@@ -500,30 +427,23 @@ public static class PreferencesApi
     public static async Task<Results<Ok<RankingResponse>, ProblemHttpResult>> RankAsync(
         string userId, RankRequest request, ClaimsPrincipal principal, HttpContext httpContext, CancellationToken cancellationToken)
     {
-        try
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(httpContext);
+        UserKey user = UserFor(principal, userId);
+        int max = MaxText(httpContext);
+        ServiceOptions limits = httpContext.RequestServices.GetRequiredService<IOptions<ServiceOptions>>().Value;
+        string text = RequestValidation.Text(request.Text, "text", max);
+        IReadOnlyList<string> candidates = Candidates(httpContext, request.Candidates, minimum: 1);
+        RequestValidation.Turns(request.Conversation, "conversation", max, limits.MaxTurnsPerRequest, required: false);
+        ValidateAttributes(request.Attributes, max);
+        var context = new RequestContext(text)
         {
-            ArgumentNullException.ThrowIfNull(request);
-            ArgumentNullException.ThrowIfNull(httpContext);
-            UserKey user = UserFor(principal, userId);
-            int max = MaxText(httpContext);
-            ServiceOptions limits = httpContext.RequestServices.GetRequiredService<IOptions<ServiceOptions>>().Value;
-            string text = RequestValidation.Text(request.Text, "text", max);
-            IReadOnlyList<string> candidates = Candidates(httpContext, request.Candidates, minimum: 1);
-            RequestValidation.Turns(request.Conversation, "conversation", max, limits.MaxTurnsPerRequest, required: false);
-            ValidateAttributes(request.Attributes, max);
-            var context = new RequestContext(text)
-            {
-                Attributes = request.Attributes ?? new Dictionary<string, string>(),
-                Conversation = request.Conversation.ToDomain(),
-            };
-            IPenchant engine = httpContext.RequestServices.GetRequiredService<IPenchant>();
-            CandidateRanking ranking = await engine.RankAsync(user, context, candidates, cancellationToken);
-            return TypedResults.Ok(ranking.ToContract());
-        }
-        catch (Exception exception) when (ApiProblems.IsClientError(exception))
-        {
-            return ApiProblems.From(exception);
-        }
+            Attributes = request.Attributes ?? new Dictionary<string, string>(),
+            Conversation = request.Conversation.ToDomain(),
+        };
+        IPenchant engine = httpContext.RequestServices.GetRequiredService<IPenchant>();
+        CandidateRanking ranking = await engine.RankAsync(user, context, candidates, cancellationToken);
+        return TypedResults.Ok(ranking.ToContract());
     }
 
     /// <summary>Records how the user took an answer, read from their next message (not idempotent-keyed).</summary>
@@ -536,41 +456,34 @@ public static class PreferencesApi
     public static async Task<Results<Ok<ReactionResponse>, ProblemHttpResult>> ReactAsync(
         string userId, ReactRequest request, ClaimsPrincipal principal, HttpContext httpContext, CancellationToken cancellationToken)
     {
-        try
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(httpContext);
+        UserKey user = UserFor(principal, userId);
+        int max = MaxText(httpContext);
+        ServiceOptions limits = httpContext.RequestServices.GetRequiredService<IOptions<ServiceOptions>>().Value;
+        string turn = RequestValidation.Text(request.Turn, "turn", max);
+        RequestValidation.Optional(request.Request, "request", max);
+        RequestValidation.Optional(request.Answer, "answer", max);
+        IReadOnlyList<string> applied = request.AppliedPreferenceIds ?? [];
+        if (applied.Count > limits.MaxTurnsPerRequest)
         {
-            ArgumentNullException.ThrowIfNull(request);
-            ArgumentNullException.ThrowIfNull(httpContext);
-            UserKey user = UserFor(principal, userId);
-            int max = MaxText(httpContext);
-            ServiceOptions limits = httpContext.RequestServices.GetRequiredService<IOptions<ServiceOptions>>().Value;
-            string turn = RequestValidation.Text(request.Turn, "turn", max);
-            RequestValidation.Optional(request.Request, "request", max);
-            RequestValidation.Optional(request.Answer, "answer", max);
-            IReadOnlyList<string> applied = request.AppliedPreferenceIds ?? [];
-            if (applied.Count > limits.MaxTurnsPerRequest)
-            {
-                throw new ArgumentException($"'appliedPreferenceIds' has {applied.Count} entries; the limit is {limits.MaxTurnsPerRequest}.", nameof(request));
-            }
-
-            for (int i = 0; i < applied.Count; i++)
-            {
-                RequestValidation.Text(applied[i], $"appliedPreferenceIds[{i}]", 200);
-            }
-
-            var reaction = new Reaction(turn)
-            {
-                Request = string.IsNullOrWhiteSpace(request.Request) ? null : request.Request,
-                Answer = string.IsNullOrWhiteSpace(request.Answer) ? null : request.Answer,
-                AppliedPreferenceIds = applied,
-                At = request.At,
-            };
-            IPenchant engine = httpContext.RequestServices.GetRequiredService<IPenchant>();
-            return TypedResults.Ok((await engine.ReactAsync(user, reaction, cancellationToken)).ToContract());
+            throw new ArgumentException($"'appliedPreferenceIds' has {applied.Count} entries; the limit is {limits.MaxTurnsPerRequest}.", nameof(request));
         }
-        catch (Exception exception) when (ApiProblems.IsClientError(exception))
+
+        for (int i = 0; i < applied.Count; i++)
         {
-            return ApiProblems.From(exception);
+            RequestValidation.Text(applied[i], $"appliedPreferenceIds[{i}]", 200);
         }
+
+        var reaction = new Reaction(turn)
+        {
+            Request = string.IsNullOrWhiteSpace(request.Request) ? null : request.Request,
+            Answer = string.IsNullOrWhiteSpace(request.Answer) ? null : request.Answer,
+            AppliedPreferenceIds = applied,
+            At = request.At,
+        };
+        IPenchant engine = httpContext.RequestServices.GetRequiredService<IPenchant>();
+        return TypedResults.Ok((await engine.ReactAsync(user, reaction, cancellationToken)).ToContract());
     }
 
     /// <summary>Refits the key's tenant's ranking model from its users' comparisons, ratings and choices (the tenant comes from the key only).</summary>
@@ -585,25 +498,18 @@ public static class PreferencesApi
         IPenchant engine,
         CancellationToken cancellationToken)
     {
-        try
+        ArgumentNullException.ThrowIfNull(engine);
+        string tenant = ApiKeyAuthenticationHandler.TenantOf(principal);
+        var defaults = new TrainingOptions();
+        var options = new TrainingOptions
         {
-            ArgumentNullException.ThrowIfNull(engine);
-            string tenant = ApiKeyAuthenticationHandler.TenantOf(principal);
-            var defaults = new TrainingOptions();
-            var options = new TrainingOptions
-            {
-                Prototypes = InRange(request?.Prototypes ?? defaults.Prototypes, 0, 64, "prototypes"),
-                SkewRank = InRange(request?.SkewRank ?? defaults.SkewRank, 0, 32, "skewRank"),
-                Epochs = InRange(request?.Epochs ?? defaults.Epochs, 1, 1000, "epochs"),
-                Seed = request?.Seed ?? defaults.Seed,
-            };
-            TrainingReport report = await engine.TrainAsync(tenant, options, cancellationToken);
-            return TypedResults.Ok(report.ToContract());
-        }
-        catch (Exception exception) when (ApiProblems.IsClientError(exception))
-        {
-            return ApiProblems.From(exception);
-        }
+            Prototypes = InRange(request?.Prototypes ?? defaults.Prototypes, 0, 64, "prototypes"),
+            SkewRank = InRange(request?.SkewRank ?? defaults.SkewRank, 0, 32, "skewRank"),
+            Epochs = InRange(request?.Epochs ?? defaults.Epochs, 1, 1000, "epochs"),
+            Seed = request?.Seed ?? defaults.Seed,
+        };
+        TrainingReport report = await engine.TrainAsync(tenant, options, cancellationToken);
+        return TypedResults.Ok(report.ToContract());
     }
 
     private static int InRange(int value, int minimum, int maximum, string field) =>
