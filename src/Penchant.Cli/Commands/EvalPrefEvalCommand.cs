@@ -27,21 +27,11 @@ internal sealed class EvalPrefEvalCommand : CliCommand
         Required = true,
     };
 
-    private readonly Option<string[]> _topics = new("--topics")
-    {
-        Description = "The topics to run, comma-separated [default: every file in explicit_preference/]",
-        HelpName = "a,b",
-        CustomParser = static result => [.. result.Tokens.SelectMany(static t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))],
-    };
+    private readonly Option<string[]> _topics = EvalOptions.Topics("explicit_preference");
 
-    private readonly Option<int?> _limit = new("--limit") { Description = "Run at most K items of each topic", HelpName = "K" };
+    private readonly Option<int?> _limit = EvalOptions.Limit();
 
-    private readonly Option<int> _parallel = new("--parallel")
-    {
-        Description = "How many items run at once",
-        DefaultValueFactory = static _ => 1,
-        HelpName = "P",
-    };
+    private readonly Option<int> _parallel = EvalOptions.Parallel();
 
     private readonly Option<string?> _form = new("--form")
     {
@@ -54,27 +44,7 @@ internal sealed class EvalPrefEvalCommand : CliCommand
     public EvalPrefEvalCommand(GlobalOptions globals, CliEnvironment environment)
         : base("prefeval", "Score selection of PrefEval explicit preferences after N filler turns: hit@1, hit@5, precision", globals, environment)
     {
-        _turns.Validators.Add(static result =>
-        {
-            if (result.GetValueOrDefault<int>() < 0)
-            {
-                result.AddError("--turns must be 0 or more.");
-            }
-        });
-        _limit.Validators.Add(static result =>
-        {
-            if (result.GetValueOrDefault<int?>() is < 1)
-            {
-                result.AddError("--limit must be 1 or more.");
-            }
-        });
-        _parallel.Validators.Add(static result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1)
-            {
-                result.AddError("--parallel must be 1 or more.");
-            }
-        });
+        _turns.NotNegative();
         Options.Add(_data);
         Options.Add(_turns);
         Options.Add(_topics);
@@ -90,19 +60,7 @@ internal sealed class EvalPrefEvalCommand : CliCommand
         ParseResult parse = context.ParseResult;
         string directory = PrefEvalData.ResolveDirectory(parse.GetValue(_data));
         IReadOnlyList<string> available = PrefEvalData.ListTopics(directory);
-        IReadOnlyList<string> topics = available;
-        if (parse.GetValue(_topics) is { Length: > 0 } chosen)
-        {
-            foreach (string topic in chosen)
-            {
-                if (!available.Contains(topic, StringComparer.Ordinal))
-                {
-                    throw new CliInputException($"unknown topic '{topic}'; the topics are {string.Join(", ", available)}.");
-                }
-            }
-
-            topics = chosen;
-        }
+        IReadOnlyList<string> topics = EvalOptions.ChooseTopics(available, parse.GetValue(_topics));
 
         int turns = parse.GetValue(_turns);
         if (parse.GetValue(_form) is { } form)

@@ -24,45 +24,20 @@ internal sealed class EvalPrefEvalMcqCommand : CliCommand
         HelpName = "N",
     };
 
-    private readonly Option<string[]> _topics = new("--topics")
-    {
-        Description = "The topics to run, comma-separated [default: every file in mcq_options/]",
-        HelpName = "a,b",
-        CustomParser = static result => [.. result.Tokens.SelectMany(static t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))],
-    };
+    private readonly Option<string[]> _topics = EvalOptions.Topics("mcq_options");
 
-    private readonly Option<int?> _limit = new("--limit") { Description = "Run at most K items of each topic", HelpName = "K" };
+    private readonly Option<int?> _limit = EvalOptions.Limit();
 
     private readonly Option<int> _seed = new("--seed") { Description = "The seed of the option shuffle", DefaultValueFactory = static _ => 17, HelpName = "S" };
 
-    private readonly Option<int> _parallel = new("--parallel") { Description = "How many items run at once", DefaultValueFactory = static _ => 1, HelpName = "P" };
+    private readonly Option<int> _parallel = EvalOptions.Parallel();
 
     private readonly Option<bool> _verbose = new("--verbose") { Description = "Print every item whose top-ranked option is wrong" };
 
     public EvalPrefEvalMcqCommand(GlobalOptions globals, CliEnvironment environment)
         : base("prefeval-mcq", "Score PrefEval multiple choice: the engine ranks the options after observing the preference and N filler turns", globals, environment)
     {
-        _turns.Validators.Add(static r =>
-        {
-            if (r.GetValueOrDefault<int>() < 0)
-            {
-                r.AddError("--turns must be 0 or more.");
-            }
-        });
-        _limit.Validators.Add(static r =>
-        {
-            if (r.GetValueOrDefault<int?>() is < 1)
-            {
-                r.AddError("--limit must be 1 or more.");
-            }
-        });
-        _parallel.Validators.Add(static r =>
-        {
-            if (r.GetValueOrDefault<int>() < 1)
-            {
-                r.AddError("--parallel must be 1 or more.");
-            }
-        });
+        _turns.NotNegative();
         Options.Add(_data);
         Options.Add(_turns);
         Options.Add(_topics);
@@ -77,19 +52,7 @@ internal sealed class EvalPrefEvalMcqCommand : CliCommand
         ParseResult parse = context.ParseResult;
         string directory = PrefEvalData.ResolveDirectory(parse.GetValue(_data));
         IReadOnlyList<string> available = PrefEvalMcq.ListTopics(directory);
-        IReadOnlyList<string> topics = available;
-        if (parse.GetValue(_topics) is { Length: > 0 } chosen)
-        {
-            foreach (string topic in chosen)
-            {
-                if (!available.Contains(topic, StringComparer.Ordinal))
-                {
-                    throw new CliInputException($"unknown topic '{topic}'; the topics are {string.Join(", ", available)}.");
-                }
-            }
-
-            topics = chosen;
-        }
+        IReadOnlyList<string> topics = EvalOptions.ChooseTopics(available, parse.GetValue(_topics));
 
         int turns = parse.GetValue(_turns);
         IReadOnlyList<McqItem> items = await PrefEvalMcq.ReadAsync(directory, topics, parse.GetValue(_limit), cancellationToken);
