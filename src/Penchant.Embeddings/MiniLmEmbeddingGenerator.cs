@@ -28,6 +28,8 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     private readonly int _cacheSize;
     private readonly int _maxBatch;
     private readonly EmbeddingGeneratorMetadata _metadata = new("penchant-minilm", defaultModelId: ModelId, defaultModelDimensions: Dimensions);
+    // Encoding holds the read side; disposing takes the write side, so the native session is never freed under a running encode.
+    private readonly ReaderWriterLockSlim _lifetime = new(LockRecursionPolicy.NoRecursion);
     private int _disposed;
 
     /// <summary>Initializes a new instance of the <see cref="MiniLmEmbeddingGenerator"/> class with default options.</summary>
@@ -102,11 +104,25 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     }
 
     /// <inheritdoc/>
+    /// <remarks>Waits for encodes in progress to finish before it frees the model; later calls throw <see cref="ObjectDisposedException"/>.</remarks>
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 0 && _encoder.IsValueCreated)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
-            _encoder.Value.Dispose();
+            return;
+        }
+
+        _lifetime.EnterWriteLock();
+        try
+        {
+            if (_encoder.IsValueCreated)
+            {
+                _encoder.Value.Dispose();
+            }
+        }
+        finally
+        {
+            _lifetime.ExitWriteLock();
         }
     }
 
@@ -124,16 +140,25 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         }
 
         var encoded = new Dictionary<string, float[]>(unique.Count, StringComparer.Ordinal);
-        for (int start = 0; start < unique.Count; start += _maxBatch)
+        _lifetime.EnterReadLock();
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            string[] batch = [.. unique.Skip(start).Take(_maxBatch)];
-            float[][] output = _encoder.Value.Encode(batch, cancellationToken);
-            for (int j = 0; j < batch.Length; j++)
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+            for (int start = 0; start < unique.Count; start += _maxBatch)
             {
-                encoded[batch[j]] = output[j];
-                Remember(batch[j], output[j]);
+                cancellationToken.ThrowIfCancellationRequested();
+                string[] batch = [.. unique.Skip(start).Take(_maxBatch)];
+                float[][] output = _encoder.Value.Encode(batch, cancellationToken);
+                for (int j = 0; j < batch.Length; j++)
+                {
+                    encoded[batch[j]] = output[j];
+                    Remember(batch[j], output[j]);
+                }
             }
+        }
+        finally
+        {
+            _lifetime.ExitReadLock();
         }
 
         foreach (int i in missing)
