@@ -49,7 +49,7 @@ public static class ServerHost
         builder.Services
             .AddPenchant(builder.Configuration.GetSection(OptionsSection))
             .UseSqlite(databasePath)
-            .UseMiniLmEmbeddings();
+            .UseMiniLmEmbeddings(static o => o.CacheSize = 0); // BatchingEmbeddingGenerator caches in front of the model: one cache, not two.
         BatchEmbeddings(builder.Services);
 
         builder.Services.AddOptions<ServiceOptions>().Bind(builder.Configuration.GetSection(ServiceOptions.Section));

@@ -17,7 +17,7 @@ namespace Penchant.Server.Hosting;
 internal sealed class BatchingEmbeddingGenerator : DelegatingEmbeddingGenerator<string, Embedding<float>>
 {
     /// <summary>The most distinct texts kept in memory.</summary>
-    public const int CacheSize = 20_000;
+    public const int CacheSize = 50_000;
 
     private readonly int _maxBatch;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
