@@ -156,7 +156,18 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
             foreach (string[] batch in Batches(unique, model.Tokenizer))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                float[][] output = model.Encoder.Encode(batch, cancellationToken);
+                float[][] output;
+                try
+                {
+                    output = model.Encoder.Encode(batch, cancellationToken);
+                }
+                catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // Cancelling stops the model mid-run with a runtime error; callers (a request timing out, a host
+                    // stopping) expect a cancellation.
+                    throw new OperationCanceledException(cancellationToken);
+                }
+
                 for (int j = 0; j < batch.Length; j++)
                 {
                     encoded[batch[j]] = output[j];

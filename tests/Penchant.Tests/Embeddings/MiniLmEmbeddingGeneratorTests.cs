@@ -36,6 +36,20 @@ public sealed class MiniLmEmbeddingGeneratorTests
     }
 
     [Fact]
+    public async Task GenerateAsync_CancelledWhileTheModelRuns_ThrowsOperationCanceled()
+    {
+        // Arrange: a loaded model and enough texts for several seconds of encoding (the cancellation lands after tokenizing, in a model run).
+        using var generator = new MiniLmEmbeddingGenerator(new MiniLmEmbeddingOptions { CacheSize = 0, MaxBatchSize = 256 });
+        await generator.GenerateAsync(["warm up", "and the tokenizer too"], cancellationToken: Ct);
+        string[] texts = [.. Enumerable.Range(0, 2_000).Select(static i => $"I always prefer quiet hotels near the station, note {i}")];
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        cancellation.CancelAfter(TimeSpan.FromSeconds(2));
+
+        // Act and assert: the model stopped mid-run reports a cancellation, not a runtime error (a timed-out request is not a 500).
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => generator.GenerateAsync(texts, cancellationToken: cancellation.Token));
+    }
+
+    [Fact]
     public async Task Dispose_WhileEncoding_WaitsForTheEncodesThenRefusesNewOnes()
     {
         // Arrange: a loaded model and encodes in flight on other threads.
