@@ -51,5 +51,8 @@ create_key() {
   "$CLI" key create --tenant "$1" --db "$DB" 2>/dev/null
 }
 
+# cpu_ms: CPU time (user + system) the service has used so far, in ms.
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$SERVER_PID/stat"; }
+
 # rss_mb: resident memory of the service in MB.
 rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVER_PID/status"; }

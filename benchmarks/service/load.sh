@@ -2,7 +2,8 @@
 # Load test: requests per second and p50/p99 latency for select (embedding cache warm and cold), remember and a mixed
 # workload at 1, 10 and 50 concurrent clients, with wrk against the Release service on loopback and a fresh SQLite file.
 #   benchmarks/service/load.sh                 # DURATION=15s per run, USERS=100 seeded users x PER_USER=10 statements
-# Prints wrk's own output for every run and one summary line per run; saves everything under results/ when SAVE=1.
+# Prints wrk's own output for every run and one summary line per run, with the service's CPU time (user + system) per
+# request over the run; saves everything under results/ when SAVE=1.
 source "$(dirname "$0")/common.sh"
 DURATION="${DURATION:-15s}"
 USERS="${USERS:-100}"
@@ -32,14 +33,18 @@ for workload in $WORKLOADS; do
     threads=$(( c < 2 ? 1 : 2 ))
     echo
     echo "=== $workload, $c concurrent clients, $DURATION (wrk -t$threads -c$c --latency) ==="
+    cpu_before=$(cpu_ms)
     out="$(COLD=$cold wrk -t"$threads" -c"$c" -d"$DURATION" --timeout 10s --latency -s "$script" "$URL")"
     echo "$out"
+    cpu_after=$(cpu_ms)
     rps=$(awk '/Requests\/sec/ { print $2 }' <<<"$out")
+    requests=$(awk '/requests in/ { print $1 }' <<<"$out")
+    cpu=$(awk -v ms=$(( cpu_after - cpu_before )) -v n="$requests" 'BEGIN { printf "%.2f", (n > 0 ? ms / n : 0) }')
     p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
     p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
     non2xx=$(awk '/Non-2xx/ { print $5 }' <<<"$out"); non2xx=${non2xx:-0}
     socket=$(awk '/Socket errors/ { print $0 }' <<<"$out"); socket=${socket:-none}
-    line="$(printf '%-12s c=%-3s %9s req/s  p50 %-9s p99 %-9s non-2xx %s  socket errors: %s  rss %s MB' "$workload" "$c" "$rps" "$p50" "$p99" "$non2xx" "${socket#*Socket errors: }" "$(rss_mb)")"
+    line="$(printf '%-12s c=%-3s %9s req/s  p50 %-9s p99 %-9s non-2xx %s  socket errors: %s  rss %s MB  service CPU %s ms/request' "$workload" "$c" "$rps" "$p50" "$p99" "$non2xx" "${socket#*Socket errors: }" "$(rss_mb)" "$cpu")"
     summary+=("$line")
   done
 done

