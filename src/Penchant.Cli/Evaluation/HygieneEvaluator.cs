@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Penchant.Cli.Infrastructure;
 using Penchant.Domain;
@@ -13,7 +14,9 @@ namespace Penchant.Cli.Evaluation;
 /// <param name="Correct">Update cases where exactly the revised statement (or nothing, for an unrelated one) was superseded.</param>
 /// <param name="Missed">Revisions that superseded nothing.</param>
 /// <param name="UnrelatedSuperseded">Preferences superseded that the update did not revise.</param>
-internal sealed record HygieneReport(int Statements, int Distinct, int Preferences, int WrongMerges, int Updates, int Correct, int Missed, int UnrelatedSuperseded)
+/// <param name="MergedUpdates">Updates merged into a background preference instead of being kept (a revision or a new preference lost in a merge).</param>
+/// <param name="Issues">One line per duplicate, wrong merge and wrong update, for <c>--verbose</c>.</param>
+internal sealed record HygieneReport(int Statements, int Distinct, int Preferences, int WrongMerges, int Updates, int Correct, int Missed, int UnrelatedSuperseded, int MergedUpdates, IReadOnlyList<string> Issues)
 {
     /// <summary>Gets the preferences beyond one per distinct preference.</summary>
     public int Duplicates => Math.Max(0, Preferences - Distinct);
@@ -47,9 +50,21 @@ internal static class HygieneEvaluator
         IReadOnlyList<Preference> keptPreferences = await engine.ListAsync(repeater, cancellationToken);
         int kept = keptPreferences.Count;
         int wrongMerges = keptPreferences.Count(p => p.Sources.Select(s => itemOfEvent[s]).Distinct().Count() > 1);
+        var issues = new List<string>();
+        foreach (IGrouping<int, Preference> group in keptPreferences.GroupBy(p => itemOfEvent[p.Sources[0]]).OrderBy(static g => g.Key))
+        {
+            List<int> items = [.. group.SelectMany(p => p.Sources.Select(s => itemOfEvent[s])).Distinct()];
+            if (group.Count() > 1 || items.Count > 1)
+            {
+                string id = repetition[group.Key].TryGetProperty("id", out JsonElement idElement) ? idElement.ToString() : group.Key.ToString(CultureInfo.InvariantCulture);
+                string kind = items.Count > 1 ? "wrong merge" : "duplicate";
+                issues.Add($"{kind} {id}: {string.Join(" | ", group.Select(static p => p.Text))}");
+            }
+        }
+
         progress?.Report(++done);
 
-        int correct = 0, missed = 0, unrelated = 0;
+        int correct = 0, missed = 0, unrelated = 0, merged = 0;
         for (int i = 0; i < updates.Count; i++)
         {
             JsonElement item = updates[i];
@@ -65,20 +80,32 @@ internal static class HygieneEvaluator
             string? old = item.GetProperty("old").ValueKind == JsonValueKind.String ? sources[item.GetProperty("old").GetString()!] : null;
             HashSet<string> superseded = [.. update.Superseded.SelectMany(static p => p.Sources)];
             unrelated += superseded.Count(s => s != old);
+            bool mergedAway = update.Reinforced.Count > 0;
+            if (mergedAway)
+            {
+                merged++;
+            }
             if (old is not null && !superseded.Contains(old))
             {
                 missed++;
             }
 
-            if (old is null ? superseded.Count == 0 : superseded.Count == 1 && superseded.Contains(old))
+            if (!mergedAway && (old is null ? superseded.Count == 0 : superseded.Count == 1 && superseded.Contains(old)))
             {
                 correct++;
+            }
+            else
+            {
+                string id = item.TryGetProperty("id", out JsonElement idElement) ? idElement.ToString() : i.ToString(CultureInfo.InvariantCulture);
+                string what = mergedAway ? "merged into " + string.Join(" | ", update.Reinforced.Select(static p => p.Text))
+                    : "superseded " + (update.Superseded.Count == 0 ? "nothing" : string.Join(" | ", update.Superseded.Select(static p => p.Text)));
+                issues.Add($"update {id}: \"{item.GetProperty("new").GetString()}\" {what}");
             }
 
             progress?.Report(++done);
         }
 
-        return new HygieneReport(repetition.Count * wordings, repetition.Count, kept, wrongMerges, updates.Count, correct, missed, unrelated);
+        return new HygieneReport(repetition.Count * wordings, repetition.Count, kept, wrongMerges, updates.Count, correct, missed, unrelated, merged, issues);
     }
 
     private static async Task<List<JsonElement>> ReadAsync(string path, CancellationToken cancellationToken)
