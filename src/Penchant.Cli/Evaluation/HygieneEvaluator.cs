@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Numerics.Tensors;
 using System.Text.Json;
 using Penchant.Cli.Infrastructure;
 using Penchant.Domain;
+using Penchant.Hygiene;
 
 namespace Penchant.Cli.Evaluation;
 
@@ -38,12 +40,14 @@ internal static class HygieneEvaluator
         UserKey repeater = UserKey.Create(tenant, $"eval-hygiene-{run}-repetition");
         int wordings = repetition.Count == 0 ? 0 : repetition.Min(static r => r.GetProperty("variants").GetArrayLength());
         var itemOfEvent = new Dictionary<string, int>(StringComparer.Ordinal);
+        var textOfEvent = new Dictionary<string, string>(StringComparer.Ordinal);
         for (int round = 0; round < wordings; round++)
         {
             for (int item = 0; item < repetition.Count; item++)
             {
                 WriteResult written = await engine.RememberAsync(repeater, new Statement(repetition[item].GetProperty("variants")[round].GetString()!), cancellationToken);
                 itemOfEvent[written.Events[0].Id] = item;
+                textOfEvent[written.Events[0].Id] = repetition[item].GetProperty("variants")[round].GetString()!;
             }
         }
 
@@ -59,6 +63,22 @@ internal static class HygieneEvaluator
                 string id = repetition[group.Key].TryGetProperty("id", out JsonElement idElement) ? idElement.ToString() : group.Key.ToString(CultureInfo.InvariantCulture);
                 string kind = items.Count > 1 ? "wrong merge" : "duplicate";
                 issues.Add($"{kind} {id}: {string.Join(" | ", group.Select(static p => p.Text))}");
+                if (items.Count > 1)
+                {
+                    foreach (Preference mixed in group.Where(p => p.Sources.Select(s => itemOfEvent[s]).Distinct().Count() > 1))
+                    {
+                        issues.Add("  merged: " + string.Join(" | ", mixed.Sources.Select(s => textOfEvent[s])));
+                    }
+                }
+
+                List<Preference> copies = [.. group];
+                for (int a = 0; a < copies.Count; a++)
+                {
+                    for (int b = a + 1; b < copies.Count; b++)
+                    {
+                        issues.Add("  " + Explain(copies[a], copies[b]));
+                    }
+                }
             }
         }
 
@@ -106,6 +126,15 @@ internal static class HygieneEvaluator
         }
 
         return new HygieneReport(repetition.Count * wordings, repetition.Count, kept, wrongMerges, updates.Count, correct, missed, unrelated, merged, issues);
+    }
+
+    /// <summary>Says why two kept preferences were not merged: their similarity, polarities and what each is about.</summary>
+    private static string Explain(Preference a, Preference b)
+    {
+        ObjectKey x = ObjectKey.Of(a.Text), y = ObjectKey.Of(b.Text);
+        ObjectKey.Agreement agreement = x.CompareTo(y);
+        double cosine = TensorPrimitives.Dot(a.Embedding.Span, b.Embedding.Span);
+        return string.Create(CultureInfo.InvariantCulture, $"cos={cosine:0.00} polarity={a.Polarity}/{b.Polarity} object={agreement.SharedObject} word={agreement.SharedWord} clash={agreement.Clash} soft={agreement.SoftClash} [{x}] vs [{y}]");
     }
 
     private static async Task<List<JsonElement>> ReadAsync(string path, CancellationToken cancellationToken)

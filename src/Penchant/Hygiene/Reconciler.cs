@@ -13,6 +13,12 @@ namespace Penchant.Hygiene;
 /// </summary>
 internal static partial class Reconciler
 {
+    /// <summary>The least cosine similarity at which two statements naming the same object may be the same preference.</summary>
+    private const double ObjectSimilarity = 0.30;
+
+    /// <summary>The least cosine similarity at which two statements sharing an uncovered word (a name, a number) may be the same preference.</summary>
+    private const double WordSimilarity = 0.45;
+
     public static Decision Decide(ExtractedPreference extracted, ReadOnlySpan<float> vector, IReadOnlyList<Preference> current, PenchantOptions options)
     {
         int bestIndex = -1;
@@ -49,11 +55,10 @@ internal static partial class Reconciler
             return new Decision(DecisionKind.Supersede, nearest, best);
         }
 
-        // The same thing said again: very close in meaning, or close with every key word of the shorter wording in the longer.
-        // Closeness alone is not enough below that: "allergic to peanuts" and "allergic to sesame" are close and different.
-        if (samePolarity && (best >= options.DuplicateSimilarity || (best >= 0.5 && overlap >= 1.0)))
+        // The same thing said again, checked against every close preference (nearest first): see SaysAgain.
+        if (SaysAgain(extracted, vector, current, best, options) is { } again)
         {
-            return new Decision(DecisionKind.Reinforce, nearest, best);
+            return again;
         }
 
         if (!samePolarity && best >= 0.7 && overlap >= 0.5)
@@ -62,6 +67,58 @@ internal static partial class Reconciler
         }
 
         return new Decision(DecisionKind.Create, null, best);
+    }
+
+    /// <summary>
+    /// Finds the current preference the statement says again. Never when each names a thing the other does not ("allergic
+    /// to peanuts" vs "allergic to dogs", "morning meetings" vs "no meetings on Fridays"): merging two different preferences
+    /// loses one, which is worse than a copy. Otherwise the same, with the same polarity, when very close in meaning, close
+    /// with every key word of the shorter wording in the longer, or naming the same name or number while somewhat close; and,
+    /// whatever the polarity, when both name the same object (the thesaurus makes "gangway" an aisle) and neither adds a
+    /// condition the other lacks.
+    /// </summary>
+    private static Decision? SaysAgain(ExtractedPreference extracted, ReadOnlySpan<float> vector, IReadOnlyList<Preference> current, double best, PenchantOptions options)
+    {
+        if (best < ObjectSimilarity)
+        {
+            return null;
+        }
+
+        var candidates = new List<(double Similarity, Preference Preference)>();
+        for (int i = 0; i < current.Count; i++)
+        {
+            double similarity = TensorPrimitives.Dot(vector, current[i].Embedding.Span);
+            if (similarity >= ObjectSimilarity)
+            {
+                candidates.Add((similarity, current[i]));
+            }
+        }
+
+        candidates.Sort(static (a, b) => b.Similarity.CompareTo(a.Similarity));
+        ObjectKey key = ObjectKey.Of(extracted.Text);
+        foreach ((double similarity, Preference candidate) in candidates)
+        {
+            ObjectKey.Agreement agreement = key.CompareTo(ObjectKey.Of(candidate.Text));
+            if (agreement.Clash)
+            {
+                continue;
+            }
+
+            // The same object with nothing the other lacks; the polarity of the whole sentence may differ, since it often
+            // belongs to the wording ("aisle seat, never the middle") rather than to the object.
+            bool sameObject = agreement.SharedObject && !agreement.SoftClash;
+            bool samePolarity = candidate.Polarity == extracted.Polarity;
+            if ((samePolarity && (similarity >= options.DuplicateSimilarity
+                    || (similarity >= 0.5 && Overlap(extracted.Text, candidate.Text) >= 1.0)
+                    || (agreement.SharedWord && similarity >= WordSimilarity)
+                    || (sameObject && similarity >= ObjectSimilarity)))
+                || (sameObject && similarity >= WordSimilarity))
+            {
+                return new Decision(DecisionKind.Reinforce, candidate, similarity);
+            }
+        }
+
+        return null;
     }
 
     private static double Overlap(string a, string b)
@@ -77,7 +134,7 @@ internal static partial class Reconciler
         return match.Success ? match.Groups["frame"].Value.Replace("'m", " am", StringComparison.Ordinal) : null;
     }
 
-    [GeneratedRegex(@"\b(?<frame>i live in|i'?m based in|i work (at|for|as)|i drive|my (budget|phone|car|address|manager|boss) is|i use an?|my name is)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<frame>i live in|i'?m based in|i work (at|for|as)|i drive|my (budget|phone|car|address|manager|boss) is|i use an?|my name is|call me)\b", RegexOptions.CultureInvariant)]
     private static partial Regex FramePattern();
 
     internal enum DecisionKind
