@@ -50,7 +50,7 @@ internal sealed class ObjectKey
         return new Agreement(
             sharedObject,
             Residual.Overlaps(other.Residual),
-            here.Any && there.Any,
+            here.Any && there.Any && (here.Specific || there.Specific),
             (here.Specific && there.Words) || (there.Specific && here.Words));
     }
 
@@ -164,7 +164,8 @@ internal sealed class ObjectKey
     /// <summary>How two keys relate.</summary>
     /// <param name="SharedObject">Both name the same specific thing (a concept that is not only a domain).</param>
     /// <param name="SharedWord">Both contain the same word no concept covers (a name, a place, a number).</param>
-    /// <param name="Clash">Each names a concept the other does not: different objects or conditions ("peanuts" vs "dogs", "mornings" vs "Fridays").</param>
+    /// <param name="Clash">Each names a concept the other does not, one of them specific: different objects or conditions ("peanuts" vs
+    /// "dogs", "mornings" vs "Fridays"); two domains alone ("examples" vs "code") do not tell statements apart.</param>
     /// <param name="SoftClash">One names a specific concept the other lacks while the other has words of its own: perhaps a condition
     /// the other does not have ("black coffee" vs "no coffee after 3pm").</param>
     internal readonly record struct Agreement(bool SharedObject, bool SharedWord, bool Clash, bool SoftClash);

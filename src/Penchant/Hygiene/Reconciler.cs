@@ -74,8 +74,8 @@ internal static partial class Reconciler
     /// to peanuts" vs "allergic to dogs", "morning meetings" vs "no meetings on Fridays"): merging two different preferences
     /// loses one, which is worse than a copy. Otherwise the same, with the same polarity, when very close in meaning, close
     /// with every key word of the shorter wording in the longer, or naming the same name or number while somewhat close; and,
-    /// whatever the polarity, when both name the same object (the thesaurus makes "gangway" an aisle) and neither adds a
-    /// condition the other lacks.
+    /// whatever the polarity (when neither has a scope the other does not name), when both name the same object (the
+    /// thesaurus makes "gangway" an aisle) and neither adds a condition the other lacks.
     /// </summary>
     private static Decision? SaysAgain(ExtractedPreference extracted, ReadOnlySpan<float> vector, IReadOnlyList<Preference> current, double best, PenchantOptions options)
     {
@@ -104,21 +104,37 @@ internal static partial class Reconciler
                 continue;
             }
 
-            // The same object with nothing the other lacks; the polarity of the whole sentence may differ, since it often
-            // belongs to the wording ("aisle seat, never the middle") rather than to the object.
+            // The same object with nothing the other lacks. The polarity of the whole sentence may differ when it belongs to
+            // the wording ("aisle seat, never the middle") rather than to the object, but not when one holds under a condition
+            // the other does not name: "no garlic when cooking for my in-laws" is an exception to "I love garlic", not a copy.
             bool sameObject = agreement.SharedObject && !agreement.SoftClash;
             bool samePolarity = candidate.Polarity == extracted.Polarity;
             if ((samePolarity && (similarity >= options.DuplicateSimilarity
                     || (similarity >= 0.5 && Overlap(extracted.Text, candidate.Text) >= 1.0)
                     || (agreement.SharedWord && similarity >= WordSimilarity)
                     || (sameObject && similarity >= ObjectSimilarity)))
-                || (sameObject && similarity >= WordSimilarity))
+                || (sameObject && similarity >= WordSimilarity && SameScope(extracted, candidate)))
             {
                 return new Decision(DecisionKind.Reinforce, candidate, similarity);
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Gets whether two statements hold under the same condition: both unscoped, both scoped, or the scope of one is
+    /// named in the other's words ("on calls, audio-only" and "camera off on video calls").
+    /// </summary>
+    private static bool SameScope(ExtractedPreference extracted, Preference candidate)
+    {
+        if (extracted.Scope.IsScoped == candidate.Scope.IsScoped)
+        {
+            return true;
+        }
+
+        (string? scope, string other) = extracted.Scope.IsScoped ? (extracted.Scope.Text, candidate.Text) : (candidate.Scope.Text, extracted.Text);
+        return scope is not null && TextTools.Coverage(TextTools.ContentStems(scope), TextTools.ContentStems(other)) >= 1.0;
     }
 
     private static double Overlap(string a, string b)

@@ -49,6 +49,42 @@ public sealed class PenchantEngineTests(EngineFixture fixture) : IClassFixture<E
     }
 
     [Fact]
+    public async Task RememberAsync_SameObjectInOtherWords_MergesWhateverTheWordingsPolarity()
+    {
+        var (engine, _, _) = fixture.Create();
+        WriteResult first = await engine.RememberAsync(Alice, new Statement("When I book flights I want an aisle seat."), Ct);
+
+        WriteResult second = await engine.RememberAsync(Alice, new Statement("I always go for the seat by the gangway when I fly, never the middle or the window."), Ct);
+
+        Preference only = Assert.Single(await engine.ListAsync(Alice, Ct));
+        Assert.Equal([first.Events[0].Id, second.Events[0].Id], only.Sources);
+    }
+
+    [Fact]
+    public async Task RememberAsync_LookAlikePreferencesAboutDifferentThings_StaySeparate()
+    {
+        // Arrange: close in meaning (MiniLM puts "allergic to peanuts" and "allergic to dogs" at 0.66), different objects or conditions.
+        var (engine, _, _) = fixture.Create();
+        string[] statements =
+        [
+            "I'm allergic to peanuts.", "I'm allergic to dogs.", "Penicillin gives me a bad reaction.",
+            "I prefer morning meetings.", "No meetings on Fridays, that's my focus day.",
+            "I drink my coffee black.", "I don't drink coffee after 3pm.",
+        ];
+
+        // Act
+        foreach (string statement in statements)
+        {
+            await engine.RememberAsync(Alice, new Statement(statement), Ct);
+        }
+
+        // Assert
+        IReadOnlyList<Preference> kept = await engine.ListAsync(Alice, Ct);
+        Assert.Equal(statements.Length, kept.Count);
+        Assert.All(kept, static p => Assert.Single(p.Sources));
+    }
+
+    [Fact]
     public async Task RememberAsync_Revision_SupersedesOnlyTheRevisedPreference()
     {
         // Arrange
