@@ -51,10 +51,11 @@ public sealed class PenchantEngineTests(EngineFixture fixture) : IClassFixture<E
     [Fact]
     public async Task RememberAsync_SameObjectInOtherWords_MergesWhateverTheWordingsPolarity()
     {
+        // "No tabs" makes the second wording negative; both are about four-space indentation (MiniLM: 0.50, below 0.75).
         var (engine, _, _) = fixture.Create();
-        WriteResult first = await engine.RememberAsync(Alice, new Statement("When I book flights I want an aisle seat."), Ct);
+        WriteResult first = await engine.RememberAsync(Alice, new Statement("Indent code with 4 spaces."), Ct);
 
-        WriteResult second = await engine.RememberAsync(Alice, new Statement("I always go for the seat by the gangway when I fly, never the middle or the window."), Ct);
+        WriteResult second = await engine.RememberAsync(Alice, new Statement("No tabs in code, four spaces per level."), Ct);
 
         Preference only = Assert.Single(await engine.ListAsync(Alice, Ct));
         Assert.Equal([first.Events[0].Id, second.Events[0].Id], only.Sources);
