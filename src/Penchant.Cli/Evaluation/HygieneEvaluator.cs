@@ -1,6 +1,9 @@
+using System.Globalization;
+using System.Numerics.Tensors;
 using System.Text.Json;
 using Penchant.Cli.Infrastructure;
 using Penchant.Domain;
+using Penchant.Hygiene;
 
 namespace Penchant.Cli.Evaluation;
 
@@ -13,7 +16,9 @@ namespace Penchant.Cli.Evaluation;
 /// <param name="Correct">Update cases where exactly the revised statement (or nothing, for an unrelated one) was superseded.</param>
 /// <param name="Missed">Revisions that superseded nothing.</param>
 /// <param name="UnrelatedSuperseded">Preferences superseded that the update did not revise.</param>
-internal sealed record HygieneReport(int Statements, int Distinct, int Preferences, int WrongMerges, int Updates, int Correct, int Missed, int UnrelatedSuperseded)
+/// <param name="MergedUpdates">Updates merged into a background preference instead of being kept (a revision or a new preference lost in a merge).</param>
+/// <param name="Issues">One line per duplicate, wrong merge and wrong update, for <c>--verbose</c>.</param>
+internal sealed record HygieneReport(int Statements, int Distinct, int Preferences, int WrongMerges, int Updates, int Correct, int Missed, int UnrelatedSuperseded, int MergedUpdates, IReadOnlyList<string> Issues)
 {
     /// <summary>Gets the preferences beyond one per distinct preference.</summary>
     public int Duplicates => Math.Max(0, Preferences - Distinct);
@@ -35,21 +40,51 @@ internal static class HygieneEvaluator
         UserKey repeater = UserKey.Create(tenant, $"eval-hygiene-{run}-repetition");
         int wordings = repetition.Count == 0 ? 0 : repetition.Min(static r => r.GetProperty("variants").GetArrayLength());
         var itemOfEvent = new Dictionary<string, int>(StringComparer.Ordinal);
+        var textOfEvent = new Dictionary<string, string>(StringComparer.Ordinal);
         for (int round = 0; round < wordings; round++)
         {
             for (int item = 0; item < repetition.Count; item++)
             {
                 WriteResult written = await engine.RememberAsync(repeater, new Statement(repetition[item].GetProperty("variants")[round].GetString()!), cancellationToken);
                 itemOfEvent[written.Events[0].Id] = item;
+                textOfEvent[written.Events[0].Id] = repetition[item].GetProperty("variants")[round].GetString()!;
             }
         }
 
         IReadOnlyList<Preference> keptPreferences = await engine.ListAsync(repeater, cancellationToken);
         int kept = keptPreferences.Count;
         int wrongMerges = keptPreferences.Count(p => p.Sources.Select(s => itemOfEvent[s]).Distinct().Count() > 1);
+        var issues = new List<string>();
+        foreach (IGrouping<int, Preference> group in keptPreferences.GroupBy(p => itemOfEvent[p.Sources[0]]).OrderBy(static g => g.Key))
+        {
+            List<int> items = [.. group.SelectMany(p => p.Sources.Select(s => itemOfEvent[s])).Distinct()];
+            if (group.Count() > 1 || items.Count > 1)
+            {
+                string id = repetition[group.Key].TryGetProperty("id", out JsonElement idElement) ? idElement.ToString() : group.Key.ToString(CultureInfo.InvariantCulture);
+                string kind = items.Count > 1 ? "wrong merge" : "duplicate";
+                issues.Add($"{kind} {id}: {string.Join(" | ", group.Select(static p => p.Text))}");
+                if (items.Count > 1)
+                {
+                    foreach (Preference mixed in group.Where(p => p.Sources.Select(s => itemOfEvent[s]).Distinct().Count() > 1))
+                    {
+                        issues.Add("  merged: " + string.Join(" | ", mixed.Sources.Select(s => textOfEvent[s])));
+                    }
+                }
+
+                List<Preference> copies = [.. group];
+                for (int a = 0; a < copies.Count; a++)
+                {
+                    for (int b = a + 1; b < copies.Count; b++)
+                    {
+                        issues.Add("  " + Explain(copies[a], copies[b]));
+                    }
+                }
+            }
+        }
+
         progress?.Report(++done);
 
-        int correct = 0, missed = 0, unrelated = 0;
+        int correct = 0, missed = 0, unrelated = 0, merged = 0;
         for (int i = 0; i < updates.Count; i++)
         {
             JsonElement item = updates[i];
@@ -65,20 +100,41 @@ internal static class HygieneEvaluator
             string? old = item.GetProperty("old").ValueKind == JsonValueKind.String ? sources[item.GetProperty("old").GetString()!] : null;
             HashSet<string> superseded = [.. update.Superseded.SelectMany(static p => p.Sources)];
             unrelated += superseded.Count(s => s != old);
+            bool mergedAway = update.Reinforced.Count > 0;
+            if (mergedAway)
+            {
+                merged++;
+            }
             if (old is not null && !superseded.Contains(old))
             {
                 missed++;
             }
 
-            if (old is null ? superseded.Count == 0 : superseded.Count == 1 && superseded.Contains(old))
+            if (!mergedAway && (old is null ? superseded.Count == 0 : superseded.Count == 1 && superseded.Contains(old)))
             {
                 correct++;
+            }
+            else
+            {
+                string id = item.TryGetProperty("id", out JsonElement idElement) ? idElement.ToString() : i.ToString(CultureInfo.InvariantCulture);
+                string what = mergedAway ? "merged into " + string.Join(" | ", update.Reinforced.Select(static p => p.Text))
+                    : "superseded " + (update.Superseded.Count == 0 ? "nothing" : string.Join(" | ", update.Superseded.Select(static p => p.Text)));
+                issues.Add($"update {id}: \"{item.GetProperty("new").GetString()}\" {what}");
             }
 
             progress?.Report(++done);
         }
 
-        return new HygieneReport(repetition.Count * wordings, repetition.Count, kept, wrongMerges, updates.Count, correct, missed, unrelated);
+        return new HygieneReport(repetition.Count * wordings, repetition.Count, kept, wrongMerges, updates.Count, correct, missed, unrelated, merged, issues);
+    }
+
+    /// <summary>Says why two kept preferences were not merged: their similarity, polarities and what each is about.</summary>
+    private static string Explain(Preference a, Preference b)
+    {
+        ObjectKey x = ObjectKey.Of(a.Text), y = ObjectKey.Of(b.Text);
+        ObjectKey.Agreement agreement = x.CompareTo(y);
+        double cosine = TensorPrimitives.Dot(a.Embedding.Span, b.Embedding.Span);
+        return string.Create(CultureInfo.InvariantCulture, $"cos={cosine:0.00} polarity={a.Polarity}/{b.Polarity} object={agreement.SharedObject} word={agreement.SharedWord} clash={agreement.Clash} soft={agreement.SoftClash} [{x}] vs [{y}]");
     }
 
     private static async Task<List<JsonElement>> ReadAsync(string path, CancellationToken cancellationToken)

@@ -188,11 +188,19 @@ internal sealed class HumanOutputFormatter(TextWriter output) : IOutputFormatter
 
     private static string F3(double value) => value.ToString("0.000", Invariant);
 
-    public void WriteHygieneReport(HygieneReport report)
+    public void WriteHygieneReport(HygieneReport report, bool verbose)
     {
+        if (verbose)
+        {
+            foreach (string issue in report.Issues)
+            {
+                Line(issue);
+            }
+        }
+
         Line(string.Create(Invariant, $"repetition: {report.Statements} statements of {report.Distinct} preferences kept as {report.Preferences} ({report.Duplicates} duplicates, {report.WrongMerges} wrong merges)"));
-        Line(string.Create(Invariant, $"updates: {report.Correct}/{report.Updates} correct, {report.Missed} revisions missed, {report.UnrelatedSuperseded} unrelated superseded"));
-        Line(string.Create(Invariant, $"hygiene: statements={report.Statements} preferences={report.Preferences} duplicates={report.Duplicates} wrong_merges={report.WrongMerges} updates={report.Updates} correct={report.Correct} missed={report.Missed} unrelated_superseded={report.UnrelatedSuperseded}"));
+        Line(string.Create(Invariant, $"updates: {report.Correct}/{report.Updates} correct, {report.Missed} revisions missed, {report.UnrelatedSuperseded} unrelated superseded, {report.MergedUpdates} merged into an existing preference"));
+        Line(string.Create(Invariant, $"hygiene: statements={report.Statements} preferences={report.Preferences} duplicates={report.Duplicates} wrong_merges={report.WrongMerges} updates={report.Updates} correct={report.Correct} missed={report.Missed} unrelated_superseded={report.UnrelatedSuperseded} merged_updates={report.MergedUpdates}"));
     }
 
     private void Line(string text) => output.WriteLine(text);

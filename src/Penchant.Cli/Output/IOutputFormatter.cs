@@ -31,5 +31,5 @@ internal interface IOutputFormatter
     void WritePrefEvalReport(PrefEvalReport report, bool verbose);
 
     /// <summary>Writes the hygiene evaluation; the last line is the summary.</summary>
-    void WriteHygieneReport(HygieneReport report);
+    void WriteHygieneReport(HygieneReport report, bool verbose);
 }

@@ -55,7 +55,7 @@ internal sealed class JsonOutputFormatter(TextWriter output) : IOutputFormatter
             CliJson.Reports.PrefEvalReportJson);
     }
 
-    public void WriteHygieneReport(HygieneReport report) => Write(report, CliJson.Reports.HygieneReport);
+    public void WriteHygieneReport(HygieneReport report, bool verbose) => Write(verbose ? report : report with { Issues = [] }, CliJson.Reports.HygieneReport);
 
     private static SelectionMetricsJson Metrics(SelectionTally tally) =>
         new(tally.Cases, tally.Selected, tally.Correct, tally.Expected, tally.Found, tally.Precision, tally.Recall, tally.F1, tally.ExactRate);

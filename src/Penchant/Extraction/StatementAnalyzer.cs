@@ -139,7 +139,7 @@ internal static partial class StatementAnalyzer
     [GeneratedRegex(@"\b(strong(ly)?|really|hate|love|can'?t stand|aversion|only|definitely)\b", RegexOptions.CultureInvariant)]
     private static partial Regex StrongPattern();
 
-    [GeneratedRegex(@"\b(again|anymore|any more|no longer|not anymore|actually|changed|changed my mind|these days|now that|now|switch|switched|moved|relocated|sold|dropped|adopted|left|lately|new job|forget|instead|nowadays|started|stopped|gave up|given up|quit|used to|from now on|update:|correction)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(again|anymore|any more|no longer|not anymore|actually|changed|changed my mind|these days|now that|now|switch|switched|moved|relocated|sold|dropped|adopted|left|lately|new job|forget|instead|nowadays|started|stopped|gave up|given up|quit|used to|from now on|turns out|turned out|update:|correction)\b", RegexOptions.CultureInvariant)]
     private static partial Regex RevisionPattern();
 
     [GeneratedRegex(@"^\s*(?:for|with|in|on|at)\s+(?<scope>(?:my |our |the |any |all )?[^,]{3,60}?)(?:,|\s+(?=(?:i|i'm|i'd|i've|please|always|never|use|keep|make|there's|there is|no|don't|do not)\b))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

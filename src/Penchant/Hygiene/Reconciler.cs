@@ -13,6 +13,12 @@ namespace Penchant.Hygiene;
 /// </summary>
 internal static partial class Reconciler
 {
+    /// <summary>The least cosine similarity at which two statements naming the same object may be the same preference.</summary>
+    private const double ObjectSimilarity = 0.30;
+
+    /// <summary>The least cosine similarity at which two statements sharing an uncovered word (a name, a number) may be the same preference.</summary>
+    private const double WordSimilarity = 0.45;
+
     public static Decision Decide(ExtractedPreference extracted, ReadOnlySpan<float> vector, IReadOnlyList<Preference> current, PenchantOptions options)
     {
         int bestIndex = -1;
@@ -49,11 +55,10 @@ internal static partial class Reconciler
             return new Decision(DecisionKind.Supersede, nearest, best);
         }
 
-        // The same thing said again: very close in meaning, or close with every key word of the shorter wording in the longer.
-        // Closeness alone is not enough below that: "allergic to peanuts" and "allergic to sesame" are close and different.
-        if (samePolarity && (best >= options.DuplicateSimilarity || (best >= 0.5 && overlap >= 1.0)))
+        // The same thing said again, checked against every close preference (nearest first): see SaysAgain.
+        if (SaysAgain(extracted, vector, current, best, options) is { } again)
         {
-            return new Decision(DecisionKind.Reinforce, nearest, best);
+            return again;
         }
 
         if (!samePolarity && best >= 0.7 && overlap >= 0.5)
@@ -62,6 +67,74 @@ internal static partial class Reconciler
         }
 
         return new Decision(DecisionKind.Create, null, best);
+    }
+
+    /// <summary>
+    /// Finds the current preference the statement says again. Never when each names a thing the other does not ("allergic
+    /// to peanuts" vs "allergic to dogs", "morning meetings" vs "no meetings on Fridays"): merging two different preferences
+    /// loses one, which is worse than a copy. Otherwise the same, with the same polarity, when very close in meaning, close
+    /// with every key word of the shorter wording in the longer, or naming the same name or number while somewhat close; and,
+    /// whatever the polarity (when neither has a scope the other does not name), when both name the same object (the
+    /// thesaurus makes "gangway" an aisle) and neither adds a condition the other lacks.
+    /// </summary>
+    private static Decision? SaysAgain(ExtractedPreference extracted, ReadOnlySpan<float> vector, IReadOnlyList<Preference> current, double best, PenchantOptions options)
+    {
+        if (best < ObjectSimilarity)
+        {
+            return null;
+        }
+
+        var candidates = new List<(double Similarity, Preference Preference)>();
+        for (int i = 0; i < current.Count; i++)
+        {
+            double similarity = TensorPrimitives.Dot(vector, current[i].Embedding.Span);
+            if (similarity >= ObjectSimilarity)
+            {
+                candidates.Add((similarity, current[i]));
+            }
+        }
+
+        candidates.Sort(static (a, b) => b.Similarity.CompareTo(a.Similarity));
+        ObjectKey key = ObjectKey.Of(extracted.Text);
+        foreach ((double similarity, Preference candidate) in candidates)
+        {
+            ObjectKey.Agreement agreement = key.CompareTo(ObjectKey.Of(candidate.Text));
+            if (agreement.Clash)
+            {
+                continue;
+            }
+
+            // The same object with nothing the other lacks. The polarity of the whole sentence may differ when it belongs to
+            // the wording ("aisle seat, never the middle") rather than to the object, but not when one holds under a condition
+            // the other does not name: "no garlic when cooking for my in-laws" is an exception to "I love garlic", not a copy.
+            bool sameObject = agreement.SharedObject && !agreement.SoftClash;
+            bool samePolarity = candidate.Polarity == extracted.Polarity;
+            if ((samePolarity && (similarity >= options.DuplicateSimilarity
+                    || (similarity >= 0.5 && Overlap(extracted.Text, candidate.Text) >= 1.0)
+                    || (agreement.SharedWord && similarity >= WordSimilarity)
+                    || (sameObject && similarity >= ObjectSimilarity)))
+                || (sameObject && similarity >= WordSimilarity && SameScope(extracted, candidate)))
+            {
+                return new Decision(DecisionKind.Reinforce, candidate, similarity);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Gets whether two statements hold under the same condition: both unscoped, both scoped, or the scope of one is
+    /// named in the other's words ("on calls, audio-only" and "camera off on video calls").
+    /// </summary>
+    private static bool SameScope(ExtractedPreference extracted, Preference candidate)
+    {
+        if (extracted.Scope.IsScoped == candidate.Scope.IsScoped)
+        {
+            return true;
+        }
+
+        (string? scope, string other) = extracted.Scope.IsScoped ? (extracted.Scope.Text, candidate.Text) : (candidate.Scope.Text, extracted.Text);
+        return scope is not null && TextTools.Coverage(TextTools.ContentStems(scope), TextTools.ContentStems(other)) >= 1.0;
     }
 
     private static double Overlap(string a, string b)
@@ -77,7 +150,7 @@ internal static partial class Reconciler
         return match.Success ? match.Groups["frame"].Value.Replace("'m", " am", StringComparison.Ordinal) : null;
     }
 
-    [GeneratedRegex(@"\b(?<frame>i live in|i'?m based in|i work (at|for|as)|i drive|my (budget|phone|car|address|manager|boss) is|i use an?|my name is)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<frame>i live in|i'?m based in|i work (at|for|as)|i drive|my (budget|phone|car|address|manager|boss) is|i use an?|my name is|call me)\b", RegexOptions.CultureInvariant)]
     private static partial Regex FramePattern();
 
     internal enum DecisionKind

@@ -51,6 +51,9 @@ internal static class TextTools
         return words;
     }
 
+    /// <summary>Gets a value indicating whether a lower-case word is a stop word (no content of its own).</summary>
+    public static bool IsStopWord(string word) => StopWords.Contains(word);
+
     /// <summary>Gets the stems of the content words of a text (stop words removed).</summary>
     public static HashSet<string> ContentStems(string text)
     {

@@ -19,7 +19,7 @@ public sealed class EvalHygieneCommandTests(CliFixture cli)
 
         // Assert
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal("hygiene: statements=3 preferences=1 duplicates=0 wrong_merges=0 updates=1 correct=1 missed=0 unrelated_superseded=0", result.Lines[^1]);
+        Assert.Equal("hygiene: statements=3 preferences=1 duplicates=0 wrong_merges=0 updates=1 correct=1 missed=0 unrelated_superseded=0 merged_updates=0", result.Lines[^1]);
     }
 
     [Fact]

@@ -49,6 +49,43 @@ public sealed class PenchantEngineTests(EngineFixture fixture) : IClassFixture<E
     }
 
     [Fact]
+    public async Task RememberAsync_SameObjectInOtherWords_MergesWhateverTheWordingsPolarity()
+    {
+        // "No tabs" makes the second wording negative; both are about four-space indentation (MiniLM: 0.50, below 0.75).
+        var (engine, _, _) = fixture.Create();
+        WriteResult first = await engine.RememberAsync(Alice, new Statement("Indent code with 4 spaces."), Ct);
+
+        WriteResult second = await engine.RememberAsync(Alice, new Statement("No tabs in code, four spaces per level."), Ct);
+
+        Preference only = Assert.Single(await engine.ListAsync(Alice, Ct));
+        Assert.Equal([first.Events[0].Id, second.Events[0].Id], only.Sources);
+    }
+
+    [Fact]
+    public async Task RememberAsync_LookAlikePreferencesAboutDifferentThings_StaySeparate()
+    {
+        // Arrange: close in meaning (MiniLM puts "allergic to peanuts" and "allergic to dogs" at 0.66), different objects or conditions.
+        var (engine, _, _) = fixture.Create();
+        string[] statements =
+        [
+            "I'm allergic to peanuts.", "I'm allergic to dogs.", "Penicillin gives me a bad reaction.",
+            "I prefer morning meetings.", "No meetings on Fridays, that's my focus day.",
+            "I drink my coffee black.", "I don't drink coffee after 3pm.",
+        ];
+
+        // Act
+        foreach (string statement in statements)
+        {
+            await engine.RememberAsync(Alice, new Statement(statement), Ct);
+        }
+
+        // Assert
+        IReadOnlyList<Preference> kept = await engine.ListAsync(Alice, Ct);
+        Assert.Equal(statements.Length, kept.Count);
+        Assert.All(kept, static p => Assert.Single(p.Sources));
+    }
+
+    [Fact]
     public async Task RememberAsync_Revision_SupersedesOnlyTheRevisedPreference()
     {
         // Arrange
