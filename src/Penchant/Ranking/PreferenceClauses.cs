@@ -177,7 +177,7 @@ internal static partial class PreferenceClauses
     [GeneratedRegex(@"^(?:rather than|instead of|as opposed to|over|without)\b", RegexOptions.CultureInvariant)]
     private static partial Regex InvertingPattern();
 
-    [GeneratedRegex(@"\b(?:no|not|never|don'?t|do not|doesn'?t|avoid\w*|hate|dislike\w*|can'?t stand|cannot stand|aversion|averse|refuse|fear|phobia|allerg\w*|intoleran\w*|steer clear|stay away|no interest|ineffective|difficult|hard to|bores? me|boring|uncomfortable|nauseous|tedious|annoying|frustrat\w*|overwhelm\w*|distress\w*|disorient\w*|objection|opposed|against|can'?t handle|cannot handle|tired of|sick of|unpleasant|irritat\w*)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:no|not|never|don'?t|do not|doesn'?t|avoid\w*|hate|dislike\w*|can'?t stand|cannot stand|aversion|averse|refuse|fear|afraid|scared|phobia|allerg\w*|intoleran\w*|steer clear|stay away|no interest|ineffective|difficult|hard to|bores? me|boring|uncomfortable|nauseous|tedious|annoying|frustrat\w*|overwhelm\w*|distress\w*|disorient\w*|objection|opposed|against|can'?t handle|cannot handle|tired of|sick of|unpleasant|irritat\w*)\b", RegexOptions.CultureInvariant)]
     private static partial Regex NegativeCue();
 
     [GeneratedRegex(@"\b(?:prefer\w*|like|love|enjoy|want|favou?r\w*|only|exclusively|fan of|into|interested|passionate|appreciate|choose|follow)\b", RegexOptions.CultureInvariant)]

@@ -75,13 +75,16 @@ internal static partial class StatedPreferenceScorer
             for (int c = 0; c < p.Clauses.Count; c++)
             {
                 PreferenceClause clause = p.Clauses[c];
+
+                // An object that is itself an exclusion ("non-fiction") is matched as it stands.
+                bool excludedInObject = ExcludesAny(clause.Object.ToLowerInvariant(), clause.Stems);
                 double mean = 0;
                 for (int i = 0; i < n; i++)
                 {
                     RankingCandidate candidate = candidates[i];
                     double similarity = TensorPrimitives.CosineSimilarity(p.Vectors[c], candidate.Vector);
                     double lexical = Coverage(clause.Stems, candidate.Stems);
-                    match[i] = lexical > 0 && ExcludesAny(candidate.Lower, clause.Stems)
+                    match[i] = lexical > 0 && ExcludesAny(candidate.Lower, clause.Stems) && !excludedInObject
                         ? -LexicalWeight * lexical
                         : (SimilarityWeight * similarity) + (LexicalWeight * lexical);
                     mean += match[i] / n;
