@@ -43,6 +43,16 @@ internal static partial class PreferenceClauses
             foreach (string rawPart in SplitPattern().Split(sentence))
             {
                 string part = rawPart.Trim(' ', ',', '.', ';', ':');
+
+                // A negated qualifier goes the other way from what it qualifies: "products that are not tested on animals",
+                // "activities that don't involve group work", "formulas free from animal-derived ingredients".
+                string? qualifier = null;
+                if (QualifierPattern().Match(part) is { Success: true, Index: > 0 } q)
+                {
+                    qualifier = part[(q.Index + q.Length)..];
+                    part = part[..q.Index].Trim(' ', ',');
+                }
+
                 if (part.Length == 0)
                 {
                     continue;
@@ -75,15 +85,31 @@ internal static partial class PreferenceClauses
                 }
 
                 previous = inverted ? previous ?? false : negative;
-                string obj = ObjectOf(part);
-                if (obj.Length > 0)
+                AddClauses(clauses, ObjectOf(part), negative);
+                if (qualifier is not null)
                 {
-                    clauses.Add(new PreferenceClause(obj, negative, TextTools.ContentStems(obj)));
+                    AddClauses(clauses, ObjectOf(qualifier), !negative);
                 }
             }
         }
 
         return clauses;
+    }
+
+    /// <summary>Adds the clause of an object; what it says is "free" of goes the other way ("prefer sulfate-free cleansers" avoids sulfate).</summary>
+    private static void AddClauses(List<PreferenceClause> clauses, string obj, bool negative)
+    {
+        string freed = FreeOfPattern().Replace(obj, string.Empty).Trim();
+        if (freed.Length > 0)
+        {
+            clauses.Add(new PreferenceClause(freed, negative, TextTools.ContentStems(freed)));
+        }
+
+        foreach (Match free in FreeOfPattern().Matches(obj))
+        {
+            string excluded = free.Groups["object"].Value.Replace('-', ' ');
+            clauses.Add(new PreferenceClause(excluded, !negative, TextTools.ContentStems(excluded)));
+        }
     }
 
     /// <summary>
@@ -139,13 +165,19 @@ internal static partial class PreferenceClauses
     [GeneratedRegex(@"\s*(?:,\s*|\s)(?=(?:and|but|while|whereas)\s+(?:i\s+|i'm\s+|i am\s+)?(?:also\s+|really\s+|strongly\s+|much\s+|generally\s+)?(?:prefer|avoid|dislike|like|love|enjoy|want|hate|find|don'?t|do not|can'?t|cannot|am|'m|would|rather|only|refuse|have|strongly)\b)|\s*;\s*|\s+(?=(?:rather than|instead of|as opposed to|over|without|because|due to|since|as i|as it|as they|so i|so that)\b)|,\s+(?=(?:as|since|so|because)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SplitPattern();
 
+    [GeneratedRegex(@"\s(?:that|which|who)\s+(?:\w+\s+){0,2}?(?:not|never|don'?t|doesn'?t|isn'?t|aren'?t|haven'?t|hasn'?t|won'?t)\b|\s(?:that\s+(?:are|is)\s+)?free (?:from|of)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex QualifierPattern();
+
+    [GeneratedRegex(@"(?<object>\b[\w-]+?)-free\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FreeOfPattern();
+
     [GeneratedRegex(@"^(?:because|due to|since|as i|as it|as they|as\b|so that)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReasonPattern();
 
     [GeneratedRegex(@"^(?:rather than|instead of|as opposed to|over|without)\b", RegexOptions.CultureInvariant)]
     private static partial Regex InvertingPattern();
 
-    [GeneratedRegex(@"\b(?:no|not|never|don'?t|do not|doesn'?t|avoid\w*|hate|dislike\w*|can'?t stand|cannot stand|aversion|averse|refuse|fear|phobia|allerg\w*|intoleran\w*|steer clear|stay away|no interest|not interested|ineffective|difficult|hard to|bores? me|boring|uncomfortable|nauseous|allergic)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:no|not|never|don'?t|do not|doesn'?t|avoid\w*|hate|dislike\w*|can'?t stand|cannot stand|aversion|averse|refuse|fear|afraid|scared|phobia|allerg\w*|intoleran\w*|steer clear|stay away|no interest|ineffective|difficult|hard to|bores? me|boring|uncomfortable|nauseous|tedious|annoying|frustrat\w*|overwhelm\w*|distress\w*|disorient\w*|objection|opposed|against|can'?t handle|cannot handle|tired of|sick of|unpleasant|irritat\w*)\b", RegexOptions.CultureInvariant)]
     private static partial Regex NegativeCue();
 
     [GeneratedRegex(@"\b(?:prefer\w*|like|love|enjoy|want|favou?r\w*|only|exclusively|fan of|into|interested|passionate|appreciate|choose|follow)\b", RegexOptions.CultureInvariant)]

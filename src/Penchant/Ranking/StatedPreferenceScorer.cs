@@ -46,7 +46,19 @@ internal static partial class StatedPreferenceScorer
     /// <summary>The weight of shared words.</summary>
     public const double LexicalWeight = 0.5;
 
+    // The words that say something is left out; they are not themselves what is left out ("vegan and cruelty-free").
+    private static readonly HashSet<string> ExclusionWords = new(StringComparer.Ordinal)
+    {
+        "no", "without", "free", "of", "non", "zero", "avoid", "avoids", "skip", "minus", "excluding", "except", "nothing", "minimal",
+        "little", "less", "fewer", "low", "limited", "away", "from", "vegan", "faux", "fake", "imitation", "plant", "based",
+    };
+
     /// <summary>Scores the candidates; contributions are centred per clause so that they sum to zero over the candidates.</summary>
+    /// <remarks>
+    /// A candidate's match with a clause is how much it is about the clause's object: embedding similarity plus shared words
+    /// (words that differ only in a short ending count as shared), or, when it mentions the object only to exclude it
+    /// ("silicone-free", "vegan leather", "minimal dialogue"), the opposite.
+    /// </remarks>
     /// <param name="preferences">The applicable preferences.</param>
     /// <param name="candidates">The candidates.</param>
     /// <param name="factors">Receives, per candidate, the preferences it satisfies or violates.</param>
@@ -55,7 +67,7 @@ internal static partial class StatedPreferenceScorer
     {
         int n = candidates.Count;
         var total = new double[n];
-        var raw = new double[n];
+        var match = new double[n];
         var perPreference = new double[n];
         foreach (RankingPreference p in preferences)
         {
@@ -63,22 +75,24 @@ internal static partial class StatedPreferenceScorer
             for (int c = 0; c < p.Clauses.Count; c++)
             {
                 PreferenceClause clause = p.Clauses[c];
+
+                // An object that is itself an exclusion ("non-fiction") is matched as it stands.
+                bool excludedInObject = ExcludesAny(clause.Object.ToLowerInvariant(), clause.Stems);
                 double mean = 0;
                 for (int i = 0; i < n; i++)
                 {
                     RankingCandidate candidate = candidates[i];
                     double similarity = TensorPrimitives.CosineSimilarity(p.Vectors[c], candidate.Vector);
-                    double lexical = TextTools.Coverage(clause.Stems, candidate.Stems);
-                    double match = (SimilarityWeight * similarity) + (LexicalWeight * lexical);
-                    raw[i] = clause.Negative
-                        ? (lexical > 0 && ExcludesAny(candidate.Lower, clause.Stems) ? LexicalWeight * lexical : -match)
-                        : match;
-                    mean += raw[i] / n;
+                    double lexical = Coverage(clause.Stems, candidate.Stems);
+                    match[i] = lexical > 0 && ExcludesAny(candidate.Lower, clause.Stems) && !excludedInObject
+                        ? -LexicalWeight * lexical
+                        : (SimilarityWeight * similarity) + (LexicalWeight * lexical);
+                    mean += match[i] / n;
                 }
 
                 for (int i = 0; i < n; i++)
                 {
-                    perPreference[i] += raw[i] - mean;
+                    perPreference[i] += clause.Negative ? mean - match[i] : match[i] - mean;
                 }
             }
 
@@ -97,6 +111,51 @@ internal static partial class StatedPreferenceScorer
         return total;
     }
 
+    /// <summary>The share of the stems found in the other set, counting words that differ only in a short ending as one ("silicones", "silicone").</summary>
+    private static double Coverage(HashSet<string> of, HashSet<string> within)
+    {
+        if (of.Count == 0)
+        {
+            return 0;
+        }
+
+        int found = 0;
+        foreach (string stem in of)
+        {
+            if (ContainsLike(within, stem))
+            {
+                found++;
+            }
+        }
+
+        return (double)found / of.Count;
+    }
+
+    /// <summary>Whether the set holds the stem or one that differs from it only by a short ending.</summary>
+    private static bool ContainsLike(HashSet<string> stems, string stem)
+    {
+        if (stems.Contains(stem))
+        {
+            return true;
+        }
+
+        if (stem.Length < 4)
+        {
+            return false;
+        }
+
+        foreach (string other in stems)
+        {
+            if (other.Length >= 4 && Math.Abs(other.Length - stem.Length) <= 2
+                && (other.StartsWith(stem, StringComparison.Ordinal) || stem.StartsWith(other, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether the candidate mentions one of the stems only to exclude it ("gluten-free", "without meat", "no emojis").</summary>
     public static bool ExcludesAny(string lower, HashSet<string> stems)
     {
@@ -104,7 +163,7 @@ internal static partial class StatedPreferenceScorer
         {
             foreach (string word in TextTools.Words(m.Value))
             {
-                if (word.Length > 1 && stems.Contains(TextTools.Stem(word)))
+                if (word.Length > 1 && !ExclusionWords.Contains(word) && ContainsLike(stems, TextTools.Stem(word)))
                 {
                     return true;
                 }
@@ -117,6 +176,6 @@ internal static partial class StatedPreferenceScorer
     /// <summary>Describes a number for a factor.</summary>
     public static string Format(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"\b[\w-]+[- ]free\b|\b(?:no|without|free of|non|zero|avoids?|skip|minus|excluding|except|nothing)[- ](?:\w+[- ]){0,2}\w+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b[\w-]+[- ]free\b|\b(?:no|without|free of|non|zero|avoids?|skip|minus|excluding|except|nothing|minimal|little|less|fewer|low|limited|away from|vegan|faux|fake|imitation|plant-based)[- ](?:\w+[- ]){0,2}\w+", RegexOptions.CultureInvariant)]
     private static partial Regex ExclusionPattern();
 }

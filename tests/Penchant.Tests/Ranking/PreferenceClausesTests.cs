@@ -42,6 +42,44 @@ public sealed class PreferenceClausesTests
         Assert.Contains("automatic", clauses[1].Object, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("I strongly prefer cosmetics that have not been tested on animals.", "cosmetics", "tested animals")]
+    [InlineData("I find it difficult to stay engaged in learning activities that don't involve group work.", "group work", "learning activities")]
+    [InlineData("I prefer skincare formulas free from animal-derived ingredients.", "skincare formulas", "animal-derived ingredients")]
+    public void Split_NegatedQualifier_GoesTheOtherWay(string text, string wanted, string avoided)
+    {
+        // Act
+        List<PreferenceClause> clauses = PreferenceClauses.Split(text);
+
+        // Assert
+        Assert.Equal(2, clauses.Count);
+        Assert.Contains(clauses, c => !c.Negative && c.Object == wanted);
+        Assert.Contains(clauses, c => c.Negative && c.Object.EndsWith(avoided, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Split_FreeOfObject_AvoidsWhatItIsFreeOf()
+    {
+        List<PreferenceClause> clauses = PreferenceClauses.Split("I strongly prefer sulfate-free face cleansers.");
+
+        Assert.Equal(2, clauses.Count);
+        Assert.Contains(clauses, static c => !c.Negative && c.Object == "face cleansers");
+        Assert.Contains(clauses, static c => c.Negative && c.Object == "sulfate");
+    }
+
+    [Theory]
+    [InlineData("I find it tedious to play games that require extensive resource management.")]
+    [InlineData("I find virtual reality simulations disorienting.")]
+    [InlineData("I am opposed to crate training for dogs.")]
+    [InlineData("I have an ethical objection to animal testing.")]
+    [InlineData("I'm afraid of heights.")]
+    public void Split_AvoidanceWithoutVerb_IsNegative(string text)
+    {
+        PreferenceClause clause = Assert.Single(PreferenceClauses.Split(text));
+
+        Assert.True(clause.Negative);
+    }
+
     [Fact]
     public void Focus_SharedRequestWords_AreRemoved()
     {
@@ -56,8 +94,22 @@ public sealed class PreferenceClausesTests
     [InlineData("A cosy gluten-free trattoria near the Pantheon.", true)]
     [InlineData("A trattoria famous for its fresh gluten pasta.", false)]
     [InlineData("Dishes made without gluten.", true)]
+    [InlineData("Gluten free pizza.", true)]
+    [InlineData("A bakery with little gluten in its bread.", true)]
+    [InlineData("The classic gluten bread, vegan and kosher.", false)]
     public void ExcludesAny_NegatedMention_IsRecognised(string candidate, bool expected)
     {
         Assert.Equal(expected, StatedPreferenceScorer.ExcludesAny(candidate.ToLowerInvariant(), ["gluten"]));
+    }
+
+    [Theory]
+    [InlineData("A primer in a silicone-free formula.", true)]
+    [InlineData("A sleek vegan leather jacket.", true)]
+    [InlineData("Herbivore's vegan and cruelty-free serum.", true)]
+    [InlineData("A primer with silicone for a smooth finish.", false)]
+    [InlineData("A classic leather jacket, vegan friendly staff.", false)]
+    public void ExcludesAny_OtherEndingsAndQualifiers_AreRecognised(string candidate, bool expected)
+    {
+        Assert.Equal(expected, StatedPreferenceScorer.ExcludesAny(candidate.ToLowerInvariant(), ["silicon", "leather", "cruelty"]));
     }
 }
