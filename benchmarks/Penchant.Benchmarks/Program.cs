@@ -45,8 +45,10 @@ if (export is not null)
 }
 
 // In process: no child build per benchmark, so a run takes minutes on a two-core machine, and the model loads once per class.
+// The in-process executor gives up on a benchmark after 5 minutes by default; a ranking fit (setup included) can take
+// longer on a loaded machine, so allow 30.
 IConfig config = DefaultConfig.Instance
-    .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance))
+    .AddJob(Job.Default.WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: true)))
     .AddDiagnoser(MemoryDiagnoser.Default)
     .AddColumn(StatisticColumn.Median, StatisticColumn.P95);
 
