@@ -450,16 +450,22 @@ public sealed partial class PenchantEngine
         var samples = new List<PairSample>(pairs.Count);
         foreach (TextPair pair in pairs)
         {
-            float[] context = cache[pair.Context];
-            samples.Add(new PairSample(
-                userIndex,
-                FeatureLayout.Build(context, cache[pair.Preferred], SurfaceFeatures.Measure(pair.Preferred)),
-                FeatureLayout.Build(context, cache[pair.Rejected], SurfaceFeatures.Measure(pair.Rejected)),
-                pair.Weight,
-                pair.Tie));
+            samples.Add(Sample(pair, userIndex, cache));
         }
 
         return samples;
+    }
+
+    /// <summary>Builds the training sample of a text pair from the embeddings of its texts (no I/O).</summary>
+    internal static PairSample Sample(TextPair pair, int userIndex, IReadOnlyDictionary<string, float[]> vectors)
+    {
+        float[] context = vectors[pair.Context];
+        return new PairSample(
+            userIndex,
+            FeatureLayout.Build(context, vectors[pair.Preferred], SurfaceFeatures.Measure(pair.Preferred)),
+            FeatureLayout.Build(context, vectors[pair.Rejected], SurfaceFeatures.Measure(pair.Rejected)),
+            pair.Weight,
+            pair.Tie);
     }
 
     /// <summary>Updates the user's personal part from new judgements: a few gradient steps from where it was (cheap, per user).</summary>
@@ -473,17 +479,22 @@ public sealed partial class PenchantEngine
         (RewardModel? model, _) = await LoadRankingModelAsync(user.TenantId, cancellationToken).ConfigureAwait(false);
         List<PairSample> samples = await BuildSamplesAsync(pairs, 0, new Dictionary<string, float[]>(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
         RewardModel fitted = model ?? new RewardModel(samples[0].Preferred.Length == 0 ? 0 : EmbeddingSize(samples[0].Preferred.Length), 0, 0);
-        await SaveUserPartAsync(
-            user,
-            stored =>
-            {
-                UserPart part = stored?.Fit(model) ?? UserPart.FromPrior(model);
-                int before = part.Comparisons;
-                RankingTrainer.FitUser(fitted, part, samples, epochs: 3, learningRate: 1.0, l2: 0.01);
-                part.Comparisons = before + samples.Count;
-                return part;
-            },
-            cancellationToken).ConfigureAwait(false);
+        await SaveUserPartAsync(user, stored => LearnOnline(model, fitted, stored, samples), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The online update of a user's part (no I/O): a few gradient steps from where it was, with the shared model fixed.</summary>
+    /// <param name="model">The tenant's model, or <see langword="null"/> when none is trained yet.</param>
+    /// <param name="fitted">The model to fit against: <paramref name="model"/>, or an empty one of the samples' size.</param>
+    /// <param name="stored">The user's stored part, or <see langword="null"/> for a user with none.</param>
+    /// <param name="samples">The new comparisons.</param>
+    /// <returns>The updated part.</returns>
+    internal static UserPart LearnOnline(RewardModel? model, RewardModel fitted, UserPart? stored, IReadOnlyList<PairSample> samples)
+    {
+        UserPart part = stored?.Fit(model) ?? UserPart.FromPrior(model);
+        int before = part.Comparisons;
+        RankingTrainer.FitUser(fitted, part, samples, epochs: 3, learningRate: 1.0, l2: 0.01);
+        part.Comparisons = before + samples.Count;
+        return part;
     }
 
     private static int EmbeddingSize(int featureDimensions) => (featureDimensions - SurfaceFeatures.Count - 1) / 2;

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Numerics.Tensors;
 
 namespace Penchant.Ranking;
@@ -91,7 +92,7 @@ internal static class RankingTrainer
 
         var adamSkew = new Adam(model.Skew.Length);
         var diff = new float[d];
-        var grad = new float[Math.Max(d, model.Skew.Length)];
+        var grad = new float[model.Skew.Length];
         var alpha = new float[options.Prototypes];
         var q = new float[options.Prototypes];
         int step = 0;
@@ -131,14 +132,11 @@ internal static class RankingTrainer
                 double g = Gradient(z, sample) * sample.Weight;
                 step++;
 
-                // Shared reward weights.
-                Span<float> gd = grad.AsSpan(0, d);
-                TensorPrimitives.Multiply(diff, (float)g, gd);
-                adamBase.Step(model.Base, gd, options.LearningRate, options.L2, step);
+                // Shared reward weights: the gradient is g·diff (g·αₖ·diff for prototype k).
+                adamBase.Step(model.Base, diff, g, options.LearningRate, options.L2, step);
                 for (int k = 0; k < options.Prototypes; k++)
                 {
-                    TensorPrimitives.Multiply(diff, (float)(g * alpha[k]), gd);
-                    adamProto[k].Step(model.Prototypes[k], gd, options.LearningRate, options.L2, step);
+                    adamProto[k].Step(model.Prototypes[k], diff, g * alpha[k], options.LearningRate, options.L2, step);
                 }
 
                 if (va is not null && vb is not null)
@@ -150,13 +148,11 @@ internal static class RankingTrainer
                         double dva = (j & 1) == 0 ? vb[j + 1] : -vb[j - 1];
                         double dvb = (j & 1) == 0 ? -va[j + 1] : va[j - 1];
                         Span<float> row = gs.Slice(j * d, d);
-                        for (int i = 0; i < d; i++)
-                        {
-                            row[i] = (float)(g * ((dva * sample.Preferred[i]) + (dvb * sample.Rejected[i])));
-                        }
+                        TensorPrimitives.Multiply(sample.Preferred, (float)(g * dva), row);
+                        TensorPrimitives.MultiplyAdd(sample.Rejected, (float)(g * dvb), row, row);
                     }
 
-                    adamSkew.Step(model.Skew, gs, options.LearningRate, options.L2, step);
+                    adamSkew.Step(model.Skew, gs, 1.0, options.LearningRate, options.L2, step);
                 }
 
                 if (part is not null)
@@ -305,22 +301,63 @@ internal static class RankingTrainer
     }
 
     /// <summary>Adam with decoupled weight decay over one parameter vector.</summary>
+    /// <remarks>
+    /// One fused SIMD pass per step: the moments, the bias-corrected update and the decay of each element are computed
+    /// together in single precision (a chain of <see cref="TensorPrimitives"/> calls would pass over the vectors eight
+    /// times). This is the trainer's hot loop: it runs for the base and every prototype on every comparison.
+    /// </remarks>
     private sealed class Adam(int size)
     {
         private readonly float[] _m = new float[size];
         private readonly float[] _v = new float[size];
+        private int _t;
+        private double _beta1Power = 1.0;
+        private double _beta2Power = 1.0;
 
-        public void Step(Span<float> parameters, ReadOnlySpan<float> gradient, double learningRate, double decay, int t)
+        /// <summary>Takes step <paramref name="t"/> with the gradient <c>scale · direction</c>.</summary>
+        public void Step(Span<float> parameters, ReadOnlySpan<float> direction, double scale, double learningRate, double decay, int t)
         {
-            double c1 = 1 - Math.Pow(Beta1, t);
-            double c2 = 1 - Math.Pow(Beta2, t);
-            for (int i = 0; i < parameters.Length; i++)
+            // βᵗ by one multiplication per step (steps are consecutive), instead of two Math.Pow calls.
+            if (t == _t + 1)
             {
-                double g = gradient[i];
-                _m[i] = (float)((Beta1 * _m[i]) + ((1 - Beta1) * g));
-                _v[i] = (float)((Beta2 * _v[i]) + ((1 - Beta2) * g * g));
-                double update = (_m[i] / c1) / (Math.Sqrt(_v[i] / c2) + Epsilon);
-                parameters[i] -= (float)(learningRate * (update + (decay * parameters[i])));
+                _beta1Power *= Beta1;
+                _beta2Power *= Beta2;
+            }
+            else
+            {
+                _beta1Power = Math.Pow(Beta1, t);
+                _beta2Power = Math.Pow(Beta2, t);
+            }
+
+            _t = t;
+            float inverseC1 = (float)(1 / (1 - _beta1Power));
+            float inverseC2 = (float)(1 / (1 - _beta2Power));
+            float s = (float)scale, lr = (float)learningRate, wd = (float)decay;
+            const float b1 = (float)Beta1, b2 = (float)Beta2, eps = (float)Epsilon;
+            Span<float> m = _m.AsSpan(0, parameters.Length), v = _v.AsSpan(0, parameters.Length);
+            int i = 0;
+            if (Vector.IsHardwareAccelerated)
+            {
+                for (; i <= parameters.Length - Vector<float>.Count; i += Vector<float>.Count)
+                {
+                    Vector<float> g = new Vector<float>(direction[i..]) * s;
+                    Vector<float> mi = (new Vector<float>(m[i..]) * b1) + (g * (1 - b1));
+                    Vector<float> vi = (new Vector<float>(v[i..]) * b2) + (g * g * (1 - b2));
+                    Vector<float> p = new(parameters[i..]);
+                    Vector<float> update = mi * inverseC1 / (Vector.SquareRoot(vi * inverseC2) + new Vector<float>(eps));
+                    mi.CopyTo(m[i..]);
+                    vi.CopyTo(v[i..]);
+                    (p - (lr * (update + (wd * p)))).CopyTo(parameters[i..]);
+                }
+            }
+
+            for (; i < parameters.Length; i++)
+            {
+                float g = direction[i] * s;
+                m[i] = (b1 * m[i]) + ((1 - b1) * g);
+                v[i] = (b2 * v[i]) + ((1 - b2) * g * g);
+                float update = m[i] * inverseC1 / (MathF.Sqrt(v[i] * inverseC2) + eps);
+                parameters[i] -= lr * (update + (wd * parameters[i]));
             }
         }
     }
