@@ -45,6 +45,9 @@ internal static class RankingTrainer
     private const double Epsilon = 1e-8;
     private const double BiasRate = 0.2;
 
+    /// <summary>How far (in nats) a prototype's log-posterior may fall behind the best one's.</summary>
+    private const float MaxLogitSpread = 20f;
+
     /// <summary>Trains a model and the users' parts.</summary>
     /// <param name="samples">The comparisons.</param>
     /// <param name="users">The number of users (user indices are below it).</param>
@@ -81,12 +84,14 @@ internal static class RankingTrainer
         int held = samples.Count >= 100 ? (int)(samples.Count * options.CalibrationFraction) : 0;
         int[] calibration = order[..held];
         int[] training = order[held..];
+        PrototypeSeeding.Seed(model, parts, samples, training, options.Seed);
 
+        int pd = model.PrototypeDimensions;
         var adamBase = new Adam(d);
         var adamProto = new Adam[options.Prototypes];
         for (int k = 0; k < adamProto.Length; k++)
         {
-            adamProto[k] = new Adam(d);
+            adamProto[k] = new Adam(pd);
         }
 
         var adamSkew = new Adam(model.Skew.Length);
@@ -110,7 +115,7 @@ internal static class RankingTrainer
                     model.Mixture(part, alpha);
                     for (int k = 0; k < q.Length; k++)
                     {
-                        q[k] = TensorPrimitives.Dot(model.Prototypes[k], diff);
+                        q[k] = TensorPrimitives.Dot(model.Prototypes[k], diff.AsSpan(0, pd));
                         z += alpha[k] * q[k];
                     }
                 }
@@ -137,8 +142,8 @@ internal static class RankingTrainer
                 adamBase.Step(model.Base, gd, options.LearningRate, options.L2, step);
                 for (int k = 0; k < options.Prototypes; k++)
                 {
-                    TensorPrimitives.Multiply(diff, (float)(g * alpha[k]), gd);
-                    adamProto[k].Step(model.Prototypes[k], gd, options.LearningRate, options.L2, step);
+                    TensorPrimitives.Multiply(diff.AsSpan(0, pd), (float)(g * alpha[k]), gd[..pd]);
+                    adamProto[k].Step(model.Prototypes[k], gd[..pd], options.LearningRate, options.L2, step);
                 }
 
                 if (va is not null && vb is not null)
@@ -215,32 +220,68 @@ internal static class RankingTrainer
         return (model, parts);
     }
 
-    /// <summary>Fits one user's part to their comparisons with the shared model fixed (a new user's few comparisons).</summary>
+    /// <summary>
+    /// Fits one user's part to their comparisons with the shared model fixed (a new user's few comparisons, or an online
+    /// update from where the part was): the mixture logits by Bayes' rule, then the surface bias by a few gradient steps.
+    /// </summary>
+    /// <remarks>
+    /// The logits are a log-posterior over which prototype is the user's taste: each comparison adds its calibrated
+    /// log-likelihood under each prototype, so the part's current logits are the prior and repeated calls accumulate
+    /// evidence. No prototype falls more than <see cref="MaxLogitSpread"/> nats behind the best, so a taste that changes
+    /// can still be followed.
+    /// </remarks>
     /// <param name="model">The population model.</param>
     /// <param name="part">The user's part, updated in place.</param>
     /// <param name="samples">The user's comparisons.</param>
-    /// <param name="epochs">Passes over them.</param>
-    /// <param name="learningRate">The step size.</param>
-    /// <param name="l2">The pull towards the prior.</param>
+    /// <param name="epochs">Passes of the surface bias over them.</param>
+    /// <param name="learningRate">The surface bias's step size.</param>
+    /// <param name="l2">The surface bias's pull towards zero.</param>
     public static void FitUser(RewardModel model, UserPart part, IReadOnlyList<PairSample> samples, int epochs = 30, double learningRate = 0.5, double l2 = 0.02)
     {
         int d = model.Dimensions;
         var diff = new float[d];
-        var alpha = new float[model.Prototypes.Length];
-        var q = new float[model.Prototypes.Length];
+        int prototypes = model.Prototypes.Length;
+        if (prototypes > 0 && part.Logits.Length == prototypes && samples.Count > 0)
+        {
+            var evidence = new double[prototypes];
+            foreach (PairSample sample in samples)
+            {
+                // The logit without the mixture, then with each prototype alone.
+                TensorPrimitives.Subtract(sample.Preferred, sample.Rejected, diff);
+                double shared = TensorPrimitives.Dot(model.Base, diff) + TensorPrimitives.Dot(part.SurfaceBias, diff.AsSpan(0, SurfaceFeatures.Count));
+                if (model.SkewRank > 0)
+                {
+                    shared += RewardModel.SkewScore(model.Project(sample.Preferred), model.Project(sample.Rejected));
+                }
+
+                for (int k = 0; k < prototypes; k++)
+                {
+                    double z = (shared + TensorPrimitives.Dot(model.Prototypes[k], diff.AsSpan(0, model.PrototypeDimensions))) / model.Temperature;
+                    double logLikelihood = sample.Tie ? 0.5 * (LogSigmoid(z) + LogSigmoid(-z)) : LogSigmoid(z);
+                    evidence[k] += sample.Weight * logLikelihood;
+                }
+            }
+
+            float best = float.NegativeInfinity;
+            for (int k = 0; k < prototypes; k++)
+            {
+                part.Logits[k] += (float)evidence[k];
+                best = Math.Max(best, part.Logits[k]);
+            }
+
+            for (int k = 0; k < prototypes; k++)
+            {
+                part.Logits[k] = Math.Max(part.Logits[k] - best, -MaxLogitSpread);
+            }
+        }
+
         for (int epoch = 0; epoch < epochs; epoch++)
         {
             foreach (PairSample sample in samples)
             {
                 TensorPrimitives.Subtract(sample.Preferred, sample.Rejected, diff);
                 double z = Logit(model, part, sample.Preferred, sample.Rejected) * model.Temperature;
-                model.Mixture(part, alpha);
-                for (int k = 0; k < q.Length; k++)
-                {
-                    q[k] = TensorPrimitives.Dot(model.Prototypes[k], diff);
-                }
-
-                StepUser(part, diff, Gradient(z, sample) * sample.Weight, alpha, q, learningRate, l2, model.PriorLogits);
+                StepUser(part, diff, Gradient(z, sample) * sample.Weight, [], [], learningRate, l2, model.PriorLogits);
             }
         }
 
@@ -289,6 +330,8 @@ internal static class RankingTrainer
             part.SurfaceBias[i] -= (float)(BiasRate * lr * ((g * diff[i]) + (l2 * part.SurfaceBias[i])));
         }
     }
+
+    private static double LogSigmoid(double z) => z >= 0 ? -Math.Log(1.0 + Math.Exp(-z)) : z - Math.Log(1.0 + Math.Exp(z));
 
     /// <summary>The logistic function.</summary>
     public static double Sigmoid(double z) => z >= 0 ? 1.0 / (1.0 + Math.Exp(-z)) : Math.Exp(z) / (1.0 + Math.Exp(z));
