@@ -100,6 +100,8 @@ internal static class RankingTrainer
         var alpha = new float[options.Prototypes];
         var q = new float[options.Prototypes];
         int step = 0;
+        double bestLoss = double.PositiveInfinity;
+        Snapshot? best = null;
         for (int epoch = 0; epoch < options.Epochs; epoch++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -169,7 +171,20 @@ internal static class RankingTrainer
                     StepUser(part, diff, g, alpha, q, options.UserLearningRate, options.UserL2, model.PriorLogits);
                 }
             }
+
+            // Early stopping: keep the pass (at least the first) with the least loss on the held-out comparisons.
+            if (calibration.Length > 0)
+            {
+                double loss = HeldOutLoss(model, parts, samples, calibration);
+                if (loss < bestLoss)
+                {
+                    bestLoss = loss;
+                    best = Snapshot.Take(model, parts);
+                }
+            }
         }
+
+        best?.Restore(model, parts);
 
         // A new user starts from the population's average mixture.
         if (users > 0 && options.Prototypes > 0)
@@ -300,6 +315,20 @@ internal static class RankingTrainer
         return z / model.Temperature;
     }
 
+    /// <summary>Gets the mean weighted logistic loss on held-out comparisons (each user with their own part).</summary>
+    private static double HeldOutLoss(RewardModel model, UserPart[] parts, IReadOnlyList<PairSample> samples, int[] held)
+    {
+        double loss = 0;
+        foreach (int index in held)
+        {
+            PairSample s = samples[index];
+            double z = Logit(model, s.User >= 0 ? parts[s.User] : null, s.Preferred, s.Rejected) * model.Temperature;
+            loss -= s.Weight * (s.Tie ? 0.5 * (LogSigmoid(z) + LogSigmoid(-z)) : LogSigmoid(z));
+        }
+
+        return loss / held.Length;
+    }
+
     /// <summary>Gets the derivative of the loss with respect to the logit (before the magnitude weight).</summary>
     private static double Gradient(double z, PairSample sample)
     {
@@ -344,6 +373,42 @@ internal static class RankingTrainer
             double u1 = 1.0 - random.NextDouble();
             double u2 = random.NextDouble();
             values[i] = (float)(scale * Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2));
+        }
+    }
+
+    /// <summary>A copy of the trained parameters (the model's and the users' parts') to return to.</summary>
+    private sealed class Snapshot
+    {
+        private readonly float[][] _values;
+
+        private Snapshot(float[][] values) => _values = values;
+
+        public static Snapshot Take(RewardModel model, UserPart[] parts)
+            => new([.. Parameters(model, parts).Select(static p => (float[])p.Clone())]);
+
+        public void Restore(RewardModel model, UserPart[] parts)
+        {
+            int i = 0;
+            foreach (float[] p in Parameters(model, parts))
+            {
+                _values[i++].CopyTo(p, 0);
+            }
+        }
+
+        private static IEnumerable<float[]> Parameters(RewardModel model, UserPart[] parts)
+        {
+            yield return model.Base;
+            yield return model.Skew;
+            foreach (float[] p in model.Prototypes)
+            {
+                yield return p;
+            }
+
+            foreach (UserPart part in parts)
+            {
+                yield return part.Logits;
+                yield return part.SurfaceBias;
+            }
         }
     }
 
