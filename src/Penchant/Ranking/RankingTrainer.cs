@@ -8,6 +8,12 @@ internal sealed record TrainerOptions
     /// <summary>Gets the number of shared prototypes (0 = a single population Bradley–Terry model).</summary>
     public int Prototypes { get; init; } = 4;
 
+    /// <summary>
+    /// Gets a value indicating whether the prototypes read only the surface factors (tastes of style, which a few comparisons
+    /// tell apart) rather than all features (tastes of content too, which need many more comparisons per user).
+    /// </summary>
+    public bool SurfacePrototypes { get; init; } = true;
+
     /// <summary>Gets the number of rotation blocks of the skew-symmetric head (0 = none).</summary>
     public int SkewRank { get; init; }
 
@@ -59,7 +65,8 @@ internal static class RankingTrainer
         IReadOnlyList<PairSample> samples, int users, int embeddingDimensions, TrainerOptions options, CancellationToken cancellationToken = default)
     {
         var random = new Random(options.Seed);
-        var model = new RewardModel(embeddingDimensions, options.Prototypes, options.SkewRank)
+        int width = options.SurfacePrototypes ? SurfaceFeatures.Count : FeatureLayout.Dimensions(embeddingDimensions);
+        var model = new RewardModel(embeddingDimensions, options.Prototypes, options.SkewRank, width)
         {
             TrainedComparisons = samples.Count,
             TrainedUsers = users,
