@@ -40,7 +40,9 @@ internal sealed record PluralisticReport(
 /// <summary>
 /// Simulated users with latent tastes (concise vs detailed, formal vs casual, asks questions vs answers directly) compare
 /// real HH-RLHF responses to the same prompt; labels are drawn from a Bradley–Terry model of the user's true utility.
-/// Compares one global model, per-user independent models and the prototype mixture, with the true taste as the ceiling.
+/// Compares one global model, per-user independent models and the prototype mixture, with the true taste as the ceiling
+/// and, below it, the Bayes mixture: the best any model can do that knows the tastes and the noise but not which taste
+/// the user has, from the same comparisons.
 /// </summary>
 internal static class PluralisticSimulation
 {
@@ -93,6 +95,12 @@ internal static class PluralisticSimulation
 
         // Oracle: the user's true utility.
         rows.Add(new PluralisticRow("oracle", Mean(seen, static u => u.OracleAccuracy), [.. budgets.Select(_ => Mean(fresh, static u => u.OracleAccuracy))]));
+
+        // Bayes: the posterior over the true tastes from the user's comparisons.
+        rows.Add(new PluralisticRow(
+            "bayes",
+            Mean(seen, u => u.BayesAccuracy(u.Train.Count, settings.Sharpness)),
+            [.. budgets.Select(b => Mean(fresh, u => u.BayesAccuracy(b, settings.Sharpness)))]));
 
         // Global: one model for everyone.
         rows.Add(new PluralisticRow(
@@ -168,7 +176,7 @@ internal static class PluralisticSimulation
         double Value(string model) => report.Rows.First(r => r.Model == model).NewUsers[at10];
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"pluralistic: new_user_10={Value("mixture"):0.000} oracle={Value("oracle"):0.000} global={Value("global"):0.000} independent={Value("independent"):0.000}"));
+            $"pluralistic: new_user_10={Value("mixture"):0.000} oracle={Value("oracle"):0.000} bayes={Value("bayes"):0.000} global={Value("global"):0.000} independent={Value("independent"):0.000}"));
     }
 
     private static int IndexOf(IReadOnlyList<int> budgets, int value)
@@ -208,9 +216,48 @@ internal static class PluralisticSimulation
 
         public double OracleAccuracy { get; init; }
 
+        /// <summary>Gets, for each comparison (training then test), each taste's utility gap between the preferred and the rejected response.</summary>
+        public required List<double[]> Gaps { get; init; }
+
+        /// <summary>
+        /// Gets the accuracy on the test comparisons of the Bayes mixture after the first <paramref name="budget"/> training
+        /// comparisons: the posterior over the tastes (uniform prior, the true label noise) and the posterior-predictive choice.
+        /// </summary>
+        public double BayesAccuracy(int budget, double sharpness)
+        {
+            int tastes = Tastes.Count;
+            var logPosterior = new double[tastes];
+            for (int i = 0; i < budget; i++)
+            {
+                for (int t = 0; t < tastes; t++)
+                {
+                    logPosterior[t] += Math.Log(RankingTrainer.Sigmoid(sharpness * Gaps[i][t]));
+                }
+            }
+
+            double top = logPosterior.Max();
+            double[] posterior = [.. logPosterior.Select(l => Math.Exp(l - top))];
+            double total = posterior.Sum();
+            double right = 0;
+            for (int i = Train.Count; i < Gaps.Count; i++)
+            {
+                double p = 0;
+                for (int t = 0; t < tastes; t++)
+                {
+                    p += posterior[t] / total * RankingTrainer.Sigmoid(sharpness * Gaps[i][t]);
+                }
+
+                // A tie is a coin flip, as it is for the oracle.
+                right += Math.Abs(p - 0.5) < 1e-12 ? 0.5 : p > 0.5 ? 1 : 0;
+            }
+
+            return right / Test.Count;
+        }
+
         public static SimUser Draw(Taste taste, IReadOnlyList<(float[] A, float[] B, float[] ZA, float[] ZB)> pairs, int train, int test, double sharpness, Random random)
         {
             var chosen = new List<PairSample>(train + test);
+            var gaps = new List<double[]>(train + test);
             int oracleRight = 0;
             for (int i = 0; i < train + test; i++)
             {
@@ -223,9 +270,11 @@ internal static class PluralisticSimulation
                 }
 
                 chosen.Add(aWins ? new PairSample(0, a, b) : new PairSample(0, b, a));
+                (float[] zp, float[] zr) = aWins ? (za, zb) : (zb, za);
+                gaps.Add([.. Tastes.Select(t => (double)t.Sign * (zp[t.Factor] - zr[t.Factor]))]);
             }
 
-            return new SimUser { Taste = taste, Train = chosen[..train], Test = chosen[train..], OracleAccuracy = (double)oracleRight / test };
+            return new SimUser { Taste = taste, Train = chosen[..train], Test = chosen[train..], Gaps = gaps, OracleAccuracy = (double)oracleRight / test };
         }
     }
 }

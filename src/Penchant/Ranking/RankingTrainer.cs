@@ -9,6 +9,12 @@ internal sealed record TrainerOptions
     /// <summary>Gets the number of shared prototypes (0 = a single population Bradley–Terry model).</summary>
     public int Prototypes { get; init; } = 4;
 
+    /// <summary>
+    /// Gets a value indicating whether the prototypes read only the surface factors (tastes of style, which a few comparisons
+    /// tell apart) rather than all features (tastes of content too, which need many more comparisons per user).
+    /// </summary>
+    public bool SurfacePrototypes { get; init; } = true;
+
     /// <summary>Gets the number of rotation blocks of the skew-symmetric head (0 = none).</summary>
     public int SkewRank { get; init; }
 
@@ -46,6 +52,9 @@ internal static class RankingTrainer
     private const double Epsilon = 1e-8;
     private const double BiasRate = 0.2;
 
+    /// <summary>How far (in nats) a prototype's log-posterior may fall behind the best one's.</summary>
+    private const float MaxLogitSpread = 20f;
+
     /// <summary>Trains a model and the users' parts.</summary>
     /// <param name="samples">The comparisons.</param>
     /// <param name="users">The number of users (user indices are below it).</param>
@@ -57,7 +66,8 @@ internal static class RankingTrainer
         IReadOnlyList<PairSample> samples, int users, int embeddingDimensions, TrainerOptions options, CancellationToken cancellationToken = default)
     {
         var random = new Random(options.Seed);
-        var model = new RewardModel(embeddingDimensions, options.Prototypes, options.SkewRank)
+        int width = options.SurfacePrototypes ? SurfaceFeatures.Count : FeatureLayout.Dimensions(embeddingDimensions);
+        var model = new RewardModel(embeddingDimensions, options.Prototypes, options.SkewRank, width)
         {
             TrainedComparisons = samples.Count,
             TrainedUsers = users,
@@ -82,12 +92,14 @@ internal static class RankingTrainer
         int held = samples.Count >= 100 ? (int)(samples.Count * options.CalibrationFraction) : 0;
         int[] calibration = order[..held];
         int[] training = order[held..];
+        PrototypeSeeding.Seed(model, parts, samples, training, options.Seed);
 
+        int pd = model.PrototypeDimensions;
         var adamBase = new Adam(d);
         var adamProto = new Adam[options.Prototypes];
         for (int k = 0; k < adamProto.Length; k++)
         {
-            adamProto[k] = new Adam(d);
+            adamProto[k] = new Adam(pd);
         }
 
         var adamSkew = new Adam(model.Skew.Length);
@@ -96,6 +108,8 @@ internal static class RankingTrainer
         var alpha = new float[options.Prototypes];
         var q = new float[options.Prototypes];
         int step = 0;
+        double bestLoss = double.PositiveInfinity;
+        Snapshot? best = null;
         for (int epoch = 0; epoch < options.Epochs; epoch++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -111,7 +125,7 @@ internal static class RankingTrainer
                     model.Mixture(part, alpha);
                     for (int k = 0; k < q.Length; k++)
                     {
-                        q[k] = TensorPrimitives.Dot(model.Prototypes[k], diff);
+                        q[k] = TensorPrimitives.Dot(model.Prototypes[k], diff.AsSpan(0, pd));
                         z += alpha[k] * q[k];
                     }
                 }
@@ -136,7 +150,7 @@ internal static class RankingTrainer
                 adamBase.Step(model.Base, diff, g, options.LearningRate, options.L2, step);
                 for (int k = 0; k < options.Prototypes; k++)
                 {
-                    adamProto[k].Step(model.Prototypes[k], diff, g * alpha[k], options.LearningRate, options.L2, step);
+                    adamProto[k].Step(model.Prototypes[k], diff.AsSpan(0, pd), g * alpha[k], options.LearningRate, options.L2, step);
                 }
 
                 if (va is not null && vb is not null)
@@ -160,7 +174,20 @@ internal static class RankingTrainer
                     StepUser(part, diff, g, alpha, q, options.UserLearningRate, options.UserL2, model.PriorLogits);
                 }
             }
+
+            // Early stopping: keep the pass (at least the first) with the least loss on the held-out comparisons.
+            if (calibration.Length > 0)
+            {
+                double loss = HeldOutLoss(model, parts, samples, calibration);
+                if (loss < bestLoss)
+                {
+                    bestLoss = loss;
+                    best = Snapshot.Take(model, parts);
+                }
+            }
         }
+
+        best?.Restore(model, parts);
 
         // A new user starts from the population's average mixture.
         if (users > 0 && options.Prototypes > 0)
@@ -211,32 +238,68 @@ internal static class RankingTrainer
         return (model, parts);
     }
 
-    /// <summary>Fits one user's part to their comparisons with the shared model fixed (a new user's few comparisons).</summary>
+    /// <summary>
+    /// Fits one user's part to their comparisons with the shared model fixed (a new user's few comparisons, or an online
+    /// update from where the part was): the mixture logits by Bayes' rule, then the surface bias by a few gradient steps.
+    /// </summary>
+    /// <remarks>
+    /// The logits are a log-posterior over which prototype is the user's taste: each comparison adds its calibrated
+    /// log-likelihood under each prototype, so the part's current logits are the prior and repeated calls accumulate
+    /// evidence. No prototype falls more than <see cref="MaxLogitSpread"/> nats behind the best, so a taste that changes
+    /// can still be followed.
+    /// </remarks>
     /// <param name="model">The population model.</param>
     /// <param name="part">The user's part, updated in place.</param>
     /// <param name="samples">The user's comparisons.</param>
-    /// <param name="epochs">Passes over them.</param>
-    /// <param name="learningRate">The step size.</param>
-    /// <param name="l2">The pull towards the prior.</param>
+    /// <param name="epochs">Passes of the surface bias over them.</param>
+    /// <param name="learningRate">The surface bias's step size.</param>
+    /// <param name="l2">The surface bias's pull towards zero.</param>
     public static void FitUser(RewardModel model, UserPart part, IReadOnlyList<PairSample> samples, int epochs = 30, double learningRate = 0.5, double l2 = 0.02)
     {
         int d = model.Dimensions;
         var diff = new float[d];
-        var alpha = new float[model.Prototypes.Length];
-        var q = new float[model.Prototypes.Length];
+        int prototypes = model.Prototypes.Length;
+        if (prototypes > 0 && part.Logits.Length == prototypes && samples.Count > 0)
+        {
+            var evidence = new double[prototypes];
+            foreach (PairSample sample in samples)
+            {
+                // The logit without the mixture, then with each prototype alone.
+                TensorPrimitives.Subtract(sample.Preferred, sample.Rejected, diff);
+                double shared = TensorPrimitives.Dot(model.Base, diff) + TensorPrimitives.Dot(part.SurfaceBias, diff.AsSpan(0, SurfaceFeatures.Count));
+                if (model.SkewRank > 0)
+                {
+                    shared += RewardModel.SkewScore(model.Project(sample.Preferred), model.Project(sample.Rejected));
+                }
+
+                for (int k = 0; k < prototypes; k++)
+                {
+                    double z = (shared + TensorPrimitives.Dot(model.Prototypes[k], diff.AsSpan(0, model.PrototypeDimensions))) / model.Temperature;
+                    double logLikelihood = sample.Tie ? 0.5 * (LogSigmoid(z) + LogSigmoid(-z)) : LogSigmoid(z);
+                    evidence[k] += sample.Weight * logLikelihood;
+                }
+            }
+
+            float best = float.NegativeInfinity;
+            for (int k = 0; k < prototypes; k++)
+            {
+                part.Logits[k] += (float)evidence[k];
+                best = Math.Max(best, part.Logits[k]);
+            }
+
+            for (int k = 0; k < prototypes; k++)
+            {
+                part.Logits[k] = Math.Max(part.Logits[k] - best, -MaxLogitSpread);
+            }
+        }
+
         for (int epoch = 0; epoch < epochs; epoch++)
         {
             foreach (PairSample sample in samples)
             {
                 TensorPrimitives.Subtract(sample.Preferred, sample.Rejected, diff);
                 double z = Logit(model, part, sample.Preferred, sample.Rejected) * model.Temperature;
-                model.Mixture(part, alpha);
-                for (int k = 0; k < q.Length; k++)
-                {
-                    q[k] = TensorPrimitives.Dot(model.Prototypes[k], diff);
-                }
-
-                StepUser(part, diff, Gradient(z, sample) * sample.Weight, alpha, q, learningRate, l2, model.PriorLogits);
+                StepUser(part, diff, Gradient(z, sample) * sample.Weight, [], [], learningRate, l2, model.PriorLogits);
             }
         }
 
@@ -253,6 +316,20 @@ internal static class RankingTrainer
         }
 
         return z / model.Temperature;
+    }
+
+    /// <summary>Gets the mean weighted logistic loss on held-out comparisons (each user with their own part).</summary>
+    private static double HeldOutLoss(RewardModel model, UserPart[] parts, IReadOnlyList<PairSample> samples, int[] held)
+    {
+        double loss = 0;
+        foreach (int index in held)
+        {
+            PairSample s = samples[index];
+            double z = Logit(model, s.User >= 0 ? parts[s.User] : null, s.Preferred, s.Rejected) * model.Temperature;
+            loss -= s.Weight * (s.Tie ? 0.5 * (LogSigmoid(z) + LogSigmoid(-z)) : LogSigmoid(z));
+        }
+
+        return loss / held.Length;
     }
 
     /// <summary>Gets the derivative of the loss with respect to the logit (before the magnitude weight).</summary>
@@ -286,6 +363,8 @@ internal static class RankingTrainer
         }
     }
 
+    private static double LogSigmoid(double z) => z >= 0 ? -Math.Log(1.0 + Math.Exp(-z)) : z - Math.Log(1.0 + Math.Exp(z));
+
     /// <summary>The logistic function.</summary>
     public static double Sigmoid(double z) => z >= 0 ? 1.0 / (1.0 + Math.Exp(-z)) : Math.Exp(z) / (1.0 + Math.Exp(z));
 
@@ -297,6 +376,42 @@ internal static class RankingTrainer
             double u1 = 1.0 - random.NextDouble();
             double u2 = random.NextDouble();
             values[i] = (float)(scale * Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2));
+        }
+    }
+
+    /// <summary>A copy of the trained parameters (the model's and the users' parts') to return to.</summary>
+    private sealed class Snapshot
+    {
+        private readonly float[][] _values;
+
+        private Snapshot(float[][] values) => _values = values;
+
+        public static Snapshot Take(RewardModel model, UserPart[] parts)
+            => new([.. Parameters(model, parts).Select(static p => (float[])p.Clone())]);
+
+        public void Restore(RewardModel model, UserPart[] parts)
+        {
+            int i = 0;
+            foreach (float[] p in Parameters(model, parts))
+            {
+                _values[i++].CopyTo(p, 0);
+            }
+        }
+
+        private static IEnumerable<float[]> Parameters(RewardModel model, UserPart[] parts)
+        {
+            yield return model.Base;
+            yield return model.Skew;
+            foreach (float[] p in model.Prototypes)
+            {
+                yield return p;
+            }
+
+            foreach (UserPart part in parts)
+            {
+                yield return part.Logits;
+                yield return part.SurfaceBias;
+            }
         }
     }
 

@@ -9,26 +9,37 @@ namespace Penchant.Ranking;
 /// </summary>
 /// <remarks>
 /// For a user with mixture weights α and surface bias b the reward of features φ is
-/// <c>Base·φ + Σₖ αₖ Prototypesₖ·φ + b·φ_surface</c>; the probability that a beats b is
+/// <c>Base·φ + Σₖ αₖ Prototypesₖ·φ_surface + b·φ_surface</c>: the population reward reads all features, while tastes
+/// (the prototypes) are ideal points over the surface factors only, which a few comparisons can tell apart (over the
+/// whole feature vector a few thousand comparisons fit noise). The probability that a beats b is
 /// <c>σ((r(a) − r(b) + vₐᵀ R v_b) / T)</c> with <c>v = Skew φ</c> and R block-diagonal rotations.
 /// Instances are not thread-safe while training; a trained model is only read.
 /// </remarks>
 internal sealed class RewardModel
 {
-    private const int FormatVersion = 1;
+    // Format 1 (prototypes over all features) is still read; format 2 stores the prototypes' width.
+    private const int FormatVersion = 2;
 
-    public RewardModel(int embeddingDimensions, int prototypes, int skewRank)
+    /// <summary>Initializes a new instance of the <see cref="RewardModel"/> class.</summary>
+    /// <param name="embeddingDimensions">The embedding size the features are built with.</param>
+    /// <param name="prototypes">The number of prototypes.</param>
+    /// <param name="skewRank">The rotation blocks of the skew-symmetric head.</param>
+    /// <param name="prototypeDimensions">The features the prototypes read (a prefix); by default the surface factors.</param>
+    public RewardModel(int embeddingDimensions, int prototypes, int skewRank, int prototypeDimensions = SurfaceFeatures.Count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(embeddingDimensions);
         ArgumentOutOfRangeException.ThrowIfNegative(prototypes);
         ArgumentOutOfRangeException.ThrowIfNegative(skewRank);
         EmbeddingDimensions = embeddingDimensions;
         Dimensions = FeatureLayout.Dimensions(embeddingDimensions);
+        ArgumentOutOfRangeException.ThrowIfLessThan(prototypeDimensions, SurfaceFeatures.Count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(prototypeDimensions, Dimensions);
+        PrototypeDimensions = prototypeDimensions;
         Base = new float[Dimensions];
         Prototypes = new float[prototypes][];
         for (int k = 0; k < prototypes; k++)
         {
-            Prototypes[k] = new float[Dimensions];
+            Prototypes[k] = new float[prototypeDimensions];
         }
 
         SkewRank = skewRank;
@@ -45,7 +56,10 @@ internal sealed class RewardModel
     /// <summary>Gets the population (global) Bradley–Terry weights.</summary>
     public float[] Base { get; }
 
-    /// <summary>Gets the prototype reward weights.</summary>
+    /// <summary>Gets how many leading features the prototypes read: the surface factors (models stored in format 1 read all).</summary>
+    public int PrototypeDimensions { get; }
+
+    /// <summary>Gets the prototype reward weights, each <see cref="PrototypeDimensions"/> long.</summary>
     public float[][] Prototypes { get; }
 
     /// <summary>Gets the mixture logits a user starts from (the population's average taste).</summary>
@@ -76,7 +90,7 @@ internal sealed class RewardModel
             Mixture(user, alpha);
             for (int k = 0; k < Prototypes.Length; k++)
             {
-                r += alpha[k] * TensorPrimitives.Dot(Prototypes[k], features);
+                r += alpha[k] * TensorPrimitives.Dot(Prototypes[k], features[..PrototypeDimensions]);
             }
         }
 
@@ -134,6 +148,7 @@ internal sealed class RewardModel
             writer.Write(EmbeddingDimensions);
             writer.Write(Prototypes.Length);
             writer.Write(SkewRank);
+            writer.Write(PrototypeDimensions);
             writer.Write(TrainedComparisons);
             writer.Write(TrainedUsers);
             writer.Write(Temperature);
@@ -159,9 +174,9 @@ internal sealed class RewardModel
         try
         {
             int format = reader.ReadInt32();
-            if (format != FormatVersion)
+            if (format is not (1 or FormatVersion))
             {
-                throw new PenchantException($"The stored ranking model has format {format}; this version reads format {FormatVersion}. Retrain it with TrainAsync.");
+                throw new PenchantException($"The stored ranking model has format {format}; this version reads formats 1 to {FormatVersion}. Retrain it with TrainAsync.");
             }
 
             int embedding = reader.ReadInt32(), prototypes = reader.ReadInt32(), skew = reader.ReadInt32();
@@ -170,7 +185,14 @@ internal sealed class RewardModel
                 throw new PenchantException("The stored ranking model is malformed. Retrain it with TrainAsync.");
             }
 
-            var model = new RewardModel(embedding, prototypes, skew)
+            int dimensions = FeatureLayout.Dimensions(embedding);
+            int width = format == 1 ? dimensions : reader.ReadInt32();
+            if (width < SurfaceFeatures.Count || width > dimensions)
+            {
+                throw new PenchantException("The stored ranking model is malformed. Retrain it with TrainAsync.");
+            }
+
+            var model = new RewardModel(embedding, prototypes, skew, width)
             {
                 TrainedComparisons = reader.ReadInt32(),
                 TrainedUsers = reader.ReadInt32(),

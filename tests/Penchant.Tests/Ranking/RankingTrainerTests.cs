@@ -42,9 +42,9 @@ public sealed class RankingTrainerTests
     }
 
     [Fact]
-    public void Train_OppositeUsers_MixtureServesBoth()
+    public void Train_OppositeContentTastes_FullWidthMixtureServesBoth()
     {
-        // Arrange: user 0 prefers item 0 over item 1, user 1 the reverse.
+        // Arrange: user 0 prefers item 0 over item 1, user 1 the reverse; the items differ only in their embeddings.
         var samples = new List<PairSample>();
         for (int r = 0; r < 40; r++)
         {
@@ -53,9 +53,11 @@ public sealed class RankingTrainerTests
         }
 
         // Act
-        (RewardModel model, UserPart[] parts) = RankingTrainer.Train(samples, 2, Embedding, new TrainerOptions { Prototypes = 2, Epochs = 30, Seed = 2, CalibrationFraction = 0 }, TestContext.Current.CancellationToken);
+        var options = new TrainerOptions { Prototypes = 2, Epochs = 30, Seed = 2, CalibrationFraction = 0, SurfacePrototypes = false };
+        (RewardModel model, UserPart[] parts) = RankingTrainer.Train(samples, 2, Embedding, options, TestContext.Current.CancellationToken);
 
         // Assert
+        Assert.Equal(model.Dimensions, model.PrototypeDimensions);
         Assert.True(RankingTrainer.Logit(model, parts[0], Item(0), Item(1)) > 0);
         Assert.True(RankingTrainer.Logit(model, parts[1], Item(0), Item(1)) < 0);
     }
@@ -95,6 +97,115 @@ public sealed class RankingTrainerTests
     }
 
     [Fact]
+    public void Train_OppositeStyleTastes_SurfaceMixtureServesBothAndANewUserIsPlacedFromAFewComparisons()
+    {
+        // Arrange: users 0–3 like long answers, users 4–7 short ones; the comparisons are noisy (one in five flipped)
+        // and the responses' embeddings are random, so only the length factor carries the taste.
+        var random = new Random(5);
+        var samples = new List<PairSample>();
+        for (int u = 0; u < 8; u++)
+        {
+            for (int r = 0; r < 30; r++)
+            {
+                samples.Add(StyleComparison(u, likesLong: u < 4, random));
+            }
+        }
+
+        // Act
+        (RewardModel model, UserPart[] parts) = RankingTrainer.Train(samples, 8, Embedding, new TrainerOptions { Prototypes = 2, Epochs = 20, Seed = 3 }, TestContext.Current.CancellationToken);
+        var newcomer = UserPart.FromPrior(model);
+        RankingTrainer.FitUser(model, newcomer, [.. Enumerable.Range(0, 6).Select(_ => StyleComparison(0, likesLong: false, random))], epochs: 0);
+
+        // Assert: prototypes read the surface factors only; each user, and the newcomer, prefers their kind of answer.
+        Assert.Equal(SurfaceFeatures.Count, model.PrototypeDimensions);
+        float[] longer = Styled(1.5f, random), shorter = Styled(0.5f, random);
+        for (int u = 0; u < 8; u++)
+        {
+            Assert.Equal(u < 4, RankingTrainer.Logit(model, parts[u], longer, shorter) > 0);
+        }
+
+        Assert.True(RankingTrainer.Logit(model, newcomer, longer, shorter) < 0);
+        Span<float> alpha = stackalloc float[2];
+        model.Mixture(newcomer, alpha);
+        Assert.True(Math.Max(alpha[0], alpha[1]) > 0.9, $"mixture {alpha[0]:0.00}/{alpha[1]:0.00}");
+    }
+
+    [Fact]
+    public void FitUser_TwoBatches_AccumulateEvidenceAsOneBatchDoes()
+    {
+        // Arrange: a trained two-taste model and a user's comparisons, seen in two online batches or at once.
+        var random = new Random(8);
+        var samples = new List<PairSample>();
+        for (int u = 0; u < 4; u++)
+        {
+            for (int r = 0; r < 20; r++)
+            {
+                samples.Add(StyleComparison(u, likesLong: u < 2, random));
+            }
+        }
+
+        (RewardModel model, _) = RankingTrainer.Train(samples, 4, Embedding, new TrainerOptions { Prototypes = 2, Epochs = 10, Seed = 4 }, TestContext.Current.CancellationToken);
+        PairSample[] mine = [StyleComparison(0, likesLong: true, random), StyleComparison(0, likesLong: true, random)];
+        UserPart once = UserPart.FromPrior(model), twice = UserPart.FromPrior(model);
+
+        // Act
+        RankingTrainer.FitUser(model, once, mine, epochs: 0);
+        RankingTrainer.FitUser(model, twice, mine[..1], epochs: 0);
+        RankingTrainer.FitUser(model, twice, mine[1..], epochs: 0);
+
+        // Assert: the same posterior (logits up to a constant), and it moved away from the prior.
+        Assert.Equal(once.Logits[0] - once.Logits[1], twice.Logits[0] - twice.Logits[1], 4);
+        Assert.NotEqual(model.PriorLogits[0] - model.PriorLogits[1], once.Logits[0] - once.Logits[1], 2);
+    }
+
+    [Fact]
+    public void FromBytes_FormatOneModel_ReadsWithPrototypesOverAllFeatures()
+    {
+        // Arrange: a payload as version 1 wrote it (prototypes as wide as the features, no width field).
+        int dimensions = FeatureLayout.Dimensions(Embedding);
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream))
+        {
+            writer.Write(1);
+            writer.Write(Embedding);
+            writer.Write(1); // prototypes
+            writer.Write(0); // skew rank
+            writer.Write(10);
+            writer.Write(2);
+            writer.Write(1.0);
+            for (int i = 0; i < dimensions; i++)
+            {
+                writer.Write(0f); // base
+            }
+
+            for (int i = 0; i < dimensions; i++)
+            {
+                writer.Write(i == SurfaceFeatures.Count ? 2f : 0f); // the prototype rewards the first embedding component
+            }
+
+            writer.Write(0f); // prior logit
+        }
+
+        // Act
+        RewardModel model = RewardModel.FromBytes(stream.ToArray());
+
+        // Assert: the embedding part of the old prototype still counts, and it is written back in the current format.
+        Assert.Equal(dimensions, model.PrototypeDimensions);
+        Assert.Equal(2.0, model.Reward(Item(0), null), 6);
+        RewardModel again = RewardModel.FromBytes(model.ToBytes());
+        Assert.Equal(2.0, again.Reward(Item(0), null), 6);
+    }
+
+    [Fact]
+    public void FromBytes_PrototypeWidthOutOfRange_Throws()
+    {
+        byte[] bytes = new RewardModel(Embedding, 1, 0).ToBytes();
+        BitConverter.GetBytes(FeatureLayout.Dimensions(Embedding) + 1).CopyTo(bytes, 16); // the width follows four ints
+
+        Assert.Throws<PenchantException>(() => RewardModel.FromBytes(bytes));
+    }
+
+    [Fact]
     public void ExpectedCalibrationError_PerfectlyCalibrated_IsZeroAndOverconfidentIsNot()
     {
         double[] p = [0.75, 0.75, 0.75, 0.75];
@@ -123,6 +234,26 @@ public sealed class RankingTrainerTests
         }
 
         return values;
+    }
+
+    /// <summary>A comparison of a longer and a shorter response (random embeddings) judged by length, one in five flipped.</summary>
+    private static PairSample StyleComparison(int user, bool likesLong, Random random)
+    {
+        float[] longer = Styled(1.2f + random.NextSingle(), random), shorter = Styled(0.2f + random.NextSingle(), random);
+        bool flipped = random.NextDouble() < 0.2;
+        return likesLong != flipped ? new PairSample(user, longer, shorter) : new PairSample(user, shorter, longer);
+    }
+
+    private static float[] Styled(float length, Random random)
+    {
+        var features = new float[FeatureLayout.Dimensions(Embedding)];
+        features[SurfaceFeatures.Length] = length;
+        for (int i = SurfaceFeatures.Count; i < features.Length; i++)
+        {
+            features[i] = random.NextSingle() - 0.5f;
+        }
+
+        return features;
     }
 
     private static float[] Item(int which)
