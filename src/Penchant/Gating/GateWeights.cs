@@ -18,6 +18,10 @@ internal sealed record GateWeights
 
     public double HintSimilarity { get; init; } = 3.027;
 
+    public double TextLift { get; init; }
+
+    public double HintLift { get; init; }
+
     public double ScopeSimilarity { get; init; } = -0.213;
 
     public double Lexical { get; init; } = -0.824;
@@ -38,6 +42,8 @@ internal sealed record GateWeights
         Bias
         + (TextSimilarity * f.TextSimilarity)
         + (HintSimilarity * f.HintSimilarity)
+        + (TextLift * f.TextLift)
+        + (HintLift * f.HintLift)
         + (ScopeSimilarity * f.ScopeSimilarity)
         + (Lexical * f.Lexical)
         + (ScopeMatch * f.ScopeMatch)

@@ -69,11 +69,26 @@ internal sealed partial class PreferenceGate
             best = Math.Max(best, features[i].TextSimilarity + (0.5 * features[i].HintSimilarity));
         }
 
-        int overridden = request.Overrides ? FindOverridden(features) : -1;
+        // A request overrides the preferences it contradicts ("in Java this time" against "code in Python"); with a cue such
+        // as "just this once" and no contradiction found, the one closest to it in meaning.
+        bool contradicted = false;
+        for (int i = 0; i < n; i++)
+        {
+            if (Contradiction.Contradicts(request, preferences[i]))
+            {
+                features[i].Overridden = 1;
+                contradicted = true;
+            }
+        }
+
+        int overridden = request.Overrides && !contradicted ? FindOverridden(features) : -1;
         for (int i = 0; i < n; i++)
         {
             features[i].Relative = features[i].TextSimilarity + (0.5 * features[i].HintSimilarity) - best;
-            features[i].Overridden = i == overridden ? 1 : 0;
+            if (i == overridden)
+            {
+                features[i].Overridden = 1;
+            }
         }
 
         return features;
@@ -92,8 +107,10 @@ internal sealed partial class PreferenceGate
         };
 
         double hint = 0;
-        foreach (float[] vector in p.HintVectors)
+        double hintLift = 0;
+        for (int h = 0; h < p.HintVectors.Length; h++)
         {
+            float[] vector = p.HintVectors[h];
             if (!hintCache.TryGetValue(vector, out double similarity))
             {
                 similarity = TensorPrimitives.Dot(request.Vector, vector);
@@ -101,9 +118,12 @@ internal sealed partial class PreferenceGate
             }
 
             hint = Math.Max(hint, similarity);
+            hintLift = Math.Max(hintLift, similarity - p.HintCommonness[h]);
         }
 
         f.HintSimilarity = hint;
+        f.HintLift = hintLift;
+        f.TextLift = f.TextSimilarity - p.TextCommonness;
         if (p.Preference.Scope.IsScoped)
         {
             f.ScopeSimilarity = p.ScopeVector is null ? 0 : TensorPrimitives.Dot(request.Vector, p.ScopeVector);
@@ -142,7 +162,8 @@ internal sealed partial class PreferenceGate
         double best = 0.3;
         for (int i = 0; i < features.Length; i++)
         {
-            double evidence = features[i].TextSimilarity + features[i].Lexical;
+            // Closeness in meaning alone: shared words ("call" in "Use Google Meet for calls") point at the wrong one as often as the right one.
+            double evidence = features[i].TextSimilarity;
             if (evidence > best)
             {
                 best = evidence;
