@@ -12,29 +12,29 @@ internal sealed record GateWeights
 {
     public static GateWeights Default { get; } = new();
 
-    public double Bias { get; init; } = -2.594;
+    public double Bias { get; init; } = -2.221;
 
-    public double TextSimilarity { get; init; } = 4.816;
+    public double TextSimilarity { get; init; } = 2.196;
 
-    public double HintSimilarity { get; init; } = 3.027;
+    public double HintSimilarity { get; init; } = 3.978;
 
-    public double TextLift { get; init; }
+    public double TextLift { get; init; } = 3.248;
 
-    public double HintLift { get; init; }
+    public double HintLift { get; init; } = 3.213;
 
-    public double ScopeSimilarity { get; init; } = -0.213;
+    public double ScopeSimilarity { get; init; } = 0.294;
 
-    public double Lexical { get; init; } = -0.824;
+    public double Lexical { get; init; } = -0.592;
 
-    public double ScopeMatch { get; init; } = 1.701;
+    public double ScopeMatch { get; init; } = 0.887;
 
-    public double Relative { get; init; } = 0.984;
+    public double Relative { get; init; } = 0.93;
 
     public double Overridden { get; init; } = -8.0;
 
-    public double Neutral { get; init; } = -0.5;
+    public double Neutral { get; init; } = -0.641;
 
-    public double Strength { get; init; } = 1.27;
+    public double Strength { get; init; } = 0.815;
 
     public double Acceptance { get; init; } = 3.0;
 

@@ -1,0 +1,57 @@
+using Penchant.Gating;
+
+namespace Penchant.Tests.Gating;
+
+public sealed class ContradictionTests
+{
+    [Theory]
+    [InlineData("keep code examples in python.", "show me this in java this time.")]
+    [InlineData("i prefer aisle seats.", "get me a window seat, i want to see the view.")]
+    [InlineData("keep emails with clients formal.", "write a super casual email to tom, keep it loose.")]
+    [InlineData("always book me the cheapest flight.", "book the direct flight even if it's pricier.")]
+    public void Values_AnotherValueOfTheSameSlot_Differ(string preference, string request)
+    {
+        (int Slot, int Value)[] p = Contradiction.Values(preference);
+        (int Slot, int Value)[] r = Contradiction.Values(request);
+
+        (int slot, int value) = Assert.Single(p);
+        Assert.Contains(r, x => x.Slot == slot && x.Value != value);
+        Assert.DoesNotContain(r, x => x.Slot == slot && x.Value == value);
+    }
+
+    [Theory]
+    [InlineData("let's go to the park and go home early.")]
+    [InlineData("what's a good budget for a wedding?")]
+    public void Values_WordsCommonInOtherSenses_AreNotSlotValues(string text) => Assert.Empty(Contradiction.Values(text));
+
+    [Fact]
+    public void Values_SynonymsOfOneValue_AreTheSameValue() =>
+        Assert.Equal(Contradiction.Values("write it in c#."), Contradiction.Values("a csharp example please."));
+
+    [Fact]
+    public void Quantities_NumberWithUnit_IsFound_AndClockTimesAreNot()
+    {
+        Assert.Equal(new[] { ("4", "space") }, Contradiction.Quantities("use 4 spaces in python."));
+        Assert.Equal(new[] { ("2", "space") }, Contradiction.Quantities("the style guide uses 2-space indents."));
+        Assert.Empty(Contradiction.Quantities("no meetings before 10am."));
+    }
+
+    [Fact]
+    public void Negated_FindsTheNegatedWords()
+    {
+        Assert.Contains("vegan", Contradiction.Negated("i'm baking for my grandpa who isn't vegan."));
+        Assert.Contains("code", Contradiction.Negated("no code needed, just the idea."));
+        Assert.Empty(Contradiction.Negated("give me a vegan cake recipe."));
+    }
+
+    [Fact]
+    public void Commonness_IsTheMeanSimilarityToTheNearestBackgroundRequests()
+    {
+        float[][] background = [[1, 0, 0], [0, 1, 0], [0, 0, 1], [0.6f, 0.8f, 0]];
+
+        double commonness = PreparedPreference.Commonness(new float[] { 1, 0, 0 }, background);
+
+        Assert.Equal((1 + 0 + 0 + 0.6) / 4, commonness, 5);
+        Assert.Equal(0, PreparedPreference.Commonness(new float[] { 1, 0, 0 }, []));
+    }
+}
