@@ -221,7 +221,7 @@ public sealed class PenchantEngineTests(EngineFixture fixture) : IClassFixture<E
         await engine.RememberAsync(Alice, new Statement("Keep code examples in Python."), Ct);
         await engine.RememberAsync(Alice, new Statement("Use descriptive variable names, no single letters."), Ct);
 
-        Selection usual = await engine.SelectAsync(Alice, new RequestContext("Write a function that reverses a linked list."), Ct);
+        Selection usual = await engine.SelectAsync(Alice, new RequestContext("Write a code example that reverses a linked list."), Ct);
         Selection java = await engine.SelectAsync(Alice, new RequestContext("Write a Java function that reverses a linked list."), Ct);
         Selection both = await engine.SelectAsync(Alice, new RequestContext("Port this Java function that reverses a linked list to Python."), Ct);
 
