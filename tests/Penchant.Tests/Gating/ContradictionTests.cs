@@ -1,4 +1,6 @@
+using Penchant.Domain;
 using Penchant.Gating;
+using Penchant.Text;
 
 namespace Penchant.Tests.Gating;
 
@@ -42,6 +44,27 @@ public sealed class ContradictionTests
         Assert.Contains("vegan", Contradiction.Negated("i'm baking for my grandpa who isn't vegan."));
         Assert.Contains("code", Contradiction.Negated("no code needed, just the idea."));
         Assert.Empty(Contradiction.Negated("give me a vegan cake recipe."));
+    }
+
+    [Theory]
+    [InlineData("Keep code examples in Python.", "Write it in Java this time.", true)]
+    [InlineData("Keep code examples in Python.", "Port this Java function to Python.", false)]
+    [InlineData("Keep code examples in Python.", "Write a function that reverses a list.", false)]
+    [InlineData("Use 4 spaces in Python.", "Our style guide uses 2 spaces, so use 2 spaces here.", true)]
+    [InlineData("I'm vegan.", "I'm baking for my grandpa who isn't vegan.", true)]
+    [InlineData("I don't eat pork.", "Give me a recipe with no pork at all.", false)]
+    public void Contradicts_OnlyWhenTheRequestAsksForSomethingElse(string preference, string request, bool expected)
+    {
+        var p = new Preference
+        {
+            Id = "pf_1",
+            Text = preference,
+            Polarity = preference.Contains("don't", StringComparison.Ordinal) ? Polarity.Negative : Polarity.Positive,
+        };
+        var prepared = new PreparedPreference(p, TextTools.ContentStems(preference), [], null, [], null);
+        var view = new RequestView(new RequestContext(request), new float[] { 1, 0, 0 });
+
+        Assert.Equal(expected, Contradiction.Contradicts(view, prepared));
     }
 
     [Fact]
