@@ -36,8 +36,6 @@ public sealed partial class PenchantEngine : IPenchant
     private readonly SemaphoreSlim[] _locks = CreateLocks();
     private readonly ConcurrentDictionary<UserKey, Snapshot> _snapshots = new();
     private readonly ConcurrentDictionary<string, float[]> _phrases = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, double> _commonness = new(StringComparer.Ordinal);
-    private float[][]? _background;
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private volatile bool _initialized;
 
@@ -603,22 +601,17 @@ public sealed partial class PenchantEngine : IPenchant
             }
         }
 
-        float[][] background = await GetBackgroundAsync(cancellationToken).ConfigureAwait(false);
         var prepared = new List<PreparedPreference>(current.Count);
         foreach (Preference p in current)
         {
-            string[] phrases = [.. HintPhrases(p.Hints)];
-            float[][] hints = [.. phrases.Select(k => _phrases[k])];
-            double[] hintCommonness = [.. phrases.Select(k => _commonness.GetOrAdd(k, static (_, v) => PreparedPreference.Commonness(v.Vector, v.Background), (Vector: _phrases[k], Background: background)))];
+            float[][] hints = [.. HintPhrases(p.Hints).Select(k => _phrases[k])];
             prepared.Add(new PreparedPreference(
                 p,
                 Text.TextTools.ContentStems(p.Text),
                 hints,
                 p.Scope.Text is { } scope ? _phrases[scope] : null,
                 p.Scope.Text is { } s ? Text.TextTools.ContentStems(s) : [],
-                p.Hints.ChainsTo is { } chain ? _phrases[chain] : null,
-                PreparedPreference.Commonness(p.Embedding.Span, background),
-                hintCommonness));
+                p.Hints.ChainsTo is { } chain ? _phrases[chain] : null));
         }
 
         return prepared;
@@ -630,25 +623,6 @@ public sealed partial class PenchantEngine : IPenchant
                 missing.Add(phrase);
             }
         }
-    }
-
-    /// <summary>
-    /// Gets the vectors of everyday requests that are not about any one preference (the turn classifier's "other" seed
-    /// sentences), against which <see cref="PreparedPreference.Commonness"/> measures how close a phrase is to requests in general.
-    /// </summary>
-    private async Task<float[][]> GetBackgroundAsync(CancellationToken cancellationToken)
-    {
-        if (Volatile.Read(ref _background) is { } ready)
-        {
-            return ready;
-        }
-
-        // Two concurrent first preparations may both embed them; the results are equal and either may be kept.
-        string[] requests = SeedSentences.Load().Negative;
-        GeneratedEmbeddings<Embedding<float>> vectors = await _embeddings.GenerateAsync(requests, cancellationToken: cancellationToken).ConfigureAwait(false);
-        float[][] background = [.. vectors.Select(static v => v.Vector.ToArray())];
-        Volatile.Write(ref _background, background);
-        return background;
     }
 
     private sealed class Snapshot(UserState state)

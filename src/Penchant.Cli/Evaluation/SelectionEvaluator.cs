@@ -53,7 +53,7 @@ internal static class SelectionEvaluator
     {
         if (features is not null)
         {
-            await features.WriteLineAsync("case,category,applies,text_similarity,hint_similarity,scope_similarity,lexical,scope_match,relative,overridden,strength,neutral,text_lift,hint_lift,scope_kind,scope_coverage,kind");
+            await features.WriteLineAsync("case,category,applies,text_similarity,hint_similarity,scope_similarity,lexical,scope_match,relative,overridden,strength,neutral,scope_kind,scope_coverage,kind");
         }
 
         string run = Guid.NewGuid().ToString("N")[..8];
@@ -115,7 +115,7 @@ internal static class SelectionEvaluator
                     ? Text.TextTools.Coverage(Text.TextTools.ContentStems(scopeText), Text.TextTools.ContentStems(selectionCase.Request))
                     : 0;
                 await features.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"{selectionCase.Id},{selectionCase.Category},{(applies ? 1 : 0)},{f.TextSimilarity:0.####},{f.HintSimilarity:0.####},{f.ScopeSimilarity:0.####},{f.Lexical:0.####},{f.ScopeMatch},{f.Relative:0.####},{f.Overridden},{f.Strength},{f.Neutral},{f.TextLift:0.####},{f.HintLift:0.####},{scopeKind},{scopeCoverage:0.####},{preference.Kind}"));
+                    $"{selectionCase.Id},{selectionCase.Category},{(applies ? 1 : 0)},{f.TextSimilarity:0.####},{f.HintSimilarity:0.####},{f.ScopeSimilarity:0.####},{f.Lexical:0.####},{f.ScopeMatch},{f.Relative:0.####},{f.Overridden},{f.Strength},{f.Neutral},{scopeKind},{scopeCoverage:0.####},{preference.Kind}"));
             }
         }
 

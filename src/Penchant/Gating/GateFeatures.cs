@@ -9,12 +9,6 @@ internal struct GateFeatures
     /// <summary>Highest cosine similarity of the request to a hinted kind of request.</summary>
     public double HintSimilarity;
 
-    /// <summary>Text similarity above the preference text's similarity to everyday requests in general.</summary>
-    public double TextLift;
-
-    /// <summary>Highest similarity of the request to a hinted kind of request above that hint's similarity to everyday requests in general.</summary>
-    public double HintLift;
-
     /// <summary>Cosine similarity of the request to the scope text (0 when unscoped).</summary>
     public double ScopeSimilarity;
 

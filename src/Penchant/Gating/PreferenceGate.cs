@@ -107,10 +107,8 @@ internal sealed partial class PreferenceGate
         };
 
         double hint = 0;
-        double hintLift = 0;
-        for (int h = 0; h < p.HintVectors.Length; h++)
+        foreach (float[] vector in p.HintVectors)
         {
-            float[] vector = p.HintVectors[h];
             if (!hintCache.TryGetValue(vector, out double similarity))
             {
                 similarity = TensorPrimitives.Dot(request.Vector, vector);
@@ -118,12 +116,9 @@ internal sealed partial class PreferenceGate
             }
 
             hint = Math.Max(hint, similarity);
-            hintLift = Math.Max(hintLift, similarity - p.HintCommonness[h]);
         }
 
         f.HintSimilarity = hint;
-        f.HintLift = hintLift;
-        f.TextLift = f.TextSimilarity - p.TextCommonness;
         if (p.Preference.Scope.IsScoped)
         {
             f.ScopeSimilarity = p.ScopeVector is null ? 0 : TensorPrimitives.Dot(request.Vector, p.ScopeVector);

@@ -66,15 +66,4 @@ public sealed class ContradictionTests
 
         Assert.Equal(expected, Contradiction.Contradicts(view, prepared));
     }
-
-    [Fact]
-    public void Commonness_IsTheMeanSimilarityToTheNearestBackgroundRequests()
-    {
-        float[][] background = [[1, 0, 0], [0, 1, 0], [0, 0, 1], [0.6f, 0.8f, 0]];
-
-        double commonness = PreparedPreference.Commonness(new float[] { 1, 0, 0 }, background);
-
-        Assert.Equal((1 + 0 + 0 + 0.6) / 4, commonness, 5);
-        Assert.Equal(0, PreparedPreference.Commonness(new float[] { 1, 0, 0 }, []));
-    }
 }
