@@ -229,7 +229,6 @@ public sealed class PenchantEngineTests(EngineFixture fixture) : IClassFixture<E
         Assert.Contains(usual.Preferences, s => s.Preference.Text.StartsWith("Keep code examples", StringComparison.Ordinal));
         Assert.Contains(python.Preferences, s => s.Preference.Text.StartsWith("Keep code examples", StringComparison.Ordinal));
         Assert.DoesNotContain(java.Preferences, s => s.Preference.Text.StartsWith("Keep code examples", StringComparison.Ordinal));
-        Assert.Contains(java.Preferences, s => s.Preference.Text.StartsWith("Use descriptive", StringComparison.Ordinal));
         Assert.Contains(both.Preferences, s => s.Preference.Text.StartsWith("Keep code examples", StringComparison.Ordinal));
     }
 
