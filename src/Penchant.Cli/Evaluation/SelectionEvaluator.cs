@@ -53,7 +53,7 @@ internal static class SelectionEvaluator
     {
         if (features is not null)
         {
-            await features.WriteLineAsync("case,category,applies,text_similarity,hint_similarity,scope_similarity,lexical,scope_match,relative,overridden,strength,neutral");
+            await features.WriteLineAsync("case,category,applies,text_similarity,hint_similarity,scope_similarity,lexical,scope_match,relative,overridden,strength,neutral,scope_kind,scope_coverage,kind");
         }
 
         string run = Guid.NewGuid().ToString("N")[..8];
@@ -108,8 +108,14 @@ internal static class SelectionEvaluator
             foreach ((Preference preference, Gating.GateFeatures f) in await measurable.MeasureAsync(user, new RequestContext(selectionCase.Request), cancellationToken))
             {
                 bool applies = preference.Sources.Any(s => statementOfEvent.TryGetValue(s, out int index) && expected.Contains(index));
+                string scopeKind = preference.Scope.Tags.ContainsKey("recipient") ? "recipient"
+                    : preference.Scope.Tags.ContainsKey("channel") ? "channel"
+                    : preference.Scope.IsScoped ? "words" : "none";
+                double scopeCoverage = preference.Scope.Text is { } scopeText
+                    ? Text.TextTools.Coverage(Text.TextTools.ContentStems(scopeText), Text.TextTools.ContentStems(selectionCase.Request))
+                    : 0;
                 await features.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"{selectionCase.Id},{selectionCase.Category},{(applies ? 1 : 0)},{f.TextSimilarity:0.####},{f.HintSimilarity:0.####},{f.ScopeSimilarity:0.####},{f.Lexical:0.####},{f.ScopeMatch},{f.Relative:0.####},{f.Overridden},{f.Strength},{f.Neutral}"));
+                    $"{selectionCase.Id},{selectionCase.Category},{(applies ? 1 : 0)},{f.TextSimilarity:0.####},{f.HintSimilarity:0.####},{f.ScopeSimilarity:0.####},{f.Lexical:0.####},{f.ScopeMatch},{f.Relative:0.####},{f.Overridden},{f.Strength},{f.Neutral},{scopeKind},{scopeCoverage:0.####},{preference.Kind}"));
             }
         }
 

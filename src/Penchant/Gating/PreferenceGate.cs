@@ -69,11 +69,26 @@ internal sealed partial class PreferenceGate
             best = Math.Max(best, features[i].TextSimilarity + (0.5 * features[i].HintSimilarity));
         }
 
-        int overridden = request.Overrides ? FindOverridden(features) : -1;
+        // A request overrides the preferences it contradicts ("in Java this time" against "code in Python"); with a cue such
+        // as "just this once" and no contradiction found, the one closest to it in meaning.
+        bool contradicted = false;
+        for (int i = 0; i < n; i++)
+        {
+            if (Contradiction.Contradicts(request, preferences[i]))
+            {
+                features[i].Overridden = 1;
+                contradicted = true;
+            }
+        }
+
+        int overridden = request.Overrides && !contradicted ? FindOverridden(features) : -1;
         for (int i = 0; i < n; i++)
         {
             features[i].Relative = features[i].TextSimilarity + (0.5 * features[i].HintSimilarity) - best;
-            features[i].Overridden = i == overridden ? 1 : 0;
+            if (i == overridden)
+            {
+                features[i].Overridden = 1;
+            }
         }
 
         return features;
@@ -142,7 +157,8 @@ internal sealed partial class PreferenceGate
         double best = 0.3;
         for (int i = 0; i < features.Length; i++)
         {
-            double evidence = features[i].TextSimilarity + features[i].Lexical;
+            // Closeness in meaning alone: shared words ("call" in "Use Google Meet for calls") point at the wrong one as often as the right one.
+            double evidence = features[i].TextSimilarity;
             if (evidence > best)
             {
                 best = evidence;

@@ -2,7 +2,10 @@ using Penchant.Domain;
 
 namespace Penchant.Gating;
 
-/// <summary>A current preference with what selection reads precomputed once per user state: stems, hint and scope vectors.</summary>
+/// <summary>
+/// A current preference with what selection reads precomputed once per user state: stems, hint and scope vectors, and the
+/// slot values and quantities a request could contradict (see <see cref="Contradiction"/>).
+/// </summary>
 internal sealed class PreparedPreference(Preference preference, HashSet<string> stems, float[][] hintVectors, float[]? scopeVector, HashSet<string> scopeStems, float[]? chainVector)
 {
     public Preference Preference { get; } = preference;
@@ -20,4 +23,10 @@ internal sealed class PreparedPreference(Preference preference, HashSet<string> 
     public string? Recipient { get; } = preference.Scope.Tags.TryGetValue("recipient", out string? r) ? r : null;
 
     public string? Channel { get; } = preference.Scope.Tags.TryGetValue("channel", out string? c) ? c : null;
+
+    /// <summary>Gets the slot values the preference names (see <see cref="Contradiction"/>).</summary>
+    public (int Slot, int Value)[] SlotValues { get; } = Contradiction.Values(preference.Text.ToLowerInvariant());
+
+    /// <summary>Gets the quantities with units the preference names.</summary>
+    public (string Number, string Unit)[] Quantities { get; } = Contradiction.Quantities(preference.Text.ToLowerInvariant());
 }

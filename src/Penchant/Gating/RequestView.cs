@@ -4,7 +4,7 @@ using Penchant.Text;
 
 namespace Penchant.Gating;
 
-/// <summary>A request prepared for the gate: its vector, content stems, recognised recipient and channel, and override cue.</summary>
+/// <summary>A request prepared for the gate: its vector, content stems, recognised recipient and channel, override cue, and what it says that a preference could contradict.</summary>
 internal sealed class RequestView
 {
     public RequestView(RequestContext request, ReadOnlyMemory<float> vector)
@@ -19,6 +19,9 @@ internal sealed class RequestView
             ? StatementAnalyzer.ChannelOf(channel.ToLowerInvariant()) ?? channel.ToLowerInvariant()
             : StatementAnalyzer.ChannelOf(lower);
         Overrides = PreferenceGate.OverridePattern().IsMatch(request.Text);
+        SlotValues = Contradiction.Values(lower);
+        Quantities = Contradiction.Quantities(lower);
+        Negated = Contradiction.Negated(lower);
     }
 
     public float[] Vector { get; }
@@ -30,4 +33,13 @@ internal sealed class RequestView
     public string? Channel { get; }
 
     public bool Overrides { get; }
+
+    /// <summary>Gets the slot values the request names (see <see cref="Contradiction"/>).</summary>
+    public (int Slot, int Value)[] SlotValues { get; }
+
+    /// <summary>Gets the quantities with units the request names.</summary>
+    public (string Number, string Unit)[] Quantities { get; }
+
+    /// <summary>Gets the stems of the words the request negates.</summary>
+    public HashSet<string> Negated { get; }
 }

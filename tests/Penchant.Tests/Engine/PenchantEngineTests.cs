@@ -252,6 +252,24 @@ public sealed class PenchantEngineTests(EngineFixture fixture) : IClassFixture<E
     }
 
     [Fact]
+    public async Task SelectAsync_RequestAskingForAnotherValue_OverridesThePreferenceWithoutACue()
+    {
+        var (engine, _, _) = fixture.Create();
+        await engine.RememberAsync(Alice, new Statement("Keep code examples in Python."), Ct);
+        await engine.RememberAsync(Alice, new Statement("Use descriptive variable names, no single letters."), Ct);
+
+        Selection usual = await engine.SelectAsync(Alice, new RequestContext("Write a function that reverses a linked list."), Ct);
+        Selection python = await engine.SelectAsync(Alice, new RequestContext("Show me how to reverse a linked list in Python."), Ct);
+        Selection java = await engine.SelectAsync(Alice, new RequestContext("Write a Java function that reverses a linked list."), Ct);
+        Selection both = await engine.SelectAsync(Alice, new RequestContext("Port this Java function that reverses a linked list to Python."), Ct);
+
+        Assert.Contains(usual.Preferences, s => s.Preference.Text.StartsWith("Keep code examples", StringComparison.Ordinal));
+        Assert.Contains(python.Preferences, s => s.Preference.Text.StartsWith("Keep code examples", StringComparison.Ordinal));
+        Assert.DoesNotContain(java.Preferences, s => s.Preference.Text.StartsWith("Keep code examples", StringComparison.Ordinal));
+        Assert.Contains(both.Preferences, s => s.Preference.Text.StartsWith("Keep code examples", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task SelectAsync_PromptBlock_StaysWithinTokenBudget()
     {
         var (engine, _, _) = fixture.Create(o => o.PromptTokenBudget = 40);
