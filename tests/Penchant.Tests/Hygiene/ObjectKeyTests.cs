@@ -39,6 +39,7 @@ public sealed class ObjectKeyTests
         ObjectKey.Agreement agreement = ObjectKey.Of(a).CompareTo(ObjectKey.Of(b));
 
         Assert.False(agreement.SharedObject, $"{ObjectKey.Of(a)} vs {ObjectKey.Of(b)}");
+        Assert.False(agreement.SharedWord);
     }
 
     [Theory]
