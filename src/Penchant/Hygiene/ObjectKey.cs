@@ -39,7 +39,7 @@ internal sealed class ObjectKey
 
     /// <inheritdoc/>
     public override string ToString() =>
-        string.Join(" ", Concepts.Select(static c => c.Broad ? "(" + c.Id + ")" : c.Id).Order(StringComparer.Ordinal)) + " / " + string.Join(" ", Residual.Order(StringComparer.Ordinal));
+        string.Join(" ", Concepts.Select(static c => c.Broad ? "(" + c.Id + ")" : c.Condition ? "@" + c.Id : c.Id).Order(StringComparer.Ordinal)) + " / " + string.Join(" ", Residual.Order(StringComparer.Ordinal));
 
     /// <summary>Compares what two statements are about.</summary>
     public Agreement CompareTo(ObjectKey other)
@@ -47,6 +47,15 @@ internal sealed class ObjectKey
         bool sharedObject = false;
         Exclusive here = ExclusiveOf(this, other, ref sharedObject);
         Exclusive there = ExclusiveOf(other, this, ref sharedObject);
+
+        // A condition names when, not what: "late at night" and "reminders the evening before appointments" share no object.
+        // Only a domain under the same condition, with nothing else on either side, is one thing ("no meetings on Fridays",
+        // "keep my Friday free of meetings").
+        if (!sharedObject && !here.Any && !there.Any)
+        {
+            sharedObject = Concepts.Any(static c => c.Condition) && Concepts.Any(static c => c.Broad);
+        }
+
         return new Agreement(
             sharedObject,
             Residual.Overlaps(other.Residual),
@@ -61,7 +70,7 @@ internal sealed class ObjectKey
         {
             if (other.Concepts.Contains(concept))
             {
-                sharedObject |= !concept.Broad && !concept.Qualifier;
+                sharedObject |= !concept.Broad && !concept.Qualifier && !concept.Condition;
             }
             else
             {
@@ -162,7 +171,8 @@ internal sealed class ObjectKey
     }
 
     /// <summary>How two keys relate.</summary>
-    /// <param name="SharedObject">Both name the same specific thing (a concept that is not only a domain).</param>
+    /// <param name="SharedObject">Both name the same specific thing (a concept that is not only a domain, a qualifier or a
+    /// condition), or the same domain under the same condition and nothing else.</param>
     /// <param name="SharedWord">Both contain the same word no concept covers (a name, a place, a number).</param>
     /// <param name="Clash">Each names a concept the other does not, one of them specific: different objects or conditions ("peanuts" vs
     /// "dogs", "mornings" vs "Fridays"); two domains alone ("examples" vs "code") do not tell statements apart.</param>
@@ -177,7 +187,9 @@ internal sealed class ObjectKey
     /// <param name="Group">The kind of thing it is (food, drink, channel, …).</param>
     /// <param name="Broad">Whether it names a domain (a meeting, code, a hotel) rather than an object.</param>
     /// <param name="Qualifier">Whether it says how the user relates to an object (allergic to it, afraid of it) rather than naming one.</param>
-    internal sealed record Concept(string Id, string Group, bool Broad, bool Qualifier);
+    /// <param name="Condition">Whether it says when a preference holds (a time of day, a weekday, a month, a season) rather than what it
+    /// is about: shared, it is no object; named by one statement only, it tells the two apart.</param>
+    internal sealed record Concept(string Id, string Group, bool Broad, bool Qualifier, bool Condition);
 
     private sealed class Thesaurus
     {
@@ -202,7 +214,8 @@ internal sealed class ObjectKey
                     item.GetProperty("id").GetString()!,
                     item.GetProperty("group").GetString()!,
                     item.TryGetProperty("broad", out JsonElement broad) && broad.GetBoolean(),
-                    item.TryGetProperty("qualifier", out JsonElement qualifier) && qualifier.GetBoolean());
+                    item.TryGetProperty("qualifier", out JsonElement qualifier) && qualifier.GetBoolean(),
+                    item.TryGetProperty("condition", out JsonElement condition) && condition.GetBoolean());
                 foreach (JsonElement term in item.GetProperty("terms").EnumerateArray())
                 {
                     List<string> words = TextTools.Words(Normalize(term.GetString()!));

@@ -29,6 +29,40 @@ public sealed class ObjectKeyTests
         Assert.False(agreement.SharedObject);
     }
 
+    [Theory]
+    [InlineData("I do my best work late at night.", "Send me reminders the evening before appointments.")]
+    [InlineData("Mornings are when I'm sharpest.", "I like a cooked breakfast in the morning.")]
+    [InlineData("I'm free on Tuesdays.", "Water the plants every Tuesday.")]
+    [InlineData("Summer is my favourite season.", "I swim in the sea every summer.")]
+    public void CompareTo_OnlyATimeInCommon_SharesNoObject(string a, string b)
+    {
+        ObjectKey.Agreement agreement = ObjectKey.Of(a).CompareTo(ObjectKey.Of(b));
+
+        Assert.False(agreement.SharedObject, $"{ObjectKey.Of(a)} vs {ObjectKey.Of(b)}");
+        Assert.False(agreement.SharedWord);
+    }
+
+    [Theory]
+    [InlineData("I'm a night owl.", "I do my best work late at night.")]
+    [InlineData("I prefer Monday meetings.", "I prefer afternoon meetings.")]
+    [InlineData("Book my holidays in August.", "Book my holidays in winter.")]
+    public void CompareTo_DifferentConditionsOrAConditionAgainstAnObject_Clash(string a, string b)
+    {
+        ObjectKey.Agreement agreement = ObjectKey.Of(a).CompareTo(ObjectKey.Of(b));
+
+        Assert.True(agreement.Clash, $"{ObjectKey.Of(a)} vs {ObjectKey.Of(b)}");
+        Assert.False(agreement.SharedObject);
+    }
+
+    [Fact]
+    public void Of_TimesOfDayWeekdaysMonthsAndSeasons_AreConditions()
+    {
+        ObjectKey key = ObjectKey.Of("Walks at noon on weekdays in June, and in winter on Sunday evenings.");
+
+        Assert.Equal(["evening", "june", "midday", "sunday", "weekday", "winter"], key.Concepts.Where(static c => c.Condition).Select(static c => c.Id).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain("june", key.Residual);
+    }
+
     [Fact]
     public void CompareTo_SameObjectOneAddsACondition_SoftClash()
     {
