@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
+using Penchant.Cli.Evaluation;
 using Penchant.Ranking;
 
 namespace Penchant.Benchmarks.Corpus;
@@ -41,8 +42,6 @@ internal sealed class ComparisonCorpus
     private const double HhBonus = 1.0;
     private const double Sharpness = 2.0;
     private const int MaxEmbeddedChars = 1_200;
-    private const string HumanMarker = "\n\nHuman: ";
-    private const string AssistantMarker = "\n\nAssistant: ";
 
     private static readonly string[] Splits = ["helpful-base", "helpful-online", "helpful-rejection-sampled", "harmless-base"];
 
@@ -135,8 +134,8 @@ internal sealed class ComparisonCorpus
             }
 
             using var document = JsonDocument.Parse(line);
-            (string prompt, string chosen) = LastTurn(document.RootElement.GetProperty("chosen").GetString() ?? string.Empty);
-            (_, string rejected) = LastTurn(document.RootElement.GetProperty("rejected").GetString() ?? string.Empty);
+            (string prompt, string chosen) = HhRlhfConversation.LastTurn(document.RootElement.GetProperty("chosen").GetString() ?? string.Empty);
+            (_, string rejected) = HhRlhfConversation.LastTurn(document.RootElement.GetProperty("rejected").GetString() ?? string.Empty);
             if (prompt.Length > 0 && chosen.Length > 0 && rejected.Length > 0 && !string.Equals(chosen, rejected, StringComparison.Ordinal))
             {
                 pairs.Add(new HhPair(prompt, chosen, rejected));
@@ -144,20 +143,6 @@ internal sealed class ComparisonCorpus
         }
 
         return pairs;
-    }
-
-    /// <summary>Splits a conversation into its last human turn and the final assistant response (as the CLI's HH-RLHF reader does).</summary>
-    private static (string Prompt, string Response) LastTurn(string conversation)
-    {
-        int assistant = conversation.LastIndexOf(AssistantMarker, StringComparison.Ordinal);
-        if (assistant < 0)
-        {
-            return (string.Empty, string.Empty);
-        }
-
-        string response = conversation[(assistant + AssistantMarker.Length)..].Trim();
-        int human = conversation.LastIndexOf(HumanMarker, assistant, StringComparison.Ordinal);
-        return (human < 0 ? string.Empty : conversation[(human + HumanMarker.Length)..assistant].Trim(), response);
     }
 
     private static async Task<(float[] Chosen, float[] Rejected)[]> EmbedAsync(

@@ -16,8 +16,6 @@ internal static class HhRlhfData
     public static readonly string DefaultDirectory = Path.Combine("..", "shared", "data", "hh-rlhf");
 
     private const int MaxEmbeddedChars = 1200;
-    private const string HumanMarker = "\n\nHuman: ";
-    private const string AssistantMarker = "\n\nAssistant: ";
 
     /// <summary>Finds the HH-RLHF folder: the path itself, or its <c>hh-rlhf</c> subfolder (a data root).</summary>
     public static string ResolveDirectory(string? given)
@@ -74,8 +72,8 @@ internal static class HhRlhfData
                 continue;
             }
 
-            (string prompt, string a) = Split(chosen);
-            (_, string b) = Split(rejected);
+            (string prompt, string a) = HhRlhfConversation.LastTurn(chosen);
+            (_, string b) = HhRlhfConversation.LastTurn(rejected);
             if (prompt.Length == 0 || a.Length == 0 || b.Length == 0 || string.Equals(a, b, StringComparison.Ordinal))
             {
                 continue;
@@ -116,18 +114,4 @@ internal static class HhRlhfData
     /// <summary>Builds the features of a response in a context.</summary>
     public static float[] Features(Dictionary<string, float[]> vectors, string context, string response)
         => FeatureLayout.Build(vectors[context], vectors[response], SurfaceFeatures.Measure(response));
-
-    private static (string Prompt, string Response) Split(string conversation)
-    {
-        int assistant = conversation.LastIndexOf(AssistantMarker, StringComparison.Ordinal);
-        if (assistant < 0)
-        {
-            return (string.Empty, string.Empty);
-        }
-
-        string response = conversation[(assistant + AssistantMarker.Length)..].Trim();
-        int human = conversation.LastIndexOf(HumanMarker, assistant, StringComparison.Ordinal);
-        string prompt = human < 0 ? string.Empty : conversation[(human + HumanMarker.Length)..assistant].Trim();
-        return (prompt, response);
-    }
 }
