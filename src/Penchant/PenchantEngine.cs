@@ -412,7 +412,9 @@ public sealed partial class PenchantEngine : IPenchant
                 try
                 {
                     IReadOnlyList<PreferenceEvent> appended = await _store.CommitAsync(user, change, cancellationToken).ConfigureAwait(false);
-                    _snapshots.TryRemove(user, out _);
+
+                    // The next write for this user plans from what was just committed, without reading it back.
+                    Cache(user, new Snapshot(snapshot.State.After(change, appended.Count)));
                     committed(state, appended);
                     return appended;
                 }
@@ -551,13 +553,18 @@ public sealed partial class PenchantEngine : IPenchant
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
         UserState state = await _store.GetStateAsync(user, cancellationToken).ConfigureAwait(false);
         var snapshot = new Snapshot(state);
+        Cache(user, snapshot);
+        return snapshot;
+    }
+
+    private void Cache(UserKey user, Snapshot snapshot)
+    {
         if (_snapshots.Count >= _options.StateCacheSize)
         {
             _snapshots.Clear();
         }
 
         _snapshots[user] = snapshot;
-        return snapshot;
     }
 
     /// <summary>The phrases a request is compared with: the kinds of requests a preference affects and its in-scope examples.</summary>

@@ -30,6 +30,34 @@ public abstract partial class PreferenceStoreConformanceTests<TFixture>
         AssertSameBits(dense, state.Preferences[1].Embedding.Span);
     }
 
+    /// <summary>
+    /// What a store holds after a commit is what <see cref="UserState.After"/> computes from the state the change was
+    /// planned on: the engine carries on from it without reading back. Replaced preferences keep their place, new ones
+    /// go last, deletions apply, and the version moves by the events appended.
+    /// </summary>
+    /// <returns>A task that completes when the test is done.</returns>
+    [Fact]
+    public async Task CommitAsync_StateAfterwards_IsWhatUserStateAfterComputes()
+    {
+        await Store.CommitAsync(Alice, new UserChange { Append = [Event("e1"), Event("e2")], Upsert = [Preference("a"), Preference("b"), Preference("c")] }, Ct);
+        UserState before = await Store.GetStateAsync(Alice, Ct);
+        var change = new UserChange
+        {
+            ExpectedVersion = before.Version,
+            Append = [Event("e3"), Event("e4"), Event("e5")],
+            Upsert = [Preference("d", "a new one"), Preference("b", "b, replaced") with { SupersededBy = "d" }],
+            Delete = ["a"],
+        };
+
+        IReadOnlyList<PreferenceEvent> appended = await Store.CommitAsync(Alice, change, Ct);
+
+        UserState expected = before.After(change, appended.Count);
+        UserState stored = await Store.GetStateAsync(Alice, Ct);
+        Assert.Equal(expected.Version, stored.Version);
+        Assert.Equal(["b", "c", "d"], stored.Preferences.Select(static p => p.Id));
+        Assert.Equal(expected.Preferences.Select(static p => (p.Id, p.Text, p.SupersededBy)), stored.Preferences.Select(static p => (p.Id, p.Text, p.SupersededBy)));
+    }
+
     /// <summary>Timestamps keep their ticks and their offsets, from the smallest to the largest value.</summary>
     /// <returns>A task that completes when the test is done.</returns>
     [Fact]
