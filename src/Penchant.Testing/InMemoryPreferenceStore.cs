@@ -107,28 +107,10 @@ public sealed class InMemoryPreferenceStore : IPreferenceStore
                 appended[i] = item;
             }
 
-            if (change.ReplaceAllPreferences)
-            {
-                data.Preferences.Clear();
-            }
-
-            foreach (var preference in change.Upsert)
-            {
-                int index = data.Preferences.FindIndex(p => string.Equals(p.Id, preference.Id, StringComparison.Ordinal));
-                if (index >= 0)
-                {
-                    data.Preferences[index] = Copy(preference);
-                }
-                else
-                {
-                    data.Preferences.Add(Copy(preference));
-                }
-            }
-
-            foreach (string id in change.Delete)
-            {
-                data.Preferences.RemoveAll(p => string.Equals(p.Id, id, StringComparison.Ordinal));
-            }
+            // Preferences change as every store's contract says (UserState.After); this store keeps copies of what it is given.
+            UserState next = new UserState(version, data.Preferences).After(change with { Upsert = [.. change.Upsert.Select(Copy)] }, appended.Length);
+            data.Preferences.Clear();
+            data.Preferences.AddRange(next.Preferences);
 
             foreach (string id in redact)
             {
