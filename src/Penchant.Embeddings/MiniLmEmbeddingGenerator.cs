@@ -11,7 +11,9 @@ namespace Penchant.Embeddings;
 /// </summary>
 /// <remarks>
 /// Thread-safe. The model is loaded once, on first use. Embeddings are cached by exact text (up to
-/// <see cref="MiniLmEmbeddingOptions.CacheSize"/> entries), and the texts of one call that miss the cache are encoded together, in model batches of texts of similar length.
+/// <see cref="MiniLmEmbeddingOptions.CacheSize"/> entries). Texts that miss the cache join one queue that a single loop
+/// encodes, one model call at a time: the texts of concurrent calls that arrive while the model runs are encoded
+/// together in the next call, in model batches of texts of similar length. A call that finds the model idle starts at once.
 /// The cache holds user content in memory only; nothing is logged.
 /// </remarks>
 public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
@@ -28,12 +30,14 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     private readonly Lazy<Model> _model;
     private readonly ConcurrentDictionary<string, float[]> _cache = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _order = new();
+    private readonly ConcurrentQueue<Job> _queue = new();
     private readonly int _cacheSize;
     private readonly int _maxBatch;
     private readonly EmbeddingGeneratorMetadata _metadata = new("penchant-minilm", defaultModelId: ModelId, defaultModelDimensions: Dimensions);
     // Encoding holds the read side; disposing takes the write side, so the native session is never freed under a running encode.
     private readonly ReaderWriterLockSlim _lifetime = new(LockRecursionPolicy.NoRecursion);
     private int _disposed;
+    private int _draining;
 
     /// <summary>Initializes a new instance of the <see cref="MiniLmEmbeddingGenerator"/> class with default options.</summary>
     public MiniLmEmbeddingGenerator()
@@ -89,7 +93,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
 
         if (missing is not null)
         {
-            await Task.Run(() => EncodeMissing(texts, vectors, missing, cancellationToken), cancellationToken).ConfigureAwait(false);
+            await EncodeMissingAsync(texts, vectors, missing, cancellationToken).ConfigureAwait(false);
         }
 
         var result = new GeneratedEmbeddings<Embedding<float>>(texts.Length);
@@ -134,55 +138,133 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         }
     }
 
-    private void EncodeMissing(string[] texts, float[][] vectors, List<int> missing, CancellationToken cancellationToken)
+    private async Task EncodeMissingAsync(string[] texts, float[][] vectors, List<int> missing, CancellationToken cancellationToken)
     {
-        // Unique texts only: a batch often repeats a phrase.
-        var unique = new List<string>(missing.Count);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        // Unique texts only: a call often repeats a phrase.
+        var jobs = new Dictionary<string, Job>(missing.Count, StringComparer.Ordinal);
         foreach (int i in missing)
         {
-            if (seen.Add(texts[i]))
+            if (!jobs.ContainsKey(texts[i]))
             {
-                unique.Add(texts[i]);
+                var job = new Job(texts[i], cancellationToken);
+                jobs.Add(texts[i], job);
+                _queue.Enqueue(job);
             }
         }
 
-        var encoded = new Dictionary<string, float[]>(unique.Count, StringComparer.Ordinal);
-        _lifetime.EnterReadLock();
+        StartDraining();
+        foreach (int i in missing)
+        {
+            vectors[i] = await jobs[texts[i]].Done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Starts the drain loop on the thread pool unless it is running.</summary>
+    private void StartDraining()
+    {
+        if (Interlocked.CompareExchange(ref _draining, 1, 0) == 0)
+        {
+            _ = Task.Run(Drain);
+        }
+    }
+
+    /// <summary>
+    /// Encodes queued texts until the queue is empty, one model call at a time. The texts of concurrent calls that queue
+    /// while the model runs are encoded together in the next call, which costs far less per text than one call each
+    /// (measured on 2 cores: about half the CPU per short text in batches of 8 or more).
+    /// </summary>
+    private void Drain()
+    {
+        while (true)
+        {
+            List<Job> taken = Take();
+            if (taken.Count == 0)
+            {
+                Volatile.Write(ref _draining, 0);
+
+                // A job queued after Take found the queue empty but before the flag was cleared started no drain loop.
+                if (_queue.IsEmpty || Interlocked.CompareExchange(ref _draining, 1, 0) != 0)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            Encode(taken);
+        }
+    }
+
+    /// <summary>Takes up to <see cref="MiniLmEmbeddingOptions.MaxBatchSize"/> distinct texts from the queue, dropping those whose callers gave up.</summary>
+    private List<Job> Take()
+    {
+        var taken = new List<Job>();
+        var texts = new HashSet<string>(StringComparer.Ordinal);
+        while (texts.Count < _maxBatch && _queue.TryDequeue(out Job? job))
+        {
+            if (job.Token.IsCancellationRequested)
+            {
+                job.Done.TrySetCanceled(job.Token);
+                continue;
+            }
+
+            texts.Add(job.Text);
+            taken.Add(job);
+        }
+
+        return taken;
+    }
+
+    private void Encode(List<Job> jobs)
+    {
         try
         {
-            ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-            Model model = _model.Value;
-            foreach (string[] batch in Batches(unique, model.Tokenizer))
+            _lifetime.EnterReadLock();
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                float[][] output;
-                try
+                ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+                Model model = _model.Value;
+                var unique = new List<string>(jobs.Count);
+                var encoded = new Dictionary<string, float[]>(jobs.Count, StringComparer.Ordinal);
+                foreach (Job job in jobs)
                 {
-                    output = model.Encoder.Encode(batch, cancellationToken);
-                }
-                catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
-                {
-                    // Cancelling stops the model mid-run with a runtime error; callers (a request timing out, a host
-                    // stopping) expect a cancellation.
-                    throw new OperationCanceledException(cancellationToken);
+                    if (encoded.TryAdd(job.Text, null!))
+                    {
+                        unique.Add(job.Text);
+                    }
                 }
 
-                for (int j = 0; j < batch.Length; j++)
+                // The model stops mid-run only for a batch that one caller alone waits for (a long import cancelled).
+                CancellationToken token = jobs.TrueForAll(j => j.Token == jobs[0].Token) ? jobs[0].Token : CancellationToken.None;
+                foreach (string[] batch in Batches(unique, model.Tokenizer))
                 {
-                    encoded[batch[j]] = output[j];
-                    Remember(batch[j], output[j]);
+                    float[][] output = model.Encoder.Encode(batch, token);
+                    for (int j = 0; j < batch.Length; j++)
+                    {
+                        encoded[batch[j]] = output[j];
+                        Remember(batch[j], output[j]);
+                    }
+                }
+
+                foreach (Job job in jobs)
+                {
+                    job.Done.TrySetResult(encoded[job.Text]);
                 }
             }
+            finally
+            {
+                _lifetime.ExitReadLock();
+            }
         }
-        finally
+        catch (OnnxRuntimeException) when (jobs[0].Token.IsCancellationRequested)
         {
-            _lifetime.ExitReadLock();
+            // Cancelling stops the model mid-run with a runtime error; the caller (a request timing out, a host stopping)
+            // expects a cancellation.
+            jobs.ForEach(j => j.Done.TrySetCanceled(j.Token));
         }
-
-        foreach (int i in missing)
+        catch (Exception ex)
         {
-            vectors[i] = encoded[texts[i]];
+            jobs.ForEach(j => j.Done.TrySetException(ex));
         }
     }
 
@@ -246,4 +328,14 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     }
 
     private sealed record Model(SentenceEncoder Encoder, MiniLMTokenizer Tokenizer);
+
+    /// <summary>A text waiting to be encoded, and the caller waiting for it.</summary>
+    private sealed class Job(string text, CancellationToken token)
+    {
+        public string Text { get; } = text;
+
+        public CancellationToken Token { get; } = token;
+
+        public TaskCompletionSource<float[]> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 }

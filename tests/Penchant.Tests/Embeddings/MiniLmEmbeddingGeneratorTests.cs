@@ -36,6 +36,37 @@ public sealed class MiniLmEmbeddingGeneratorTests
     }
 
     [Fact]
+    public async Task GenerateAsync_ConcurrentCallsSharingTheModel_EachGetTheirOwnTextsVectors()
+    {
+        // Arrange: 40 callers at once, each with 1 to 3 texts, some texts shared between callers, so their texts are
+        // encoded together in model calls; then a caller that gave up before it started.
+        using var generator = new MiniLmEmbeddingGenerator(new MiniLmEmbeddingOptions { CacheSize = 0 });
+        using var reference = new SentenceEncoder();
+        string[] subjects = ["tea", "jazz", "night trains", "spicy food", "dark mode", "long walks in the rain", "quiet hotels"];
+        string[][] calls = [.. Enumerable.Range(0, 40).Select(i => Enumerable.Range(0, 1 + (i % 3))
+            .Select(j => $"I prefer {subjects[(i + j) % subjects.Length]}" + (j == 0 ? string.Empty : $", note {i}-{j}")).ToArray())];
+        using var gaveUp = new CancellationTokenSource();
+        await gaveUp.CancelAsync();
+
+        // Act
+        GeneratedEmbeddings<Embedding<float>>[] results = await Task.WhenAll(calls.Select(texts => Task.Run(() => generator.GenerateAsync(texts, cancellationToken: Ct), Ct)));
+
+        // Assert: every caller got the package's vector for each of its own texts, in its order; the cancelled one a cancellation.
+        for (int i = 0; i < calls.Length; i++)
+        {
+            Assert.Equal(calls[i].Length, results[i].Count);
+            for (int j = 0; j < calls[i].Length; j++)
+            {
+                float cosine = TensorPrimitives.CosineSimilarity(reference.Encode([calls[i][j]], Ct)[0], results[i][j].Vector.Span);
+                Assert.True(cosine > 0.99999f, $"call {i}, text {j}: cosine {cosine}");
+            }
+        }
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => generator.GenerateAsync(["never encoded for anyone"], cancellationToken: gaveUp.Token));
+        Assert.Equal(MiniLmEmbeddingGenerator.Dimensions, (await generator.GenerateAsync(["and the queue still serves others"], cancellationToken: Ct))[0].Vector.Length);
+    }
+
+    [Fact]
     public async Task GenerateAsync_CancelledWhileTheModelRuns_ThrowsOperationCanceled()
     {
         // Arrange: a loaded model and enough texts for several seconds of encoding (the cancellation lands after tokenizing, in a model run).
