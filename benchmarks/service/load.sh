@@ -3,7 +3,7 @@
 # workload at 1, 10 and 50 concurrent clients, with wrk against the Release service on loopback and a fresh SQLite file.
 #   benchmarks/service/load.sh                 # DURATION=15s per run, USERS=100 seeded users x PER_USER=10 statements
 # Prints wrk's own output for every run and one summary line per run, with the service's CPU time (user + system) per
-# request over the run; saves everything under results/ when SAVE=1.
+# request over the run. SAVE=1 also writes everything printed to results/load-DATE-TIME.txt.
 source "$(dirname "$0")/common.sh"
 DURATION="${DURATION:-15s}"
 USERS="${USERS:-100}"
@@ -11,6 +11,13 @@ PER_USER="${PER_USER:-10}"
 CLIENTS="${CLIENTS:-1 10 50}"
 WORKLOADS="${WORKLOADS:-select-warm select-cold remember mixed}"
 export USERS
+
+if [[ "${SAVE:-0}" == 1 ]]; then
+  mkdir -p "$HERE/results"
+  saved="$HERE/results/load-$(date -u +%Y-%m-%d-%H%M).txt"
+  exec > >(tee "$saved") 2>&1
+  echo "saving to ${saved#"$ROOT"/}"
+fi
 
 build
 trap stop_server EXIT
