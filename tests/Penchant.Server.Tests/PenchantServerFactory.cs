@@ -64,6 +64,10 @@ public class PenchantServerFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting(ServerHost.DatabaseKey, DatabasePath);
         builder.UseSetting("Penchant:Service:BootstrapKey", "false");
+
+        // Tests share two cores with the rest of the suite; under heavy load (load average 30+) a first request that loads
+        // the model could pass the default 30 s and fail with 504. Tests that are about timeouts set their own.
+        builder.UseSetting("Penchant:Service:RequestTimeout", "00:02:00");
         foreach ((string key, string value) in Settings)
         {
             builder.UseSetting(key, value);
