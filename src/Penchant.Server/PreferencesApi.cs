@@ -109,6 +109,7 @@ public static class PreferencesApi
     /// <param name="request">The statement.</param>
     /// <param name="idempotencyKey">Applies the write at most once per key (see <c>docs/service.md</c>).</param>
     /// <param name="principal">The authenticated key.</param>
+    /// <param name="engine">The engine.</param>
     /// <param name="httpContext">The request.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>What changed, or a problem.</returns>
@@ -117,6 +118,7 @@ public static class PreferencesApi
         RememberRequest request,
         [FromHeader(Name = IdempotentWriter.Header)] string? idempotencyKey,
         ClaimsPrincipal principal,
+        IPenchant engine,
         HttpContext httpContext,
         CancellationToken cancellationToken)
     {
@@ -129,7 +131,6 @@ public static class PreferencesApi
         var statement = new Statement(text, request.At, string.IsNullOrWhiteSpace(request.Scope) ? null : request.Scope);
         if (idempotencyKey is null)
         {
-            IPenchant engine = httpContext.RequestServices.GetRequiredService<IPenchant>();
             return TypedResults.Ok((await engine.RememberAsync(user, statement, cancellationToken)).ToContract());
         }
 
@@ -144,6 +145,7 @@ public static class PreferencesApi
     /// <param name="request">The turns.</param>
     /// <param name="idempotencyKey">Applies the write at most once per key (see <c>docs/service.md</c>).</param>
     /// <param name="principal">The authenticated key.</param>
+    /// <param name="engine">The engine.</param>
     /// <param name="httpContext">The request.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>What changed, or a problem.</returns>
@@ -152,18 +154,18 @@ public static class PreferencesApi
         ObserveRequest request,
         [FromHeader(Name = IdempotentWriter.Header)] string? idempotencyKey,
         ClaimsPrincipal principal,
+        IPenchant engine,
         HttpContext httpContext,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(httpContext);
         UserKey user = UserFor(principal, userId);
-        ServiceOptions limits = httpContext.RequestServices.GetRequiredService<IOptions<ServiceOptions>>().Value;
+        ServiceOptions limits = Limits(httpContext);
         RequestValidation.Turns(request.Turns, "turns", MaxText(httpContext), limits.MaxTurnsPerRequest, required: true);
         IReadOnlyList<ConversationTurn> turns = request.Turns.ToDomain();
         if (idempotencyKey is null)
         {
-            IPenchant engine = httpContext.RequestServices.GetRequiredService<IPenchant>();
             return TypedResults.Ok((await engine.ObserveAsync(user, turns, cancellationToken)).ToContract());
         }
 
@@ -234,34 +236,17 @@ public static class PreferencesApi
     /// <param name="userId">The user.</param>
     /// <param name="request">The request.</param>
     /// <param name="principal">The authenticated key.</param>
+    /// <param name="engine">The engine.</param>
     /// <param name="httpContext">The request.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The selection, or a problem.</returns>
     public static async Task<Results<Ok<SelectionResponse>, ProblemHttpResult>> SelectAsync(
-        string userId, SelectRequest request, ClaimsPrincipal principal, HttpContext httpContext, CancellationToken cancellationToken)
+        string userId, SelectRequest request, ClaimsPrincipal principal, IPenchant engine, HttpContext httpContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(httpContext);
         UserKey user = UserFor(principal, userId);
-        int max = MaxText(httpContext);
-        ServiceOptions limits = httpContext.RequestServices.GetRequiredService<IOptions<ServiceOptions>>().Value;
-        string text = RequestValidation.Text(request.Text, "text", max);
-        RequestValidation.Turns(request.Conversation, "conversation", max, limits.MaxTurnsPerRequest, required: false);
-        if (request.Attributes is { } attributes)
-        {
-            foreach ((string name, string value) in attributes)
-            {
-                RequestValidation.Text(name, "attributes", 200);
-                RequestValidation.Text(value, "attributes." + name, max);
-            }
-        }
-
-        var context = new RequestContext(text)
-        {
-            Attributes = request.Attributes ?? new Dictionary<string, string>(),
-            Conversation = request.Conversation.ToDomain(),
-        };
-        IPenchant engine = httpContext.RequestServices.GetRequiredService<IPenchant>();
+        RequestContext context = ContextFrom(httpContext, request.Text, request.Attributes, request.Conversation);
         Selection selection = await engine.SelectAsync(user, context, cancellationToken);
         return TypedResults.Ok(selection.ToContract());
     }
@@ -283,17 +268,18 @@ public static class PreferencesApi
     /// <param name="userId">The user.</param>
     /// <param name="events">The events, oldest first, as <c>GET …/events</c> exports them.</param>
     /// <param name="principal">The authenticated key.</param>
+    /// <param name="engine">The engine.</param>
     /// <param name="httpContext">The request.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>What changed, or a problem (400 when an event id repeats or is already in the log).</returns>
     public static async Task<Results<Ok<WriteResponse>, ProblemHttpResult>> ImportAsync(
-        string userId, IReadOnlyList<PreferenceEvent> events, ClaimsPrincipal principal, HttpContext httpContext, CancellationToken cancellationToken)
+        string userId, IReadOnlyList<PreferenceEvent> events, ClaimsPrincipal principal, IPenchant engine, HttpContext httpContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(httpContext);
         UserKey user = UserFor(principal, userId);
         int max = MaxText(httpContext);
-        ServiceOptions limits = httpContext.RequestServices.GetRequiredService<IOptions<ServiceOptions>>().Value;
+        ServiceOptions limits = Limits(httpContext);
         if (events.Count == 0 || events.Count > limits.MaxTurnsPerRequest)
         {
             throw new ArgumentException($"Import 1 to {limits.MaxTurnsPerRequest} events per request.", nameof(events));
@@ -308,7 +294,6 @@ public static class PreferencesApi
             RequestValidation.Optional(ev.Role, $"[{i}].role", 32);
         }
 
-        IPenchant engine = httpContext.RequestServices.GetRequiredService<IPenchant>();
         return TypedResults.Ok((await engine.ImportAsync(user, events, cancellationToken)).ToContract());
     }
 
@@ -330,11 +315,12 @@ public static class PreferencesApi
     /// <param name="userId">The user.</param>
     /// <param name="request">The comparison.</param>
     /// <param name="principal">The authenticated key.</param>
+    /// <param name="engine">The engine.</param>
     /// <param name="httpContext">The request.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>What changed (the appended event), or a problem.</returns>
     public static async Task<Results<Ok<WriteResponse>, ProblemHttpResult>> CompareAsync(
-        string userId, CompareRequest request, ClaimsPrincipal principal, HttpContext httpContext, CancellationToken cancellationToken)
+        string userId, CompareRequest request, ClaimsPrincipal principal, IPenchant engine, HttpContext httpContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(httpContext);
@@ -350,7 +336,6 @@ public static class PreferencesApi
         }
 
         var comparison = new Comparison(context, preferred, rejected, magnitude, request.At);
-        IPenchant engine = httpContext.RequestServices.GetRequiredService<IPenchant>();
         return TypedResults.Ok((await engine.CompareAsync(user, comparison, cancellationToken)).ToContract());
     }
 
@@ -358,11 +343,12 @@ public static class PreferencesApi
     /// <param name="userId">The user.</param>
     /// <param name="request">The rating.</param>
     /// <param name="principal">The authenticated key.</param>
+    /// <param name="engine">The engine.</param>
     /// <param name="httpContext">The request.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>What changed (the appended event), or a problem (400 when the score is outside the scale).</returns>
     public static async Task<Results<Ok<WriteResponse>, ProblemHttpResult>> RateAsync(
-        string userId, RateRequest request, ClaimsPrincipal principal, HttpContext httpContext, CancellationToken cancellationToken)
+        string userId, RateRequest request, ClaimsPrincipal principal, IPenchant engine, HttpContext httpContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(httpContext);
@@ -386,7 +372,6 @@ public static class PreferencesApi
 
         string? attribute = string.IsNullOrWhiteSpace(request.Attribute) ? null : request.Attribute;
         var rating = new Rating(context, response, score, minimum, maximum, attribute, request.At);
-        IPenchant engine = httpContext.RequestServices.GetRequiredService<IPenchant>();
         return TypedResults.Ok((await engine.RateAsync(user, rating, cancellationToken)).ToContract());
     }
 
@@ -394,11 +379,12 @@ public static class PreferencesApi
     /// <param name="userId">The user.</param>
     /// <param name="request">The choice.</param>
     /// <param name="principal">The authenticated key.</param>
+    /// <param name="engine">The engine.</param>
     /// <param name="httpContext">The request.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>What changed (the appended event), or a problem (400 when the chosen index is outside the candidates).</returns>
     public static async Task<Results<Ok<WriteResponse>, ProblemHttpResult>> ChooseAsync(
-        string userId, ChooseRequest request, ClaimsPrincipal principal, HttpContext httpContext, CancellationToken cancellationToken)
+        string userId, ChooseRequest request, ClaimsPrincipal principal, IPenchant engine, HttpContext httpContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(httpContext);
@@ -413,7 +399,6 @@ public static class PreferencesApi
         }
 
         var choice = new Choice(context, candidates, chosen, request.At);
-        IPenchant engine = httpContext.RequestServices.GetRequiredService<IPenchant>();
         return TypedResults.Ok((await engine.ChooseAsync(user, choice, cancellationToken)).ToContract());
     }
 
@@ -421,27 +406,18 @@ public static class PreferencesApi
     /// <param name="userId">The user.</param>
     /// <param name="request">The request and the candidates.</param>
     /// <param name="principal">The authenticated key.</param>
+    /// <param name="engine">The engine.</param>
     /// <param name="httpContext">The request.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The ranking, best first, or a problem.</returns>
     public static async Task<Results<Ok<RankingResponse>, ProblemHttpResult>> RankAsync(
-        string userId, RankRequest request, ClaimsPrincipal principal, HttpContext httpContext, CancellationToken cancellationToken)
+        string userId, RankRequest request, ClaimsPrincipal principal, IPenchant engine, HttpContext httpContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(httpContext);
         UserKey user = UserFor(principal, userId);
-        int max = MaxText(httpContext);
-        ServiceOptions limits = httpContext.RequestServices.GetRequiredService<IOptions<ServiceOptions>>().Value;
-        string text = RequestValidation.Text(request.Text, "text", max);
+        RequestContext context = ContextFrom(httpContext, request.Text, request.Attributes, request.Conversation);
         IReadOnlyList<string> candidates = Candidates(httpContext, request.Candidates, minimum: 1);
-        RequestValidation.Turns(request.Conversation, "conversation", max, limits.MaxTurnsPerRequest, required: false);
-        ValidateAttributes(request.Attributes, max);
-        var context = new RequestContext(text)
-        {
-            Attributes = request.Attributes ?? new Dictionary<string, string>(),
-            Conversation = request.Conversation.ToDomain(),
-        };
-        IPenchant engine = httpContext.RequestServices.GetRequiredService<IPenchant>();
         CandidateRanking ranking = await engine.RankAsync(user, context, candidates, cancellationToken);
         return TypedResults.Ok(ranking.ToContract());
     }
@@ -450,17 +426,18 @@ public static class PreferencesApi
     /// <param name="userId">The user.</param>
     /// <param name="request">The next message and what it reacted to.</param>
     /// <param name="principal">The authenticated key.</param>
+    /// <param name="engine">The engine.</param>
     /// <param name="httpContext">The request.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The classification and what changed, or a problem.</returns>
     public static async Task<Results<Ok<ReactionResponse>, ProblemHttpResult>> ReactAsync(
-        string userId, ReactRequest request, ClaimsPrincipal principal, HttpContext httpContext, CancellationToken cancellationToken)
+        string userId, ReactRequest request, ClaimsPrincipal principal, IPenchant engine, HttpContext httpContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(httpContext);
         UserKey user = UserFor(principal, userId);
         int max = MaxText(httpContext);
-        ServiceOptions limits = httpContext.RequestServices.GetRequiredService<IOptions<ServiceOptions>>().Value;
+        ServiceOptions limits = Limits(httpContext);
         string turn = RequestValidation.Text(request.Turn, "turn", max);
         RequestValidation.Optional(request.Request, "request", max);
         RequestValidation.Optional(request.Answer, "answer", max);
@@ -482,7 +459,6 @@ public static class PreferencesApi
             AppliedPreferenceIds = applied,
             At = request.At,
         };
-        IPenchant engine = httpContext.RequestServices.GetRequiredService<IPenchant>();
         return TypedResults.Ok((await engine.ReactAsync(user, reaction, cancellationToken)).ToContract());
     }
 
@@ -520,7 +496,7 @@ public static class PreferencesApi
     private static IReadOnlyList<string> Candidates(HttpContext context, IReadOnlyList<string>? candidates, int minimum)
     {
         int max = MaxText(context);
-        ServiceOptions limits = context.RequestServices.GetRequiredService<IOptions<ServiceOptions>>().Value;
+        ServiceOptions limits = Limits(context);
         if (candidates is null || candidates.Count < minimum)
         {
             throw new ArgumentException($"'candidates' needs at least {minimum} candidate{(minimum == 1 ? string.Empty : "s")}.", nameof(candidates));
@@ -539,18 +515,24 @@ public static class PreferencesApi
         return candidates;
     }
 
-    private static void ValidateAttributes(IReadOnlyDictionary<string, string>? attributes, int max)
+    /// <summary>Validates a request's text, attributes and recent conversation (the body of select and rank) and builds its context.</summary>
+    private static RequestContext ContextFrom(
+        HttpContext httpContext, string? text, IReadOnlyDictionary<string, string>? attributes, IReadOnlyList<TurnContract>? conversation)
     {
-        if (attributes is null)
-        {
-            return;
-        }
-
-        foreach ((string name, string value) in attributes)
+        int max = MaxText(httpContext);
+        string valid = RequestValidation.Text(text, "text", max);
+        RequestValidation.Turns(conversation, "conversation", max, Limits(httpContext).MaxTurnsPerRequest, required: false);
+        foreach ((string name, string value) in attributes ?? new Dictionary<string, string>())
         {
             RequestValidation.Text(name, "attributes", 200);
             RequestValidation.Text(value, "attributes." + name, max);
         }
+
+        return new RequestContext(valid)
+        {
+            Attributes = attributes ?? new Dictionary<string, string>(),
+            Conversation = conversation.ToDomain(),
+        };
     }
 
     private static Ok<WriteResponse> Written(HttpContext context, WriteResult result, bool replayed)
@@ -562,6 +544,9 @@ public static class PreferencesApi
 
         return TypedResults.Ok(result.ToContract());
     }
+
+    private static ServiceOptions Limits(HttpContext context) =>
+        context.RequestServices.GetRequiredService<IOptions<ServiceOptions>>().Value;
 
     private static int MaxText(HttpContext context) =>
         context.RequestServices.GetRequiredService<IOptions<PenchantOptions>>().Value.MaxTextLength;
