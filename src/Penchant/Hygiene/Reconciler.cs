@@ -77,12 +77,12 @@ internal static partial class Reconciler
 
     /// <summary>
     /// Finds the current preference the statement says again. Never when each names a thing the other does not ("allergic
-    /// to peanuts" vs "allergic to dogs", "morning meetings" vs "no meetings on Fridays"): merging two different preferences
-    /// loses one, which is worse than a copy. Otherwise the same, with the same polarity, when very close in meaning, close
+    /// to peanuts" vs "allergic to dogs", "morning meetings" vs "no meetings on Fridays") or one is for a thing the other
+    /// is against ("dark mode" vs "light mode"): merging two different preferences loses one, which is worse than a copy. Otherwise the same, with the same polarity, when very close in meaning, close
     /// with every key word of the shorter wording in the longer, or naming the same name or number while somewhat close; and,
     /// whatever the polarity (when neither has a scope the other does not name), when both name the same object (the
     /// thesaurus makes "gangway" an aisle) and neither adds a condition the other lacks; the bar is lower when both take the
-    /// same stance on it ("never check a bag" and "carry-on only"), and never when one is for it and the other against.
+    /// same stance on it ("never check a bag" and "carry-on only").
     /// </summary>
     private static Decision? SaysAgain(ExtractedPreference extracted, ReadOnlySpan<float> vector, IReadOnlyList<Preference> current, double best, PenchantOptions options)
     {
@@ -106,7 +106,7 @@ internal static partial class Reconciler
         foreach ((double similarity, Preference candidate) in candidates)
         {
             ObjectKey.Agreement agreement = key.CompareTo(ObjectKey.Of(candidate.Text));
-            if (agreement.Clash)
+            if (agreement.Clash || agreement.StanceClash)
             {
                 continue;
             }
@@ -114,7 +114,7 @@ internal static partial class Reconciler
             // The same object with nothing the other lacks. The polarity of the whole sentence may differ when it belongs to
             // the wording ("aisle seat, never the middle") rather than to the object, but not when one holds under a condition
             // the other does not name: "no garlic when cooking for my in-laws" is an exception to "I love garlic", not a copy.
-            bool sameObject = agreement.SharedObject && !agreement.SoftClash && !agreement.StanceClash;
+            bool sameObject = agreement.SharedObject && !agreement.SoftClash;
             bool samePolarity = candidate.Polarity == extracted.Polarity;
             if ((samePolarity && similarity >= ObjectSimilarity && (similarity >= options.DuplicateSimilarity
                     || (similarity >= 0.5 && Overlap(extracted.Text, candidate.Text) >= 1.0)

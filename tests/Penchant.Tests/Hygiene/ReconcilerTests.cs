@@ -27,6 +27,7 @@ public sealed class ReconcilerTests(EngineFixture fixture) : IClassFixture<Engin
 
     [Theory]
     [InlineData("I love cilantro.", "I can't stand cilantro.")]
+    [InlineData("I prefer dark mode in every app.", "I prefer light mode in every app.")]
     [InlineData("Use the 24-hour clock for times.", "Give me times with am/pm.")]
     [InlineData("I'm vegetarian.", "I don't eat fish.")]
     public async Task RememberAsync_ForAndAgainstOrLessThanTheObject_NeverMerges(string first, string second)
