@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Penchant.Text;
 
 namespace Penchant.Hygiene;
@@ -8,11 +9,35 @@ namespace Penchant.Hygiene;
 /// <summary>
 /// What a preference statement is about, with its framing ("I'd rather", "please always", "keep … for me") stripped: the
 /// everyday things it names, as concepts of a hand-written thesaurus (<c>Resources/object-synonyms.json</c>, so "gangway"
-/// and "aisle", "TS" and "TypeScript" are one concept), and the stems of its remaining content words ("Lyon", "Pixel").
+/// and "aisle", "TS" and "TypeScript" are one concept), and the stems of its remaining content words ("Lyon", "Pixel"); and
+/// for each object, the stance the statement takes on it, whatever the wording: "no am/pm" and "the 24-hour clock" are both
+/// for the 24-hour clock, "I can't stand cilantro" and "coriander …, leave it out" both against coriander.
 /// </summary>
 /// <remarks>Thread-safe; keys are immutable and cached per text instance.</remarks>
-internal sealed class ObjectKey
+internal sealed partial class ObjectKey
 {
+    /// <summary>How many content words (stop words aside) may stand between a negation cue and the object it negates.</summary>
+    private const int NegationReach = 3;
+
+    /// <summary>Words that turn against what follows them closely in the same clause ("no emoji", "never check a bag", "rather … than big chains").</summary>
+    private static readonly HashSet<string> NegationCues = new(StringComparer.Ordinal)
+    {
+        "no", "not", "never", "without", "avoid", "avoiding", "hate", "dislike", "nothing", "skip", "than", "instead", "nor",
+        "dont", "doesnt", "cant", "wont", "stop", "zero",
+    };
+
+    /// <summary>Words that restrict the object before them: a negation is then about the restriction ("no hotels that …", "don't suggest any present over 50 euros").</summary>
+    private static readonly HashSet<string> Restrictions = new(StringComparer.Ordinal)
+    {
+        "that", "which", "who", "with", "over", "above", "under", "more", "longer", "costing",
+    };
+
+    /// <summary>Prepositions: a negation cue does not reach past one that follows an object ("never emojis in emails" is not against email).</summary>
+    private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal)
+    {
+        "in", "to", "for", "on", "at", "from", "by", "of", "about", "after", "before", "during", "into",
+    };
+
     private static readonly Lazy<Thesaurus> Lexicon = new(Thesaurus.Load);
     private static readonly ConditionalWeakTable<string, ObjectKey> Cache = [];
     private static readonly Dictionary<string, string> NumberWords = new(StringComparer.Ordinal)
@@ -22,10 +47,15 @@ internal sealed class ObjectKey
         ["forty"] = "40", ["fifty"] = "50", ["hundred"] = "100", ["thousand"] = "1000",
     };
 
-    private ObjectKey(HashSet<Concept> concepts, HashSet<string> residual)
+    private readonly HashSet<Concept> _favoured;
+    private readonly HashSet<Concept> _opposed;
+
+    private ObjectKey(HashSet<Concept> concepts, HashSet<string> residual, HashSet<Concept> favoured, HashSet<Concept> opposed)
     {
         Concepts = concepts;
         Residual = residual;
+        _favoured = favoured;
+        _opposed = opposed;
     }
 
     /// <summary>Gets the thesaurus concepts the text names.</summary>
@@ -39,7 +69,7 @@ internal sealed class ObjectKey
 
     /// <inheritdoc/>
     public override string ToString() =>
-        string.Join(" ", Concepts.Select(static c => c.Broad ? "(" + c.Id + ")" : c.Condition ? "@" + c.Id : c.Id).Order(StringComparer.Ordinal)) + " / " + string.Join(" ", Residual.Order(StringComparer.Ordinal));
+        string.Join(" ", Concepts.Select(c => (StanceOn(c) == false ? "-" : "") + (c.Broad ? "(" + c.Id + ")" : c.Condition ? "@" + c.Id : c.Id)).Order(StringComparer.Ordinal)) + " / " + string.Join(" ", Residual.Order(StringComparer.Ordinal));
 
     /// <summary>Compares what two statements are about.</summary>
     public Agreement CompareTo(ObjectKey other)
@@ -56,12 +86,42 @@ internal sealed class ObjectKey
             sharedObject = Concepts.Any(static c => c.Condition) && Concepts.Any(static c => c.Broad);
         }
 
+        bool sameStance = false, stanceClash = false;
+        foreach (Concept concept in Concepts)
+        {
+            if (concept.Broad || concept.Condition || !other.Concepts.Contains(concept))
+            {
+                continue;
+            }
+
+            (bool? mine, bool? theirs) = (StanceOn(concept), other.StanceOn(concept));
+            if (mine is { } a && theirs is { } b)
+            {
+                sameStance |= a == b;
+                stanceClash |= a != b;
+            }
+        }
+
         return new Agreement(
             sharedObject,
             Residual.Overlaps(other.Residual),
             here.Any && there.Any && (here.Specific || there.Specific),
-            (here.Specific && there.Words) || (there.Specific && here.Words));
+            (here.Specific && there.Words) || (there.Specific && here.Words),
+            sameStance && !stanceClash,
+            stanceClash);
     }
+
+    /// <summary>
+    /// Gets whether the statement is for (true) or against (false) a concept it names; null when it says both or its
+    /// stance is one of relation rather than choice (allergic to it, afraid of it).
+    /// </summary>
+    public bool? StanceOn(Concept concept) =>
+        (_favoured.Contains(concept), _opposed.Contains(concept)) switch
+        {
+            (true, false) => true,
+            (false, true) => false,
+            _ => null,
+        };
 
     private static Exclusive ExclusiveOf(ObjectKey key, ObjectKey other, ref bool sharedObject)
     {
@@ -90,7 +150,20 @@ internal sealed class ObjectKey
 
     private static ObjectKey Compute(string text, Thesaurus thesaurus)
     {
-        List<string> words = TextTools.Words(Normalize(text));
+        // Words by clause: a negation cue reaches only within its own clause ("never the middle, aisle please").
+        var words = new List<string>();
+        var clauses = new List<int>();
+        string[] parts = ClauseBreak().Split(Normalize(text));
+        for (int part = 0; part < parts.Length; part++)
+        {
+            foreach (string word in TextTools.Words(parts[part]))
+            {
+                words.Add(word);
+                clauses.Add(part);
+            }
+        }
+
+        List<Range> dismissed = Dismissals(words);
         var stems = new string[words.Count];
         for (int i = 0; i < words.Count; i++)
         {
@@ -99,12 +172,27 @@ internal sealed class ObjectKey
 
         var concepts = new HashSet<Concept>();
         var residual = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<Concept> favoured = [], opposed = [];
+        bool[] named = new bool[words.Count];
         for (int i = 0; i < stems.Length;)
         {
-            int length = thesaurus.Match(stems, i, out Concept? concept);
+            int length = thesaurus.Match(stems, i, out Concept? concept, out bool opposite);
             if (length > 0)
             {
                 concepts.Add(concept!);
+                named.AsSpan(i, length).Fill(true);
+                bool negated = dismissed.Exists(r => i >= r.Start.Value && i < r.End.Value) || Negated(words, clauses, named, i, i + length);
+                if (negated && i + length < words.Count && clauses[i + length] == clauses[i] && Restrictions.Contains(words[i + length]))
+                {
+                    // Against a restricted kind of the object, not the object: the stance on it is unknown.
+                    favoured.Add(concept!);
+                    opposed.Add(concept!);
+                }
+                else
+                {
+                    (negated != opposite ? opposed : favoured).Add(concept!);
+                }
+
                 i += length;
                 continue;
             }
@@ -118,7 +206,90 @@ internal sealed class ObjectKey
             i++;
         }
 
-        return new ObjectKey(concepts, residual);
+        // A relation to an object (allergic to it, afraid of it) is a stance of its own, not a choice for or against it.
+        if (concepts.Any(static c => c.Qualifier))
+        {
+            favoured.Clear();
+            opposed.Clear();
+        }
+
+        foreach ((Regex pattern, Concept concept) in thesaurus.Patterns)
+        {
+            if (pattern.IsMatch(text) && concepts.Add(concept))
+            {
+                favoured.Add(concept);
+            }
+        }
+
+        // Against everything a diet avoids is that diet: "I don't eat meat or fish" is vegetarian.
+        foreach ((Concept diet, Concept[] avoids) in thesaurus.Diets)
+        {
+            if (Array.TrueForAll(avoids, a => opposed.Contains(a) && !favoured.Contains(a)))
+            {
+                concepts.Add(diet);
+                favoured.Add(diet);
+            }
+        }
+
+        return new ObjectKey(concepts, residual, favoured, opposed);
+    }
+
+    /// <summary>Gets whether a negation cue stands shortly before the words <paramref name="start"/>..<paramref name="end"/> in their clause, or "free" right after ("emoji-free").</summary>
+    private static bool Negated(List<string> words, List<int> clauses, bool[] named, int start, int end) =>
+        NegatedBefore(words, clauses, named, start) || (end < words.Count && clauses[end] == clauses[start] && words[end] == "free");
+
+    private static bool NegatedBefore(List<string> words, List<int> clauses, bool[] named, int start)
+    {
+        int between = 0;
+        for (int i = start - 1; i >= 0 && between <= NegationReach && clauses[i] == clauses[start]; i--)
+        {
+            if (NegationCues.Contains(words[i]))
+            {
+                return true;
+            }
+
+            if (!TextTools.IsStopWord(words[i]))
+            {
+                between++;
+            }
+
+            if (Prepositions.Contains(words[i]) && i > 0 && named[i - 1])
+            {
+                // The negation is about the object the preposition qualifies: "never emojis in emails" is not against email,
+                // while "not by ringing me" and "don't show times in am/pm" reach past theirs.
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Gets the words whose objects the statement dismisses with "keep … out/away" or "leave … out": those in between
+    /// ("keep fresh coriander out of my food"), or with a pronoun in between, those named before it ("…, leave them out").
+    /// </summary>
+    private static List<Range> Dismissals(List<string> words)
+    {
+        var ranges = new List<Range>();
+        for (int i = 0; i < words.Count; i++)
+        {
+            if (words[i] is not ("keep" or "leave"))
+            {
+                continue;
+            }
+
+            for (int j = i + 1; j < words.Count && j <= i + 4; j++)
+            {
+                if (words[j] is "out" or "away")
+                {
+                    bool pronoun = j == i + 2 && words[i + 1] is "it" or "them" or "those" or "that";
+                    ranges.Add(pronoun ? new Range(0, i) : new Range(i + 1, j));
+                    break;
+                }
+            }
+        }
+
+        return ranges;
     }
 
     /// <summary>
@@ -178,9 +349,16 @@ internal sealed class ObjectKey
     /// "dogs", "mornings" vs "Fridays"); two domains alone ("examples" vs "code") do not tell statements apart.</param>
     /// <param name="SoftClash">One names a specific concept the other lacks while the other has words of its own: perhaps a condition
     /// the other does not have ("black coffee" vs "no coffee after 3pm").</param>
-    internal readonly record struct Agreement(bool SharedObject, bool SharedWord, bool Clash, bool SoftClash);
+    /// <param name="SameStance">Both take the same stance on the objects they share ("no am/pm" and "the 24-hour clock"), whatever
+    /// the polarity of the whole sentences.</param>
+    /// <param name="StanceClash">One is for a shared object and the other against it ("I love cilantro", "I can't stand cilantro").</param>
+    internal readonly record struct Agreement(bool SharedObject, bool SharedWord, bool Clash, bool SoftClash, bool SameStance, bool StanceClash);
 
     private readonly record struct Exclusive(bool Any, bool Specific, bool Words);
+
+    /// <summary>Punctuation that ends a clause; a colon only when not inside a time ("14:30").</summary>
+    [GeneratedRegex(@"[.;!?()\u2013\u2014]|,|:(?!\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex ClauseBreak();
 
     /// <summary>A thesaurus concept.</summary>
     /// <param name="Id">Its name.</param>
@@ -193,9 +371,15 @@ internal sealed class ObjectKey
 
     private sealed class Thesaurus
     {
-        private readonly Dictionary<string, List<(string[] Stems, Concept Concept)>> _byFirstStem = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<(string[] Stems, Concept Concept, bool Opposite)>> _byFirstStem = new(StringComparer.Ordinal);
 
         public HashSet<string> Framing { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Gets the diets with the things they avoid.</summary>
+        public List<(Concept Diet, Concept[] Avoids)> Diets { get; } = [];
+
+        /// <summary>Gets the patterns that name a concept without a term ("14:30" is the 24-hour clock).</summary>
+        public List<(Regex Pattern, Concept Concept)> Patterns { get; } = [];
 
         public static Thesaurus Load()
         {
@@ -208,6 +392,8 @@ internal sealed class ObjectKey
                 thesaurus.Framing.Add(KeyStem(word.GetString()!));
             }
 
+            var byId = new Dictionary<string, Concept>(StringComparer.Ordinal);
+            var avoidances = new List<(Concept Diet, JsonElement Avoids)>();
             foreach (JsonElement item in document.RootElement.GetProperty("concepts").EnumerateArray())
             {
                 var concept = new Concept(
@@ -216,25 +402,34 @@ internal sealed class ObjectKey
                     item.TryGetProperty("broad", out JsonElement broad) && broad.GetBoolean(),
                     item.TryGetProperty("qualifier", out JsonElement qualifier) && qualifier.GetBoolean(),
                     item.TryGetProperty("condition", out JsonElement condition) && condition.GetBoolean());
-                foreach (JsonElement term in item.GetProperty("terms").EnumerateArray())
+                byId[concept.Id] = concept;
+                if (item.TryGetProperty("avoids", out JsonElement avoids))
                 {
-                    List<string> words = TextTools.Words(Normalize(term.GetString()!));
-                    if (words.Count == 0 || (words.Count == 1 && words[0].Length < 2))
-                    {
-                        continue;
-                    }
+                    avoidances.Add((concept, avoids));
+                }
 
-                    string[] stems = [.. words.Select(static w => NumberWords.TryGetValue(w, out string? d) ? d : KeyStem(w))];
-                    if (!thesaurus._byFirstStem.TryGetValue(stems[0], out List<(string[] Stems, Concept Concept)>? list))
+                if (item.TryGetProperty("patterns", out JsonElement patterns))
+                {
+                    foreach (JsonElement pattern in patterns.EnumerateArray())
                     {
-                        thesaurus._byFirstStem[stems[0]] = list = [];
+                        thesaurus.Patterns.Add((new Regex(pattern.GetString()!, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)), concept));
                     }
+                }
 
-                    list.Add((stems, concept));
+                thesaurus.Add(item.GetProperty("terms"), concept, opposite: false);
+                if (item.TryGetProperty("opposites", out JsonElement opposites))
+                {
+                    thesaurus.Add(opposites, concept, opposite: true);
                 }
             }
 
-            foreach (List<(string[] Stems, Concept Concept)> list in thesaurus._byFirstStem.Values)
+            foreach ((Concept diet, JsonElement avoids) in avoidances)
+            {
+                thesaurus.Diets.Add((diet, [.. avoids.EnumerateArray().Select(a => byId.TryGetValue(a.GetString()!, out Concept? avoided) ? avoided
+                    : throw new InvalidOperationException($"The object thesaurus: {diet.Id} avoids an unknown concept."))]));
+            }
+
+            foreach (List<(string[] Stems, Concept Concept, bool Opposite)> list in thesaurus._byFirstStem.Values)
             {
                 list.Sort(static (a, b) => b.Stems.Length.CompareTo(a.Stems.Length));
             }
@@ -242,25 +437,50 @@ internal sealed class ObjectKey
             return thesaurus;
         }
 
-        /// <summary>Gets how many stems from <paramref name="start"/> the longest matching term covers (0 if none).</summary>
-        public int Match(string[] stems, int start, out Concept? concept)
+        /// <summary>
+        /// Gets how many stems from <paramref name="start"/> the longest matching term covers (0 if none), and whether that
+        /// term names the opposite of its concept.
+        /// </summary>
+        public int Match(string[] stems, int start, out Concept? concept, out bool opposite)
         {
             concept = null;
-            if (!_byFirstStem.TryGetValue(stems[start], out List<(string[] Stems, Concept Concept)>? terms))
+            opposite = false;
+            if (!_byFirstStem.TryGetValue(stems[start], out List<(string[] Stems, Concept Concept, bool Opposite)>? terms))
             {
                 return 0;
             }
 
-            foreach ((string[] term, Concept candidate) in terms)
+            foreach ((string[] term, Concept candidate, bool isOpposite) in terms)
             {
                 if (start + term.Length <= stems.Length && stems.AsSpan(start, term.Length).SequenceEqual(term))
                 {
                     concept = candidate;
+                    opposite = isOpposite;
                     return term.Length;
                 }
             }
 
             return 0;
+        }
+
+        private void Add(JsonElement terms, Concept concept, bool opposite)
+        {
+            foreach (JsonElement term in terms.EnumerateArray())
+            {
+                List<string> words = TextTools.Words(Normalize(term.GetString()!));
+                if (words.Count == 0 || (words.Count == 1 && words[0].Length < 2))
+                {
+                    continue;
+                }
+
+                string[] stems = [.. words.Select(static w => NumberWords.TryGetValue(w, out string? d) ? d : KeyStem(w))];
+                if (!_byFirstStem.TryGetValue(stems[0], out List<(string[] Stems, Concept Concept, bool Opposite)>? list))
+                {
+                    _byFirstStem[stems[0]] = list = [];
+                }
+
+                list.Add((stems, concept, opposite));
+            }
         }
     }
 }

@@ -16,6 +16,12 @@ internal static partial class Reconciler
     /// <summary>The least cosine similarity at which two statements naming the same object may be the same preference.</summary>
     private const double ObjectSimilarity = 0.30;
 
+    /// <summary>
+    /// The least cosine similarity at which two statements taking the same stance on the same object may be the same
+    /// preference, whatever the polarity of their wording ("local shops" and "small businesses … than big chains").
+    /// </summary>
+    private const double StanceSimilarity = 0.25;
+
     /// <summary>The least cosine similarity at which two statements sharing an uncovered word (a name, a number) may be the same preference.</summary>
     private const double WordSimilarity = 0.45;
 
@@ -71,15 +77,16 @@ internal static partial class Reconciler
 
     /// <summary>
     /// Finds the current preference the statement says again. Never when each names a thing the other does not ("allergic
-    /// to peanuts" vs "allergic to dogs", "morning meetings" vs "no meetings on Fridays"): merging two different preferences
-    /// loses one, which is worse than a copy. Otherwise the same, with the same polarity, when very close in meaning, close
+    /// to peanuts" vs "allergic to dogs", "morning meetings" vs "no meetings on Fridays") or one is for a thing the other
+    /// is against ("dark mode" vs "light mode"): merging two different preferences loses one, which is worse than a copy. Otherwise the same, with the same polarity, when very close in meaning, close
     /// with every key word of the shorter wording in the longer, or naming the same name or number while somewhat close; and,
     /// whatever the polarity (when neither has a scope the other does not name), when both name the same object (the
-    /// thesaurus makes "gangway" an aisle) and neither adds a condition the other lacks.
+    /// thesaurus makes "gangway" an aisle) and neither adds a condition the other lacks; the bar is lower when both take the
+    /// same stance on it ("never check a bag" and "carry-on only").
     /// </summary>
     private static Decision? SaysAgain(ExtractedPreference extracted, ReadOnlySpan<float> vector, IReadOnlyList<Preference> current, double best, PenchantOptions options)
     {
-        if (best < ObjectSimilarity)
+        if (best < StanceSimilarity)
         {
             return null;
         }
@@ -88,7 +95,7 @@ internal static partial class Reconciler
         for (int i = 0; i < current.Count; i++)
         {
             double similarity = TensorPrimitives.Dot(vector, current[i].Embedding.Span);
-            if (similarity >= ObjectSimilarity)
+            if (similarity >= StanceSimilarity)
             {
                 candidates.Add((similarity, current[i]));
             }
@@ -99,7 +106,7 @@ internal static partial class Reconciler
         foreach ((double similarity, Preference candidate) in candidates)
         {
             ObjectKey.Agreement agreement = key.CompareTo(ObjectKey.Of(candidate.Text));
-            if (agreement.Clash)
+            if (agreement.Clash || agreement.StanceClash)
             {
                 continue;
             }
@@ -109,11 +116,11 @@ internal static partial class Reconciler
             // the other does not name: "no garlic when cooking for my in-laws" is an exception to "I love garlic", not a copy.
             bool sameObject = agreement.SharedObject && !agreement.SoftClash;
             bool samePolarity = candidate.Polarity == extracted.Polarity;
-            if ((samePolarity && (similarity >= options.DuplicateSimilarity
+            if ((samePolarity && similarity >= ObjectSimilarity && (similarity >= options.DuplicateSimilarity
                     || (similarity >= 0.5 && Overlap(extracted.Text, candidate.Text) >= 1.0)
                     || (agreement.SharedWord && similarity >= WordSimilarity)
-                    || (sameObject && similarity >= ObjectSimilarity)))
-                || (sameObject && similarity >= WordSimilarity && SameScope(extracted, candidate)))
+                    || sameObject))
+                || (sameObject && similarity >= (agreement.SameStance ? StanceSimilarity : WordSimilarity) && SameScope(extracted, candidate)))
             {
                 return new Decision(DecisionKind.Reinforce, candidate, similarity);
             }
@@ -124,7 +131,8 @@ internal static partial class Reconciler
 
     /// <summary>
     /// Gets whether two statements hold under the same condition: both unscoped, both scoped, or the scope of one is
-    /// named in the other's words ("on calls, audio-only" and "camera off on video calls").
+    /// named in the other's words ("on calls, audio-only" and "camera off on video calls") or things ("for hotels" and
+    /// "book accommodation").
     /// </summary>
     private static bool SameScope(ExtractedPreference extracted, Preference candidate)
     {
@@ -134,7 +142,14 @@ internal static partial class Reconciler
         }
 
         (string? scope, string other) = extracted.Scope.IsScoped ? (extracted.Scope.Text, candidate.Text) : (candidate.Scope.Text, extracted.Text);
-        return scope is not null && TextTools.Coverage(TextTools.ContentStems(scope), TextTools.ContentStems(other)) >= 1.0;
+        if (scope is null)
+        {
+            return false;
+        }
+
+        ObjectKey scopeKey = ObjectKey.Of(scope), otherKey = ObjectKey.Of(other);
+        return TextTools.Coverage(TextTools.ContentStems(scope), TextTools.ContentStems(other)) >= 1.0
+            || (scopeKey.Concepts.Count > 0 && scopeKey.Concepts.IsSubsetOf(otherKey.Concepts) && scopeKey.Residual.IsSubsetOf(otherKey.Residual));
     }
 
     private static double Overlap(string a, string b)

@@ -83,4 +83,71 @@ public sealed class ObjectKeyTests
         Assert.Contains(key.Concepts, static c => c.Id == "cat");
         Assert.DoesNotContain("cat", key.Residual);
     }
+
+    [Theory]
+    [InlineData("Use the 24-hour clock.", "No am/pm for me.")]
+    [InlineData("I travel carry-on only.", "I never check a bag.")]
+    [InlineData("I can't stand cilantro.", "Coriander tastes like soap to me, leave it out.")]
+    [InlineData("Please keep fresh coriander out of my food.", "I hate cilantro.")]
+    [InlineData("Buy from local shops.", "Spend my money at small businesses rather than big chains.")]
+    public void CompareTo_SameStanceInOppositeWordings_SameStance(string a, string b)
+    {
+        ObjectKey.Agreement agreement = ObjectKey.Of(a).CompareTo(ObjectKey.Of(b));
+
+        Assert.True(agreement.SharedObject, $"{ObjectKey.Of(a)} vs {ObjectKey.Of(b)}");
+        Assert.True(agreement.SameStance, $"{ObjectKey.Of(a)} vs {ObjectKey.Of(b)}");
+        Assert.False(agreement.StanceClash);
+    }
+
+    [Theory]
+    [InlineData("I love cilantro.", "I can't stand cilantro.")]
+    [InlineData("I always check a bag.", "I travel carry-on only.")]
+    [InlineData("Use the 24-hour clock.", "Give me times with am/pm.")]
+    [InlineData("Keep answers short.", "I like long answers.")]
+    public void CompareTo_ForAndAgainstTheSameObject_StanceClash(string a, string b)
+    {
+        ObjectKey.Agreement agreement = ObjectKey.Of(a).CompareTo(ObjectKey.Of(b));
+
+        Assert.True(agreement.StanceClash, $"{ObjectKey.Of(a)} vs {ObjectKey.Of(b)}");
+        Assert.False(agreement.SameStance);
+    }
+
+    [Theory]
+    [InlineData("Never use emojis in emails to my boss.", "emoji", false)]
+    [InlineData("Never use emojis in emails to my boss.", "email", true)]
+    [InlineData("Reach me by SMS, not by ringing me.", "phone-call", false)]
+    [InlineData("Don't show me times in am/pm.", "24h-clock", true)]
+    [InlineData("Reach me by SMS, not by ringing me.", "text-message", true)]
+    [InlineData("Keep my messages to the boss emoji-free.", "emoji", false)]
+    [InlineData("Don't suggest any present that costs more than 50 euros.", "gift", null)]
+    [InlineData("I'm allergic to peanuts.", "peanut", null)]
+    public void StanceOn_NegationReachesOnlyItsOwnObject(string text, string concept, bool? stance)
+    {
+        ObjectKey key = ObjectKey.Of(text);
+
+        Assert.Equal(stance, key.StanceOn(key.Concepts.Single(c => c.Id == concept)));
+    }
+
+    [Fact]
+    public void CompareTo_AgainstEverythingADietAvoids_IsThatDiet()
+    {
+        ObjectKey vegetarian = ObjectKey.Of("I'm vegetarian.");
+
+        ObjectKey.Agreement same = ObjectKey.Of("I don't eat meat or fish.").CompareTo(vegetarian);
+        ObjectKey.Agreement nearMiss = ObjectKey.Of("I don't eat fish.").CompareTo(vegetarian);
+
+        Assert.True(same.SharedObject);
+        Assert.False(same.Clash);
+        Assert.False(nearMiss.SharedObject);
+        Assert.True(nearMiss.Clash);
+    }
+
+    [Theory]
+    [InlineData("Write times like 14:30.", true)]
+    [InlineData("Dinner at 19h15 suits me.", true)]
+    [InlineData("Book the 10:30 train.", false)]
+    public void Of_ATimePastOnePm_IsThe24HourClock(string text, bool named)
+    {
+        Assert.Equal(named, ObjectKey.Of(text).Concepts.Any(static c => c.Id == "24h-clock"));
+    }
 }

@@ -1,0 +1,43 @@
+using Penchant.Domain;
+using Penchant.Tests.Engine;
+
+namespace Penchant.Hygiene;
+
+/// <summary>The merge rules of the reconciler, through the engine with the real embeddings (MiniLM).</summary>
+public sealed class ReconcilerTests(EngineFixture fixture) : IClassFixture<EngineFixture>
+{
+    private static readonly UserKey Alice = new("acme", "alice");
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("Use the 24-hour clock for times.", "No am/pm times for me, please.")]
+    [InlineData("I always travel with hand luggage only.", "Never check a bag for me.")]
+    [InlineData("I can't stand cilantro.", "Keep fresh coriander out of my recipes.")]
+    [InlineData("I'm vegetarian.", "I don't eat meat or fish.")]
+    public async Task RememberAsync_SameStanceOnTheSameObjectInOppositeWordings_OnePreference(string first, string second)
+    {
+        var (engine, _, _) = fixture.Create();
+        await engine.RememberAsync(Alice, new Statement(first), Ct);
+
+        WriteResult again = await engine.RememberAsync(Alice, new Statement(second), Ct);
+
+        Assert.Single(again.Reinforced);
+        Assert.Single(await engine.ListAsync(Alice, Ct));
+    }
+
+    [Theory]
+    [InlineData("I love cilantro.", "I can't stand cilantro.")]
+    [InlineData("I prefer dark mode in every app.", "I prefer light mode in every app.")]
+    [InlineData("Use the 24-hour clock for times.", "Give me times with am/pm.")]
+    [InlineData("I'm vegetarian.", "I don't eat fish.")]
+    public async Task RememberAsync_ForAndAgainstOrLessThanTheObject_NeverMerges(string first, string second)
+    {
+        var (engine, _, _) = fixture.Create();
+        await engine.RememberAsync(Alice, new Statement(first), Ct);
+
+        WriteResult other = await engine.RememberAsync(Alice, new Statement(second), Ct);
+
+        Assert.Empty(other.Reinforced);
+        Assert.Single(other.Created);
+    }
+}
