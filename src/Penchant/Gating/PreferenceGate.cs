@@ -123,7 +123,7 @@ internal sealed partial class PreferenceGate
         }
 
         f.HintSimilarity = hint;
-        if (p.Preference.Scope.IsScoped || p.Recipient is not null)
+        if (p.IsScoped || p.Recipient is not null)
         {
             f.ScopeSimilarity = p.ScopeVector is null ? 0 : TensorPrimitives.Dot(request.Vector, p.ScopeVector);
             f.ScopeMatch = ScopeMatch(request, p);

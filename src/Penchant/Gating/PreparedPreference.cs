@@ -39,16 +39,32 @@ internal sealed partial class PreparedPreference(Preference preference, HashSet<
     /// <summary>Gets the quantities with units the preference names.</summary>
     public (string Number, string Unit)[] Quantities { get; } = Contradiction.Quantities(preference.Text.ToLowerInvariant());
 
+    /// <summary>Gets a value indicating whether the preference holds only somewhere: it has a scope, or its text names what it is about (see <see cref="ScopePhrase(Preference)"/>).</summary>
+    public bool IsScoped { get; } = preference.Scope.IsScoped || ImplicitScope(preference.Text) is not null;
+
     /// <summary>
-    /// Gets the phrase whose embedding stands for a scope: the scope text without a leading subject, so that the trigger of a
-    /// rule ("I book a restaurant") reads like the requests that meet it ("book a table at …").
+    /// Gets the phrase whose embedding and words stand for a preference's scope: the scope text without a leading subject, so
+    /// that the trigger of a rule ("I book a restaurant") reads like the requests that meet it ("book a table at …"); or, when
+    /// no scope was extracted, the thing the preference is a rule for ("Board reports need an exec summary at the top").
     /// </summary>
-    /// <param name="scopeText">The scope text.</param>
-    /// <returns>The phrase to embed.</returns>
-    public static string ScopePhrase(string scopeText)
+    /// <param name="preference">The preference.</param>
+    /// <returns>The phrase, or <see langword="null"/> when the preference holds everywhere.</returns>
+    public static string? ScopePhrase(Preference preference)
     {
+        if (preference.Scope.Text is not { } scopeText)
+        {
+            return preference.Scope.IsScoped ? null : ImplicitScope(preference.Text);
+        }
+
         string phrase = LeadingSubject().Replace(scopeText, string.Empty);
         return phrase.Length >= 3 ? phrase : scopeText;
+    }
+
+    /// <summary>Finds the thing a statement of the form "X should / must / need(s) …" is a rule for, if it names one.</summary>
+    private static string? ImplicitScope(string text)
+    {
+        Match match = RuleForPattern().Match(text);
+        return match.Success && !NotAThing().IsMatch(match.Groups["thing"].Value) ? match.Groups["thing"].Value : null;
     }
 
     private static string? AddressedRecipient(Preference preference)
@@ -64,6 +80,12 @@ internal sealed partial class PreparedPreference(Preference preference, HashSet<
 
     [GeneratedRegex(@"\b(?:messages?|e-?mails?|texts?|notes?|letters?|replies|dms?|anything i (?:write|send))\s+(?:to|for|with)\s+(?<who>(?:my |our |the )?[a-z'-]+(?: [a-z'-]+)?)", RegexOptions.CultureInvariant)]
     private static partial Regex AddressedPattern();
+
+    [GeneratedRegex(@"^\s*(?:every |all |any |my |our |the )?(?<thing>[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,3}?)\s+(?:should|must|need|needs|have to|has to)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RuleForPattern();
+
+    [GeneratedRegex(@"^(?:i|you|we|he|she|it|they|this|that|everything|anything|something|nothing|one|people|everyone|someone)$|\b(?:i|you|we)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NotAThing();
 
     [GeneratedRegex(@"^\s*(?:i|you|we)\s+(?:(?:want to|need to|have to|ask you to|get to)\s+)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingSubject();

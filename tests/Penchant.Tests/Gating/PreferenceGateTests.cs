@@ -79,7 +79,28 @@ public sealed class PreferenceGateTests
     [InlineData("I ask you to plan a trip", "plan a trip")]
     [InlineData("emails to my boss", "emails to my boss")]
     [InlineData("I", "I")]
-    public void ScopePhrase_DropsALeadingSubject(string scope, string expected) => Assert.Equal(expected, PreparedPreference.ScopePhrase(scope));
+    public void ScopePhrase_DropsALeadingSubject(string scope, string expected)
+    {
+        var preference = new Preference { Id = "pf_1", Text = "When " + scope + ", keep it short.", Scope = new PreferenceScope { Text = scope } };
+
+        Assert.Equal(expected, PreparedPreference.ScopePhrase(preference));
+    }
+
+    [Theory]
+    [InlineData("Board reports need an exec summary at the top.", "Board reports")]
+    [InlineData("Every PR description needs a Testing section.", "PR description")]
+    [InlineData("Hotels should be within walking distance of the office.", "Hotels")]
+    [InlineData("I should drink more water.", null)]
+    [InlineData("Everything should be in metric units.", null)]
+    [InlineData("I prefer aisle seats.", null)]
+    public void ScopePhrase_Unscoped_IsWhatTheTextIsARuleFor(string text, string? expected)
+    {
+        var preference = new Preference { Id = "pf_1", Text = text, Embedding = new float[] { 1, 0 } };
+        var prepared = new PreparedPreference(preference, TextTools.ContentStems(text), [], null, [], null);
+
+        Assert.Equal(expected, PreparedPreference.ScopePhrase(preference));
+        Assert.Equal(expected is not null, prepared.IsScoped);
+    }
 
     [Theory]
     [InlineData("texting my mom", "mother")]
