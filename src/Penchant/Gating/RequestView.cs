@@ -52,7 +52,7 @@ internal sealed class RequestView
     /// ("text my dad"), while a scope for the whole family is met by any of them.
     /// </summary>
     /// <param name="lower">The text in lower case.</param>
-    /// <returns>The member ("mother", "father", "sibling", "grandparent", "spouse"), or <see langword="null"/> when the text names none or the whole family.</returns>
+    /// <returns>The member ("mother", "father", "sibling", "grandparent", "spouse"), "family" when the text names the whole family, or <see langword="null"/> when it names none.</returns>
     public static string? FamilyMemberOf(string lower)
     {
         foreach ((string member, string[] words) in FamilyMembers)
