@@ -595,7 +595,7 @@ public sealed partial class PenchantEngine : IPenchant
                 AddMissing(phrase);
             }
 
-            AddMissing(p.Scope.Text);
+            AddMissing(PreparedPreference.ScopePhrase(p));
             AddMissing(p.Hints.ChainsTo);
         }
 
@@ -616,8 +616,8 @@ public sealed partial class PenchantEngine : IPenchant
                 p,
                 Text.TextTools.ContentStems(p.Text),
                 hints,
-                p.Scope.Text is { } scope ? _phrases[scope] : null,
-                p.Scope.Text is { } s ? Text.TextTools.ContentStems(s) : [],
+                PreparedPreference.ScopePhrase(p) is { } scope ? _phrases[scope] : null,
+                PreparedPreference.ScopePhrase(p) is { } s ? Text.TextTools.ContentStems(s) : [],
                 p.Hints.ChainsTo is { } chain ? _phrases[chain] : null));
         }
 

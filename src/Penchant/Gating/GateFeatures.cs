@@ -15,7 +15,7 @@ internal struct GateFeatures
     /// <summary>Fraction of the preference's content words found in the request.</summary>
     public double Lexical;
 
-    /// <summary>+1 when the request is in the preference's scope, −1 when it is near but outside it, 0 when unscoped or unknown.</summary>
+    /// <summary>+1 when the request is in the preference's scope, −1 when it is outside it, 0 when unscoped or unknown; for a scope in words, graded in between by similarity.</summary>
     public double ScopeMatch;
 
     /// <summary>This pair's text similarity minus the best text similarity among the user's preferences (0 for the best).</summary>

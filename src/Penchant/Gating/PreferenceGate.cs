@@ -19,6 +19,10 @@ internal sealed partial class PreferenceGate
     private const double SameSubjectSimilarity = 0.45;
     private const double ScopeMargin = 0.15;
 
+    // A request this close in meaning to a scope in words is as likely in it as not; ScopeBand further, it clearly is (or is not).
+    private const double ScopeMet = 0.40;
+    private const double ScopeBand = 0.15;
+
     private readonly GateWeights _weights;
 
     public PreferenceGate()
@@ -119,7 +123,7 @@ internal sealed partial class PreferenceGate
         }
 
         f.HintSimilarity = hint;
-        if (p.Preference.Scope.IsScoped)
+        if (p.IsScoped || p.Recipient is not null)
         {
             f.ScopeSimilarity = p.ScopeVector is null ? 0 : TensorPrimitives.Dot(request.Vector, p.ScopeVector);
             f.ScopeMatch = ScopeMatch(request, p);
@@ -134,7 +138,9 @@ internal sealed partial class PreferenceGate
         {
             if (request.Recipient is not null)
             {
-                return request.Recipient == p.Recipient ? 1 : -1;
+                // Within the family the member matters: "texting my mom" is not met by "text my dad"; "my family" meets any.
+                bool sameMember = p.FamilyMember is null or "family" || request.FamilyMember is null or "family" || p.FamilyMember == request.FamilyMember;
+                return request.Recipient == p.Recipient && sameMember ? 1 : -1;
             }
 
             // No recipient we recognise ("an email to Sarah", "books for me"): the scope is not met.
@@ -146,9 +152,16 @@ internal sealed partial class PreferenceGate
             return request.Channel is null ? 0 : request.Channel == p.Channel ? 1 : -1;
         }
 
-        // A scope in words ("when I book work trips") holds only when the request says so, in words or in meaning.
+        // A scope in words ("when I book work trips") holds when the request says so in words, or to the degree it does in
+        // meaning: from −1 well below ScopeMet to +1 well above it, so a rule's trigger worded differently ("I book a
+        // restaurant" for "reserve a table at …") still counts for something.
+        if (TextTools.Coverage(p.ScopeStems, request.Stems) >= 0.5)
+        {
+            return 1;
+        }
+
         double similarity = p.ScopeVector is null ? 0 : TensorPrimitives.Dot(request.Vector, p.ScopeVector);
-        return TextTools.Coverage(p.ScopeStems, request.Stems) >= 0.5 || similarity >= 0.55 ? 1 : -1;
+        return Math.Clamp((similarity - ScopeMet) / ScopeBand, -1, 1);
     }
 
     private static int FindOverridden(GateFeatures[] features)
