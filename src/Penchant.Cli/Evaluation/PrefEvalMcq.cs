@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Penchant.Cli.Infrastructure;
 using Penchant.Domain;
+using Penchant.Ranking;
 
 namespace Penchant.Cli.Evaluation;
 
@@ -109,6 +110,58 @@ internal static class PrefEvalMcq
             });
 
         return results;
+    }
+
+    /// <summary>
+    /// Fits the stated-preference scorer's weights on the items of some topics from the preference text alone (no
+    /// conversation: the preference is taken to apply) and writes accuracy on the fitted topics and on the held-out rest,
+    /// for the fitted weights and for the shipped ones, so that the split shows how well the fit carries to unseen topics.
+    /// </summary>
+    public static async Task FitAsync(
+        PenchantEngine engine, IReadOnlyList<McqItem> items, IReadOnlyList<string> fitTopics, int seed, bool verbose, TextWriter output, CancellationToken cancellationToken)
+    {
+        var random = new Random(seed);
+        var fit = new List<ChoiceExample>();
+        var held = new List<ChoiceExample>();
+        var misses = new List<string>();
+        foreach (McqItem item in items)
+        {
+            int[] order = [.. Enumerable.Range(0, item.Options.Count)];
+            random.Shuffle(order);
+            string[] shown = [.. order.Select(k => item.Options[k])];
+            (RankingPreference preference, RankingCandidate[] candidates) = await engine.PrepareStatedAsync(item.Preference, item.Question, shown, cancellationToken);
+            var example = new ChoiceExample(StatedPreferenceScorer.Features(preference, candidates), Array.IndexOf(order, 0));
+            bool fitted = fitTopics.Contains(item.Topic, StringComparer.Ordinal);
+            (fitted ? fit : held).Add(example);
+            if (verbose && fitted && ConditionalLogit.Accuracy([example], StatedPreferenceScorer.Weights) < 1)
+            {
+                // Only the fitted topics' misses are listed: the held-out topics are for the aggregate figure alone.
+                string clauses = string.Join("; ", preference.Clauses.Select(static c => (c.Negative ? "-" : "+") + c.Object));
+                string bounds = string.Join("; ", preference.Bounds.Select(static b => string.Create(CultureInfo.InvariantCulture, $"{(b.IsMaximum ? "<=" : ">=")}{b.Limit} {b.Unit}")));
+                int chosen = Enumerable.Range(0, shown.Length).MaxBy(o => StatedPreferenceScorer.Apply(StatedPreferenceScorer.Weights, example.Options[o]));
+                misses.Add($"miss {item.Topic}#{item.Index}: {item.Preference} | {item.Question}\n  clauses: {clauses} {bounds}\n  chose:   {shown[chosen]}\n  correct: {item.Options[0]}");
+            }
+        }
+
+        foreach (string miss in misses)
+        {
+            await output.WriteLineAsync(miss);
+        }
+
+        if (fit.Count == 0)
+        {
+            throw new CliInputException("None of the chosen items is in a --fit-topics topic.");
+        }
+
+        double?[] fixedWeights = [.. StatedPreferenceScorer.FeatureNames.Select(static (_, k) => k == StatedPreferenceScorer.NumericFeature ? StatedPreferenceScorer.Weights[k] : (double?)null)];
+        double[] weights = ConditionalLogit.Fit(fit, fixedWeights: fixedWeights);
+        await output.WriteLineAsync("fitted weights: " + string.Join(", ", StatedPreferenceScorer.FeatureNames.Select((name, k) => string.Create(CultureInfo.InvariantCulture, $"{name}={weights[k]:0.000}"))));
+        foreach ((string name, IReadOnlyList<double> w) in new[] { ("fitted", (IReadOnlyList<double>)weights), ("shipped", StatedPreferenceScorer.Weights) })
+        {
+            await output.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"prefeval-mcq-fit {name}: fit_topics n={fit.Count} accuracy={ConditionalLogit.Accuracy(fit, w):0.000} held_out n={held.Count} accuracy={ConditionalLogit.Accuracy(held, w):0.000}"));
+        }
     }
 
     /// <summary>Writes per-topic accuracy, the misses when asked, and the summary as the last line.</summary>
