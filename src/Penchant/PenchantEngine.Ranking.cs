@@ -19,7 +19,7 @@ public sealed partial class PenchantEngine
     internal const string RankingModelName = "ranking";
 
     // How much stated preferences weigh against the learned model, in logits per unit of centred match.
-    private const double StatedScale = 10.0;
+    internal const double StatedScale = 10.0;
 
     // Preferences less likely than this to apply to the request are left out of ranking.
     private const double RelevanceFloor = 0.05;

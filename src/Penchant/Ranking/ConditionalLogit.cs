@@ -7,18 +7,21 @@ internal sealed record ChoiceExample(double[][] Options, int Chosen);
 
 /// <summary>
 /// A conditional logit (multinomial choice) model: the probability of an option is the softmax of a weighted sum of its
-/// features over the options of the choice. Fitted by gradient descent on the mean negative log-likelihood with an L2 penalty.
+/// features over the options of the choice. Fitted by gradient descent on the mean negative log-likelihood with an L2 penalty
+/// that pulls the weights toward a prior (zero unless given).
 /// </summary>
 internal static class ConditionalLogit
 {
     /// <summary>Fits the weights.</summary>
     /// <param name="examples">The choices; every option of every choice has the same number of features.</param>
-    /// <param name="l2">The L2 penalty on the weights.</param>
+    /// <param name="l2">The L2 penalty on the weights' distance from the prior.</param>
     /// <param name="iterations">How many full-batch gradient steps to take.</param>
     /// <param name="learningRate">The step size.</param>
     /// <param name="fixedWeights">Per feature, a weight to hold rather than fit (<see langword="null"/> to fit it), or <see langword="null"/> to fit all.</param>
+    /// <param name="prior">The weights the penalty pulls toward, and where fitting starts; <see langword="null"/> for zeros.</param>
     /// <returns>One weight per feature.</returns>
-    public static double[] Fit(IReadOnlyList<ChoiceExample> examples, double l2 = 1e-4, int iterations = 20000, double learningRate = 2.0, IReadOnlyList<double?>? fixedWeights = null)
+    public static double[] Fit(
+        IReadOnlyList<ChoiceExample> examples, double l2 = 1e-4, int iterations = 20000, double learningRate = 1.0, IReadOnlyList<double?>? fixedWeights = null, IReadOnlyList<double>? prior = null)
     {
         ArgumentNullException.ThrowIfNull(examples);
         if (examples.Count == 0)
@@ -40,18 +43,26 @@ internal static class ConditionalLogit
             throw new ArgumentException($"Give one fixed weight or null per feature ({k}).", nameof(fixedWeights));
         }
 
+        if (prior is not null && prior.Count != k)
+        {
+            throw new ArgumentException($"Give one prior weight per feature ({k}).", nameof(prior));
+        }
+
         var weights = new double[k];
         for (int j = 0; j < k; j++)
         {
-            weights[j] = fixedWeights?[j] ?? 0;
+            weights[j] = fixedWeights?[j] ?? prior?[j] ?? 0;
         }
 
         var gradient = new double[k];
+
+        // A step longer than 1/l2 overshoots the penalty's minimum and diverges.
+        double stepSize = Math.Min(learningRate, 1 / l2);
         for (int step = 0; step < iterations; step++)
         {
             for (int j = 0; j < k; j++)
             {
-                gradient[j] = l2 * weights[j];
+                gradient[j] = l2 * (weights[j] - (prior?[j] ?? 0));
             }
 
             foreach (ChoiceExample example in examples)
@@ -71,7 +82,7 @@ internal static class ConditionalLogit
             {
                 if (fixedWeights?[j] is null)
                 {
-                    weights[j] -= learningRate * gradient[j];
+                    weights[j] -= stepSize * gradient[j];
                 }
             }
         }

@@ -51,27 +51,30 @@ internal static partial class StatedPreferenceScorer
     [
         "wanted: similarity", "avoided: similarity", "wanted: shared words", "avoided: shared words",
         "wanted: excluded", "avoided: excluded", "numeric bounds kept", "wanted: closest", "avoided: closest",
+        "wanted: mentioned", "avoided: mentioned",
     ];
 
-    /// <summary>The index of the numeric-bounds feature, whose weight is set rather than fitted (see <see cref="Weights"/>).</summary>
+    /// <summary>The index of the numeric-bounds feature, whose weight is held rather than fitted (see <see cref="Weights"/>).</summary>
     public const int NumericFeature = 6;
 
     /// <summary>
-    /// The weight of each feature, in logits per unit (before the engine's stated-preference scale of 10): a conditional
-    /// logit over the options of PrefEval multiple-choice items of five topics (education, games, beauty, pets, fashion),
-    /// fitted from the preference text alone by <c>penchant eval prefeval-mcq --fit-topics</c>; the other five topics are held out.
+    /// The weight of each feature, per unit of the engine's stated-preference scale: similarity counts fully, shared words
+    /// half, an exclusion half the other way, a numeric bound one unit per bound kept or broken.
     /// </summary>
     /// <remarks>
-    /// A numeric bound is a constraint the user stated outright, and the fitted topics state none, so its weight is set
-    /// (one logit per bound kept or broken) and held while the others are fitted.
+    /// These are the hand-set rules. <c>penchant eval prefeval-mcq --fit-topics</c> fits a conditional logit from them
+    /// toward PrefEval multiple-choice items of some topics (penalty chosen by leaving one fitted topic out at a time) and
+    /// reports it on the other topics; fitted on education, games, beauty, pets and fashion it stayed at the rules (the
+    /// chosen penalty keeps it there) and did no better on the five held-out topics, so the rules stand. A numeric bound is
+    /// a constraint the user stated outright, and those topics state none, so its weight is held while the others are fitted.
     /// </remarks>
-    public static readonly IReadOnlyList<double> Weights = [1.0, -1.0, 0.5, -0.5, -0.5, 0.5, 1.0, 0, 0];
+    public static readonly IReadOnlyList<double> Weights = [1.0, -1.0, 0.5, -0.5, -0.5, 0.5, 1.0, 0, 0, 0, 0];
 
     // The words that say something is left out; they are not themselves what is left out ("vegan and cruelty-free").
     private static readonly HashSet<string> ExclusionWords = new(StringComparer.Ordinal)
     {
         "no", "without", "free", "of", "non", "zero", "avoid", "avoids", "skip", "minus", "excluding", "except", "nothing", "minimal",
-        "little", "less", "fewer", "low", "limited", "away", "from", "vegan", "faux", "fake", "imitation", "plant", "based",
+        "less", "fewer", "low", "limited", "away", "from", "vegan", "faux", "fake", "imitation", "plant", "based",
     };
 
     /// <summary>Scores the candidates; contributions are centred per preference so that they sum to zero over the candidates.</summary>
@@ -150,6 +153,7 @@ internal static partial class StatedPreferenceScorer
                 {
                     features[i][side] += TensorPrimitives.CosineSimilarity(preference.Vectors[c], candidate.Vector);
                     features[i][2 + side] += lexical;
+                    features[i][9 + side] += lexical > 0 ? 1 : 0;
                 }
             }
         }
@@ -267,6 +271,6 @@ internal static partial class StatedPreferenceScorer
 
     // Words that leave out what follows ("without any added sugar") reach a few words on; words that qualify ("low-maintenance
     // reptile", "minimal dialogue", "faux fur") reach only the next word.
-    [GeneratedRegex(@"\b[\w-]+[- ]free\b|\b(?:no|without|free of|avoids?|skip|minus|excluding|except|nothing|away from)[- ](?:\w+[- ]){0,2}\w+|\b(?:non|zero|minimal|little|less|fewer|low|limited|vegan|faux|fake|imitation|plant-based)[- ]\w+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b[\w-]+[- ]free\b|\b(?:no|without|free of|avoids?|skip|minus|excluding|except|nothing|away from)[- ](?:\w+[- ]){0,2}\w+|\b(?:non|zero|minimal|less|fewer|low|limited|vegan|faux|fake|imitation|plant-based)[- ]\w+", RegexOptions.CultureInvariant)]
     private static partial Regex ExclusionPattern();
 }
