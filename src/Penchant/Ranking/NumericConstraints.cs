@@ -181,8 +181,10 @@ internal static partial class NumericConstraints
             return new Quantity(value * measure.Factor, measure.Unit);
         }
 
-        // A count needs a digit or a number word; "a room" says nothing about how many.
-        return number is "a" or "an" ? null : new Quantity(value, CountSynonyms.GetValueOrDefault(unit, unit));
+        // A count needs a digit or a number word ("a room" says nothing about how many), and a four-digit number from 1000 to
+        // 2099 is a year ("1919 Birmingham").
+        bool year = number.Length == 4 && value is >= 1000 and < 2100;
+        return number is "a" or "an" || year ? null : new Quantity(value, CountSynonyms.GetValueOrDefault(unit, unit));
     }
 
     private static string Singular(string word)

@@ -74,7 +74,7 @@ internal static partial class StatedPreferenceScorer
     private static readonly HashSet<string> ExclusionWords = new(StringComparer.Ordinal)
     {
         "no", "without", "free", "of", "non", "zero", "avoid", "avoids", "skip", "minus", "excluding", "except", "nothing", "minimal",
-        "less", "fewer", "low", "limited", "away", "from", "vegan", "faux", "fake", "imitation", "plant", "based",
+        "little", "less", "fewer", "low", "limited", "away", "from", "vegan", "faux", "fake", "imitation", "plant", "based",
     };
 
     /// <summary>Scores the candidates; contributions are centred per preference so that they sum to zero over the candidates.</summary>
@@ -270,7 +270,8 @@ internal static partial class StatedPreferenceScorer
     public static string Format(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
     // Words that leave out what follows ("without any added sugar") reach a few words on; words that qualify ("low-maintenance
-    // reptile", "minimal dialogue", "faux fur") reach only the next word.
-    [GeneratedRegex(@"\b[\w-]+[- ]free\b|\b(?:no|without|free of|avoids?|skip|minus|excluding|except|nothing|away from)[- ](?:\w+[- ]){0,2}\w+|\b(?:non|zero|minimal|less|fewer|low|limited|vegan|faux|fake|imitation|plant-based)[- ]\w+", RegexOptions.CultureInvariant)]
+    // reptile", "minimal dialogue", "faux fur") reach only the next word; "little" is scarcity only after a word of having
+    // ("with little gluten", "very little sugar"), not size ("a little black dress").
+    [GeneratedRegex(@"\b[\w-]+[- ]free\b|\b(?:no|without|free of|avoids?|skip|minus|excluding|except|nothing|away from)[- ](?:\w+[- ]){0,2}\w+|\b(?:non|zero|minimal|less|fewer|low|limited|vegan|faux|fake|imitation|plant-based)[- ]\w+|(?<=\b(?:with|has|have|contains?|very|so|too) )little \w+", RegexOptions.CultureInvariant)]
     private static partial Regex ExclusionPattern();
 }
