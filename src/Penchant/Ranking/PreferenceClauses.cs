@@ -32,6 +32,8 @@ internal static partial class PreferenceClauses
         "its", "they", "what", "which", "who", "how", "where", "why", "there", "here", "up", "out", "more", "most", "some",
         "just", "should", "may", "might", "must", "get", "make", "feel", "feels", "personally", "whenever", "possible",
         "despise", "detest", "loathe", "uncomfortable", "sensitive", "tolerate", "tend", "won", "wont", "avoiding", "preferring",
+        "wear", "wearing", "purchase", "purchasing", "buy", "buying", "attend", "attending", "watch", "watching", "owning",
+        "having", "thought", "idea", "whether",
     };
 
     /// <summary>Splits a preference text into clauses.</summary>
