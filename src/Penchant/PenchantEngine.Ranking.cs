@@ -8,6 +8,7 @@ using Penchant.Domain;
 using Penchant.Gating;
 using Penchant.Ranking;
 using Penchant.Storage;
+using Penchant.Text;
 
 namespace Penchant;
 
@@ -18,7 +19,7 @@ public sealed partial class PenchantEngine
     internal const string RankingModelName = "ranking";
 
     // How much stated preferences weigh against the learned model, in logits per unit of centred match.
-    private const double StatedScale = 10.0;
+    internal const double StatedScale = 10.0;
 
     // Preferences less likely than this to apply to the request are left out of ranking.
     private const double RelevanceFloor = 0.05;
@@ -354,6 +355,21 @@ public sealed partial class PenchantEngine
         Data = data,
         At = at ?? _time.GetUtcNow(),
     };
+
+    /// <summary>
+    /// Prepares one stated preference and some candidates for a request as ranking does, with the preference taken to apply
+    /// fully and at full strength: for fitting and checking the stated-preference scorer without a conversation.
+    /// </summary>
+    internal async Task<(RankingPreference Preference, RankingCandidate[] Candidates)> PrepareStatedAsync(
+        string preference, string request, IReadOnlyList<string> candidates, CancellationToken cancellationToken)
+    {
+        var stated = new Preference { Id = "stated", Text = preference, Strength = 1 };
+        List<RankingPreference> prepared = await PrepareRankingPreferencesAsync([new SelectedPreference(stated, 1, [])], TextTools.ContentStems(request), cancellationToken).ConfigureAwait(false);
+        GeneratedEmbeddings<Embedding<float>> vectors = await _embeddings.GenerateAsync(candidates, cancellationToken: cancellationToken).ConfigureAwait(false);
+        RankingCandidate[] prepCandidates = [.. candidates.Select((c, i) => new RankingCandidate(c, vectors[i].Vector.ToArray()))];
+        RankingPreference none = new(stated, 1, [], []);
+        return (prepared.Count > 0 ? prepared[0] : none, prepCandidates);
+    }
 
     /// <summary>Prepares the applicable preferences: their clauses, and the embeddings of the clauses' objects (cached by phrase).</summary>
     private async Task<List<RankingPreference>> PrepareRankingPreferencesAsync(List<SelectedPreference> selected, HashSet<string> requestStems, CancellationToken cancellationToken)

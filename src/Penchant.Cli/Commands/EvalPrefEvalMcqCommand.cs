@@ -32,6 +32,13 @@ internal sealed class EvalPrefEvalMcqCommand : CliCommand
 
     private readonly Option<int> _parallel = EvalOptions.Parallel();
 
+    private readonly Option<string[]> _fitTopics = new("--fit-topics")
+    {
+        Description = "Instead of the conversation run: fit the stated-preference scorer on these topics from the preference text alone and report accuracy on them and on the other chosen topics",
+        HelpName = "a,b",
+        CustomParser = static result => [.. result.Tokens.SelectMany(static t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))],
+    };
+
     private readonly Option<bool> _verbose = new("--verbose") { Description = "Print every item whose top-ranked option is wrong" };
 
     public EvalPrefEvalMcqCommand(GlobalOptions globals, CliEnvironment environment)
@@ -44,6 +51,7 @@ internal sealed class EvalPrefEvalMcqCommand : CliCommand
         Options.Add(_limit);
         Options.Add(_seed);
         Options.Add(_parallel);
+        Options.Add(_fitTopics);
         Options.Add(_verbose);
     }
 
@@ -59,6 +67,23 @@ internal sealed class EvalPrefEvalMcqCommand : CliCommand
         if (items.Count == 0)
         {
             throw new CliInputException($"{directory} has no multiple-choice items in the chosen topics.");
+        }
+
+        if (parse.GetValue(_fitTopics) is { Length: > 0 } fitTopics)
+        {
+            foreach (string topic in fitTopics.Where(t => !topics.Contains(t, StringComparer.Ordinal)))
+            {
+                throw new CliInputException($"--fit-topics: '{topic}' is not among the chosen topics ({string.Join(", ", topics)}).");
+            }
+
+            await using EvalStore fitStore = EvalStore.Open(context);
+            if (fitStore.Host.Engine is not PenchantEngine engine)
+            {
+                throw new CliInputException("--fit-topics needs the built-in engine.");
+            }
+
+            await PrefEvalMcq.FitAsync(engine, items, fitTopics, parse.GetValue(_seed), parse.GetValue(_verbose), context.Environment.Output, cancellationToken);
+            return ExitCodes.Success;
         }
 
         IReadOnlyList<ConversationTurn> filler = await PrefEvalData.ReadFillerAsync(directory, turns, cancellationToken);

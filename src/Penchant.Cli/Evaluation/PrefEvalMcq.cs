@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Penchant.Cli.Infrastructure;
 using Penchant.Domain;
+using Penchant.Ranking;
 
 namespace Penchant.Cli.Evaluation;
 
@@ -109,6 +110,86 @@ internal static class PrefEvalMcq
             });
 
         return results;
+    }
+
+    /// <summary>
+    /// Fits the stated-preference scorer's weights on the items of some topics from the preference text alone (no
+    /// conversation: the preference is taken to apply) and writes accuracy on the fitted topics and on the held-out rest,
+    /// for the fitted weights and for the shipped rules, so that the split shows how well the fit carries to unseen topics.
+    /// </summary>
+    public static async Task FitAsync(
+        PenchantEngine engine, IReadOnlyList<McqItem> items, IReadOnlyList<string> fitTopics, int seed, bool verbose, TextWriter output, CancellationToken cancellationToken)
+    {
+        var random = new Random(seed);
+        var fit = new List<ChoiceExample>();
+        var held = new List<ChoiceExample>();
+        var misses = new List<string>();
+        var fitTopicOf = new List<string>();
+        foreach (McqItem item in items)
+        {
+            int[] order = [.. Enumerable.Range(0, item.Options.Count)];
+            random.Shuffle(order);
+            string[] shown = [.. order.Select(k => item.Options[k])];
+            (RankingPreference preference, RankingCandidate[] candidates) = await engine.PrepareStatedAsync(item.Preference, item.Question, shown, cancellationToken);
+            var example = new ChoiceExample(StatedPreferenceScorer.Features(preference, candidates), Array.IndexOf(order, 0));
+            bool fitted = fitTopics.Contains(item.Topic, StringComparer.Ordinal);
+            (fitted ? fit : held).Add(example);
+            if (fitted)
+            {
+                fitTopicOf.Add(item.Topic);
+            }
+            if (verbose && fitted && ConditionalLogit.Accuracy([example], StatedPreferenceScorer.Weights) < 1)
+            {
+                // Only the fitted topics' misses are listed: the held-out topics are for the aggregate figure alone.
+                string clauses = string.Join("; ", preference.Clauses.Select(static c => (c.Negative ? "-" : "+") + c.Object));
+                string bounds = string.Join("; ", preference.Bounds.Select(static b => string.Create(CultureInfo.InvariantCulture, $"{(b.IsMaximum ? "<=" : ">=")}{b.Limit} {b.Unit}")));
+                int chosen = Enumerable.Range(0, shown.Length).MaxBy(o => StatedPreferenceScorer.Apply(StatedPreferenceScorer.Weights, example.Options[o]));
+                misses.Add($"miss {item.Topic}#{item.Index}: {item.Preference} | {item.Question}\n  clauses: {clauses} {bounds}\n  chose:   {shown[chosen]}\n  correct: {item.Options[0]}");
+            }
+        }
+
+        foreach (string miss in misses)
+        {
+            await output.WriteLineAsync(miss);
+        }
+
+        if (fit.Count == 0)
+        {
+            throw new CliInputException("None of the chosen items is in a --fit-topics topic.");
+        }
+
+        // Fitting works in logits (the engine's scale times the scorer's weights), from the rules toward the data; the penalty
+        // is chosen by leaving one fitted topic out at a time, so the held-out topics play no part in it.
+        double scale = PenchantEngine.StatedScale;
+        double[] prior = [.. StatedPreferenceScorer.Weights.Select(w => w * scale)];
+        double?[] fixedWeights = [.. prior.Select(static (w, k) => k == StatedPreferenceScorer.NumericFeature ? w : (double?)null)];
+        double bestL2 = 0;
+        double bestAccuracy = -1;
+        foreach (double l2 in (double[])[1.0, 0.1, 0.01, 0.001])
+        {
+            double accuracy = 0;
+            foreach (string left in fitTopics)
+            {
+                List<ChoiceExample> train = [.. fit.Where((_, i) => fitTopicOf[i] != left)];
+                List<ChoiceExample> test = [.. fit.Where((_, i) => fitTopicOf[i] == left)];
+                accuracy += ConditionalLogit.Accuracy(test, ConditionalLogit.Fit(train, l2, fixedWeights: fixedWeights, prior: prior)) * test.Count / fit.Count;
+            }
+
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"leave-one-topic-out l2={l2}: accuracy={accuracy:0.000}"));
+            if (accuracy > bestAccuracy + 1e-9)
+            {
+                (bestL2, bestAccuracy) = (l2, accuracy);
+            }
+        }
+
+        double[] weights = [.. ConditionalLogit.Fit(fit, bestL2, fixedWeights: fixedWeights, prior: prior).Select(w => w / scale)];
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"fitted weights (l2={bestL2}): ") + string.Join(", ", weights.Select(static w => w.ToString("0.000", CultureInfo.InvariantCulture))));
+        foreach ((string name, IReadOnlyList<double> w) in new[] { ("rules", StatedPreferenceScorer.Weights), ("fitted", (IReadOnlyList<double>)weights) })
+        {
+            await output.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"prefeval-mcq-fit {name}: fit_topics n={fit.Count} accuracy={ConditionalLogit.Accuracy(fit, w):0.000} held_out n={held.Count} accuracy={ConditionalLogit.Accuracy(held, w):0.000}"));
+        }
     }
 
     /// <summary>Writes per-topic accuracy, the misses when asked, and the summary as the last line.</summary>

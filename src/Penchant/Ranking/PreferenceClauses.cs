@@ -31,6 +31,9 @@ internal static partial class PreferenceClauses
         "as", "if", "when", "about", "by", "than", "too", "was", "were", "been", "being", "myself", "we", "our", "you", "your",
         "its", "they", "what", "which", "who", "how", "where", "why", "there", "here", "up", "out", "more", "most", "some",
         "just", "should", "may", "might", "must", "get", "make", "feel", "feels", "personally", "whenever", "possible",
+        "despise", "detest", "loathe", "uncomfortable", "sensitive", "tolerate", "tend", "won", "wont", "avoiding", "preferring",
+        "wear", "wearing", "purchase", "purchasing", "buy", "buying", "attend", "attending", "watch", "watching", "owning",
+        "having", "thought", "idea", "whether",
     };
 
     /// <summary>Splits a preference text into clauses.</summary>
@@ -58,10 +61,17 @@ internal static partial class PreferenceClauses
                     continue;
                 }
 
-                // A reason explains a preference; it is not itself one ("because they make me nauseous").
+                // A reason explains a preference; it is not itself one ("because they make me nauseous"). A sentence that opens
+                // with one keeps what follows it ("Due to ethical concerns, I avoid leather").
                 if (ReasonPattern().IsMatch(part))
                 {
-                    continue;
+                    int comma = part.IndexOf(", ", StringComparison.Ordinal);
+                    if (comma < 0)
+                    {
+                        continue;
+                    }
+
+                    part = part[(comma + 2)..];
                 }
 
                 string lower = part.ToLowerInvariant();
@@ -145,6 +155,20 @@ internal static partial class PreferenceClauses
         return clause with { Object = focused, Stems = TextTools.ContentStems(focused) };
     }
 
+    /// <summary>
+    /// Whether the passage leading up to some point is against what follows: its last cue, in the current sentence, is
+    /// negative ("I prefer not to watch anything …", "I dislike hotels with …"), not positive ("… and prefer ones with …").
+    /// </summary>
+    /// <param name="lowerPrefix">The lower-cased text before the point.</param>
+    public static bool IsAgainst(string lowerPrefix)
+    {
+        int sentence = lowerPrefix.LastIndexOfAny(['.', '!', '?', ';']);
+        string tail = lowerPrefix[(sentence + 1)..];
+        int negative = NegativeCue().Matches(tail) is { Count: > 0 } n ? n[^1].Index : -1;
+        int positive = PositiveCue().Matches(tail) is { Count: > 0 } p ? p[^1].Index : -1;
+        return negative > positive;
+    }
+
     /// <summary>Removes cue words, keeping the object's own words in order.</summary>
     private static string ObjectOf(string part)
     {
@@ -161,8 +185,8 @@ internal static partial class PreferenceClauses
         return string.Join(' ', kept);
     }
 
-    // Split before: "and/but + cue", "rather than", "instead of", "over" (after prefer), "without", "as opposed to", "; ", "because", "due to", "since", ", as".
-    [GeneratedRegex(@"\s*(?:,\s*|\s)(?=(?:and|but|while|whereas)\s+(?:i\s+|i'm\s+|i am\s+)?(?:also\s+|really\s+|strongly\s+|much\s+|generally\s+)?(?:prefer|avoid|dislike|like|love|enjoy|want|hate|find|don'?t|do not|can'?t|cannot|am|'m|would|rather|only|refuse|have|strongly)\b)|\s*;\s*|\s+(?=(?:rather than|instead of|as opposed to|over|without|because|due to|since|as i|as it|as they|so i|so that)\b)|,\s+(?=(?:as|since|so|because)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Split before: "and/but + cue", ", avoiding/preferring/but", "rather than", "instead of", "over" (after prefer), "without", "as opposed to", "; ", "because", "due to", "since", ", as".
+    [GeneratedRegex(@"\s*(?:,\s*|\s)(?=(?:and|but|while|whereas)\s+(?:i\s+|i'm\s+|i am\s+)?(?:also\s+|really\s+|strongly\s+|much\s+|generally\s+|tend to\s+|usually\s+|always\s+)?(?:prefer|avoid|dislike|like|love|enjoy|want|hate|find|don'?t|do not|can'?t|cannot|won'?t|will not|am|'m|would|rather|only|refuse|have|strongly)\w*\b)|,\s*(?=(?:avoiding|preferring|favou?ring|but|while|whereas)\b)|\s*;\s*|\s+(?=(?:rather than|instead of|as opposed to|over|without|because|due to|since|as i|as it|as they|so i|so that)\b)|,\s+(?=(?:as|since|so|because)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SplitPattern();
 
     [GeneratedRegex(@"\s(?:that|which|who)\s+(?:\w+\s+){0,2}?(?:not|never|don'?t|doesn'?t|isn'?t|aren'?t|haven'?t|hasn'?t|won'?t)\b|\s(?:that\s+(?:are|is)\s+)?free (?:from|of)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -177,7 +201,7 @@ internal static partial class PreferenceClauses
     [GeneratedRegex(@"^(?:rather than|instead of|as opposed to|over|without)\b", RegexOptions.CultureInvariant)]
     private static partial Regex InvertingPattern();
 
-    [GeneratedRegex(@"\b(?:no|not|never|don'?t|do not|doesn'?t|avoid\w*|hate|dislike\w*|can'?t stand|cannot stand|aversion|averse|refuse|fear|afraid|scared|phobia|allerg\w*|intoleran\w*|steer clear|stay away|no interest|ineffective|difficult|hard to|bores? me|boring|uncomfortable|nauseous|tedious|annoying|frustrat\w*|overwhelm\w*|distress\w*|disorient\w*|objection|opposed|against|can'?t handle|cannot handle|tired of|sick of|unpleasant|irritat\w*)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:no|not|never|don'?t|do not|doesn'?t|avoid\w*|hate|dislike\w*|can'?t stand|cannot stand|aversion|averse|refuse|despis\w*|detest\w*|loath\w*|can'?t|cannot|won'?t|will not|wouldn'?t|sensitive to|fear|afraid|scared|phobia|allerg\w*|intoleran\w*|steer clear|stay away|no interest|ineffective|difficult|hard to|bores? me|boring|uncomfortable|nauseous|tedious|annoying|frustrat\w*|overwhelm\w*|distress\w*|disorient\w*|objection|opposed|against|can'?t handle|cannot handle|tired of|sick of|unpleasant|irritat\w*)\b", RegexOptions.CultureInvariant)]
     private static partial Regex NegativeCue();
 
     [GeneratedRegex(@"\b(?:prefer\w*|like|love|enjoy|want|favou?r\w*|only|exclusively|fan of|into|interested|passionate|appreciate|choose|follow)\b", RegexOptions.CultureInvariant)]

@@ -112,4 +112,47 @@ public sealed class PreferenceClausesTests
     {
         Assert.Equal(expected, StatedPreferenceScorer.ExcludesAny(candidate.ToLowerInvariant(), ["silicon", "leather", "cruelty"]));
     }
+
+    [Fact]
+    public void Split_SentenceOpeningWithReason_KeepsThePreference()
+    {
+        List<PreferenceClause> clauses = PreferenceClauses.Split("Due to ethical concerns, I avoid buying leather bags.");
+
+        PreferenceClause clause = Assert.Single(clauses);
+        Assert.True(clause.Negative);
+        Assert.Contains("leather", clause.Object, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Split_ParticipleClause_GoesItsOwnWay()
+    {
+        List<PreferenceClause> clauses = PreferenceClauses.Split("I strictly prefer minimalist fashion, avoiding any loud patterns.");
+
+        Assert.Equal(2, clauses.Count);
+        Assert.False(clauses[0].Negative);
+        Assert.Contains("minimalist", clauses[0].Object, StringComparison.Ordinal);
+        Assert.True(clauses[1].Negative);
+        Assert.Contains("patterns", clauses[1].Object, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("I despise running.", true)]
+    [InlineData("I can't have pets that make loud sounds.", true)]
+    [InlineData("I enjoy running.", false)]
+    public void Split_Cue_SetsDirection(string text, bool negative)
+    {
+        PreferenceClause clause = Assert.Single(PreferenceClauses.Split(text));
+
+        Assert.Equal(negative, clause.Negative);
+    }
+
+    [Theory]
+    [InlineData("i prefer not to watch shows that are", true)]
+    [InlineData("i dislike high-rise hotels and prefer properties that are", false)]
+    [InlineData("i need a vehicle with", false)]
+    [InlineData("i love cats. i hate movies", true)]
+    public void IsAgainst_LastCueInSentence_Decides(string prefix, bool against)
+    {
+        Assert.Equal(against, PreferenceClauses.IsAgainst(prefix));
+    }
 }

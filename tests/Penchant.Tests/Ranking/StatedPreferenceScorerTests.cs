@@ -1,0 +1,64 @@
+using Penchant.Domain;
+
+namespace Penchant.Ranking;
+
+public sealed class StatedPreferenceScorerTests
+{
+    /// <summary>Prepares a preference whose clause objects all embed as the first axis.</summary>
+    private static RankingPreference Prepared(string text)
+    {
+        List<PreferenceClause> clauses = PreferenceClauses.Split(text);
+        return new RankingPreference(new Preference { Id = "p", Text = text }, 1, clauses, [.. clauses.Select(static _ => new[] { 1f, 0f })]);
+    }
+
+    [Fact]
+    public void Features_AreCentredOverCandidates()
+    {
+        RankingPreference preference = Prepared("I avoid reptiles.");
+        RankingCandidate[] candidates = [new("A corn snake is a reptile.", [0.9f, 0.1f]), new("A goldfish.", [0.1f, 0.9f]), new("A rabbit.", [0.3f, 0.7f])];
+
+        double[][] features = StatedPreferenceScorer.Features(preference, candidates);
+
+        for (int k = 0; k < StatedPreferenceScorer.FeatureNames.Count; k++)
+        {
+            Assert.Equal(0, features.Sum(f => f[k]), 9);
+        }
+    }
+
+    [Fact]
+    public void Score_AvoidedThing_RanksLast_EvenWhenItsModifierLooksLikeAnExclusion()
+    {
+        // "low-maintenance reptile": "low" qualifies the maintenance, not the reptile.
+        RankingPreference preference = Prepared("I don't like reptiles.");
+        RankingCandidate[] candidates = [new("A ball python is a low-maintenance reptile.", [0.6f, 0.4f]), new("A betta fish in a small aquarium.", [0.5f, 0.5f])];
+        var factors = new List<RankingFactor>[] { [], [] };
+
+        double[] scores = StatedPreferenceScorer.Score([preference], candidates, factors);
+
+        Assert.True(scores[1] > scores[0]);
+        Assert.Contains(factors[0], f => f.Description.StartsWith("violates", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Score_NumericBound_FavoursTheCandidateThatKeepsIt()
+    {
+        RankingPreference preference = Prepared("I prefer not to watch movies that are over two hours long.");
+        RankingCandidate[] candidates = [new("Avatar: The Way of Water (3h 12m)", [0.5f, 0.5f]), new("The Banshees of Inisherin (1h 54m)", [0.5f, 0.5f])];
+        var factors = new List<RankingFactor>[] { [], [] };
+
+        double[] scores = StatedPreferenceScorer.Score([preference], candidates, factors);
+
+        Assert.True(scores[1] > scores[0]);
+    }
+
+    [Fact]
+    public void ExcludesAny_FreeOfAndWithout_AreExclusions()
+    {
+        HashSet<string> gluten = Penchant.Text.TextTools.ContentStems("gluten");
+
+        Assert.True(StatedPreferenceScorer.ExcludesAny("a gluten-free pasta", gluten));
+        Assert.True(StatedPreferenceScorer.ExcludesAny("pasta made without any gluten", gluten));
+        Assert.False(StatedPreferenceScorer.ExcludesAny("fresh gluten bread, low in salt", gluten));
+        Assert.False(StatedPreferenceScorer.ExcludesAny("a little black dress", Penchant.Text.TextTools.ContentStems("black")));
+    }
+}
