@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Penchant.Ranking;
 
 /// <summary>
@@ -19,6 +21,9 @@ internal static class PrototypeSeeding
 
     /// <summary>The logit a user's own cluster starts with (the others start at 0).</summary>
     private const float AssignedLogit = 3f;
+
+    /// <summary>The expectation–maximisation passes of <see cref="Refine"/>.</summary>
+    private const int RefineIterations = 8;
 
     private const int Restarts = 5;
     private const int Iterations = 30;
@@ -123,58 +128,239 @@ internal static class PrototypeSeeding
         }
     }
 
-    /// <summary>Fits a ridge-regularised Bradley–Terry model over the surface factors by Newton's method.</summary>
-    private static double[] FitSurface(IReadOnlyList<PairSample> samples, List<int> indices)
+    /// <summary>
+    /// Refines trained surface prototypes by expectation–maximisation over the users' comparisons, with the rest of the
+    /// model fixed: each user's posterior over the prototypes from their comparisons, then each prototype one Newton step
+    /// of a Bradley–Terry fit to the comparisons weighted by their users' posteriors. The users' logits become their
+    /// log-posteriors and the prior the population's share of each prototype.
+    /// </summary>
+    /// <remarks>
+    /// Gradient training moves every prototype with every user's mixture, so prototypes pick up weights on factors that
+    /// merely correlate with a taste; the mixture of Bradley–Terry models is fitted exactly this way instead. Only users
+    /// with enough comparisons to be placed take part (the others' posteriors are near the prior and would cost a pass
+    /// per prototype); a model whose prototypes read more than the surface factors is left as it is.
+    /// </remarks>
+    /// <param name="model">The trained model whose prototypes and prior are refined.</param>
+    /// <param name="parts">The users' parts, whose logits are set.</param>
+    /// <param name="samples">The comparisons.</param>
+    /// <param name="training">The indices of the comparisons to use.</param>
+    /// <param name="maxLogitSpread">How far (in nats) a user's logit may fall behind their best one's.</param>
+    public static void Refine(RewardModel model, UserPart[] parts, IReadOnlyList<PairSample> samples, ReadOnlySpan<int> training, float maxLogitSpread)
     {
+        int prototypes = model.Prototypes.Length;
         const int width = SurfaceFeatures.Count;
-        var w = new double[width];
-        var diff = new double[width];
-        var gradient = new double[width];
-        var hessian = new double[width * width];
-        for (int iteration = 0; iteration < 8; iteration++)
+        if (prototypes < 2 || parts.Length < 2 || model.PrototypeDimensions != width)
         {
-            for (int j = 0; j < width; j++)
-            {
-                gradient[j] = Ridge * w[j];
-            }
+            return;
+        }
 
-            Array.Clear(hessian);
-            for (int j = 0; j < width; j++)
+        var byUser = new List<int>[parts.Length];
+        foreach (int index in training)
+        {
+            int user = samples[index].User;
+            if (user >= 0 && user < parts.Length)
             {
-                hessian[(j * width) + j] = Ridge;
-            }
-
-            foreach (int index in indices)
-            {
-                PairSample s = samples[index];
-                double z = 0;
-                for (int j = 0; j < width; j++)
-                {
-                    diff[j] = s.Preferred[j] - s.Rejected[j];
-                    z += w[j] * diff[j];
-                }
-
-                double p = RankingTrainer.Sigmoid(z);
-                double g = s.Weight * (p - (s.Tie ? 0.5 : 1.0));
-                double h = s.Weight * p * (1 - p);
-                for (int a = 0; a < width; a++)
-                {
-                    gradient[a] += g * diff[a];
-                    for (int b = 0; b < width; b++)
-                    {
-                        hessian[(a * width) + b] += h * diff[a] * diff[b];
-                    }
-                }
-            }
-
-            double[] step = SolveSymmetric(hessian, gradient, width);
-            for (int j = 0; j < width; j++)
-            {
-                w[j] -= step[j];
+                (byUser[user] ??= []).Add(index);
             }
         }
 
+        // The placed users' comparisons, their users, and the logit the rest of the model gives each.
+        var indices = new List<int>();
+        var owners = new List<int>();
+        var users = new List<int>();
+        for (int u = 0; u < parts.Length; u++)
+        {
+            if (byUser[u] is { Count: >= MinComparisons } mine)
+            {
+                users.Add(u);
+                foreach (int index in mine)
+                {
+                    indices.Add(index);
+                    owners.Add(users.Count - 1);
+                }
+            }
+        }
+
+        if (users.Count < 2)
+        {
+            return;
+        }
+
+        var offsets = new double[indices.Count];
+        var diff = new float[model.Dimensions];
+        for (int n = 0; n < indices.Count; n++)
+        {
+            PairSample s = samples[indices[n]];
+            TensorPrimitives.Subtract(s.Preferred, s.Rejected, diff);
+            offsets[n] = TensorPrimitives.Dot(model.Base, diff)
+                + TensorPrimitives.Dot(parts[users[owners[n]]].SurfaceBias, diff.AsSpan(0, width));
+            if (model.SkewRank > 0)
+            {
+                offsets[n] += RewardModel.SkewScore(model.Project(s.Preferred), model.Project(s.Rejected));
+            }
+        }
+
+        var w = new double[prototypes][];
+        for (int k = 0; k < prototypes; k++)
+        {
+            w[k] = [.. model.Prototypes[k].Select(static v => (double)v)];
+        }
+
+        var share = new double[prototypes];
+        Array.Fill(share, 1.0 / prototypes);
+        var logPosterior = new double[users.Count, prototypes];
+        var responsibility = new double[prototypes][];
+        for (int k = 0; k < prototypes; k++)
+        {
+            responsibility[k] = new double[indices.Count];
+        }
+
+        for (int iteration = 0; iteration < RefineIterations; iteration++)
+        {
+            // E: each placed user's log-posterior over the prototypes.
+            for (int i = 0; i < users.Count; i++)
+            {
+                for (int k = 0; k < prototypes; k++)
+                {
+                    logPosterior[i, k] = Math.Log(Math.Max(share[k], 1e-12));
+                }
+            }
+
+            for (int n = 0; n < indices.Count; n++)
+            {
+                PairSample s = samples[indices[n]];
+                for (int k = 0; k < prototypes; k++)
+                {
+                    double z = offsets[n];
+                    for (int j = 0; j < width; j++)
+                    {
+                        z += w[k][j] * (s.Preferred[j] - s.Rejected[j]);
+                    }
+
+                    logPosterior[owners[n], k] += s.Weight * (s.Tie ? 0.5 * (RankingTrainer.LogSigmoid(z) + RankingTrainer.LogSigmoid(-z)) : RankingTrainer.LogSigmoid(z));
+                }
+            }
+
+            Array.Clear(share);
+            for (int i = 0; i < users.Count; i++)
+            {
+                double top = double.NegativeInfinity;
+                for (int k = 0; k < prototypes; k++)
+                {
+                    top = Math.Max(top, logPosterior[i, k]);
+                }
+
+                double total = 0;
+                for (int k = 0; k < prototypes; k++)
+                {
+                    logPosterior[i, k] -= top;
+                    total += Math.Exp(logPosterior[i, k]);
+                }
+
+                for (int k = 0; k < prototypes; k++)
+                {
+                    double r = Math.Exp(logPosterior[i, k]) / total;
+                    share[k] += r / users.Count;
+                    logPosterior[i, k] = r;
+                }
+            }
+
+            // M: each prototype one Newton step on the comparisons its users own (posteriors below a thousandth are skipped).
+            for (int k = 0; k < prototypes; k++)
+            {
+                for (int n = 0; n < indices.Count; n++)
+                {
+                    double r = logPosterior[owners[n], k];
+                    responsibility[k][n] = r < 1e-3 ? 0 : r;
+                }
+
+                NewtonStep(w[k], samples, indices, responsibility[k], offsets, Ridge);
+            }
+        }
+
+        for (int k = 0; k < prototypes; k++)
+        {
+            for (int j = 0; j < width; j++)
+            {
+                model.Prototypes[k][j] = (float)w[k][j];
+            }
+        }
+
+        // The final posteriors, as logits relative to each user's best prototype.
+        for (int i = 0; i < users.Count; i++)
+        {
+            float[] logits = parts[users[i]].Logits;
+            for (int k = 0; k < prototypes; k++)
+            {
+                logits[k] = (float)Math.Max(Math.Log(Math.Max(logPosterior[i, k], 1e-30)), -maxLogitSpread);
+            }
+        }
+    }
+
+    /// <summary>Fits a ridge-regularised Bradley–Terry model over the surface factors by Newton's method.</summary>
+    private static double[] FitSurface(IReadOnlyList<PairSample> samples, List<int> indices)
+    {
+        var w = new double[SurfaceFeatures.Count];
+        for (int iteration = 0; iteration < 8; iteration++)
+        {
+            NewtonStep(w, samples, indices, null, null, Ridge);
+        }
+
         return w;
+    }
+
+    /// <summary>
+    /// Takes one Newton step of a ridge-regularised Bradley–Terry fit over the surface factors, in place: each comparison
+    /// weighted (by its own weight times <paramref name="weights"/>, when given) and with a fixed logit
+    /// <paramref name="offsets"/> from the rest of the model added (when given).
+    /// </summary>
+    private static void NewtonStep(double[] w, IReadOnlyList<PairSample> samples, List<int> indices, double[]? weights, double[]? offsets, double ridge)
+    {
+        const int width = SurfaceFeatures.Count;
+        Span<double> diff = stackalloc double[width];
+        var gradient = new double[width];
+        var hessian = new double[width * width];
+        for (int j = 0; j < width; j++)
+        {
+            gradient[j] = ridge * w[j];
+            hessian[(j * width) + j] = ridge;
+        }
+
+        for (int n = 0; n < indices.Count; n++)
+        {
+            PairSample s = samples[indices[n]];
+            double weight = s.Weight * (weights?[n] ?? 1.0);
+            if (weight <= 0)
+            {
+                continue;
+            }
+
+            double z = offsets?[n] ?? 0;
+            for (int j = 0; j < width; j++)
+            {
+                diff[j] = s.Preferred[j] - s.Rejected[j];
+                z += w[j] * diff[j];
+            }
+
+            double p = RankingTrainer.Sigmoid(z);
+            double g = weight * (p - (s.Tie ? 0.5 : 1.0));
+            double h = weight * p * (1 - p);
+            for (int a = 0; a < width; a++)
+            {
+                gradient[a] += g * diff[a];
+                for (int b = 0; b <= a; b++)
+                {
+                    hessian[(a * width) + b] += h * diff[a] * diff[b];
+                }
+            }
+        }
+
+        // The factorisation reads only the lower triangle.
+        double[] step = SolveSymmetric(hessian, gradient, width);
+        for (int j = 0; j < width; j++)
+        {
+            w[j] -= step[j];
+        }
     }
 
     /// <summary>Solves <c>A x = b</c> for a symmetric positive definite A by Cholesky factorisation (A is overwritten).</summary>
