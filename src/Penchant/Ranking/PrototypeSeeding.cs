@@ -25,6 +25,9 @@ internal static class PrototypeSeeding
     /// <summary>The expectation–maximisation passes of <see cref="Refine"/>.</summary>
     private const int RefineIterations = 8;
 
+    /// <summary>The largest prior precision of a user's bias on a factor: a prior variance of 10⁻⁴ keeps it at 0.</summary>
+    private const double MaxBiasPrecision = 1e4;
+
     private const int Restarts = 5;
     private const int Iterations = 30;
 
@@ -297,6 +300,82 @@ internal static class PrototypeSeeding
         }
     }
 
+    /// <summary>
+    /// Fits the prior of the users' own surface biases by empirical Bayes: each placed user's deviation from their mixture
+    /// is fitted on their comparisons, and the population's spread of deviations, less the spread their estimation noise
+    /// alone would give, is the prior variance; <see cref="RewardModel.BiasPrecision"/> is its inverse.
+    /// </summary>
+    /// <remarks>
+    /// When users of a taste really are alike the spread is all noise and a new user's few comparisons move only their
+    /// mixture; when users differ within a taste the bias is free to follow them. Run after <see cref="Refine"/>.
+    /// </remarks>
+    /// <param name="model">The trained model whose bias precision is set.</param>
+    /// <param name="parts">The users' parts (their mixtures are read).</param>
+    /// <param name="samples">The comparisons.</param>
+    /// <param name="training">The indices of the comparisons to use.</param>
+    public static void FitBiasPrior(RewardModel model, UserPart[] parts, IReadOnlyList<PairSample> samples, ReadOnlySpan<int> training)
+    {
+        const int width = SurfaceFeatures.Count;
+        if (model.Prototypes.Length == 0 || parts.Length < 2)
+        {
+            return;
+        }
+
+        var byUser = new List<int>[parts.Length];
+        foreach (int index in training)
+        {
+            int user = samples[index].User;
+            if (user >= 0 && user < parts.Length)
+            {
+                (byUser[user] ??= []).Add(index);
+            }
+        }
+
+        var spread = new double[width];
+        int placed = 0;
+        var unit = new double[width];
+        for (int u = 0; u < parts.Length; u++)
+        {
+            if (byUser[u] is not { Count: >= MinComparisons } mine)
+            {
+                continue;
+            }
+
+            // The user's logit without their bias, then their deviation from it.
+            var part = new UserPart(parts[u].Logits.Length);
+            parts[u].Logits.CopyTo(part.Logits, 0);
+            double[] offsets = [.. mine.Select(i => RankingTrainer.Logit(model, part, samples[i].Preferred, samples[i].Rejected) * model.Temperature)];
+            var deviation = new double[width];
+            double[] factor = [];
+            for (int iteration = 0; iteration < 4; iteration++)
+            {
+                factor = NewtonStep(deviation, samples, mine, null, offsets, Ridge);
+            }
+
+            // Each factor's estimation variance: the diagonal of the inverse Hessian, from its Cholesky factor.
+            for (int j = 0; j < width; j++)
+            {
+                Array.Clear(unit);
+                unit[j] = 1;
+                double[] column = SolveSymmetricFactored(factor, unit, width);
+                spread[j] += (deviation[j] * deviation[j]) - column[j];
+            }
+
+            placed++;
+        }
+
+        if (placed < 2)
+        {
+            return;
+        }
+
+        for (int j = 0; j < width; j++)
+        {
+            double variance = spread[j] / placed;
+            model.BiasPrecision[j] = (float)(1.0 / Math.Max(variance, 1.0 / MaxBiasPrecision));
+        }
+    }
+
     /// <summary>Fits a ridge-regularised Bradley–Terry model over the surface factors by Newton's method.</summary>
     private static double[] FitSurface(IReadOnlyList<PairSample> samples, List<int> indices)
     {
@@ -314,7 +393,8 @@ internal static class PrototypeSeeding
     /// weighted (by its own weight times <paramref name="weights"/>, when given) and with a fixed logit
     /// <paramref name="offsets"/> from the rest of the model added (when given).
     /// </summary>
-    private static void NewtonStep(double[] w, IReadOnlyList<PairSample> samples, List<int> indices, double[]? weights, double[]? offsets, double ridge)
+    /// <returns>The Cholesky factor (lower triangle) of the penalised Hessian at the starting point.</returns>
+    private static double[] NewtonStep(double[] w, IReadOnlyList<PairSample> samples, List<int> indices, double[]? weights, double[]? offsets, double ridge)
     {
         const int width = SurfaceFeatures.Count;
         Span<double> diff = stackalloc double[width];
@@ -361,10 +441,19 @@ internal static class PrototypeSeeding
         {
             w[j] -= step[j];
         }
+
+        return hessian;
     }
 
     /// <summary>Solves <c>A x = b</c> for a symmetric positive definite A by Cholesky factorisation (A is overwritten).</summary>
     private static double[] SolveSymmetric(double[] a, double[] b, int n)
+    {
+        Factor(a, n);
+        return SolveSymmetricFactored(a, b, n);
+    }
+
+    /// <summary>Overwrites the lower triangle of a symmetric positive definite A with its Cholesky factor L.</summary>
+    private static void Factor(double[] a, int n)
     {
         for (int j = 0; j < n; j++)
         {
@@ -386,7 +475,11 @@ internal static class PrototypeSeeding
                 a[(i * n) + j] = v / a[(j * n) + j];
             }
         }
+    }
 
+    /// <summary>Solves <c>L Lᵀ x = b</c> for the Cholesky factor L left by <see cref="Factor"/>.</summary>
+    private static double[] SolveSymmetricFactored(double[] a, double[] b, int n)
+    {
         var x = new double[n];
         for (int i = 0; i < n; i++)
         {

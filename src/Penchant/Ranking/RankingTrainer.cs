@@ -190,6 +190,7 @@ internal static class RankingTrainer
         best?.Restore(model, parts);
         ShrinkContent(model, parts, samples, calibration);
         PrototypeSeeding.Refine(model, parts, samples, training, MaxLogitSpread);
+        PrototypeSeeding.FitBiasPrior(model, parts, samples, training);
 
         // A new user starts from the population's average mixture.
         if (users > 0 && options.Prototypes > 0)
@@ -295,6 +296,14 @@ internal static class RankingTrainer
             }
         }
 
+        // The model's bias prior is spread over the comparisons of a pass and applied as a proximal step (stable however strong).
+        double rate = BiasRate * learningRate;
+        Span<double> shrink = stackalloc double[SurfaceFeatures.Count];
+        for (int i = 0; i < shrink.Length; i++)
+        {
+            shrink[i] = 1.0 / (1.0 + (rate * model.BiasPrecision[i] / Math.Max(1, samples.Count)));
+        }
+
         for (int epoch = 0; epoch < epochs; epoch++)
         {
             foreach (PairSample sample in samples)
@@ -302,6 +311,10 @@ internal static class RankingTrainer
                 TensorPrimitives.Subtract(sample.Preferred, sample.Rejected, diff);
                 double z = Logit(model, part, sample.Preferred, sample.Rejected) * model.Temperature;
                 StepUser(part, diff, Gradient(z, sample) * sample.Weight, [], [], learningRate, l2, model.PriorLogits);
+                for (int i = 0; i < shrink.Length; i++)
+                {
+                    part.SurfaceBias[i] = (float)(part.SurfaceBias[i] * shrink[i]);
+                }
             }
         }
 
