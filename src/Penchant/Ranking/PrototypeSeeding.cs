@@ -135,7 +135,8 @@ internal static class PrototypeSeeding
     /// Refines trained surface prototypes by expectation–maximisation over the users' comparisons, with the rest of the
     /// model fixed: each user's posterior over the prototypes from their comparisons, then each prototype one Newton step
     /// of a Bradley–Terry fit to the comparisons weighted by their users' posteriors. The users' logits become their
-    /// log-posteriors and the prior the population's share of each prototype.
+    /// log-posteriors and the prior the population's share of each prototype; last, the prior of the users' own surface
+    /// biases is fitted (<see cref="FitBiasPrior"/>).
     /// </summary>
     /// <remarks>
     /// Gradient training moves every prototype with every user's mixture, so prototypes pick up weights on factors that
@@ -157,30 +158,25 @@ internal static class PrototypeSeeding
             return;
         }
 
-        var byUser = new List<int>[parts.Length];
+        // The placed users' comparisons, grouped by user (row i owns indices[starts[i]..starts[i + 1]]).
+        var counts = new int[parts.Length];
         foreach (int index in training)
         {
             int user = samples[index].User;
             if (user >= 0 && user < parts.Length)
             {
-                (byUser[user] ??= []).Add(index);
+                counts[user]++;
             }
         }
 
-        // The placed users' comparisons, their users, and the logit the rest of the model gives each.
-        var indices = new List<int>();
-        var owners = new List<int>();
         var users = new List<int>();
+        var row = new int[parts.Length];
         for (int u = 0; u < parts.Length; u++)
         {
-            if (byUser[u] is { Count: >= MinComparisons } mine)
+            row[u] = counts[u] >= MinComparisons ? users.Count : -1;
+            if (row[u] >= 0)
             {
                 users.Add(u);
-                foreach (int index in mine)
-                {
-                    indices.Add(index);
-                    owners.Add(users.Count - 1);
-                }
             }
         }
 
@@ -189,17 +185,39 @@ internal static class PrototypeSeeding
             return;
         }
 
-        var offsets = new double[indices.Count];
-        var diff = new float[model.Dimensions];
-        for (int n = 0; n < indices.Count; n++)
+        var starts = new int[users.Count + 1];
+        for (int i = 0; i < users.Count; i++)
         {
-            PairSample s = samples[indices[n]];
-            TensorPrimitives.Subtract(s.Preferred, s.Rejected, diff);
-            offsets[n] = TensorPrimitives.Dot(model.Base, diff)
-                + TensorPrimitives.Dot(parts[users[owners[n]]].SurfaceBias, diff.AsSpan(0, width));
-            if (model.SkewRank > 0)
+            starts[i + 1] = starts[i] + counts[users[i]];
+        }
+
+        var indices = new int[starts[^1]];
+        int[] fill = starts[..^1];
+        foreach (int index in training)
+        {
+            int user = samples[index].User;
+            if (user >= 0 && user < parts.Length && row[user] >= 0)
             {
-                offsets[n] += RewardModel.SkewScore(model.Project(s.Preferred), model.Project(s.Rejected));
+                indices[fill[row[user]]++] = index;
+            }
+        }
+
+        // The logit the rest of the model gives each comparison.
+        var offsets = new float[indices.Length];
+        var diff = new float[model.Dimensions];
+        for (int i = 0; i < users.Count; i++)
+        {
+            for (int n = starts[i]; n < starts[i + 1]; n++)
+            {
+                PairSample s = samples[indices[n]];
+                TensorPrimitives.Subtract(s.Preferred, s.Rejected, diff);
+                double offset = TensorPrimitives.Dot(model.Base, diff) + TensorPrimitives.Dot(parts[users[i]].SurfaceBias, diff.AsSpan(0, width));
+                if (model.SkewRank > 0)
+                {
+                    offset += RewardModel.SkewScore(model.Project(s.Preferred), model.Project(s.Rejected));
+                }
+
+                offsets[n] = (float)offset;
             }
         }
 
@@ -212,11 +230,8 @@ internal static class PrototypeSeeding
         var share = new double[prototypes];
         Array.Fill(share, 1.0 / prototypes);
         var logPosterior = new double[users.Count, prototypes];
-        var responsibility = new double[prototypes][];
-        for (int k = 0; k < prototypes; k++)
-        {
-            responsibility[k] = new double[indices.Count];
-        }
+        var responsibility = new float[indices.Length];
+        Span<double> factor = stackalloc double[width * width];
 
         for (int iteration = 0; iteration < RefineIterations; iteration++)
         {
@@ -229,18 +244,21 @@ internal static class PrototypeSeeding
                 }
             }
 
-            for (int n = 0; n < indices.Count; n++)
+            for (int i = 0; i < users.Count; i++)
             {
-                PairSample s = samples[indices[n]];
-                for (int k = 0; k < prototypes; k++)
+                for (int n = starts[i]; n < starts[i + 1]; n++)
                 {
-                    double z = offsets[n];
-                    for (int j = 0; j < width; j++)
+                    PairSample s = samples[indices[n]];
+                    for (int k = 0; k < prototypes; k++)
                     {
-                        z += w[k][j] * (s.Preferred[j] - s.Rejected[j]);
-                    }
+                        double z = offsets[n];
+                        for (int j = 0; j < width; j++)
+                        {
+                            z += w[k][j] * (s.Preferred[j] - s.Rejected[j]);
+                        }
 
-                    logPosterior[owners[n], k] += s.Weight * (s.Tie ? 0.5 * (RankingTrainer.LogSigmoid(z) + RankingTrainer.LogSigmoid(-z)) : RankingTrainer.LogSigmoid(z));
+                        logPosterior[i, k] += s.Weight * (s.Tie ? 0.5 * (RankingTrainer.LogSigmoid(z) + RankingTrainer.LogSigmoid(-z)) : RankingTrainer.LogSigmoid(z));
+                    }
                 }
             }
 
@@ -271,13 +289,13 @@ internal static class PrototypeSeeding
             // M: each prototype one Newton step on the comparisons its users own (posteriors below a thousandth are skipped).
             for (int k = 0; k < prototypes; k++)
             {
-                for (int n = 0; n < indices.Count; n++)
+                for (int i = 0; i < users.Count; i++)
                 {
-                    double r = logPosterior[owners[n], k];
-                    responsibility[k][n] = r < 1e-3 ? 0 : r;
+                    double r = logPosterior[i, k];
+                    responsibility.AsSpan(starts[i], starts[i + 1] - starts[i]).Fill(r < 1e-3 ? 0 : (float)r);
                 }
 
-                NewtonStep(w[k], samples, indices, responsibility[k], offsets, Ridge);
+                NewtonStep(w[k], samples, indices, responsibility, offsets, Ridge, factor);
             }
         }
 
@@ -298,6 +316,8 @@ internal static class PrototypeSeeding
                 logits[k] = (float)Math.Max(Math.Log(Math.Max(logPosterior[i, k], 1e-30)), -maxLogitSpread);
             }
         }
+
+        FitBiasPrior(model, parts, samples, indices, starts, users, responsibility);
     }
 
     /// <summary>
@@ -307,66 +327,52 @@ internal static class PrototypeSeeding
     /// </summary>
     /// <remarks>
     /// When users of a taste really are alike the spread is all noise and a new user's few comparisons move only their
-    /// mixture; when users differ within a taste the bias is free to follow them. Run after <see cref="Refine"/>.
+    /// mixture; when users differ within a taste the bias is free to follow them. Run at the end of <see cref="Refine"/>.
     /// </remarks>
     /// <param name="model">The trained model whose bias precision is set.</param>
     /// <param name="parts">The users' parts (their mixtures are read).</param>
     /// <param name="samples">The comparisons.</param>
-    /// <param name="training">The indices of the comparisons to use.</param>
-    public static void FitBiasPrior(RewardModel model, UserPart[] parts, IReadOnlyList<PairSample> samples, ReadOnlySpan<int> training)
+    /// <param name="indices">The placed users' comparisons, grouped by user.</param>
+    /// <param name="starts">Where each placed user's comparisons start in <paramref name="indices"/> (and one past the end).</param>
+    /// <param name="users">The placed users.</param>
+    /// <param name="scratch">Room for one logit per comparison.</param>
+    private static void FitBiasPrior(RewardModel model, UserPart[] parts, IReadOnlyList<PairSample> samples, int[] indices, int[] starts, List<int> users, float[] scratch)
     {
         const int width = SurfaceFeatures.Count;
-        if (model.Prototypes.Length == 0 || parts.Length < 2)
-        {
-            return;
-        }
-
-        var byUser = new List<int>[parts.Length];
-        foreach (int index in training)
-        {
-            int user = samples[index].User;
-            if (user >= 0 && user < parts.Length)
-            {
-                (byUser[user] ??= []).Add(index);
-            }
-        }
-
         var spread = new double[width];
         int placed = 0;
-        var unit = new double[width];
-        for (int u = 0; u < parts.Length; u++)
+        Span<double> deviation = stackalloc double[width];
+        Span<double> factor = stackalloc double[width * width];
+        Span<double> column = stackalloc double[width];
+        var part = new UserPart(model.Prototypes.Length);
+        for (int i = 0; i < users.Count; i++)
         {
-            if (byUser[u] is not { Count: >= MinComparisons } mine)
+            // The user's logit without their bias, then their deviation from it.
+            parts[users[i]].Logits.CopyTo(part.Logits, 0);
+            ReadOnlySpan<int> mine = indices.AsSpan(starts[i], starts[i + 1] - starts[i]);
+            Span<float> offsets = scratch.AsSpan(starts[i], mine.Length);
+            for (int n = 0; n < mine.Length; n++)
             {
-                continue;
+                PairSample s = samples[mine[n]];
+                offsets[n] = (float)(RankingTrainer.Logit(model, part, s.Preferred, s.Rejected) * model.Temperature);
             }
 
-            // The user's logit without their bias, then their deviation from it.
-            var part = new UserPart(parts[u].Logits.Length);
-            parts[u].Logits.CopyTo(part.Logits, 0);
-            double[] offsets = [.. mine.Select(i => RankingTrainer.Logit(model, part, samples[i].Preferred, samples[i].Rejected) * model.Temperature)];
-            var deviation = new double[width];
-            double[] factor = [];
+            deviation.Clear();
             for (int iteration = 0; iteration < 4; iteration++)
             {
-                factor = NewtonStep(deviation, samples, mine, null, offsets, Ridge);
+                NewtonStep(deviation, samples, mine, [], offsets, Ridge, factor);
             }
 
             // Each factor's estimation variance: the diagonal of the inverse Hessian, from its Cholesky factor.
             for (int j = 0; j < width; j++)
             {
-                Array.Clear(unit);
-                unit[j] = 1;
-                double[] column = SolveSymmetricFactored(factor, unit, width);
+                column.Clear();
+                column[j] = 1;
+                SolveFactored(factor, column, width);
                 spread[j] += (deviation[j] * deviation[j]) - column[j];
             }
 
             placed++;
-        }
-
-        if (placed < 2)
-        {
-            return;
         }
 
         for (int j = 0; j < width; j++)
@@ -380,9 +386,10 @@ internal static class PrototypeSeeding
     private static double[] FitSurface(IReadOnlyList<PairSample> samples, List<int> indices)
     {
         var w = new double[SurfaceFeatures.Count];
+        Span<double> factor = stackalloc double[SurfaceFeatures.Count * SurfaceFeatures.Count];
         for (int iteration = 0; iteration < 8; iteration++)
         {
-            NewtonStep(w, samples, indices, null, null, Ridge);
+            NewtonStep(w, samples, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(indices), [], [], Ridge, factor);
         }
 
         return w;
@@ -390,32 +397,32 @@ internal static class PrototypeSeeding
 
     /// <summary>
     /// Takes one Newton step of a ridge-regularised Bradley–Terry fit over the surface factors, in place: each comparison
-    /// weighted (by its own weight times <paramref name="weights"/>, when given) and with a fixed logit
-    /// <paramref name="offsets"/> from the rest of the model added (when given).
+    /// weighted by its own weight times <paramref name="weights"/> (unless empty) and with a fixed logit
+    /// <paramref name="offsets"/> from the rest of the model added (unless empty). <paramref name="factor"/> receives the
+    /// Cholesky factor (lower triangle) of the penalised Hessian at the starting point.
     /// </summary>
-    /// <returns>The Cholesky factor (lower triangle) of the penalised Hessian at the starting point.</returns>
-    private static double[] NewtonStep(double[] w, IReadOnlyList<PairSample> samples, List<int> indices, double[]? weights, double[]? offsets, double ridge)
+    private static void NewtonStep(Span<double> w, IReadOnlyList<PairSample> samples, ReadOnlySpan<int> indices, ReadOnlySpan<float> weights, ReadOnlySpan<float> offsets, double ridge, Span<double> factor)
     {
         const int width = SurfaceFeatures.Count;
         Span<double> diff = stackalloc double[width];
-        var gradient = new double[width];
-        var hessian = new double[width * width];
+        Span<double> gradient = stackalloc double[width];
+        factor.Clear();
         for (int j = 0; j < width; j++)
         {
             gradient[j] = ridge * w[j];
-            hessian[(j * width) + j] = ridge;
+            factor[(j * width) + j] = ridge;
         }
 
-        for (int n = 0; n < indices.Count; n++)
+        for (int n = 0; n < indices.Length; n++)
         {
             PairSample s = samples[indices[n]];
-            double weight = s.Weight * (weights?[n] ?? 1.0);
+            double weight = s.Weight * (weights.IsEmpty ? 1.0 : weights[n]);
             if (weight <= 0)
             {
                 continue;
             }
 
-            double z = offsets?[n] ?? 0;
+            double z = offsets.IsEmpty ? 0 : offsets[n];
             for (int j = 0; j < width; j++)
             {
                 diff[j] = s.Preferred[j] - s.Rejected[j];
@@ -430,30 +437,22 @@ internal static class PrototypeSeeding
                 gradient[a] += g * diff[a];
                 for (int b = 0; b <= a; b++)
                 {
-                    hessian[(a * width) + b] += h * diff[a] * diff[b];
+                    factor[(a * width) + b] += h * diff[a] * diff[b];
                 }
             }
         }
 
-        // The factorisation reads only the lower triangle.
-        double[] step = SolveSymmetric(hessian, gradient, width);
+        // The factorisation reads only the lower triangle; the gradient becomes the step.
+        Factor(factor, width);
+        SolveFactored(factor, gradient, width);
         for (int j = 0; j < width; j++)
         {
-            w[j] -= step[j];
+            w[j] -= gradient[j];
         }
-
-        return hessian;
-    }
-
-    /// <summary>Solves <c>A x = b</c> for a symmetric positive definite A by Cholesky factorisation (A is overwritten).</summary>
-    private static double[] SolveSymmetric(double[] a, double[] b, int n)
-    {
-        Factor(a, n);
-        return SolveSymmetricFactored(a, b, n);
     }
 
     /// <summary>Overwrites the lower triangle of a symmetric positive definite A with its Cholesky factor L.</summary>
-    private static void Factor(double[] a, int n)
+    private static void Factor(Span<double> a, int n)
     {
         for (int j = 0; j < n; j++)
         {
@@ -477,13 +476,12 @@ internal static class PrototypeSeeding
         }
     }
 
-    /// <summary>Solves <c>L Lᵀ x = b</c> for the Cholesky factor L left by <see cref="Factor"/>.</summary>
-    private static double[] SolveSymmetricFactored(double[] a, double[] b, int n)
+    /// <summary>Solves <c>L Lᵀ x = b</c> in place (b becomes x) for the Cholesky factor L left by <see cref="Factor"/>.</summary>
+    private static void SolveFactored(ReadOnlySpan<double> a, Span<double> x, int n)
     {
-        var x = new double[n];
         for (int i = 0; i < n; i++)
         {
-            double v = b[i];
+            double v = x[i];
             for (int k = 0; k < i; k++)
             {
                 v -= a[(i * n) + k] * x[k];
@@ -502,8 +500,6 @@ internal static class PrototypeSeeding
 
             x[i] = v / a[(i * n) + i];
         }
-
-        return x;
     }
 
     /// <summary>k-means with k-means++ starts; the restart with the least within-cluster distance wins.</summary>

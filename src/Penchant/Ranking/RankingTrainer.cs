@@ -190,7 +190,6 @@ internal static class RankingTrainer
         best?.Restore(model, parts);
         ShrinkContent(model, parts, samples, calibration);
         PrototypeSeeding.Refine(model, parts, samples, training, MaxLogitSpread);
-        PrototypeSeeding.FitBiasPrior(model, parts, samples, training);
 
         // A new user starts from the population's average mixture.
         if (users > 0 && options.Prototypes > 0)
