@@ -91,4 +91,63 @@ public static class Calibration
             return loss;
         }
     }
+
+    /// <summary>
+    /// Finds the share <c>s</c> in [0, 1] of one part of the logits that minimises the log loss of <c>σ(fixed + s·scaled)</c>
+    /// on held-out outcomes: how much of a part fitted on few comparisons is signal rather than noise.
+    /// </summary>
+    /// <param name="fixedLogits">The part of each logit that is kept.</param>
+    /// <param name="scaledLogits">The part of each logit that is scaled.</param>
+    /// <param name="outcomes">Outcomes (1, 0 or 0.5).</param>
+    /// <returns>The share; 1 for no data.</returns>
+    /// <exception cref="ArgumentException">The lists differ in length.</exception>
+    public static double FitShare(IReadOnlyList<double> fixedLogits, IReadOnlyList<double> scaledLogits, IReadOnlyList<double> outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(fixedLogits);
+        ArgumentNullException.ThrowIfNull(scaledLogits);
+        ArgumentNullException.ThrowIfNull(outcomes);
+        if (fixedLogits.Count != scaledLogits.Count || fixedLogits.Count != outcomes.Count)
+        {
+            throw new ArgumentException("Every logit needs both parts and an outcome.", nameof(outcomes));
+        }
+
+        if (fixedLogits.Count == 0)
+        {
+            return 1.0;
+        }
+
+        // Golden-section search: the log loss is convex in the share.
+        double lo = 0, hi = 1;
+        double phi = (Math.Sqrt(5) - 1) / 2;
+        for (int i = 0; i < 40; i++)
+        {
+            double a = hi - (phi * (hi - lo));
+            double b = lo + (phi * (hi - lo));
+            if (Loss(a) < Loss(b))
+            {
+                hi = b;
+            }
+            else
+            {
+                lo = a;
+            }
+        }
+
+        double best = (lo + hi) / 2;
+
+        // The ends are candidates too: the search only narrows towards them.
+        return new[] { 0.0, best, 1.0 }.MinBy(Loss);
+
+        double Loss(double share)
+        {
+            double loss = 0;
+            for (int i = 0; i < fixedLogits.Count; i++)
+            {
+                double p = Math.Clamp(RankingTrainer.Sigmoid(fixedLogits[i] + (share * scaledLogits[i])), 1e-9, 1 - 1e-9);
+                loss -= (outcomes[i] * Math.Log(p)) + ((1 - outcomes[i]) * Math.Log(1 - p));
+            }
+
+            return loss;
+        }
+    }
 }

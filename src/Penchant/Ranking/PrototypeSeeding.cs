@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Penchant.Ranking;
 
 /// <summary>
@@ -19,6 +21,12 @@ internal static class PrototypeSeeding
 
     /// <summary>The logit a user's own cluster starts with (the others start at 0).</summary>
     private const float AssignedLogit = 3f;
+
+    /// <summary>The expectation–maximisation passes of <see cref="Refine"/>.</summary>
+    private const int RefineIterations = 8;
+
+    /// <summary>The largest prior precision of a user's bias on a factor: a prior variance of 10⁻⁴ keeps it at 0.</summary>
+    private const double MaxBiasPrecision = 1e4;
 
     private const int Restarts = 5;
     private const int Iterations = 30;
@@ -123,62 +131,328 @@ internal static class PrototypeSeeding
         }
     }
 
-    /// <summary>Fits a ridge-regularised Bradley–Terry model over the surface factors by Newton's method.</summary>
-    private static double[] FitSurface(IReadOnlyList<PairSample> samples, List<int> indices)
+    /// <summary>
+    /// Refines trained surface prototypes by expectation–maximisation over the users' comparisons, with the rest of the
+    /// model fixed: each user's posterior over the prototypes from their comparisons, then each prototype one Newton step
+    /// of a Bradley–Terry fit to the comparisons weighted by their users' posteriors. The users' logits become their
+    /// log-posteriors and the prior the population's share of each prototype; last, the prior of the users' own surface
+    /// biases is fitted (<see cref="FitBiasPrior"/>).
+    /// </summary>
+    /// <remarks>
+    /// Gradient training moves every prototype with every user's mixture, so prototypes pick up weights on factors that
+    /// merely correlate with a taste; the mixture of Bradley–Terry models is fitted exactly this way instead. Only users
+    /// with enough comparisons to be placed take part (the others' posteriors are near the prior and would cost a pass
+    /// per prototype); a model whose prototypes read more than the surface factors is left as it is.
+    /// </remarks>
+    /// <param name="model">The trained model whose prototypes and prior are refined.</param>
+    /// <param name="parts">The users' parts, whose logits are set.</param>
+    /// <param name="samples">The comparisons.</param>
+    /// <param name="training">The indices of the comparisons to use.</param>
+    /// <param name="maxLogitSpread">How far (in nats) a user's logit may fall behind their best one's.</param>
+    public static void Refine(RewardModel model, UserPart[] parts, IReadOnlyList<PairSample> samples, ReadOnlySpan<int> training, float maxLogitSpread)
     {
+        int prototypes = model.Prototypes.Length;
         const int width = SurfaceFeatures.Count;
-        var w = new double[width];
-        var diff = new double[width];
-        var gradient = new double[width];
-        var hessian = new double[width * width];
-        for (int iteration = 0; iteration < 8; iteration++)
+        if (prototypes < 2 || parts.Length < 2 || model.PrototypeDimensions != width)
         {
-            for (int j = 0; j < width; j++)
-            {
-                gradient[j] = Ridge * w[j];
-            }
+            return;
+        }
 
-            Array.Clear(hessian);
-            for (int j = 0; j < width; j++)
+        // The placed users' comparisons, grouped by user (row i owns indices[starts[i]..starts[i + 1]]).
+        var counts = new int[parts.Length];
+        foreach (int index in training)
+        {
+            int user = samples[index].User;
+            if (user >= 0 && user < parts.Length)
             {
-                hessian[(j * width) + j] = Ridge;
+                counts[user]++;
             }
+        }
 
-            foreach (int index in indices)
+        var users = new List<int>();
+        var row = new int[parts.Length];
+        for (int u = 0; u < parts.Length; u++)
+        {
+            row[u] = counts[u] >= MinComparisons ? users.Count : -1;
+            if (row[u] >= 0)
             {
-                PairSample s = samples[index];
-                double z = 0;
-                for (int j = 0; j < width; j++)
+                users.Add(u);
+            }
+        }
+
+        if (users.Count < 2)
+        {
+            return;
+        }
+
+        var starts = new int[users.Count + 1];
+        for (int i = 0; i < users.Count; i++)
+        {
+            starts[i + 1] = starts[i] + counts[users[i]];
+        }
+
+        var indices = new int[starts[^1]];
+        int[] fill = starts[..^1];
+        foreach (int index in training)
+        {
+            int user = samples[index].User;
+            if (user >= 0 && user < parts.Length && row[user] >= 0)
+            {
+                indices[fill[row[user]]++] = index;
+            }
+        }
+
+        // The logit the rest of the model gives each comparison.
+        var offsets = new float[indices.Length];
+        var diff = new float[model.Dimensions];
+        for (int i = 0; i < users.Count; i++)
+        {
+            for (int n = starts[i]; n < starts[i + 1]; n++)
+            {
+                PairSample s = samples[indices[n]];
+                TensorPrimitives.Subtract(s.Preferred, s.Rejected, diff);
+                double offset = TensorPrimitives.Dot(model.Base, diff) + TensorPrimitives.Dot(parts[users[i]].SurfaceBias, diff.AsSpan(0, width));
+                if (model.SkewRank > 0)
                 {
-                    diff[j] = s.Preferred[j] - s.Rejected[j];
-                    z += w[j] * diff[j];
+                    offset += RewardModel.SkewScore(model.Project(s.Preferred), model.Project(s.Rejected));
                 }
 
-                double p = RankingTrainer.Sigmoid(z);
-                double g = s.Weight * (p - (s.Tie ? 0.5 : 1.0));
-                double h = s.Weight * p * (1 - p);
-                for (int a = 0; a < width; a++)
+                offsets[n] = (float)offset;
+            }
+        }
+
+        var w = new double[prototypes][];
+        for (int k = 0; k < prototypes; k++)
+        {
+            w[k] = [.. model.Prototypes[k].Select(static v => (double)v)];
+        }
+
+        var share = new double[prototypes];
+        Array.Fill(share, 1.0 / prototypes);
+        var logPosterior = new double[users.Count, prototypes];
+        var responsibility = new float[indices.Length];
+        Span<double> factor = stackalloc double[width * width];
+
+        for (int iteration = 0; iteration < RefineIterations; iteration++)
+        {
+            // E: each placed user's log-posterior over the prototypes.
+            for (int i = 0; i < users.Count; i++)
+            {
+                for (int k = 0; k < prototypes; k++)
                 {
-                    gradient[a] += g * diff[a];
-                    for (int b = 0; b < width; b++)
+                    logPosterior[i, k] = Math.Log(Math.Max(share[k], 1e-12));
+                }
+            }
+
+            for (int i = 0; i < users.Count; i++)
+            {
+                for (int n = starts[i]; n < starts[i + 1]; n++)
+                {
+                    PairSample s = samples[indices[n]];
+                    for (int k = 0; k < prototypes; k++)
                     {
-                        hessian[(a * width) + b] += h * diff[a] * diff[b];
+                        double z = offsets[n];
+                        for (int j = 0; j < width; j++)
+                        {
+                            z += w[k][j] * (s.Preferred[j] - s.Rejected[j]);
+                        }
+
+                        logPosterior[i, k] += s.Weight * (s.Tie ? 0.5 * (RankingTrainer.LogSigmoid(z) + RankingTrainer.LogSigmoid(-z)) : RankingTrainer.LogSigmoid(z));
                     }
                 }
             }
 
-            double[] step = SolveSymmetric(hessian, gradient, width);
+            Array.Clear(share);
+            for (int i = 0; i < users.Count; i++)
+            {
+                double top = double.NegativeInfinity;
+                for (int k = 0; k < prototypes; k++)
+                {
+                    top = Math.Max(top, logPosterior[i, k]);
+                }
+
+                double total = 0;
+                for (int k = 0; k < prototypes; k++)
+                {
+                    logPosterior[i, k] -= top;
+                    total += Math.Exp(logPosterior[i, k]);
+                }
+
+                for (int k = 0; k < prototypes; k++)
+                {
+                    double r = Math.Exp(logPosterior[i, k]) / total;
+                    share[k] += r / users.Count;
+                    logPosterior[i, k] = r;
+                }
+            }
+
+            // M: each prototype one Newton step on the comparisons its users own (posteriors below a thousandth are skipped).
+            for (int k = 0; k < prototypes; k++)
+            {
+                for (int i = 0; i < users.Count; i++)
+                {
+                    double r = logPosterior[i, k];
+                    responsibility.AsSpan(starts[i], starts[i + 1] - starts[i]).Fill(r < 1e-3 ? 0 : (float)r);
+                }
+
+                NewtonStep(w[k], samples, indices, responsibility, offsets, Ridge, factor);
+            }
+        }
+
+        for (int k = 0; k < prototypes; k++)
+        {
             for (int j = 0; j < width; j++)
             {
-                w[j] -= step[j];
+                model.Prototypes[k][j] = (float)w[k][j];
             }
+        }
+
+        // The final posteriors, as logits relative to each user's best prototype.
+        for (int i = 0; i < users.Count; i++)
+        {
+            float[] logits = parts[users[i]].Logits;
+            for (int k = 0; k < prototypes; k++)
+            {
+                logits[k] = (float)Math.Max(Math.Log(Math.Max(logPosterior[i, k], 1e-30)), -maxLogitSpread);
+            }
+        }
+
+        FitBiasPrior(model, parts, samples, indices, starts, users, responsibility);
+    }
+
+    /// <summary>
+    /// Fits the prior of the users' own surface biases by empirical Bayes: each placed user's deviation from their mixture
+    /// is fitted on their comparisons, and the population's spread of deviations, less the spread their estimation noise
+    /// alone would give, is the prior variance; <see cref="RewardModel.BiasPrecision"/> is its inverse.
+    /// </summary>
+    /// <remarks>
+    /// When users of a taste really are alike the spread is all noise and a new user's few comparisons move only their
+    /// mixture; when users differ within a taste the bias is free to follow them. Run at the end of <see cref="Refine"/>.
+    /// </remarks>
+    /// <param name="model">The trained model whose bias precision is set.</param>
+    /// <param name="parts">The users' parts (their mixtures are read).</param>
+    /// <param name="samples">The comparisons.</param>
+    /// <param name="indices">The placed users' comparisons, grouped by user.</param>
+    /// <param name="starts">Where each placed user's comparisons start in <paramref name="indices"/> (and one past the end).</param>
+    /// <param name="users">The placed users.</param>
+    /// <param name="scratch">Room for one logit per comparison.</param>
+    private static void FitBiasPrior(RewardModel model, UserPart[] parts, IReadOnlyList<PairSample> samples, int[] indices, int[] starts, List<int> users, float[] scratch)
+    {
+        const int width = SurfaceFeatures.Count;
+        var spread = new double[width];
+        int placed = 0;
+        Span<double> deviation = stackalloc double[width];
+        Span<double> factor = stackalloc double[width * width];
+        Span<double> column = stackalloc double[width];
+        var part = new UserPart(model.Prototypes.Length);
+        for (int i = 0; i < users.Count; i++)
+        {
+            // The user's logit without their bias, then their deviation from it.
+            parts[users[i]].Logits.CopyTo(part.Logits, 0);
+            ReadOnlySpan<int> mine = indices.AsSpan(starts[i], starts[i + 1] - starts[i]);
+            Span<float> offsets = scratch.AsSpan(starts[i], mine.Length);
+            for (int n = 0; n < mine.Length; n++)
+            {
+                PairSample s = samples[mine[n]];
+                offsets[n] = (float)(RankingTrainer.Logit(model, part, s.Preferred, s.Rejected) * model.Temperature);
+            }
+
+            deviation.Clear();
+            for (int iteration = 0; iteration < 4; iteration++)
+            {
+                NewtonStep(deviation, samples, mine, [], offsets, Ridge, factor);
+            }
+
+            // Each factor's estimation variance: the diagonal of the inverse Hessian, from its Cholesky factor.
+            for (int j = 0; j < width; j++)
+            {
+                column.Clear();
+                column[j] = 1;
+                SolveFactored(factor, column, width);
+                spread[j] += (deviation[j] * deviation[j]) - column[j];
+            }
+
+            placed++;
+        }
+
+        for (int j = 0; j < width; j++)
+        {
+            double variance = spread[j] / placed;
+            model.BiasPrecision[j] = (float)(1.0 / Math.Max(variance, 1.0 / MaxBiasPrecision));
+        }
+    }
+
+    /// <summary>Fits a ridge-regularised Bradley–Terry model over the surface factors by Newton's method.</summary>
+    private static double[] FitSurface(IReadOnlyList<PairSample> samples, List<int> indices)
+    {
+        var w = new double[SurfaceFeatures.Count];
+        Span<double> factor = stackalloc double[SurfaceFeatures.Count * SurfaceFeatures.Count];
+        for (int iteration = 0; iteration < 8; iteration++)
+        {
+            NewtonStep(w, samples, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(indices), [], [], Ridge, factor);
         }
 
         return w;
     }
 
-    /// <summary>Solves <c>A x = b</c> for a symmetric positive definite A by Cholesky factorisation (A is overwritten).</summary>
-    private static double[] SolveSymmetric(double[] a, double[] b, int n)
+    /// <summary>
+    /// Takes one Newton step of a ridge-regularised Bradley–Terry fit over the surface factors, in place: each comparison
+    /// weighted by its own weight times <paramref name="weights"/> (unless empty) and with a fixed logit
+    /// <paramref name="offsets"/> from the rest of the model added (unless empty). <paramref name="factor"/> receives the
+    /// Cholesky factor (lower triangle) of the penalised Hessian at the starting point.
+    /// </summary>
+    private static void NewtonStep(Span<double> w, IReadOnlyList<PairSample> samples, ReadOnlySpan<int> indices, ReadOnlySpan<float> weights, ReadOnlySpan<float> offsets, double ridge, Span<double> factor)
+    {
+        const int width = SurfaceFeatures.Count;
+        Span<double> diff = stackalloc double[width];
+        Span<double> gradient = stackalloc double[width];
+        factor.Clear();
+        for (int j = 0; j < width; j++)
+        {
+            gradient[j] = ridge * w[j];
+            factor[(j * width) + j] = ridge;
+        }
+
+        for (int n = 0; n < indices.Length; n++)
+        {
+            PairSample s = samples[indices[n]];
+            double weight = s.Weight * (weights.IsEmpty ? 1.0 : weights[n]);
+            if (weight <= 0)
+            {
+                continue;
+            }
+
+            double z = offsets.IsEmpty ? 0 : offsets[n];
+            for (int j = 0; j < width; j++)
+            {
+                diff[j] = s.Preferred[j] - s.Rejected[j];
+                z += w[j] * diff[j];
+            }
+
+            double p = RankingTrainer.Sigmoid(z);
+            double g = weight * (p - (s.Tie ? 0.5 : 1.0));
+            double h = weight * p * (1 - p);
+            for (int a = 0; a < width; a++)
+            {
+                gradient[a] += g * diff[a];
+                for (int b = 0; b <= a; b++)
+                {
+                    factor[(a * width) + b] += h * diff[a] * diff[b];
+                }
+            }
+        }
+
+        // The factorisation reads only the lower triangle; the gradient becomes the step.
+        Factor(factor, width);
+        SolveFactored(factor, gradient, width);
+        for (int j = 0; j < width; j++)
+        {
+            w[j] -= gradient[j];
+        }
+    }
+
+    /// <summary>Overwrites the lower triangle of a symmetric positive definite A with its Cholesky factor L.</summary>
+    private static void Factor(Span<double> a, int n)
     {
         for (int j = 0; j < n; j++)
         {
@@ -200,11 +474,14 @@ internal static class PrototypeSeeding
                 a[(i * n) + j] = v / a[(j * n) + j];
             }
         }
+    }
 
-        var x = new double[n];
+    /// <summary>Solves <c>L Lᵀ x = b</c> in place (b becomes x) for the Cholesky factor L left by <see cref="Factor"/>.</summary>
+    private static void SolveFactored(ReadOnlySpan<double> a, Span<double> x, int n)
+    {
         for (int i = 0; i < n; i++)
         {
-            double v = b[i];
+            double v = x[i];
             for (int k = 0; k < i; k++)
             {
                 v -= a[(i * n) + k] * x[k];
@@ -223,8 +500,6 @@ internal static class PrototypeSeeding
 
             x[i] = v / a[(i * n) + i];
         }
-
-        return x;
     }
 
     /// <summary>k-means with k-means++ starts; the restart with the least within-cluster distance wins.</summary>

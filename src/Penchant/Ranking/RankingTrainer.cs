@@ -188,6 +188,8 @@ internal static class RankingTrainer
         }
 
         best?.Restore(model, parts);
+        ShrinkContent(model, parts, samples, calibration);
+        PrototypeSeeding.Refine(model, parts, samples, training, MaxLogitSpread);
 
         // A new user starts from the population's average mixture.
         if (users > 0 && options.Prototypes > 0)
@@ -293,6 +295,14 @@ internal static class RankingTrainer
             }
         }
 
+        // The model's bias prior is spread over the comparisons of a pass and applied as a proximal step (stable however strong).
+        double rate = BiasRate * learningRate;
+        Span<double> shrink = stackalloc double[SurfaceFeatures.Count];
+        for (int i = 0; i < shrink.Length; i++)
+        {
+            shrink[i] = 1.0 / (1.0 + (rate * model.BiasPrecision[i] / Math.Max(1, samples.Count)));
+        }
+
         for (int epoch = 0; epoch < epochs; epoch++)
         {
             foreach (PairSample sample in samples)
@@ -300,6 +310,10 @@ internal static class RankingTrainer
                 TensorPrimitives.Subtract(sample.Preferred, sample.Rejected, diff);
                 double z = Logit(model, part, sample.Preferred, sample.Rejected) * model.Temperature;
                 StepUser(part, diff, Gradient(z, sample) * sample.Weight, [], [], learningRate, l2, model.PriorLogits);
+                for (int i = 0; i < shrink.Length; i++)
+                {
+                    part.SurfaceBias[i] = (float)(part.SurfaceBias[i] * shrink[i]);
+                }
             }
         }
 
@@ -316,6 +330,35 @@ internal static class RankingTrainer
         }
 
         return z / model.Temperature;
+    }
+
+    /// <summary>
+    /// Scales the base's content weights (all but the surface factors) by the share the held-out comparisons support:
+    /// with few comparisons over many embedding features those weights fit noise, which every user's reward would carry.
+    /// </summary>
+    private static void ShrinkContent(RewardModel model, UserPart[] parts, IReadOnlyList<PairSample> samples, int[] held)
+    {
+        if (held.Length == 0)
+        {
+            return;
+        }
+
+        int surface = SurfaceFeatures.Count;
+        var diff = new float[model.Dimensions];
+        var kept = new double[held.Length];
+        var content = new double[held.Length];
+        var labels = new double[held.Length];
+        for (int i = 0; i < held.Length; i++)
+        {
+            PairSample s = samples[held[i]];
+            TensorPrimitives.Subtract(s.Preferred, s.Rejected, diff);
+            content[i] = TensorPrimitives.Dot(model.Base.AsSpan(surface), diff.AsSpan(surface));
+            kept[i] = (Logit(model, s.User >= 0 ? parts[s.User] : null, s.Preferred, s.Rejected) * model.Temperature) - content[i];
+            labels[i] = s.Tie ? 0.5 : 1.0;
+        }
+
+        float share = (float)Calibration.FitShare(kept, content, labels);
+        TensorPrimitives.Multiply(model.Base.AsSpan(surface), share, model.Base.AsSpan(surface));
     }
 
     /// <summary>Gets the mean weighted logistic loss on held-out comparisons (each user with their own part).</summary>
@@ -363,7 +406,8 @@ internal static class RankingTrainer
         }
     }
 
-    private static double LogSigmoid(double z) => z >= 0 ? -Math.Log(1.0 + Math.Exp(-z)) : z - Math.Log(1.0 + Math.Exp(z));
+    /// <summary>The logarithm of the logistic function, without overflow.</summary>
+    public static double LogSigmoid(double z) => z >= 0 ? -Math.Log(1.0 + Math.Exp(-z)) : z - Math.Log(1.0 + Math.Exp(z));
 
     /// <summary>The logistic function.</summary>
     public static double Sigmoid(double z) => z >= 0 ? 1.0 / (1.0 + Math.Exp(-z)) : Math.Exp(z) / (1.0 + Math.Exp(z));

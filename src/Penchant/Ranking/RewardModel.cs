@@ -17,8 +17,9 @@ namespace Penchant.Ranking;
 /// </remarks>
 internal sealed class RewardModel
 {
-    // Format 1 (prototypes over all features) is still read; format 2 stores the prototypes' width.
-    private const int FormatVersion = 2;
+    // Format 1 (prototypes over all features) is still read; format 2 stores the prototypes' width; format 3 the users'
+    // bias precision (read as 0 from older formats: no prior beyond the one FitUser is given).
+    private const int FormatVersion = 3;
 
     /// <summary>Initializes a new instance of the <see cref="RewardModel"/> class.</summary>
     /// <param name="embeddingDimensions">The embedding size the features are built with.</param>
@@ -64,6 +65,12 @@ internal sealed class RewardModel
 
     /// <summary>Gets the mixture logits a user starts from (the population's average taste).</summary>
     public float[] PriorLogits { get; }
+
+    /// <summary>
+    /// Gets the prior precision of a user's own surface bias on each factor, fitted on the population (empirical Bayes):
+    /// high where users of a taste are alike, so a few comparisons move the user's mixture rather than their bias.
+    /// </summary>
+    public float[] BiasPrecision { get; } = new float[SurfaceFeatures.Count];
 
     /// <summary>Gets the number of 2-dimensional rotation blocks of the skew-symmetric head (0 = none).</summary>
     public int SkewRank { get; }
@@ -160,6 +167,7 @@ internal sealed class RewardModel
 
             Write(writer, PriorLogits);
             Write(writer, Skew);
+            Write(writer, BiasPrecision);
         }
 
         return stream.ToArray();
@@ -174,7 +182,7 @@ internal sealed class RewardModel
         try
         {
             int format = reader.ReadInt32();
-            if (format is not (1 or FormatVersion))
+            if (format is < 1 or > FormatVersion)
             {
                 throw new PenchantException($"The stored ranking model has format {format}; this version reads formats 1 to {FormatVersion}. Retrain it with TrainAsync.");
             }
@@ -206,6 +214,15 @@ internal sealed class RewardModel
 
             Read(reader, model.PriorLogits);
             Read(reader, model.Skew);
+            if (format >= 3)
+            {
+                Read(reader, model.BiasPrecision);
+                if (model.BiasPrecision.Any(static p => !(p >= 0 && float.IsFinite(p))))
+                {
+                    throw new PenchantException("The stored ranking model is malformed. Retrain it with TrainAsync.");
+                }
+            }
+
             return model;
         }
         catch (EndOfStreamException ex)

@@ -131,6 +131,79 @@ public sealed class RankingTrainerTests
     }
 
     [Fact]
+    public void Train_UsersAlikeWithinTheirTaste_BiasPriorKeepsANewUsersBiasAtZero()
+    {
+        // Arrange: two tastes whose users are alike (length only, one in five flipped), and a newcomer's few comparisons.
+        var random = new Random(6);
+        var samples = new List<PairSample>();
+        for (int u = 0; u < 8; u++)
+        {
+            for (int r = 0; r < 30; r++)
+            {
+                samples.Add(StyleComparison(u, likesLong: u < 4, random));
+            }
+        }
+
+        (RewardModel model, _) = RankingTrainer.Train(samples, 8, Embedding, new TrainerOptions { Prototypes = 2, Epochs = 20, Seed = 3 }, TestContext.Current.CancellationToken);
+        PairSample[] mine = [.. Enumerable.Range(0, 6).Select(_ => StyleComparison(0, likesLong: false, random))];
+
+        // Act: the newcomer fitted with the model's prior, and with no prior.
+        UserPart withPrior = UserPart.FromPrior(model);
+        RankingTrainer.FitUser(model, withPrior, mine);
+        RewardModel noPrior = RewardModel.FromBytes(model.ToBytes());
+        Array.Clear(noPrior.BiasPrecision);
+        UserPart without = UserPart.FromPrior(noPrior);
+        RankingTrainer.FitUser(noPrior, without, mine);
+
+        // Assert: the spread of the users' biases is all noise, so the prior holds the newcomer's bias (which moves without it).
+        Assert.True(model.BiasPrecision[SurfaceFeatures.Length] > 100, $"precision {model.BiasPrecision[SurfaceFeatures.Length]}");
+        Assert.True(Math.Abs(withPrior.SurfaceBias[SurfaceFeatures.Length]) < 0.01, $"bias {withPrior.SurfaceBias[SurfaceFeatures.Length]}");
+        Assert.True(Math.Abs(without.SurfaceBias[SurfaceFeatures.Length]) > 0.05, $"bias {without.SurfaceBias[SurfaceFeatures.Length]}");
+    }
+
+    [Fact]
+    public void FitShare_SignalIsKeptAndNoiseIsDropped()
+    {
+        // Arrange: outcomes that follow the scaled part, and outcomes that don't.
+        var random = new Random(3);
+        double[] kept = [.. Enumerable.Range(0, 400).Select(_ => 0.0)];
+        double[] scaled = [.. Enumerable.Range(0, 400).Select(_ => (random.NextDouble() * 4) - 2)];
+        double[] following = [.. scaled.Select(z => random.NextDouble() < RankingTrainer.Sigmoid(z) ? 1.0 : 0.0)];
+        double[] unrelated = [.. scaled.Select(_ => random.NextDouble() < 0.5 ? 1.0 : 0.0)];
+
+        // Act
+        double signal = Calibration.FitShare(kept, scaled, following);
+        double noise = Calibration.FitShare(kept, scaled, unrelated);
+
+        // Assert
+        Assert.True(signal > 0.7, $"share {signal:0.00}");
+        Assert.True(noise < 0.2, $"share {noise:0.00}");
+        Assert.Throws<ArgumentException>(() => Calibration.FitShare(kept, scaled, [1.0]));
+    }
+
+    [Fact]
+    public void FromBytes_FormatTwoModel_ReadsWithNoBiasPriorAndRoundTripsIt()
+    {
+        // Arrange: a current model with a bias prior, and the same payload as format 2 wrote it (no bias precision).
+        var model = new RewardModel(Embedding, 2, 0);
+        model.BiasPrecision[SurfaceFeatures.Length] = 42f;
+        model.Prototypes[1][SurfaceFeatures.Length] = 1.5f;
+        byte[] current = model.ToBytes();
+        byte[] formatTwo = current[..^(SurfaceFeatures.Count * sizeof(float))];
+        BitConverter.GetBytes(2).CopyTo(formatTwo, 0);
+
+        // Act
+        RewardModel again = RewardModel.FromBytes(current);
+        RewardModel old = RewardModel.FromBytes(formatTwo);
+
+        // Assert
+        Assert.Equal(42f, again.BiasPrecision[SurfaceFeatures.Length]);
+        Assert.All(old.BiasPrecision, static p => Assert.Equal(0f, p));
+        Assert.Equal(1.5f, old.Prototypes[1][SurfaceFeatures.Length]);
+        Assert.Throws<PenchantException>(() => RewardModel.FromBytes(current[..^4]));
+    }
+
+    [Fact]
     public void FitUser_TwoBatches_AccumulateEvidenceAsOneBatchDoes()
     {
         // Arrange: a trained two-taste model and a user's comparisons, seen in two online batches or at once.
