@@ -22,9 +22,13 @@ internal static class PreferenceCorpus
 
     private static readonly (string[] Subjects, string[] Situations)[] Domains =
     [
+        (["watercolour painting", "bouldering", "birdwatching", "pottery classes", "chess puzzles", "sea kayaking", "vinyl records",
+          "jigsaw puzzles", "allotment gardening", "salsa dancing", "astronomy nights", "sourdough baking", "knitting circles", "geocaching"],
+         ["I have a free Saturday", "I need to unwind", "my sister visits", "the evenings get longer", "I take a day off"]),
         (["ramen", "tapas", "Thai green curry", "sourdough pizza", "sushi", "Ethiopian injera", "Greek salads", "Korean barbecue",
           "Lebanese mezze", "Vietnamese pho", "tacos al pastor", "Indian thalis", "French bistro dishes", "Georgian khachapuri",
-          "Peruvian ceviche", "smoothie bowls", "porridge with berries", "dim sum", "falafel wraps", "Sichuan hotpot", "Neapolitan pizza", "bibimbap", "Turkish breakfasts"],
+          "Peruvian ceviche", "smoothie bowls", "porridge with berries", "dim sum", "falafel wraps", "Sichuan hotpot", "Neapolitan pizza", "bibimbap", "Turkish breakfasts",
+          "Moroccan tagines", "Hawaiian poke bowls", "Swedish cinnamon buns", "Polish pierogi", "Malaysian laksa", "Jamaican jerk chicken"],
          ["I eat out with friends", "I cook on weeknights", "it is hot outside", "I am training for a race", "we have guests over",
           "I eat alone", "it is raining", "I order takeaway"]),
         (["oat flat whites", "green tea", "sparkling water", "natural wine", "craft IPAs", "decaf coffee", "fresh orange juice", "matcha lattes"],
@@ -32,7 +36,8 @@ internal static class PreferenceCorpus
         (["aisle seats", "window seats", "night trains", "direct flights", "boutique hotels", "hostels with private rooms", "campervans",
           "guided walking tours", "museum passes", "hotels with a gym", "city bikes", "ferry crossings", "rental cars with an automatic gearbox",
           "airport lounges", "hand-luggage-only trips", "apartment rentals with a kitchen", "beach resorts", "mountain huts",
-          "travel insurance with cancellation cover", "window tables on trains", "overnight ferries", "small guesthouses", "self-guided cycling tours"],
+          "travel insurance with cancellation cover", "window tables on trains", "overnight ferries", "small guesthouses", "self-guided cycling tours",
+          "canal boat holidays", "river cruises", "ski chalets", "glamping tents", "city walking apps", "e-scooter rentals"],
          ["I travel for work", "I fly long-haul", "I travel with my kids", "the trip is shorter than a week",
           "I visit a city for the first time", "I travel in winter", "I go away with my partner"]),
         (["bullet points", "short paragraphs", "British spelling", "Oxford commas", "the active voice", "plain language", "a formal tone",
