@@ -38,6 +38,9 @@ internal sealed partial class ObjectKey
         "in", "to", "for", "on", "at", "from", "by", "of", "about", "after", "before", "during", "into",
     };
 
+    /// <summary>Words that open a condition: what follows them in their clause says when, not what ("ramen when I eat out with friends").</summary>
+    private static readonly HashSet<string> ConditionCues = new(StringComparer.Ordinal) { "when", "whenever", "if", "while" };
+
     private static readonly Lazy<Thesaurus> Lexicon = new(Thesaurus.Load);
     private static readonly ConditionalWeakTable<string, ObjectKey> Cache = [];
     private static readonly Dictionary<string, string> NumberWords = new(StringComparer.Ordinal)
@@ -50,9 +53,13 @@ internal sealed partial class ObjectKey
     private readonly HashSet<Concept> _favoured;
     private readonly HashSet<Concept> _opposed;
 
-    private ObjectKey(HashSet<Concept> concepts, HashSet<string> residual, HashSet<Concept> favoured, HashSet<Concept> opposed)
+    // Concepts named only inside a condition ("when I eat out with friends").
+    private readonly HashSet<Concept> _conditional;
+
+    private ObjectKey(HashSet<Concept> concepts, HashSet<string> residual, HashSet<Concept> favoured, HashSet<Concept> opposed, HashSet<Concept> conditional)
     {
         Concepts = concepts;
+        _conditional = conditional;
         Residual = residual;
         _favoured = favoured;
         _opposed = opposed;
@@ -130,7 +137,9 @@ internal sealed partial class ObjectKey
         {
             if (other.Concepts.Contains(concept))
             {
-                sharedObject |= !concept.Broad && !concept.Qualifier && !concept.Condition;
+                // The same situation in both conditions is a shared condition, not a shared object.
+                bool situation = key._conditional.Contains(concept) && other._conditional.Contains(concept);
+                sharedObject |= !concept.Broad && !concept.Qualifier && !concept.Condition && !situation;
             }
             else
             {
@@ -172,14 +181,21 @@ internal sealed partial class ObjectKey
 
         var concepts = new HashSet<Concept>();
         var residual = new HashSet<string>(StringComparer.Ordinal);
-        HashSet<Concept> favoured = [], opposed = [];
+        HashSet<Concept> favoured = [], opposed = [], conditional = [], outside = [];
         bool[] named = new bool[words.Count];
+        bool[] inCondition = new bool[words.Count];
+        for (int i = 0; i < words.Count; i++)
+        {
+            inCondition[i] = ConditionCues.Contains(words[i]) || (i > 0 && inCondition[i - 1] && clauses[i - 1] == clauses[i]);
+        }
+
         for (int i = 0; i < stems.Length;)
         {
             int length = thesaurus.Match(stems, i, out Concept? concept, out bool opposite);
             if (length > 0)
             {
                 concepts.Add(concept!);
+                (inCondition[i] ? conditional : outside).Add(concept!);
                 named.AsSpan(i, length).Fill(true);
                 bool negated = dismissed.Exists(r => i >= r.Start.Value && i < r.End.Value) || Negated(words, clauses, named, i, i + length);
                 if (negated && i + length < words.Count && clauses[i + length] == clauses[i] && Restrictions.Contains(words[i + length]))
@@ -231,7 +247,8 @@ internal sealed partial class ObjectKey
             }
         }
 
-        return new ObjectKey(concepts, residual, favoured, opposed);
+        conditional.ExceptWith(outside);
+        return new ObjectKey(concepts, residual, favoured, opposed, conditional);
     }
 
     /// <summary>Gets whether a negation cue stands shortly before the words <paramref name="start"/>..<paramref name="end"/> in their clause, or "free" right after ("emoji-free").</summary>

@@ -30,6 +30,16 @@ public sealed class ObjectKeyTests
     }
 
     [Theory]
+    [InlineData("I prefer ramen when I eat out with friends.", "I'm a big fan of Moroccan tagines when I eat out with friends.")]
+    [InlineData("If my kids come along, I pick beach resorts.", "I go for mountain huts if my kids come along.")]
+    public void CompareTo_TheSameSituationForDifferentThings_SharesNoObject(string a, string b)
+    {
+        ObjectKey.Agreement agreement = ObjectKey.Of(a).CompareTo(ObjectKey.Of(b));
+
+        Assert.False(agreement.SharedObject, $"{ObjectKey.Of(a)} vs {ObjectKey.Of(b)}");
+    }
+
+    [Theory]
     [InlineData("I do my best work late at night.", "Send me reminders the evening before appointments.")]
     [InlineData("Mornings are when I'm sharpest.", "I like a cooked breakfast in the morning.")]
     [InlineData("I'm free on Tuesdays.", "Water the plants every Tuesday.")]
