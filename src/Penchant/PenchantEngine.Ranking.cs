@@ -371,10 +371,9 @@ public sealed partial class PenchantEngine
         return (prepared.Count > 0 ? prepared[0] : none, prepCandidates);
     }
 
-    /// <summary>Prepares the applicable preferences: their clauses, and the embeddings of the clauses' objects (cached by phrase).</summary>
+    /// <summary>Prepares the applicable preferences: their clauses, and the embeddings of the clauses' objects.</summary>
     private async Task<List<RankingPreference>> PrepareRankingPreferencesAsync(List<SelectedPreference> selected, HashSet<string> requestStems, CancellationToken cancellationToken)
     {
-        var missing = new List<string>();
         var split = new List<(SelectedPreference Selected, List<PreferenceClause> Clauses)>(selected.Count);
         foreach (SelectedPreference s in selected)
         {
@@ -387,23 +386,10 @@ public sealed partial class PenchantEngine
             List<PreferenceClause> clauses = [.. general.Select(c => PreferenceClauses.Focus(c, requestStems))];
 
             split.Add((s, clauses));
-            foreach (PreferenceClause clause in clauses)
-            {
-                if (!_phrases.ContainsKey(clause.Object) && !missing.Contains(clause.Object))
-                {
-                    missing.Add(clause.Object);
-                }
-            }
         }
 
-        if (missing.Count > 0)
-        {
-            GeneratedEmbeddings<Embedding<float>> vectors = await _embeddings.GenerateAsync(missing, cancellationToken: cancellationToken).ConfigureAwait(false);
-            for (int i = 0; i < missing.Count; i++)
-            {
-                _phrases.TryAdd(missing[i], vectors[i].Vector.ToArray());
-            }
-        }
+        Dictionary<string, float[]> phrases = await EmbedPhrasesAsync(
+            split.SelectMany(static x => x.Clauses.Select(static c => c.Object)), cancellationToken).ConfigureAwait(false);
 
         var result = new List<RankingPreference>(split.Count);
         foreach ((SelectedPreference s, List<PreferenceClause> clauses) in split)
@@ -411,7 +397,7 @@ public sealed partial class PenchantEngine
             if (clauses.Count > 0)
             {
                 double weight = s.Probability * (0.5 + (0.5 * s.Preference.Strength));
-                result.Add(new RankingPreference(s.Preference, weight, clauses, [.. clauses.Select(c => _phrases[c.Object])]));
+                result.Add(new RankingPreference(s.Preference, weight, clauses, [.. clauses.Select(c => phrases[c.Object])]));
             }
         }
 

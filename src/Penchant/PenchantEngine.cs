@@ -35,7 +35,6 @@ public sealed partial class PenchantEngine : IPenchant
     private readonly PreferenceGate _gate = new();
     private readonly SemaphoreSlim[] _locks = CreateLocks();
     private readonly ConcurrentDictionary<UserKey, Snapshot> _snapshots = new();
-    private readonly ConcurrentDictionary<string, float[]> _phrases = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private volatile bool _initialized;
 
@@ -587,49 +586,52 @@ public sealed partial class PenchantEngine : IPenchant
     private async Task<List<PreparedPreference>> PrepareAsync(UserState state, CancellationToken cancellationToken)
     {
         var current = state.Preferences.Where(static p => p.IsCurrent).ToList();
-        var missing = new List<string>();
-        foreach (Preference p in current)
-        {
-            foreach (string phrase in HintPhrases(p.Hints))
-            {
-                AddMissing(phrase);
-            }
-
-            AddMissing(PreparedPreference.ScopePhrase(p));
-            AddMissing(p.Hints.ChainsTo);
-        }
-
-        if (missing.Count > 0)
-        {
-            GeneratedEmbeddings<Embedding<float>> vectors = await _embeddings.GenerateAsync(missing, cancellationToken: cancellationToken).ConfigureAwait(false);
-            for (int i = 0; i < missing.Count; i++)
-            {
-                _phrases.TryAdd(missing[i], vectors[i].Vector.ToArray());
-            }
-        }
-
+        Dictionary<string, float[]> phrases = await EmbedPhrasesAsync(
+            current.SelectMany(static p => HintPhrases(p.Hints).Append(PreparedPreference.ScopePhrase(p)).Append(p.Hints.ChainsTo)),
+            cancellationToken).ConfigureAwait(false);
         var prepared = new List<PreparedPreference>(current.Count);
         foreach (Preference p in current)
         {
-            float[][] hints = [.. HintPhrases(p.Hints).Select(k => _phrases[k])];
+            float[][] hints = [.. HintPhrases(p.Hints).Select(k => phrases[k])];
             prepared.Add(new PreparedPreference(
                 p,
                 Text.TextTools.ContentStems(p.Text),
                 hints,
-                PreparedPreference.ScopePhrase(p) is { } scope ? _phrases[scope] : null,
+                PreparedPreference.ScopePhrase(p) is { } scope ? phrases[scope] : null,
                 PreparedPreference.ScopePhrase(p) is { } s ? Text.TextTools.ContentStems(s) : [],
-                p.Hints.ChainsTo is { } chain ? _phrases[chain] : null));
+                p.Hints.ChainsTo is { } chain ? phrases[chain] : null));
         }
 
         return prepared;
+    }
 
-        void AddMissing(string? phrase)
+    /// <summary>
+    /// Embeds short phrases (hinted request kinds, scopes, chained rules, clause objects) in one call, each once. Keeping
+    /// them across calls is the embedding generator's job (the local model caches by text; give a remote one a cache
+    /// with <c>UseDistributedCache</c>), so the engine holds no unbounded copy of its users' words.
+    /// </summary>
+    private async Task<Dictionary<string, float[]>> EmbedPhrasesAsync(IEnumerable<string?> phrases, CancellationToken cancellationToken)
+    {
+        var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        var unique = new List<string>();
+        foreach (string? phrase in phrases)
         {
-            if (phrase is not null && !_phrases.ContainsKey(phrase) && !missing.Contains(phrase))
+            if (phrase is not null && vectors.TryAdd(phrase, []))
             {
-                missing.Add(phrase);
+                unique.Add(phrase);
             }
         }
+
+        if (unique.Count > 0)
+        {
+            GeneratedEmbeddings<Embedding<float>> generated = await _embeddings.GenerateAsync(unique, cancellationToken: cancellationToken).ConfigureAwait(false);
+            for (int i = 0; i < unique.Count; i++)
+            {
+                vectors[unique[i]] = generated[i].Vector.ToArray();
+            }
+        }
+
+        return vectors;
     }
 
     private sealed class Snapshot(UserState state)
