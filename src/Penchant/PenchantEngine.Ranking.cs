@@ -131,11 +131,7 @@ public sealed partial class PenchantEngine
         string[] texts = [request.Text, .. candidates];
         GeneratedEmbeddings<Embedding<float>> vectors = await _embeddings.GenerateAsync(texts, cancellationToken: cancellationToken).ConfigureAwait(false);
         float[] context = vectors[0].Vector.ToArray();
-        var prepCandidates = new RankingCandidate[candidates.Count];
-        for (int i = 0; i < prepCandidates.Length; i++)
-        {
-            prepCandidates[i] = new RankingCandidate(candidates[i], vectors[i + 1].Vector.ToArray());
-        }
+        RankingCandidate[] prepCandidates = ToCandidates(candidates, vectors, first: 1);
 
         var view = new RequestView(request, context);
         List<RankingPreference> applicable = prepared.Count == 0
@@ -366,9 +362,20 @@ public sealed partial class PenchantEngine
         var stated = new Preference { Id = "stated", Text = preference, Strength = 1 };
         List<RankingPreference> prepared = await PrepareRankingPreferencesAsync([new SelectedPreference(stated, 1, [])], TextTools.ContentStems(request), cancellationToken).ConfigureAwait(false);
         GeneratedEmbeddings<Embedding<float>> vectors = await _embeddings.GenerateAsync(candidates, cancellationToken: cancellationToken).ConfigureAwait(false);
-        RankingCandidate[] prepCandidates = [.. candidates.Select((c, i) => new RankingCandidate(c, vectors[i].Vector.ToArray()))];
         RankingPreference none = new(stated, 1, [], []);
-        return (prepared.Count > 0 ? prepared[0] : none, prepCandidates);
+        return (prepared.Count > 0 ? prepared[0] : none, ToCandidates(candidates, vectors, first: 0));
+    }
+
+    /// <summary>The candidates prepared for ranking, their embeddings starting at <paramref name="first"/> in <paramref name="vectors"/>.</summary>
+    private static RankingCandidate[] ToCandidates(IReadOnlyList<string> candidates, GeneratedEmbeddings<Embedding<float>> vectors, int first)
+    {
+        var prepared = new RankingCandidate[candidates.Count];
+        for (int i = 0; i < prepared.Length; i++)
+        {
+            prepared[i] = new RankingCandidate(candidates[i], vectors[first + i].Vector.ToArray());
+        }
+
+        return prepared;
     }
 
     /// <summary>Prepares the applicable preferences: their clauses, and the embeddings of the clauses' objects.</summary>

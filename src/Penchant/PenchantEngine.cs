@@ -593,12 +593,13 @@ public sealed partial class PenchantEngine : IPenchant
         foreach (Preference p in current)
         {
             float[][] hints = [.. HintPhrases(p.Hints).Select(k => phrases[k])];
+            string? scope = PreparedPreference.ScopePhrase(p);
             prepared.Add(new PreparedPreference(
                 p,
                 Text.TextTools.ContentStems(p.Text),
                 hints,
-                PreparedPreference.ScopePhrase(p) is { } scope ? phrases[scope] : null,
-                PreparedPreference.ScopePhrase(p) is { } s ? Text.TextTools.ContentStems(s) : [],
+                scope is null ? null : phrases[scope],
+                scope is null ? [] : Text.TextTools.ContentStems(scope),
                 p.Hints.ChainsTo is { } chain ? phrases[chain] : null));
         }
 

@@ -16,6 +16,17 @@ internal static partial class StatementAnalyzer
         ("school", ["school", "teacher", "teachers", "kids' school", "principal"]),
     ];
 
+    // Finer than the "family" recipient group: a scope for one member is not met by a request for another.
+    private static readonly (string Key, string[] Words)[] FamilyMembers =
+    [
+        ("family", ["family", "parents", "folks"]),
+        ("mother", ["mom", "mum", "mother", "mommy", "mummy", "mam", "mama"]),
+        ("father", ["dad", "father", "daddy", "papa"]),
+        ("sibling", ["sister", "brother", "sis", "bro", "siblings"]),
+        ("grandparent", ["grandma", "grandpa", "grandmother", "grandfather", "granny", "nana"]),
+        ("spouse", ["wife", "husband", "partner"]),
+    ];
+
     private static readonly (string Key, string[] Words)[] Channels =
     [
         ("email", ["email", "emails", "e-mail", "mail", "emailing"]),
@@ -72,6 +83,14 @@ internal static partial class StatementAnalyzer
 
     /// <summary>Finds which recipient group a text mentions (boss, client, friend, …), if any.</summary>
     public static string? RecipientOf(string lower) => Find(Recipients, lower);
+
+    /// <summary>
+    /// Finds which family member a text names, so that a scope for one ("texting my mom") is not met by a request for another
+    /// ("text my dad"), while a scope for the whole family is met by any of them.
+    /// </summary>
+    /// <param name="lower">The text in lower case.</param>
+    /// <returns>The member ("mother", "father", "sibling", "grandparent", "spouse"), "family" when the text names the whole family, or <see langword="null"/> when it names none.</returns>
+    public static string? FamilyMemberOf(string lower) => Find(FamilyMembers, lower);
 
     /// <summary>Finds which channel a text mentions (email, chat, …), if any.</summary>
     public static string? ChannelOf(string lower) => Find(Channels, lower);

@@ -29,7 +29,7 @@ internal sealed partial class PreparedPreference(Preference preference, HashSet<
     public string? Recipient { get; } = preference.Scope.Tags.TryGetValue("recipient", out string? r) ? r : AddressedRecipient(preference);
 
     /// <summary>Gets the family member the preference is for ("mother", "father", …) when <see cref="Recipient"/> is the family.</summary>
-    public string? FamilyMember { get; } = RequestView.FamilyMemberOf((preference.Scope.Text ?? preference.Text).ToLowerInvariant());
+    public string? FamilyMember { get; } = StatementAnalyzer.FamilyMemberOf((preference.Scope.Text ?? preference.Text).ToLowerInvariant());
 
     public string? Channel { get; } = preference.Scope.Tags.TryGetValue("channel", out string? c) ? c : null;
 

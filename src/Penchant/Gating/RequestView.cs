@@ -18,7 +18,7 @@ internal sealed class RequestView
         Channel = request.Attributes.TryGetValue("channel", out string? channel)
             ? StatementAnalyzer.ChannelOf(channel.ToLowerInvariant()) ?? channel.ToLowerInvariant()
             : StatementAnalyzer.ChannelOf(lower);
-        FamilyMember = Recipient == "family" ? FamilyMemberOf(request.Attributes.TryGetValue("recipient", out string? named) ? named.ToLowerInvariant() : lower) : null;
+        FamilyMember = Recipient == "family" ? StatementAnalyzer.FamilyMemberOf(request.Attributes.TryGetValue("recipient", out string? named) ? named.ToLowerInvariant() : lower) : null;
         Overrides = PreferenceGate.OverridePattern().IsMatch(request.Text);
         SlotValues = Contradiction.Values(lower);
         Quantities = Contradiction.Quantities(lower);
@@ -46,37 +46,4 @@ internal sealed class RequestView
 
     /// <summary>Gets the stems of the words the request negates.</summary>
     public HashSet<string> Negated { get; }
-
-    /// <summary>
-    /// Finds which family member a text names, so that a scope for one ("texting my mom") is not met by a request for another
-    /// ("text my dad"), while a scope for the whole family is met by any of them.
-    /// </summary>
-    /// <param name="lower">The text in lower case.</param>
-    /// <returns>The member ("mother", "father", "sibling", "grandparent", "spouse"), "family" when the text names the whole family, or <see langword="null"/> when it names none.</returns>
-    public static string? FamilyMemberOf(string lower)
-    {
-        foreach ((string member, string[] words) in FamilyMembers)
-        {
-            foreach (string word in words)
-            {
-                int at = lower.IndexOf(word, StringComparison.Ordinal);
-                if (at >= 0 && (at == 0 || !char.IsLetter(lower[at - 1])) && (at + word.Length == lower.Length || !char.IsLetter(lower[at + word.Length])))
-                {
-                    return member;
-                }
-            }
-        }
-
-        return null;
-    }
-
-    private static readonly (string Member, string[] Words)[] FamilyMembers =
-    [
-        ("family", ["family", "parents", "folks"]),
-        ("mother", ["mom", "mum", "mother", "mommy", "mummy", "mam", "mama"]),
-        ("father", ["dad", "father", "daddy", "papa"]),
-        ("sibling", ["sister", "brother", "sis", "bro", "siblings"]),
-        ("grandparent", ["grandma", "grandpa", "grandmother", "grandfather", "granny", "nana"]),
-        ("spouse", ["wife", "husband", "partner"]),
-    ];
 }

@@ -205,24 +205,7 @@ internal static partial class StatedPreferenceScorer
     }
 
     /// <summary>The share of the stems found in the other set, counting words that differ only in a short ending as one ("silicones", "silicone").</summary>
-    private static double Coverage(HashSet<string> of, HashSet<string> within)
-    {
-        if (of.Count == 0)
-        {
-            return 0;
-        }
-
-        int found = 0;
-        foreach (string stem in of)
-        {
-            if (ContainsLike(within, stem))
-            {
-                found++;
-            }
-        }
-
-        return (double)found / of.Count;
-    }
+    private static double Coverage(HashSet<string> of, HashSet<string> within) => TextTools.Coverage(of, stem => ContainsLike(within, stem));
 
     /// <summary>Whether the set holds the stem or one that differs from it only by a short ending.</summary>
     private static bool ContainsLike(HashSet<string> stems, string stem)

@@ -89,23 +89,26 @@ internal static class TextTools
     }
 
     /// <summary>Gets the fraction of <paramref name="of"/> that also appears in <paramref name="within"/>.</summary>
-    public static double Coverage(HashSet<string> of, HashSet<string> within)
+    public static double Coverage(HashSet<string> of, HashSet<string> within) => Coverage(of, within.Contains);
+
+    /// <summary>Gets the fraction of <paramref name="of"/> that <paramref name="found"/> accepts.</summary>
+    public static double Coverage(HashSet<string> of, Func<string, bool> found)
     {
         if (of.Count == 0)
         {
             return 0;
         }
 
-        int found = 0;
+        int count = 0;
         foreach (string stem in of)
         {
-            if (within.Contains(stem))
+            if (found(stem))
             {
-                found++;
+                count++;
             }
         }
 
-        return (double)found / of.Count;
+        return (double)count / of.Count;
     }
 
     /// <summary>Splits text into sentences at terminal punctuation and line breaks.</summary>

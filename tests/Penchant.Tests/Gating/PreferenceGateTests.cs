@@ -110,7 +110,7 @@ public sealed class PreferenceGateTests
     [InlineData("my brother's birthday", "sibling")]
     [InlineData("my boss", null)]
     [InlineData("my grandmother", "grandparent")]
-    public void FamilyMemberOf_NamesTheMember(string text, string? expected) => Assert.Equal(expected, RequestView.FamilyMemberOf(text));
+    public void FamilyMemberOf_NamesTheMember(string text, string? expected) => Assert.Equal(expected, Penchant.Extraction.StatementAnalyzer.FamilyMemberOf(text));
 
     private static PreparedPreference Prepare(string text, string? scope, float[]? scopeVector)
     {
