@@ -96,7 +96,7 @@ internal static class HygieneEvaluator
                 issues.Add($"{kind} {items[group.Key]}: {string.Join(" | ", group.Select(static p => p.Text))}");
                 foreach (Preference wrong in group.Where(mixed.Contains))
                 {
-                    issues.Add("  merged: " + string.Join(" | ", wrong.Sources.Select(s => textOfEvent[s])));
+                    issues.Add("  merged: " + string.Join(" | ", wrong.Sources.Select(s => $"{textOfEvent[s]} [{ObjectKey.Of(textOfEvent[s])}]")));
                 }
 
                 List<Preference> copies = [.. group];

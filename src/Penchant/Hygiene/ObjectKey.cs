@@ -53,13 +53,15 @@ internal sealed partial class ObjectKey
     private readonly HashSet<Concept> _favoured;
     private readonly HashSet<Concept> _opposed;
 
-    // Concepts named only inside a condition ("when I eat out with friends").
+    // Concepts and words named only inside a condition ("when I eat out with friends", "when my parents visit").
     private readonly HashSet<Concept> _conditional;
+    private readonly HashSet<string> _conditionalWords;
 
-    private ObjectKey(HashSet<Concept> concepts, HashSet<string> residual, HashSet<Concept> favoured, HashSet<Concept> opposed, HashSet<Concept> conditional)
+    private ObjectKey(HashSet<Concept> concepts, HashSet<string> residual, HashSet<Concept> favoured, HashSet<Concept> opposed, HashSet<Concept> conditional, HashSet<string> conditionalWords)
     {
         Concepts = concepts;
         _conditional = conditional;
+        _conditionalWords = conditionalWords;
         Residual = residual;
         _favoured = favoured;
         _opposed = opposed;
@@ -111,9 +113,10 @@ internal sealed partial class ObjectKey
             }
         }
 
+        // A word both name only in their conditions is a shared situation ("when my parents visit"), not a shared name.
         return new Agreement(
             sharedObject,
-            Residual.Overlaps(other.Residual),
+            Residual.Any(w => other.Residual.Contains(w) && !(_conditionalWords.Contains(w) && other._conditionalWords.Contains(w))),
             here.Any && there.Any && (here.Specific || there.Specific),
             (here.Specific && there.Words) || (there.Specific && here.Words),
             sameStance && !stanceClash,
@@ -179,8 +182,8 @@ internal sealed partial class ObjectKey
             if (other.Concepts.Contains(concept))
             {
                 // The same situation in both conditions is a shared condition, not a shared object.
-                bool situation = key._conditional.Contains(concept) && other._conditional.Contains(concept);
-                sharedObject |= !concept.Broad && !concept.Qualifier && !concept.Condition && !situation;
+                bool sharedSituation = key._conditional.Contains(concept) && other._conditional.Contains(concept);
+                sharedObject |= !concept.Broad && !concept.Qualifier && !concept.Condition && !sharedSituation;
             }
             else
             {
@@ -224,7 +227,7 @@ internal sealed partial class ObjectKey
         MarkIdioms(stems, clauses, thesaurus, aside, against, dismissed);
 
         var concepts = new HashSet<Concept>();
-        var residual = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string> residual = new(StringComparer.Ordinal), conditionalWords = new(StringComparer.Ordinal), outsideWords = new(StringComparer.Ordinal);
         HashSet<Concept> favoured = [], opposed = [], conditional = [], outside = [];
         bool[] named = new bool[words.Count];
         var at = new Concept?[words.Count];
@@ -269,6 +272,7 @@ internal sealed partial class ObjectKey
             if ((word.Length > 1 || char.IsDigit(word[0])) && !TextTools.IsStopWord(word) && !thesaurus.Framing.Contains(stems[i]))
             {
                 residual.Add(stems[i]);
+                (inCondition[i] ? conditionalWords : outsideWords).Add(stems[i]);
             }
 
             i++;
@@ -313,7 +317,8 @@ internal sealed partial class ObjectKey
         }
 
         conditional.ExceptWith(outside);
-        return new ObjectKey(concepts, residual, favoured, opposed, conditional);
+        conditionalWords.ExceptWith(outsideWords);
+        return new ObjectKey(concepts, residual, favoured, opposed, conditional, conditionalWords);
     }
 
     /// <summary>Gets whether a negation cue stands shortly before the words <paramref name="start"/>..<paramref name="end"/> in their clause, or "free" right after ("emoji-free").</summary>

@@ -39,6 +39,17 @@ public sealed class ObjectKeyTests
         Assert.False(agreement.SharedObject, $"{ObjectKey.Of(a)} vs {ObjectKey.Of(b)}");
     }
 
+    [Fact]
+    public void CompareTo_AWordOnlyBothConditionsName_IsASharedSituationNotASharedWord()
+    {
+        ObjectKey.Agreement agreement = ObjectKey.Of("When my parents visit, I cook lasagne.").CompareTo(ObjectKey.Of("When my parents visit, plan a walk in the park."));
+        ObjectKey.Agreement named = ObjectKey.Of("Book a table at Rocco's when I eat out.").CompareTo(ObjectKey.Of("Rocco's is my favourite place."));
+
+        Assert.False(agreement.SharedWord);
+        Assert.False(agreement.SharedObject);
+        Assert.True(named.SharedWord);
+    }
+
     [Theory]
     [InlineData("I do my best work late at night.", "Send me reminders the evening before appointments.")]
     [InlineData("Mornings are when I'm sharpest.", "I like a cooked breakfast in the morning.")]
