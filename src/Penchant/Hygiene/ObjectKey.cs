@@ -11,7 +11,9 @@ namespace Penchant.Hygiene;
 /// everyday things it names, as concepts of a hand-written thesaurus (<c>Resources/object-synonyms.json</c>, so "gangway"
 /// and "aisle", "TS" and "TypeScript" are one concept), and the stems of its remaining content words ("Lyon", "Pixel"); and
 /// for each object, the stance the statement takes on it, whatever the wording: "no am/pm" and "the 24-hour clock" are both
-/// for the 24-hour clock, "I can't stand cilantro" and "coriander …, leave it out" both against coriander.
+/// for the 24-hour clock, "I can't stand cilantro" and "coriander …, leave it out" both against coriander, "chilli is not
+/// my friend" against spicy food. A reason ("…, that's my focus day") names no object, and a schedule said of the other
+/// days of the work week with the opposite stance is the same schedule.
 /// </summary>
 /// <remarks>Thread-safe; keys are immutable and cached per text instance.</remarks>
 internal sealed partial class ObjectKey
@@ -503,7 +505,7 @@ internal sealed partial class ObjectKey
     /// <summary>How two keys relate.</summary>
     /// <param name="SharedObject">Both name the same specific thing (a concept that is not only a domain, a qualifier or a
     /// condition), or the same domain under the same condition and nothing else.</param>
-    /// <param name="SharedWord">Both contain the same word no concept covers (a name, a place, a number).</param>
+    /// <param name="SharedWord">Both contain the same word no concept covers (a name, a place, a number), not only in their conditions.</param>
     /// <param name="Clash">Each names a concept the other does not, one of them specific: different objects or conditions ("peanuts" vs
     /// "dogs", "mornings" vs "Fridays"); two domains alone ("examples" vs "code") do not tell statements apart.</param>
     /// <param name="SoftClash">One names a specific concept the other lacks while the other has words of its own: perhaps a condition
