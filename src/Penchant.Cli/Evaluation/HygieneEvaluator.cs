@@ -8,17 +8,19 @@ using Penchant.Hygiene;
 namespace Penchant.Cli.Evaluation;
 
 /// <summary>What the hygiene evaluation measured.</summary>
-/// <param name="Statements">Statements remembered in the repetition test (each preference in three wordings).</param>
+/// <param name="Statements">Statements remembered in the repetition test (each preference in three wordings, then the "apart" statements).</param>
 /// <param name="Distinct">Distinct preferences among them.</param>
 /// <param name="Preferences">Current preferences the engine kept; ideally <paramref name="Distinct"/>.</param>
 /// <param name="WrongMerges">Kept preferences whose sources are statements of different preferences (a merge that lost one).</param>
+/// <param name="Apart">Statements that share a situation with another but are about something else ("apart" lines), each a distinct preference.</param>
+/// <param name="ApartMerged">Wrong merges that took in one of those statements.</param>
 /// <param name="Updates">Update cases run.</param>
 /// <param name="Correct">Update cases where exactly the revised statement (or nothing, for an unrelated one) was superseded.</param>
 /// <param name="Missed">Revisions that superseded nothing.</param>
 /// <param name="UnrelatedSuperseded">Preferences superseded that the update did not revise.</param>
 /// <param name="MergedUpdates">Updates merged into a background preference instead of being kept (a revision or a new preference lost in a merge).</param>
 /// <param name="Issues">One line per duplicate, wrong merge and wrong update, for <c>--verbose</c>.</param>
-internal sealed record HygieneReport(int Statements, int Distinct, int Preferences, int WrongMerges, int Updates, int Correct, int Missed, int UnrelatedSuperseded, int MergedUpdates, IReadOnlyList<string> Issues)
+internal sealed record HygieneReport(int Statements, int Distinct, int Preferences, int WrongMerges, int Apart, int ApartMerged, int Updates, int Correct, int Missed, int UnrelatedSuperseded, int MergedUpdates, IReadOnlyList<string> Issues)
 {
     /// <summary>Gets the preferences beyond one per distinct preference.</summary>
     public int Duplicates => Math.Max(0, Preferences - Distinct);
@@ -38,37 +40,63 @@ internal static class HygieneEvaluator
         int done = 0;
 
         UserKey repeater = UserKey.Create(tenant, $"eval-hygiene-{run}-repetition");
-        int wordings = repetition.Count == 0 ? 0 : repetition.Min(static r => r.GetProperty("variants").GetArrayLength());
+        List<JsonElement> groups = [.. repetition.Where(static r => r.TryGetProperty("variants", out _))];
+        int wordings = groups.Count == 0 ? 0 : groups.Min(static r => r.GetProperty("variants").GetArrayLength());
+        var items = new List<string>();
         var itemOfEvent = new Dictionary<string, int>(StringComparer.Ordinal);
         var textOfEvent = new Dictionary<string, string>(StringComparer.Ordinal);
+        async Task RememberOneAsync(int item, string text)
+        {
+            WriteResult written = await engine.RememberAsync(repeater, new Statement(text), cancellationToken);
+            itemOfEvent[written.Events[0].Id] = item;
+            textOfEvent[written.Events[0].Id] = text;
+        }
+
+        for (int g = 0; g < groups.Count; g++)
+        {
+            items.Add(IdOf(groups[g], g));
+        }
+
         for (int round = 0; round < wordings; round++)
         {
-            for (int item = 0; item < repetition.Count; item++)
+            for (int g = 0; g < groups.Count; g++)
             {
-                WriteResult written = await engine.RememberAsync(repeater, new Statement(repetition[item].GetProperty("variants")[round].GetString()!), cancellationToken);
-                itemOfEvent[written.Events[0].Id] = item;
-                textOfEvent[written.Events[0].Id] = repetition[item].GetProperty("variants")[round].GetString()!;
+                await RememberOneAsync(g, groups[g].GetProperty("variants")[round].GetString()!);
             }
+        }
+
+        // Statements that share a situation but are about different things ("apart"): each must stay a preference of its own.
+        var apart = new HashSet<int>();
+        int line = 0;
+        foreach (JsonElement pair in repetition.Where(static r => r.TryGetProperty("apart", out _)))
+        {
+            int part = 0;
+            foreach (JsonElement statement in pair.GetProperty("apart").EnumerateArray())
+            {
+                apart.Add(items.Count);
+                items.Add(IdOf(pair, groups.Count + line) + (char)('a' + part++));
+                await RememberOneAsync(items.Count - 1, statement.GetString()!);
+            }
+
+            line++;
         }
 
         IReadOnlyList<Preference> keptPreferences = await engine.ListAsync(repeater, cancellationToken);
         int kept = keptPreferences.Count;
-        int wrongMerges = keptPreferences.Count(p => p.Sources.Select(s => itemOfEvent[s]).Distinct().Count() > 1);
+        List<Preference> mixed = [.. keptPreferences.Where(p => p.Sources.Select(s => itemOfEvent[s]).Distinct().Count() > 1)];
+        int wrongMerges = mixed.Count;
+        int apartMerged = mixed.Count(p => p.Sources.Any(s => apart.Contains(itemOfEvent[s])));
         var issues = new List<string>();
         foreach (IGrouping<int, Preference> group in keptPreferences.GroupBy(p => itemOfEvent[p.Sources[0]]).OrderBy(static g => g.Key))
         {
-            List<int> items = [.. group.SelectMany(p => p.Sources.Select(s => itemOfEvent[s])).Distinct()];
-            if (group.Count() > 1 || items.Count > 1)
+            List<int> sourceItems = [.. group.SelectMany(p => p.Sources.Select(s => itemOfEvent[s])).Distinct()];
+            if (group.Count() > 1 || sourceItems.Count > 1)
             {
-                string id = repetition[group.Key].TryGetProperty("id", out JsonElement idElement) ? idElement.ToString() : group.Key.ToString(CultureInfo.InvariantCulture);
-                string kind = items.Count > 1 ? "wrong merge" : "duplicate";
-                issues.Add($"{kind} {id}: {string.Join(" | ", group.Select(static p => p.Text))}");
-                if (items.Count > 1)
+                string kind = sourceItems.Count > 1 ? "wrong merge" : "duplicate";
+                issues.Add($"{kind} {items[group.Key]}: {string.Join(" | ", group.Select(static p => p.Text))}");
+                foreach (Preference wrong in group.Where(mixed.Contains))
                 {
-                    foreach (Preference mixed in group.Where(p => p.Sources.Select(s => itemOfEvent[s]).Distinct().Count() > 1))
-                    {
-                        issues.Add("  merged: " + string.Join(" | ", mixed.Sources.Select(s => textOfEvent[s])));
-                    }
+                    issues.Add("  merged: " + string.Join(" | ", wrong.Sources.Select(s => $"{textOfEvent[s]} [{ObjectKey.Of(textOfEvent[s])}]")));
                 }
 
                 List<Preference> copies = [.. group];
@@ -116,7 +144,7 @@ internal static class HygieneEvaluator
             }
             else
             {
-                string id = item.TryGetProperty("id", out JsonElement idElement) ? idElement.ToString() : i.ToString(CultureInfo.InvariantCulture);
+                string id = IdOf(item, i);
                 string what = mergedAway ? "merged into " + string.Join(" | ", update.Reinforced.Select(static p => p.Text))
                     : "superseded " + (update.Superseded.Count == 0 ? "nothing" : string.Join(" | ", update.Superseded.Select(static p => p.Text)));
                 issues.Add($"update {id}: \"{item.GetProperty("new").GetString()}\" {what}");
@@ -125,8 +153,11 @@ internal static class HygieneEvaluator
             progress?.Report(++done);
         }
 
-        return new HygieneReport(repetition.Count * wordings, repetition.Count, kept, wrongMerges, updates.Count, correct, missed, unrelated, merged, issues);
+        return new HygieneReport(groups.Count * wordings + apart.Count, items.Count, kept, wrongMerges, apart.Count, apartMerged, updates.Count, correct, missed, unrelated, merged, issues);
     }
+
+    private static string IdOf(JsonElement item, int index) =>
+        item.TryGetProperty("id", out JsonElement id) ? id.ToString() : index.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Says why two kept preferences were not merged: their similarity, polarities and what each is about.</summary>
     private static string Explain(Preference a, Preference b)

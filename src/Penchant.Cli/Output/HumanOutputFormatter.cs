@@ -198,9 +198,9 @@ internal sealed class HumanOutputFormatter(TextWriter output) : IOutputFormatter
             }
         }
 
-        Line(string.Create(Invariant, $"repetition: {report.Statements} statements of {report.Distinct} preferences kept as {report.Preferences} ({report.Duplicates} duplicates, {report.WrongMerges} wrong merges)"));
+        Line(string.Create(Invariant, $"repetition: {report.Statements} statements of {report.Distinct} preferences kept as {report.Preferences} ({report.Duplicates} duplicates, {report.WrongMerges} wrong merges, {report.ApartMerged} of them taking in one of {report.Apart} statements that share only a situation)"));
         Line(string.Create(Invariant, $"updates: {report.Correct}/{report.Updates} correct, {report.Missed} revisions missed, {report.UnrelatedSuperseded} unrelated superseded, {report.MergedUpdates} merged into an existing preference"));
-        Line(string.Create(Invariant, $"hygiene: statements={report.Statements} preferences={report.Preferences} duplicates={report.Duplicates} wrong_merges={report.WrongMerges} updates={report.Updates} correct={report.Correct} missed={report.Missed} unrelated_superseded={report.UnrelatedSuperseded} merged_updates={report.MergedUpdates}"));
+        Line(string.Create(Invariant, $"hygiene: statements={report.Statements} preferences={report.Preferences} duplicates={report.Duplicates} wrong_merges={report.WrongMerges} apart={report.Apart} apart_merged={report.ApartMerged} updates={report.Updates} correct={report.Correct} missed={report.Missed} unrelated_superseded={report.UnrelatedSuperseded} merged_updates={report.MergedUpdates}"));
     }
 
     private void Line(string text) => output.WriteLine(text);

@@ -11,7 +11,9 @@ namespace Penchant.Hygiene;
 /// everyday things it names, as concepts of a hand-written thesaurus (<c>Resources/object-synonyms.json</c>, so "gangway"
 /// and "aisle", "TS" and "TypeScript" are one concept), and the stems of its remaining content words ("Lyon", "Pixel"); and
 /// for each object, the stance the statement takes on it, whatever the wording: "no am/pm" and "the 24-hour clock" are both
-/// for the 24-hour clock, "I can't stand cilantro" and "coriander …, leave it out" both against coriander.
+/// for the 24-hour clock, "I can't stand cilantro" and "coriander …, leave it out" both against coriander, "chilli is not
+/// my friend" against spicy food. A reason ("…, that's my focus day") names no object, and a schedule said of the other
+/// days of the work week with the opposite stance is the same schedule.
 /// </summary>
 /// <remarks>Thread-safe; keys are immutable and cached per text instance.</remarks>
 internal sealed partial class ObjectKey
@@ -53,13 +55,15 @@ internal sealed partial class ObjectKey
     private readonly HashSet<Concept> _favoured;
     private readonly HashSet<Concept> _opposed;
 
-    // Concepts named only inside a condition ("when I eat out with friends").
+    // Concepts and words named only inside a condition ("when I eat out with friends", "when my parents visit").
     private readonly HashSet<Concept> _conditional;
+    private readonly HashSet<string> _conditionalWords;
 
-    private ObjectKey(HashSet<Concept> concepts, HashSet<string> residual, HashSet<Concept> favoured, HashSet<Concept> opposed, HashSet<Concept> conditional)
+    private ObjectKey(HashSet<Concept> concepts, HashSet<string> residual, HashSet<Concept> favoured, HashSet<Concept> opposed, HashSet<Concept> conditional, HashSet<string> conditionalWords)
     {
         Concepts = concepts;
         _conditional = conditional;
+        _conditionalWords = conditionalWords;
         Residual = residual;
         _favoured = favoured;
         _opposed = opposed;
@@ -82,8 +86,9 @@ internal sealed partial class ObjectKey
     public Agreement CompareTo(ObjectKey other)
     {
         bool sharedObject = false;
-        Exclusive here = ExclusiveOf(this, other, ref sharedObject);
-        Exclusive there = ExclusiveOf(other, this, ref sharedObject);
+        bool complement = SplitsTheWorkWeek(other);
+        Exclusive here = ExclusiveOf(this, other, complement, ref sharedObject);
+        Exclusive there = ExclusiveOf(other, this, complement, ref sharedObject);
 
         // A condition names when, not what: "late at night" and "reminders the evening before appointments" share no object.
         // Only a domain under the same condition, with nothing else on either side, is one thing ("no meetings on Fridays",
@@ -101,17 +106,19 @@ internal sealed partial class ObjectKey
                 continue;
             }
 
+            // On the other days of the work week, the opposite stance is the same schedule.
             (bool? mine, bool? theirs) = (StanceOn(concept), other.StanceOn(concept));
             if (mine is { } a && theirs is { } b)
             {
-                sameStance |= a == b;
-                stanceClash |= a != b;
+                sameStance |= (a == b) != complement;
+                stanceClash |= (a != b) != complement;
             }
         }
 
+        // A word both name only in their conditions is a shared situation ("when my parents visit"), not a shared name.
         return new Agreement(
             sharedObject,
-            Residual.Overlaps(other.Residual),
+            Residual.Any(w => other.Residual.Contains(w) && !(_conditionalWords.Contains(w) && other._conditionalWords.Contains(w))),
             here.Any && there.Any && (here.Specific || there.Specific),
             (here.Specific && there.Words) || (there.Specific && here.Words),
             sameStance && !stanceClash,
@@ -130,16 +137,55 @@ internal sealed partial class ObjectKey
             _ => null,
         };
 
-    private static Exclusive ExclusiveOf(ObjectKey key, ObjectKey other, ref bool sharedObject)
+    /// <summary>
+    /// Gets whether the two statements name complementary sets of work days (together the whole work week, no day in both)
+    /// and take opposite stances on every object both take one on: "at home on Mondays and Fridays" and "in the office
+    /// Tuesday to Thursday" are one schedule, "the gym on Mondays and Fridays" and "the gym Tuesday to Thursday" two.
+    /// </summary>
+    private bool SplitsTheWorkWeek(ObjectKey other)
+    {
+        Thesaurus thesaurus = Lexicon.Value;
+        List<Concept> mine = [.. Concepts.Where(c => c.Group == thesaurus.DayGroup)];
+        List<Concept> theirs = [.. other.Concepts.Where(c => c.Group == thesaurus.DayGroup)];
+        if (mine.Count == 0 || theirs.Count == 0 || mine.Count + theirs.Count != thesaurus.WorkWeek.Count
+            || !thesaurus.WorkWeek.IsSupersetOf(mine) || !thesaurus.WorkWeek.IsSupersetOf(theirs) || mine.Exists(theirs.Contains))
+        {
+            return false;
+        }
+
+        bool opposite = false;
+        foreach (Concept concept in Concepts)
+        {
+            if (!concept.Condition && other.Concepts.Contains(concept) && (StanceOn(concept), other.StanceOn(concept)) is ({ } a, { } b))
+            {
+                if (a == b)
+                {
+                    return false;
+                }
+
+                opposite = true;
+            }
+        }
+
+        return opposite;
+    }
+
+    private static Exclusive ExclusiveOf(ObjectKey key, ObjectKey other, bool complement, ref bool sharedObject)
     {
         bool any = false, specific = false;
         foreach (Concept concept in key.Concepts)
         {
+            if (complement && concept.Group == Lexicon.Value.DayGroup)
+            {
+                // The days of a schedule said as its complement are the same days.
+                continue;
+            }
+
             if (other.Concepts.Contains(concept))
             {
                 // The same situation in both conditions is a shared condition, not a shared object.
-                bool situation = key._conditional.Contains(concept) && other._conditional.Contains(concept);
-                sharedObject |= !concept.Broad && !concept.Qualifier && !concept.Condition && !situation;
+                bool sharedSituation = key._conditional.Contains(concept) && other._conditional.Contains(concept);
+                sharedObject |= !concept.Broad && !concept.Qualifier && !concept.Condition && !sharedSituation;
             }
             else
             {
@@ -173,16 +219,20 @@ internal sealed partial class ObjectKey
         }
 
         List<Range> dismissed = Dismissals(words);
-        var stems = new string[words.Count];
-        for (int i = 0; i < words.Count; i++)
-        {
-            stems[i] = NumberWords.TryGetValue(words[i], out string? digits) ? digits : KeyStem(words[i]);
-        }
+        string[] stems = [.. words.Select(StemOf)];
+
+        // Words that name nothing: reasons ("…, that's my focus day") and idioms of dislike ("chilli is not my friend"),
+        // and among them those that turn against what follows, as a negation cue does ("steer clear of dairy").
+        bool[] aside = new bool[words.Count];
+        bool[] against = new bool[words.Count];
+        MarkReasons(words, clauses, thesaurus, aside);
+        MarkIdioms(stems, clauses, thesaurus, aside, against, dismissed);
 
         var concepts = new HashSet<Concept>();
-        var residual = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string> residual = new(StringComparer.Ordinal), conditionalWords = new(StringComparer.Ordinal), outsideWords = new(StringComparer.Ordinal);
         HashSet<Concept> favoured = [], opposed = [], conditional = [], outside = [];
         bool[] named = new bool[words.Count];
+        var at = new Concept?[words.Count];
         bool[] inCondition = new bool[words.Count];
         for (int i = 0; i < words.Count; i++)
         {
@@ -191,13 +241,20 @@ internal sealed partial class ObjectKey
 
         for (int i = 0; i < stems.Length;)
         {
-            int length = thesaurus.Match(stems, i, out Concept? concept, out bool opposite);
+            if (aside[i])
+            {
+                i++;
+                continue;
+            }
+
+            int length = thesaurus.Match(words, stems, i, out Concept? concept, out bool opposite);
             if (length > 0)
             {
                 concepts.Add(concept!);
                 (inCondition[i] ? conditional : outside).Add(concept!);
                 named.AsSpan(i, length).Fill(true);
-                bool negated = dismissed.Exists(r => i >= r.Start.Value && i < r.End.Value) || Negated(words, clauses, named, i, i + length);
+                at[i] = concept;
+                bool negated = dismissed.Exists(r => i >= r.Start.Value && i < r.End.Value) || Negated(words, clauses, named, against, i, i + length);
                 if (negated && i + length < words.Count && clauses[i + length] == clauses[i] && Restrictions.Contains(words[i + length]))
                 {
                     // Against a restricted kind of the object, not the object: the stance on it is unknown.
@@ -217,9 +274,23 @@ internal sealed partial class ObjectKey
             if ((word.Length > 1 || char.IsDigit(word[0])) && !TextTools.IsStopWord(word) && !thesaurus.Framing.Contains(stems[i]))
             {
                 residual.Add(stems[i]);
+                (inCondition[i] ? conditionalWords : outsideWords).Add(stems[i]);
             }
 
             i++;
+        }
+
+        // "Tuesday to Thursday" names Wednesday too.
+        for (int i = 0; i + 2 < words.Count; i++)
+        {
+            if (at[i] is { } from && at[i + 2] is { } to && words[i + 1] is "to" or "through" or "thru" or "till" or "until" && clauses[i] == clauses[i + 2])
+            {
+                foreach (Concept day in thesaurus.DaysBetween(from, to))
+                {
+                    concepts.Add(day);
+                    (conditional.Contains(from) ? conditional : outside).Add(day);
+                }
+            }
         }
 
         // A relation to an object (allergic to it, afraid of it) is a stance of its own, not a choice for or against it.
@@ -248,19 +319,20 @@ internal sealed partial class ObjectKey
         }
 
         conditional.ExceptWith(outside);
-        return new ObjectKey(concepts, residual, favoured, opposed, conditional);
+        conditionalWords.ExceptWith(outsideWords);
+        return new ObjectKey(concepts, residual, favoured, opposed, conditional, conditionalWords);
     }
 
     /// <summary>Gets whether a negation cue stands shortly before the words <paramref name="start"/>..<paramref name="end"/> in their clause, or "free" right after ("emoji-free").</summary>
-    private static bool Negated(List<string> words, List<int> clauses, bool[] named, int start, int end) =>
-        NegatedBefore(words, clauses, named, start) || (end < words.Count && clauses[end] == clauses[start] && words[end] == "free");
+    private static bool Negated(List<string> words, List<int> clauses, bool[] named, bool[] against, int start, int end) =>
+        NegatedBefore(words, clauses, named, against, start) || (end < words.Count && clauses[end] == clauses[start] && words[end] == "free");
 
-    private static bool NegatedBefore(List<string> words, List<int> clauses, bool[] named, int start)
+    private static bool NegatedBefore(List<string> words, List<int> clauses, bool[] named, bool[] against, int start)
     {
         int between = 0;
         for (int i = start - 1; i >= 0 && between <= NegationReach && clauses[i] == clauses[start]; i--)
         {
-            if (NegationCues.Contains(words[i]))
+            if (NegationCues.Contains(words[i]) || against[i])
             {
                 return true;
             }
@@ -282,8 +354,9 @@ internal sealed partial class ObjectKey
     }
 
     /// <summary>
-    /// Gets the words whose objects the statement dismisses with "keep … out/away" or "leave … out": those in between
-    /// ("keep fresh coriander out of my food"), or with a pronoun in between, those named before it ("…, leave them out").
+    /// Gets the words whose objects the statement dismisses with "keep … out/away/low/down" or "leave … out": those in
+    /// between ("keep fresh coriander out of my food", "keep the heat low"), or with a pronoun in between, those named
+    /// before it ("…, leave them out").
     /// </summary>
     private static List<Range> Dismissals(List<string> words)
     {
@@ -297,7 +370,7 @@ internal sealed partial class ObjectKey
 
             for (int j = i + 1; j < words.Count && j <= i + 4; j++)
             {
-                if (words[j] is "out" or "away")
+                if (words[j] is "out" or "away" or "low" or "down")
                 {
                     bool pronoun = j == i + 2 && words[i + 1] is "it" or "them" or "those" or "that";
                     ranges.Add(pronoun ? new Range(0, i) : new Range(i + 1, j));
@@ -308,6 +381,77 @@ internal sealed partial class ObjectKey
 
         return ranges;
     }
+
+    /// <summary>
+    /// Marks as aside the clauses that give a reason rather than a preference: one other than the first that opens with a
+    /// reason ("…, that's my focus day", "…, I need that day for deep work"), or the rest of a clause from a cue such as
+    /// "because" on; not a consequence ("…, that's why I text").
+    /// </summary>
+    private static void MarkReasons(List<string> words, List<int> clauses, Thesaurus thesaurus, bool[] aside)
+    {
+        for (int i = 1; i < words.Count; i++)
+        {
+            List<string[]> cues = clauses[i] != clauses[i - 1] ? thesaurus.ReasonOpeners : thesaurus.ReasonCues;
+            string[]? cue = cues.Find(c => StandsAt(words, clauses, i, c));
+            if (cue is null || (i + cue.Length < words.Count && clauses[i + cue.Length] == clauses[i] && words[i + cue.Length] == "why"))
+            {
+                continue;
+            }
+
+            for (int j = i; j < words.Count && clauses[j] == clauses[i]; j++)
+            {
+                aside[j] = true;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Marks the words of idioms of dislike as aside: one said after its object ("chilli is not my friend") dismisses what
+    /// stands before it in its clause; one said before ("steer clear of dairy") turns against what follows, as a negation cue.
+    /// </summary>
+    private static void MarkIdioms(string[] stems, List<int> clauses, Thesaurus thesaurus, bool[] aside, bool[] against, List<Range> dismissed)
+    {
+        for (int i = 0; i < stems.Length; i++)
+        {
+            if (thesaurus.AgainstAfter.Find(idiom => StandsAt(stems, clauses, i, idiom)) is { } after)
+            {
+                int start = i;
+                while (start > 0 && clauses[start - 1] == clauses[i])
+                {
+                    start--;
+                }
+
+                dismissed.Add(new Range(start, i));
+                aside.AsSpan(i, after.Length).Fill(true);
+            }
+            else if (thesaurus.AgainstBefore.Find(idiom => StandsAt(stems, clauses, i, idiom)) is { } before)
+            {
+                aside.AsSpan(i, before.Length).Fill(true);
+                against.AsSpan(i, before.Length).Fill(true);
+            }
+        }
+    }
+
+    /// <summary>Gets whether a phrase stands at <paramref name="start"/>, within one clause.</summary>
+    private static bool StandsAt(IReadOnlyList<string> words, List<int> clauses, int start, string[] phrase)
+    {
+        if (start + phrase.Length > words.Count || clauses[start + phrase.Length - 1] != clauses[start])
+        {
+            return false;
+        }
+
+        for (int k = 0; k < phrase.Length; k++)
+        {
+            if (!string.Equals(words[start + k], phrase[k], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string StemOf(string word) => NumberWords.TryGetValue(word, out string? digits) ? digits : KeyStem(word);
 
     /// <summary>
     /// Gets a stem that conflates plurals and the common endings both ways ("stores" and "store", "Fridays" and "Friday",
@@ -361,7 +505,7 @@ internal sealed partial class ObjectKey
     /// <summary>How two keys relate.</summary>
     /// <param name="SharedObject">Both name the same specific thing (a concept that is not only a domain, a qualifier or a
     /// condition), or the same domain under the same condition and nothing else.</param>
-    /// <param name="SharedWord">Both contain the same word no concept covers (a name, a place, a number).</param>
+    /// <param name="SharedWord">Both contain the same word no concept covers (a name, a place, a number), not only in their conditions.</param>
     /// <param name="Clash">Each names a concept the other does not, one of them specific: different objects or conditions ("peanuts" vs
     /// "dogs", "mornings" vs "Fridays"); two domains alone ("examples" vs "code") do not tell statements apart.</param>
     /// <param name="SoftClash">One names a specific concept the other lacks while the other has words of its own: perhaps a condition
@@ -390,6 +534,11 @@ internal sealed partial class ObjectKey
     {
         private readonly Dictionary<string, List<(string[] Stems, Concept Concept, bool Opposite)>> _byFirstStem = new(StringComparer.Ordinal);
 
+        // Words matched as written, before stemming: "calling" is a phone call while "calls" are meetings.
+        private readonly Dictionary<string, Concept> _forms = new(StringComparer.Ordinal);
+
+        private Concept[] _week = [];
+
         public HashSet<string> Framing { get; } = new(StringComparer.Ordinal);
 
         /// <summary>Gets the diets with the things they avoid.</summary>
@@ -397,6 +546,39 @@ internal sealed partial class ObjectKey
 
         /// <summary>Gets the patterns that name a concept without a term ("14:30" is the 24-hour clock).</summary>
         public List<(Regex Pattern, Concept Concept)> Patterns { get; } = [];
+
+        /// <summary>Gets the words that open a reason clause after the first ("that's", "because"), as written.</summary>
+        public List<string[]> ReasonOpeners { get; } = [];
+
+        /// <summary>Gets the words that open a reason wherever they stand but at the start ("because").</summary>
+        public List<string[]> ReasonCues { get; } = [];
+
+        /// <summary>Gets the idioms of dislike said after their object ("is not my friend"), as stems.</summary>
+        public List<string[]> AgainstAfter { get; } = [];
+
+        /// <summary>Gets the idioms of dislike said before their object ("steer clear of"), as stems.</summary>
+        public List<string[]> AgainstBefore { get; } = [];
+
+        /// <summary>Gets the days of the work week.</summary>
+        public HashSet<Concept> WorkWeek { get; } = [];
+
+        /// <summary>Gets the group of the days of the week.</summary>
+        public string DayGroup { get; private set; } = "";
+
+        /// <summary>Gets the days after <paramref name="from"/> and before <paramref name="to"/>, round the week (none unless both are days).</summary>
+        public IEnumerable<Concept> DaysBetween(Concept from, Concept to)
+        {
+            int start = Array.IndexOf(_week, from), end = Array.IndexOf(_week, to);
+            if (start < 0 || end < 0 || start == end)
+            {
+                yield break;
+            }
+
+            for (int day = (start + 1) % _week.Length; day != end; day = (day + 1) % _week.Length)
+            {
+                yield return _week[day];
+            }
+        }
 
         public static Thesaurus Load()
         {
@@ -438,7 +620,25 @@ internal sealed partial class ObjectKey
                 {
                     thesaurus.Add(opposites, concept, opposite: true);
                 }
+
+                if (item.TryGetProperty("forms", out JsonElement forms))
+                {
+                    foreach (JsonElement form in forms.EnumerateArray())
+                    {
+                        thesaurus._forms[form.GetString()!] = concept;
+                    }
+                }
             }
+
+            JsonElement reasons = document.RootElement.GetProperty("reasons"), stances = document.RootElement.GetProperty("stances");
+            thesaurus.ReasonOpeners.AddRange(Phrases(reasons.GetProperty("openers"), static w => w));
+            thesaurus.ReasonCues.AddRange(Phrases(reasons.GetProperty("anywhere"), static w => w));
+            thesaurus.AgainstAfter.AddRange(Phrases(stances.GetProperty("after"), StemOf));
+            thesaurus.AgainstBefore.AddRange(Phrases(stances.GetProperty("before"), StemOf));
+            JsonElement week = document.RootElement.GetProperty("week");
+            thesaurus._week = [.. week.GetProperty("days").EnumerateArray().Select(d => DayOf(byId, d))];
+            thesaurus.WorkWeek.UnionWith(week.GetProperty("work").EnumerateArray().Select(d => DayOf(byId, d)));
+            thesaurus.DayGroup = thesaurus._week[0].Group;
 
             foreach ((Concept diet, JsonElement avoids) in avoidances)
             {
@@ -456,12 +656,16 @@ internal sealed partial class ObjectKey
 
         /// <summary>
         /// Gets how many stems from <paramref name="start"/> the longest matching term covers (0 if none), and whether that
-        /// term names the opposite of its concept.
+        /// term names the opposite of its concept; a word listed as a form is matched as written first.
         /// </summary>
-        public int Match(string[] stems, int start, out Concept? concept, out bool opposite)
+        public int Match(List<string> words, string[] stems, int start, out Concept? concept, out bool opposite)
         {
-            concept = null;
             opposite = false;
+            if (_forms.TryGetValue(words[start], out concept))
+            {
+                return 1;
+            }
+
             if (!_byFirstStem.TryGetValue(stems[start], out List<(string[] Stems, Concept Concept, bool Opposite)>? terms))
             {
                 return 0;
@@ -480,6 +684,12 @@ internal sealed partial class ObjectKey
             return 0;
         }
 
+        private static IEnumerable<string[]> Phrases(JsonElement phrases, Func<string, string> form) =>
+            phrases.EnumerateArray().Select(p => TextTools.Words(Normalize(p.GetString()!)).Select(form).ToArray());
+
+        private static Concept DayOf(Dictionary<string, Concept> byId, JsonElement id) =>
+            byId.TryGetValue(id.GetString()!, out Concept? day) ? day : throw new InvalidOperationException($"The object thesaurus: the week names an unknown day, {id}.");
+
         private void Add(JsonElement terms, Concept concept, bool opposite)
         {
             foreach (JsonElement term in terms.EnumerateArray())
@@ -490,7 +700,7 @@ internal sealed partial class ObjectKey
                     continue;
                 }
 
-                string[] stems = [.. words.Select(static w => NumberWords.TryGetValue(w, out string? d) ? d : KeyStem(w))];
+                string[] stems = [.. words.Select(StemOf)];
                 if (!_byFirstStem.TryGetValue(stems[0], out List<(string[] Stems, Concept Concept, bool Opposite)>? list))
                 {
                     _byFirstStem[stems[0]] = list = [];

@@ -106,7 +106,7 @@ internal static partial class Reconciler
         foreach ((double similarity, Preference candidate) in candidates)
         {
             ObjectKey.Agreement agreement = key.CompareTo(ObjectKey.Of(candidate.Text));
-            if (agreement.Clash || agreement.StanceClash)
+            if (agreement.Clash || agreement.StanceClash || (extracted.Scope.IsScoped && candidate.Scope.IsScoped && !SameScope(extracted, candidate)))
             {
                 continue;
             }
@@ -130,26 +130,37 @@ internal static partial class Reconciler
     }
 
     /// <summary>
-    /// Gets whether two statements hold under the same condition: both unscoped, both scoped, or the scope of one is
-    /// named in the other's words ("on calls, audio-only" and "camera off on video calls") or things ("for hotels" and
-    /// "book accommodation").
+    /// Gets whether two statements hold under the same condition: both unscoped, or the scope of one is named in the
+    /// other's words ("on calls, audio-only" and "camera off on video calls") or things ("for hotels" and "book
+    /// accommodation"), or both scoped with scopes sharing a word or a thing ("for trips under 500 km" and "if the distance
+    /// is less than 500 kilometres", but not "when I travel for work").
     /// </summary>
     private static bool SameScope(ExtractedPreference extracted, Preference candidate)
     {
-        if (extracted.Scope.IsScoped == candidate.Scope.IsScoped)
+        (PreferenceScope mine, PreferenceScope theirs) = (extracted.Scope, candidate.Scope);
+        if (!mine.IsScoped && !theirs.IsScoped)
         {
             return true;
         }
 
-        (string? scope, string other) = extracted.Scope.IsScoped ? (extracted.Scope.Text, candidate.Text) : (candidate.Scope.Text, extracted.Text);
-        if (scope is null)
+        if (mine.IsScoped && theirs.IsScoped)
         {
-            return false;
+            return mine.Text is null || theirs.Text is null
+                || Names(mine.Text, candidate.Text) || Names(theirs.Text, extracted.Text)
+                || TextTools.ContentStems(mine.Text).Overlaps(TextTools.ContentStems(theirs.Text))
+                || ObjectKey.Of(mine.Text).Concepts.Overlaps(ObjectKey.Of(theirs.Text).Concepts);
         }
 
-        ObjectKey scopeKey = ObjectKey.Of(scope), otherKey = ObjectKey.Of(other);
-        return TextTools.Coverage(TextTools.ContentStems(scope), TextTools.ContentStems(other)) >= 1.0
-            || (scopeKey.Concepts.Count > 0 && scopeKey.Concepts.IsSubsetOf(otherKey.Concepts) && scopeKey.Residual.IsSubsetOf(otherKey.Residual));
+        (string? scope, string other) = mine.IsScoped ? (mine.Text, candidate.Text) : (theirs.Text, extracted.Text);
+        return scope is not null && Names(scope, other);
+    }
+
+    /// <summary>Gets whether a text names every word or every thing of a scope.</summary>
+    private static bool Names(string scope, string text)
+    {
+        ObjectKey scopeKey = ObjectKey.Of(scope), textKey = ObjectKey.Of(text);
+        return TextTools.Coverage(TextTools.ContentStems(scope), TextTools.ContentStems(text)) >= 1.0
+            || (scopeKey.Concepts.Count > 0 && scopeKey.Concepts.IsSubsetOf(textKey.Concepts) && scopeKey.Residual.IsSubsetOf(textKey.Residual));
     }
 
     private static double Overlap(string a, string b)

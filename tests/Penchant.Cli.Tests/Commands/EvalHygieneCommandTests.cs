@@ -5,10 +5,11 @@ public sealed class EvalHygieneCommandTests(CliFixture cli)
     [Fact]
     public async Task EvalHygiene_RepeatedAndRevisedStatements_ReportsDuplicatesAndSupersessions()
     {
-        // Arrange: one preference said three ways, and one revision among unrelated statements.
+        // Arrange: one preference said three ways, two about different things in the same situation, and one revision among unrelated statements.
         string folder = Directory.CreateDirectory(Path.Combine(cli.TempDirectory, Guid.NewGuid().ToString("N"))).FullName;
         await File.WriteAllTextAsync(Path.Combine(folder, "repetition.jsonl"), """
             {"id": "h1", "variants": ["I don't eat pork.", "Reminder: I do not eat pork.", "No pork for me, I don't eat pork."]}
+            {"id": "s1", "apart": ["When I fly, I want an aisle seat.", "When I fly, I'm allergic to peanuts."]}
             """, TestContext.Current.CancellationToken);
         await File.WriteAllTextAsync(Path.Combine(folder, "updates.jsonl"), """
             {"id": "u1", "background": ["I'm vegetarian.", "I prefer aisle seats on flights.", "I write code in C#."], "old": "I'm vegetarian.", "new": "I've started eating fish again.", "kind": "revise"}
@@ -19,7 +20,7 @@ public sealed class EvalHygieneCommandTests(CliFixture cli)
 
         // Assert
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal("hygiene: statements=3 preferences=1 duplicates=0 wrong_merges=0 updates=1 correct=1 missed=0 unrelated_superseded=0 merged_updates=0", result.Lines[^1]);
+        Assert.Equal("hygiene: statements=5 preferences=3 duplicates=0 wrong_merges=0 apart=2 apart_merged=0 updates=1 correct=1 missed=0 unrelated_superseded=0 merged_updates=0", result.Lines[^1]);
     }
 
     [Fact]

@@ -39,6 +39,17 @@ public sealed class ObjectKeyTests
         Assert.False(agreement.SharedObject, $"{ObjectKey.Of(a)} vs {ObjectKey.Of(b)}");
     }
 
+    [Fact]
+    public void CompareTo_AWordOnlyBothConditionsName_IsASharedSituationNotASharedWord()
+    {
+        ObjectKey.Agreement agreement = ObjectKey.Of("When my parents visit, I cook lasagne.").CompareTo(ObjectKey.Of("When my parents visit, plan a walk in the park."));
+        ObjectKey.Agreement named = ObjectKey.Of("Book a table at Rocco's when I eat out.").CompareTo(ObjectKey.Of("Rocco's is my favourite place."));
+
+        Assert.False(agreement.SharedWord);
+        Assert.False(agreement.SharedObject);
+        Assert.True(named.SharedWord);
+    }
+
     [Theory]
     [InlineData("I do my best work late at night.", "Send me reminders the evening before appointments.")]
     [InlineData("Mornings are when I'm sharpest.", "I like a cooked breakfast in the morning.")]
@@ -159,5 +170,97 @@ public sealed class ObjectKeyTests
     public void Of_ATimePastOnePm_IsThe24HourClock(string text, bool named)
     {
         Assert.Equal(named, ObjectKey.Of(text).Concepts.Any(static c => c.Id == "24h-clock"));
+    }
+
+    [Theory]
+    [InlineData("No meetings on Fridays, that's my focus day.", "focus-time")]
+    [InlineData("Don't put anything in my calendar on Fridays, I need that day for deep work.", "focus-time")]
+    [InlineData("No cheese on my pizza because my partner hates it.", "partner")]
+    public void Of_AReasonClause_NamesNoObject(string text, string concept)
+    {
+        Assert.DoesNotContain(ObjectKey.Of(text).Concepts, c => c.Id == concept);
+    }
+
+    [Fact]
+    public void Of_AConsequenceOrTheFirstClause_IsNoReason()
+    {
+        Assert.Contains(ObjectKey.Of("I hate phone calls, that's why I text.").Concepts, static c => c.Id == "text-message");
+        Assert.Contains(ObjectKey.Of("Because of my lactose intolerance, oat milk in my coffee.").Concepts, static c => c.Id == "dairy");
+    }
+
+    [Fact]
+    public void CompareTo_AReasonTheOtherDoesNotGive_IsNoCondition()
+    {
+        ObjectKey.Agreement agreement = ObjectKey.Of("No meetings on Fridays, that's my focus day.").CompareTo(ObjectKey.Of("Keep my Fridays clear of calls."));
+
+        Assert.True(agreement.SharedObject);
+        Assert.False(agreement.SoftClash);
+        Assert.False(agreement.Clash);
+    }
+
+    [Theory]
+    [InlineData("Chilli is not my friend.", "spicy")]
+    [InlineData("Spicy food and I don't get along.", "spicy")]
+    [InlineData("Garlic doesn't agree with me.", "garlic")]
+    [InlineData("Please steer clear of dairy.", "dairy")]
+    [InlineData("Keep the heat low.", "spicy")]
+    public void StanceOn_IdiomsOfDislike_AreAgainst(string text, string concept)
+    {
+        ObjectKey key = ObjectKey.Of(text);
+
+        Assert.False(key.StanceOn(key.Concepts.Single(c => c.Id == concept)), key.ToString());
+        Assert.DoesNotContain(key.Concepts, static c => c.Id == "friend");
+    }
+
+    [Fact]
+    public void CompareTo_AnIdiomOfDislikeAndADislike_SameStance()
+    {
+        ObjectKey.Agreement agreement = ObjectKey.Of("I don't like spicy food.").CompareTo(ObjectKey.Of("Keep the heat low, chilli is not my friend."));
+
+        Assert.True(agreement.SharedObject);
+        Assert.True(agreement.SameStance);
+        Assert.False(agreement.Clash);
+    }
+
+    [Fact]
+    public void Of_ARangeOfDays_NamesTheDaysBetween()
+    {
+        Assert.Equal(["thursday", "tuesday", "wednesday"], ObjectKey.Of("I'm in the office Tuesday to Thursday.").Concepts.Where(static c => c.Condition).Select(static c => c.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["friday", "monday", "saturday", "sunday"], ObjectKey.Of("I'm away from Friday through Monday.").Concepts.Where(static c => c.Condition).Select(static c => c.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("I work from home on Mondays and Fridays.", "I'm in the office Tuesday to Thursday and at home the rest of the week.")]
+    [InlineData("I'm remote on Wednesdays.", "I'm in the office Monday, Tuesday, Thursday and Friday.")]
+    public void CompareTo_AScheduleAndItsComplementInTheWorkWeek_SameStance(string a, string b)
+    {
+        ObjectKey.Agreement agreement = ObjectKey.Of(a).CompareTo(ObjectKey.Of(b));
+
+        Assert.True(agreement.SharedObject, $"{ObjectKey.Of(a)} vs {ObjectKey.Of(b)}");
+        Assert.True(agreement.SameStance);
+        Assert.False(agreement.Clash);
+        Assert.False(agreement.StanceClash);
+    }
+
+    [Theory]
+    [InlineData("I go to the gym on Mondays and Fridays.", "I go to the gym Tuesday to Thursday.")]
+    [InlineData("I work from home on Mondays and Fridays.", "I work from home Tuesday to Thursday.")]
+    [InlineData("I work from home on Mondays.", "I'm in the office Tuesday to Thursday.")]
+    public void CompareTo_DifferentDaysNotAComplementWithTheOppositeStance_Clash(string a, string b)
+    {
+        ObjectKey.Agreement agreement = ObjectKey.Of(a).CompareTo(ObjectKey.Of(b));
+
+        Assert.True(agreement.Clash || agreement.StanceClash, $"{ObjectKey.Of(a)} vs {ObjectKey.Of(b)}");
+    }
+
+    [Theory]
+    [InlineData("Please text me instead of calling.", "phone-call", false)]
+    [InlineData("I hate calling the bank.", "phone-call", false)]
+    [InlineData("Keep my Fridays clear of calls.", "meeting", true)]
+    public void Of_CallingIsAPhoneCallWhileCallsAreMeetings(string text, string concept, bool stance)
+    {
+        ObjectKey key = ObjectKey.Of(text);
+
+        Assert.Equal(stance, key.StanceOn(key.Concepts.Single(c => c.Id == concept)));
     }
 }

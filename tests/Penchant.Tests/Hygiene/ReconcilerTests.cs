@@ -40,4 +40,37 @@ public sealed class ReconcilerTests(EngineFixture fixture) : IClassFixture<Engin
         Assert.Empty(other.Reinforced);
         Assert.Single(other.Created);
     }
+
+    [Theory]
+    [InlineData("No meetings on Wednesdays, I need that day for my kids.", "Keep Wednesdays free of calls.")]
+    [InlineData("Message me rather than calling.", "I really dislike phone calls.")]
+    [InlineData("Go easy on the garlic, garlic and I don't get along.", "No garlic in my food please.")]
+    [InlineData("I'm remote on Wednesdays and Fridays.", "I'm in the office Monday, Tuesday and Thursday.")]
+    [InlineData("For trips under 300 km, I go by train.", "If the distance is under 300 kilometres, put me on a train.")]
+    public async Task RememberAsync_TheSamePreferenceWithAReasonAnIdiomAVerbTheOtherDaysOrAKindredScope_OnePreference(string first, string second)
+    {
+        var (engine, _, _) = fixture.Create();
+        await engine.RememberAsync(Alice, new Statement(first), Ct);
+
+        WriteResult again = await engine.RememberAsync(Alice, new Statement(second), Ct);
+
+        Assert.Single(again.Reinforced);
+        Assert.Single(await engine.ListAsync(Alice, Ct));
+    }
+
+    [Theory]
+    [InlineData("I go to the gym on Mondays and Fridays.", "I go to the gym Tuesday to Thursday.")]
+    [InlineData("When I eat out with friends, I go for sushi.", "When I eat out with friends, I want a place with outdoor seating.")]
+    [InlineData("When my parents visit, I cook lasagne.", "When my parents visit, plan a walk in the park.")]
+    [InlineData("For trips under 300 km, I go by train.", "When I travel for work, I go by train whenever I can.")]
+    public async Task RememberAsync_DifferentDaysTheSameSituationForAnotherThingOrAnotherScope_NeverMerges(string first, string second)
+    {
+        var (engine, _, _) = fixture.Create();
+        await engine.RememberAsync(Alice, new Statement(first), Ct);
+
+        WriteResult other = await engine.RememberAsync(Alice, new Statement(second), Ct);
+
+        Assert.Empty(other.Reinforced);
+        Assert.Single(other.Created);
+    }
 }
