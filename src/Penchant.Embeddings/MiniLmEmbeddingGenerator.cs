@@ -23,8 +23,9 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     /// <summary>The model identifier reported in metadata.</summary>
     public const string ModelId = "all-MiniLM-L6-v2";
 
-    // The most padding a model batch may have, as a share of its tokens (see Batches).
-    private const double MaxPadding = 0.10;
+    // What one more model call costs, in tokens of text (see Batches): on one thread, a call of one short text (13 tokens)
+    // cost 7.9 ms of CPU and calls of 16 such texts 3.4 ms per text, so a call costs about 4.5 ms more, as much as 16 tokens.
+    private const int CallCost = 16;
 
     private readonly Lazy<MiniLmModel> _model;
     private readonly ConcurrentDictionary<string, float[]> _cache = new(StringComparer.Ordinal);
@@ -241,7 +242,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
                     tokens[i] = model.Tokenize(unique[i]);
                 }
 
-                foreach (int[] batch in Batches(tokens))
+                foreach (int[] batch in Batches(tokens, _maxBatch))
                 {
                     float[][] output = model.Encode([.. batch.Select(i => tokens[i])], token);
                     for (int j = 0; j < batch.Length; j++)
@@ -274,36 +275,39 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     }
 
     /// <summary>
-    /// Splits texts into model batches of similar length, as indices into <paramref name="texts"/>: the model pads every
-    /// text of a batch to the longest one and computes the padding like real tokens, so texts are sorted by token count
-    /// and a batch ends before its padding would exceed <see cref="MaxPadding"/> of its tokens (or it holds
-    /// <see cref="MiniLmEmbeddingOptions.MaxBatchSize"/> texts).
+    /// Splits texts into model batches of similar length, as indices into <paramref name="texts"/>, at the least estimated
+    /// cost: the model pads every text of a batch to the longest one and computes the padding like real tokens, and each
+    /// call costs about <see cref="CallCost"/> tokens more, so texts are sorted by token count and cut where the padding
+    /// saved is worth a call. A batch holds at most <paramref name="maxBatch"/> texts.
     /// </summary>
-    private List<int[]> Batches(MiniLmModel.Tokens[] texts)
+    private static List<int[]> Batches(MiniLmModel.Tokens[] texts, int maxBatch)
     {
         int[] order = [.. Enumerable.Range(0, texts.Length).OrderBy(i => texts[i].Length)];
-        var batches = new List<int[]>();
-        for (int start = 0; start < order.Length;)
+
+        // cost[end]: the least cost of the first end texts (in sorted order); start[end]: where its last batch starts.
+        var cost = new long[order.Length + 1];
+        var start = new int[order.Length + 1];
+        for (int end = 1; end <= order.Length; end++)
         {
-            int end = start + 1;
-            long real = texts[order[start]].Length;
-            while (end < order.Length && end - start < _maxBatch)
+            cost[end] = long.MaxValue;
+            long longest = texts[order[end - 1]].Length;
+            for (int first = Math.Max(0, end - maxBatch); first < end; first++)
             {
-                int length = texts[order[end]].Length;
-                long padded = (long)length * (end - start + 1);
-                if (padded - (real + length) > MaxPadding * padded)
+                long candidate = cost[first] + CallCost + (longest * (end - first));
+                if (candidate < cost[end])
                 {
-                    break;
+                    (cost[end], start[end]) = (candidate, first);
                 }
-
-                real += length;
-                end++;
             }
-
-            batches.Add(order[start..end]);
-            start = end;
         }
 
+        var batches = new List<int[]>();
+        for (int end = order.Length; end > 0; end = start[end])
+        {
+            batches.Add(order[start[end]..end]);
+        }
+
+        batches.Reverse();
         return batches;
     }
 

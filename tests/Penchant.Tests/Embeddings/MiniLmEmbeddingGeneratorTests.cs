@@ -9,8 +9,10 @@ public sealed class MiniLmEmbeddingGeneratorTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task GenerateAsync_TextsOfMixedLengths_MatchThePackageEncoderTextByText()
+    [Theory]
+    [InlineData(32)]
+    [InlineData(7)]
+    public async Task GenerateAsync_TextsOfMixedLengths_MatchThePackageEncoderTextByText(int maxBatchSize)
     {
         // Arrange: 200 texts from 1 to 60 words (fixed seed), so one call is split into batches of similar length and
         // reordered; the reference is the package's own encoder, one text at a time (no padding at all).
@@ -19,13 +21,18 @@ public sealed class MiniLmEmbeddingGeneratorTests
             "spicy", "food", "is", "fine", "but", "not", "at", "breakfast", "please", "keep", "answers", "short", "tea", "jazz"];
         string[] texts = [.. Enumerable.Range(0, 200).Select(i =>
             string.Join(' ', Enumerable.Range(0, 1 + random.Next(i % 4 == 0 ? 60 : 15)).Select(_ => words[random.Next(words.Length)])) + $" ({i})")];
-        using var generator = new MiniLmEmbeddingGenerator(new MiniLmEmbeddingOptions { CacheSize = 0 });
+        using var generator = new MiniLmEmbeddingGenerator(new MiniLmEmbeddingOptions
+        {
+            CacheSize = 0,
+            MaxBatchSize = maxBatchSize,
+        });
         using var reference = new SentenceEncoder();
 
         // Act
         GeneratedEmbeddings<Embedding<float>> embeddings = await generator.GenerateAsync(texts, cancellationToken: Ct);
 
-        // Assert: every vector is the one the package computes for that text (equal up to float rounding).
+        // Assert: every vector is the one the package computes for that text (equal up to float rounding), in the caller's
+        // order, whichever batch it was encoded in.
         Assert.Equal(texts.Length, embeddings.Count);
         for (int i = 0; i < texts.Length; i++)
         {
