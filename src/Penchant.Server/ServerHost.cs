@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Penchant.Server.Contracts;
@@ -49,8 +48,7 @@ public static class ServerHost
         builder.Services
             .AddPenchant(builder.Configuration.GetSection(OptionsSection))
             .UseSqlite(databasePath)
-            .UseMiniLmEmbeddings(static o => o.CacheSize = 0); // BatchingEmbeddingGenerator caches in front of the model: one cache, not two.
-        BatchEmbeddings(builder.Services);
+            .UseMiniLmEmbeddings(); // The generator caches texts and coalesces concurrent requests' texts into model calls.
 
         builder.Services.AddOptions<ServiceOptions>().Bind(builder.Configuration.GetSection(ServiceOptions.Section));
         builder.Services.AddOptionsWithValidateOnStart<ServiceOptions, ServiceOptionsValidator>();
@@ -141,20 +139,6 @@ public static class ServerHost
 
         Log.UsingDatabase(app.Logger, app.Services.GetRequiredService<DatabaseLocation>().Path);
         return app;
-    }
-
-    /// <summary>Wraps the registered embedding generator so concurrent requests share model calls (see <see cref="BatchingEmbeddingGenerator"/>).</summary>
-    private static void BatchEmbeddings(IServiceCollection services)
-    {
-        ServiceDescriptor? registered = services.LastOrDefault(static d => d.ServiceType == typeof(IEmbeddingGenerator<string, Embedding<float>>) && !d.IsKeyedService);
-        if (registered?.ImplementationFactory is not { } factory)
-        {
-            return;
-        }
-
-        services.Remove(registered);
-        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(provider =>
-            new BatchingEmbeddingGenerator((IEmbeddingGenerator<string, Embedding<float>>)factory(provider)));
     }
 
     private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)

@@ -9,8 +9,10 @@ public sealed class MiniLmEmbeddingGeneratorTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task GenerateAsync_TextsOfMixedLengths_MatchThePackageEncoderTextByText()
+    [Theory]
+    [InlineData(32)]
+    [InlineData(7)]
+    public async Task GenerateAsync_TextsOfMixedLengths_MatchThePackageEncoderTextByText(int maxBatchSize)
     {
         // Arrange: 200 texts from 1 to 60 words (fixed seed), so one call is split into batches of similar length and
         // reordered; the reference is the package's own encoder, one text at a time (no padding at all).
@@ -19,19 +21,50 @@ public sealed class MiniLmEmbeddingGeneratorTests
             "spicy", "food", "is", "fine", "but", "not", "at", "breakfast", "please", "keep", "answers", "short", "tea", "jazz"];
         string[] texts = [.. Enumerable.Range(0, 200).Select(i =>
             string.Join(' ', Enumerable.Range(0, 1 + random.Next(i % 4 == 0 ? 60 : 15)).Select(_ => words[random.Next(words.Length)])) + $" ({i})")];
-        using var generator = new MiniLmEmbeddingGenerator(new MiniLmEmbeddingOptions { CacheSize = 0 });
+        using var generator = new MiniLmEmbeddingGenerator(new MiniLmEmbeddingOptions
+        {
+            CacheSize = 0,
+            MaxBatchSize = maxBatchSize,
+        });
         using var reference = new SentenceEncoder();
 
         // Act
         GeneratedEmbeddings<Embedding<float>> embeddings = await generator.GenerateAsync(texts, cancellationToken: Ct);
 
-        // Assert: every vector is the one the package computes for that text (equal up to float rounding).
+        // Assert: every vector is the one the package computes for that text (equal up to float rounding), in the caller's
+        // order, whichever batch it was encoded in.
         Assert.Equal(texts.Length, embeddings.Count);
         for (int i = 0; i < texts.Length; i++)
         {
             float[] expected = reference.Encode([texts[i]], Ct)[0];
             float cosine = TensorPrimitives.CosineSimilarity(expected, embeddings[i].Vector.Span);
             Assert.True(cosine > 0.99999f, $"text {i} ({texts[i].Length} characters): cosine {cosine}");
+        }
+    }
+
+    [Fact]
+    public async Task GenerateAsync_TextsBeyondTheModelsTokenLimitAndEmpty_MatchThePackageEncoder()
+    {
+        // Arrange: a text of about 900 tokens (the model reads the first 512), one with punctuation and an unknown word
+        // split into word pieces, and an empty one, encoded together in one call.
+        string[] texts =
+        [
+            string.Join(' ', Enumerable.Range(0, 300).Select(static i => $"trains, tea-{i % 7}")),
+            "I'd rather book qwxzptrain seats; never (ever) before 9:30!",
+            string.Empty,
+        ];
+        using var generator = new MiniLmEmbeddingGenerator(new MiniLmEmbeddingOptions { CacheSize = 0 });
+        using var reference = new SentenceEncoder();
+
+        // Act
+        GeneratedEmbeddings<Embedding<float>> embeddings = await generator.GenerateAsync(texts, cancellationToken: Ct);
+
+        // Assert
+        for (int i = 0; i < texts.Length; i++)
+        {
+            float cosine = TensorPrimitives.CosineSimilarity(reference.Encode([texts[i]], Ct)[0], embeddings[i].Vector.Span);
+            Assert.True(cosine > 0.99999f, $"text {i}: cosine {cosine}");
+            Assert.Equal(1f, TensorPrimitives.Norm(embeddings[i].Vector.Span), 1e-5f);
         }
     }
 
