@@ -115,7 +115,13 @@ internal sealed partial class PreferenceGate
         {
             if (!hintCache.TryGetValue(vector, out double similarity))
             {
+                // A kind of request is compared with the request and with its situation, which is closer to it in form.
                 similarity = TensorPrimitives.Dot(request.Vector, vector);
+                if (request.SituationVector is { } situation)
+                {
+                    similarity = Math.Max(similarity, TensorPrimitives.Dot(situation, vector));
+                }
+
                 hintCache[vector] = similarity;
             }
 
