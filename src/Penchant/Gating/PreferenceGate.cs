@@ -133,6 +133,14 @@ internal sealed partial class PreferenceGate
         {
             f.ScopeSimilarity = p.ScopeVector is null ? 0 : TensorPrimitives.Dot(request.Vector, p.ScopeVector);
             f.ScopeMatch = ScopeMatch(request, p);
+
+            // A scope for someone else ("recommending books for my son") is not met by a request the user makes for themself,
+            // however close in words.
+            if (p.ScopeIsForSomeoneElse && request.IsForSelf)
+            {
+                f.ScopeMatch = -1;
+                f.OutOfScope = 1;
+            }
         }
 
         return f;

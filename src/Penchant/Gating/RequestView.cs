@@ -25,6 +25,7 @@ internal sealed partial class RequestView
             : StatementAnalyzer.ChannelOf(lower);
         FamilyMember = Recipient == "family" ? StatementAnalyzer.FamilyMemberOf(request.Attributes.TryGetValue("recipient", out string? named) ? named.ToLowerInvariant() : lower) : null;
         Overrides = PreferenceGate.OverridePattern().IsMatch(request.Text);
+        IsForSelf = ForSelfPattern().IsMatch(lower);
         SlotValues = Contradiction.Values(lower);
         Quantities = Contradiction.Quantities(lower);
         Negated = Contradiction.Negated(lower);
@@ -45,6 +46,9 @@ internal sealed partial class RequestView
     public string? Channel { get; }
 
     public bool Overrides { get; }
+
+    /// <summary>Gets a value indicating whether the request says it is for the user themself ("books for me to read", "for myself").</summary>
+    public bool IsForSelf { get; }
 
     /// <summary>Gets the slot values the request names (see <see cref="Contradiction"/>).</summary>
     public (int Slot, int Value)[] SlotValues { get; }
@@ -77,6 +81,9 @@ internal sealed partial class RequestView
         string situation = match.Groups["situation"].Value.Trim();
         return situation.Length < text.Trim().TrimEnd('.', '?', '!').Length && TextTools.ContentStems(situation).Count >= 2 ? situation : null;
     }
+
+    [GeneratedRegex(@"\bfor (?:me|myself)\b|\bmyself\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ForSelfPattern();
 
     // An imperative (not a statement or a question: "I'm planning a trip …", "What are some …"), two words at least, up to
     // a preposition, a relative or a conjunction that starts what the request is about.
