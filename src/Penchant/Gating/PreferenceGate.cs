@@ -128,11 +128,13 @@ internal sealed partial class PreferenceGate
             hint = Math.Max(hint, similarity);
         }
 
-        f.HintSimilarity = hint;
+        // Hinted kinds and scopes are things the user does ("booking a flight", "when I book flights"); a question about how
+        // the world is ("How do airplanes stay in the air?") is close to them in words only.
+        f.HintSimilarity = request.AsksForKnowledge ? 0 : hint;
         if (p.IsScoped || p.Recipient is not null)
         {
             f.ScopeSimilarity = p.ScopeVector is null ? 0 : TensorPrimitives.Dot(request.Vector, p.ScopeVector);
-            f.ScopeMatch = ScopeMatch(request, p);
+            f.ScopeMatch = request.AsksForKnowledge ? Math.Min(0, ScopeMatch(request, p)) : ScopeMatch(request, p);
 
             // A scope for someone else ("recommending books for my son") is not met by a request the user makes for themself,
             // however close in words.

@@ -26,6 +26,7 @@ internal sealed partial class RequestView
         FamilyMember = Recipient == "family" ? StatementAnalyzer.FamilyMemberOf(request.Attributes.TryGetValue("recipient", out string? named) ? named.ToLowerInvariant() : lower) : null;
         Overrides = PreferenceGate.OverridePattern().IsMatch(request.Text);
         IsForSelf = ForSelfPattern().IsMatch(lower);
+        AsksForKnowledge = KnowledgeQuestionPattern().IsMatch(lower);
         SlotValues = Contradiction.Values(lower);
         Quantities = Contradiction.Quantities(lower);
         Negated = Contradiction.Negated(lower);
@@ -46,6 +47,12 @@ internal sealed partial class RequestView
     public string? Channel { get; }
 
     public bool Overrides { get; }
+
+    /// <summary>
+    /// Gets a value indicating whether the request only asks how the world is ("How do airplanes stay in the air?", "Explain
+    /// compound interest", "Tell me about the history of pasta"), not for something the user is doing or choosing.
+    /// </summary>
+    public bool AsksForKnowledge { get; }
 
     /// <summary>Gets a value indicating whether the request says it is for the user themself ("books for me to read", "for myself").</summary>
     public bool IsForSelf { get; }
@@ -81,6 +88,11 @@ internal sealed partial class RequestView
         string situation = match.Groups["situation"].Value.Trim();
         return situation.Length < text.Trim().TrimEnd('.', '?', '!').Length && TextTools.ContentStems(situation).Count >= 2 ? situation : null;
     }
+
+    // "How do/does …" about something other than the user ("How do I …" asks for help with what they do), "why", "explain",
+    // "tell me about", "what does … mean", "what is the difference / history / meaning / origin", "who invented …".
+    [GeneratedRegex(@"^\s*(?:how (?:do|does|did|is|are|was|were|can|could) (?!i\b|we\b|my\b|our\b)|why\b|explain\b|tell me about\b|what (?:does|do|did)\b.*\bmean\b|what(?:'s|s| is| are| was) the (?:difference|history|meaning|origin)|who (?:was|is|were|invented)\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex KnowledgeQuestionPattern();
 
     [GeneratedRegex(@"\bfor (?:me|myself)\b|\bmyself\b", RegexOptions.CultureInvariant)]
     private static partial Regex ForSelfPattern();
