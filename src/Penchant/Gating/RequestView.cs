@@ -75,7 +75,7 @@ internal sealed partial class RequestView
     /// <param name="text">The request.</param>
     /// <returns>
     /// For a request that starts with an imperative, its first sentence up to the first word that starts a complement or a
-    /// clause, when that leaves out something and keeps two content words; otherwise <see langword="null"/>.
+    /// clause, when that leaves out something and keeps a content word; otherwise <see langword="null"/>.
     /// </returns>
     public static string? Situation(string text)
     {
@@ -86,7 +86,7 @@ internal sealed partial class RequestView
         }
 
         string situation = match.Groups["situation"].Value.Trim();
-        return situation.Length < text.Trim().TrimEnd('.', '?', '!').Length && TextTools.ContentStems(situation).Count >= 2 ? situation : null;
+        return situation.Length < text.Trim().TrimEnd('.', '?', '!').Length && TextTools.ContentStems(situation).Count >= 1 ? situation : null;
     }
 
     // "How do/does …" about something other than the user ("How do I …" asks for help with what they do), "why", "explain",
