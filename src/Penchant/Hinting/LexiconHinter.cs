@@ -201,9 +201,10 @@ public sealed class LexiconHinter : IApplicabilityHinter
             KeyMatch best = KeyMatch.None;
             foreach (string key in Keys)
             {
+                // The plural's stem too: "airlines" and "games" stem to "airlin" and "gam", not to "airline" and "game".
                 bool found = key.Contains(' ', StringComparison.Ordinal) || key.Contains('-', StringComparison.Ordinal) || key.Contains('#', StringComparison.Ordinal)
                     ? paddedLower.Contains(key, StringComparison.Ordinal)
-                    : stems.Contains(TextTools.Stem(key)) || StemPrefix(stems, key);
+                    : stems.Contains(TextTools.Stem(key)) || stems.Contains(TextTools.Stem(key + "s")) || StemPrefix(stems, key);
 
                 // A noun key used as a verb is another word ("book" in "when I book flights").
                 if (!found || (Nouns.Contains(key) && verbStems.Contains(TextTools.Stem(key))))

@@ -50,6 +50,12 @@ public sealed class LexiconHinterTests
     public async Task HintAsync_AnEngineer_IsNotAboutCars() =>
         Assert.DoesNotContain("buying a car or motorcycle", (await HintAsync("I'm a backend engineer at Zalando.")).RequestKinds);
 
+    [Theory]
+    [InlineData("I prefer Star Alliance airlines.", "booking a flight")]
+    [InlineData("I love cosy games.", "a game recommendation")]
+    public async Task HintAsync_PluralOfAKeyEndingInE_Matches(string text, string expectedKind) =>
+        Assert.Contains(expectedKind, (await HintAsync(text)).RequestKinds);
+
     private async Task<ApplicabilityHints> HintAsync(string text) =>
         await _hinter.HintAsync(new ExtractedPreference { Text = text }, TestContext.Current.CancellationToken);
 
