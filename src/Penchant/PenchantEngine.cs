@@ -209,8 +209,7 @@ public sealed partial class PenchantEngine : IPenchant
             return Selection.Empty;
         }
 
-        GeneratedEmbeddings<Embedding<float>> vectors = await _embeddings.GenerateAsync([request.Text], cancellationToken: cancellationToken).ConfigureAwait(false);
-        Selection selection = SelectPrepared(prepared, new RequestView(request, vectors[0].Vector));
+        Selection selection = SelectPrepared(prepared, await ViewAsync(request, cancellationToken).ConfigureAwait(false));
 
         double elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
         if (PenchantTelemetry.SelectDuration.Enabled)
@@ -295,9 +294,16 @@ public sealed partial class PenchantEngine : IPenchant
     internal async Task<IReadOnlyList<(Preference Preference, GateFeatures Features)>> MeasureAsync(UserKey user, RequestContext request, CancellationToken cancellationToken)
     {
         IReadOnlyList<PreparedPreference> prepared = await PrepareAsync(user, cancellationToken).ConfigureAwait(false);
-        GeneratedEmbeddings<Embedding<float>> vectors = await _embeddings.GenerateAsync([request.Text], cancellationToken: cancellationToken).ConfigureAwait(false);
-        GateFeatures[] features = PreferenceGate.MeasureAll(new RequestView(request, vectors[0].Vector), prepared);
+        GateFeatures[] features = PreferenceGate.MeasureAll(await ViewAsync(request, cancellationToken).ConfigureAwait(false), prepared);
         return [.. prepared.Select((p, i) => (p.Preference, features[i]))];
+    }
+
+    /// <summary>Embeds a request and its situation (see <see cref="RequestView.Situation(string)"/>) in one call and prepares it for the gate.</summary>
+    private async Task<RequestView> ViewAsync(RequestContext request, CancellationToken cancellationToken)
+    {
+        string? situation = RequestView.Situation(request.Text);
+        GeneratedEmbeddings<Embedding<float>> vectors = await _embeddings.GenerateAsync(situation is null ? [request.Text] : [request.Text, situation], cancellationToken: cancellationToken).ConfigureAwait(false);
+        return new RequestView(request, vectors[0].Vector, situation is null ? default : vectors[1].Vector);
     }
 
     /// <summary>Gets the prepared current preferences of a user (for benchmarks and evaluation).</summary>

@@ -53,7 +53,7 @@ internal static class SelectionEvaluator
     {
         if (features is not null)
         {
-            await features.WriteLineAsync("case,category,applies,text_similarity,hint_similarity,scope_similarity,lexical,scope_match,relative,overridden,strength,neutral,scope_kind,scope_coverage,kind");
+            await features.WriteLineAsync("case,category,applies,text_similarity,hint_similarity,scope_similarity,lexical,scope_match,relative,overridden,out_of_scope,strength,neutral,scope_kind,scope_coverage,kind,text,scope,hints");
         }
 
         string run = Guid.NewGuid().ToString("N")[..8];
@@ -114,8 +114,10 @@ internal static class SelectionEvaluator
                 double scopeCoverage = preference.Scope.Text is { } scopeText
                     ? Text.TextTools.Coverage(Text.TextTools.ContentStems(scopeText), Text.TextTools.ContentStems(selectionCase.Request))
                     : 0;
+                string scope = preference.Scope.Text ?? string.Join(" ", preference.Scope.Tags.Select(static t => $"{t.Key}={t.Value}"));
+                string hints = string.Join("; ", preference.Hints.RequestKinds) + (preference.Hints.ChainsTo is { } chain ? $" => {chain}" : string.Empty);
                 await features.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"{selectionCase.Id},{selectionCase.Category},{(applies ? 1 : 0)},{f.TextSimilarity:0.####},{f.HintSimilarity:0.####},{f.ScopeSimilarity:0.####},{f.Lexical:0.####},{f.ScopeMatch},{f.Relative:0.####},{f.Overridden},{f.Strength},{f.Neutral},{scopeKind},{scopeCoverage:0.####},{preference.Kind}"));
+                    $"{selectionCase.Id},{selectionCase.Category},{(applies ? 1 : 0)},{f.TextSimilarity:0.####},{f.HintSimilarity:0.####},{f.ScopeSimilarity:0.####},{f.Lexical:0.####},{f.ScopeMatch},{f.Relative:0.####},{f.Overridden},{f.OutOfScope},{f.Strength},{f.Neutral},{scopeKind},{scopeCoverage:0.####},{preference.Kind},{CsvField(preference.Text)},{CsvField(scope)},{CsvField(hints)}"));
             }
         }
 
@@ -147,6 +149,8 @@ internal static class SelectionEvaluator
 
         return new SelectionCaseResult(selectionCase, selected, found.Count);
     }
+
+    private static string CsvField(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static SelectionCase Validate(SelectionCaseLine raw, int line, string source)
     {

@@ -24,6 +24,9 @@ internal struct GateFeatures
     /// <summary>1 when the request explicitly overrides this preference for once.</summary>
     public double Overridden;
 
+    /// <summary>1 when the request is certainly outside the preference's scope: the user asks for themself, the scope is someone else's ("books for my son").</summary>
+    public double OutOfScope;
+
     /// <summary>How strongly the preference was stated.</summary>
     public double Strength;
 

@@ -28,6 +28,8 @@ internal sealed record GateWeights
 
     public double Overridden { get; init; } = -8.0;
 
+    public double OutOfScope { get; init; } = -8.0;
+
     public double Neutral { get; init; } = -0.5;
 
     public double Strength { get; init; } = 1.27;
@@ -43,6 +45,7 @@ internal sealed record GateWeights
         + (ScopeMatch * f.ScopeMatch)
         + (Relative * f.Relative)
         + (Overridden * f.Overridden)
+        + (OutOfScope * f.OutOfScope)
         + (Strength * f.Strength)
         + (Neutral * f.Neutral)
         + (Acceptance * f.Acceptance);

@@ -115,18 +115,34 @@ internal sealed partial class PreferenceGate
         {
             if (!hintCache.TryGetValue(vector, out double similarity))
             {
+                // A kind of request is compared with the request and with its situation, which is closer to it in form.
                 similarity = TensorPrimitives.Dot(request.Vector, vector);
+                if (request.SituationVector is { } situation)
+                {
+                    similarity = Math.Max(similarity, TensorPrimitives.Dot(situation, vector));
+                }
+
                 hintCache[vector] = similarity;
             }
 
             hint = Math.Max(hint, similarity);
         }
 
-        f.HintSimilarity = hint;
+        // Hinted kinds and scopes are things the user does ("booking a flight", "when I book flights"); a question about how
+        // the world is ("How do airplanes stay in the air?") is close to them in words only.
+        f.HintSimilarity = request.AsksForKnowledge ? 0 : hint;
         if (p.IsScoped || p.Recipient is not null)
         {
             f.ScopeSimilarity = p.ScopeVector is null ? 0 : TensorPrimitives.Dot(request.Vector, p.ScopeVector);
-            f.ScopeMatch = ScopeMatch(request, p);
+            f.ScopeMatch = request.AsksForKnowledge ? Math.Min(0, ScopeMatch(request, p)) : ScopeMatch(request, p);
+
+            // A scope for someone else ("recommending books for my son") is not met by a request the user makes for themself,
+            // however close in words.
+            if (p.ScopeIsForSomeoneElse && request.IsForSelf)
+            {
+                f.ScopeMatch = -1;
+                f.OutOfScope = 1;
+            }
         }
 
         return f;

@@ -20,6 +20,11 @@ public sealed class LexiconHinter : IApplicabilityHinter
     private const int MaxKinds = 12;
     private const double TopicSimilarity = 0.30;
     private static readonly Lazy<Entry[]> Entries = new(Load);
+
+    // Words after which a word is a verb (see VerbStems).
+    private static readonly HashSet<string> VerbCues = new(
+        ["i", "we", "you", "they", "he", "she", "to", "will", "would", "can", "could", "should", "must", "id", "dont", "cant", "wont", "always", "usually", "often", "never", "sometimes", "also", "rarely", "only", "just"],
+        StringComparer.Ordinal);
     private readonly IEmbeddingGenerator<string, Embedding<float>> _embeddings;
     private readonly SemaphoreSlim _vectorLock = new(1, 1);
     private float[][]? _topicVectors;
@@ -38,17 +43,27 @@ public sealed class LexiconHinter : IApplicabilityHinter
         ArgumentNullException.ThrowIfNull(preference);
         string lower = " " + preference.Text.ToLowerInvariant() + " ";
         HashSet<string> stems = TextTools.ContentStems(preference.Text);
+        HashSet<string> verbStems = VerbStems(preference.Text);
         Entry[] entries = Entries.Value;
         float[][] topics = await GetTopicVectorsAsync(entries, cancellationToken).ConfigureAwait(false);
         GeneratedEmbeddings<Embedding<float>> own = await _embeddings.GenerateAsync([preference.Text], cancellationToken: cancellationToken).ConfigureAwait(false);
         ReadOnlySpan<float> vector = own[0].Vector.Span;
 
-        // The two closest topics by meaning, then any topic whose key words appear.
+        // The two closest topics by meaning, then any topic whose key words appear; a generic key ("allergic") only when no
+        // specific one does ("allergic to cats" is about cats, not food).
+        var keyMatches = new KeyMatch[entries.Length];
+        bool specific = false;
+        for (int i = 0; i < entries.Length; i++)
+        {
+            keyMatches[i] = entries[i].Matches(stems, verbStems, lower);
+            specific |= keyMatches[i] == KeyMatch.Specific;
+        }
+
         var matched = new List<(double Score, Entry Entry)>();
         for (int i = 0; i < entries.Length; i++)
         {
             double similarity = TensorPrimitives.Dot(vector, topics[i]);
-            bool keyword = entries[i].Matches(stems, lower);
+            bool keyword = keyMatches[i] == KeyMatch.Specific || (keyMatches[i] == KeyMatch.Generic && !specific);
             if (keyword || similarity >= TopicSimilarity)
             {
                 matched.Add((similarity + (keyword ? 1 : 0), entries[i]));
@@ -79,6 +94,25 @@ public sealed class LexiconHinter : IApplicabilityHinter
         return kinds.Count == 0 && preference.ChainsTo is null
             ? ApplicabilityHints.None
             : new ApplicabilityHints { RequestKinds = kinds, ChainsTo = preference.ChainsTo, Source = SourceName };
+    }
+
+    /// <summary>
+    /// Finds the stems of the words a text uses as verbs, as far as the word before tells: a subject pronoun, "to", a modal
+    /// or a frequency adverb ("when I book flights", "I'd rather not show", "I always switch").
+    /// </summary>
+    internal static HashSet<string> VerbStems(string text)
+    {
+        var verbs = new HashSet<string>(StringComparer.Ordinal);
+        List<string> words = TextTools.Words(text);
+        for (int i = 1; i < words.Count; i++)
+        {
+            if (VerbCues.Contains(words[i - 1]))
+            {
+                verbs.Add(TextTools.Stem(words[i]));
+            }
+        }
+
+        return verbs;
     }
 
     private async Task<float[][]> GetTopicVectorsAsync(Entry[] entries, CancellationToken cancellationToken)
@@ -127,27 +161,66 @@ public sealed class LexiconHinter : IApplicabilityHinter
                 kinds.Add(kind.GetString()!);
             }
 
-            entries.Add(new Entry([.. keys], [.. kinds]));
+            entries.Add(new Entry([.. keys], [.. kinds], Subset(item, "nouns", keys), Subset(item, "generic", keys)));
         }
 
         return [.. entries];
     }
 
-    private sealed record Entry(string[] Keys, string[] Kinds)
+    private static HashSet<string> Subset(JsonElement item, string property, List<string> keys)
     {
-        public bool Matches(HashSet<string> stems, string paddedLower)
+        var subset = new HashSet<string>(StringComparer.Ordinal);
+        if (item.TryGetProperty(property, out JsonElement listed))
         {
+            foreach (JsonElement key in listed.EnumerateArray())
+            {
+                string lower = key.GetString()!.ToLowerInvariant();
+                if (!keys.Contains(lower))
+                {
+                    throw new InvalidOperationException($"The applicability lexicon lists '{lower}' under \"{property}\" but not under \"keys\".");
+                }
+
+                subset.Add(lower);
+            }
+        }
+
+        return subset;
+    }
+
+    private enum KeyMatch
+    {
+        None,
+        Generic,
+        Specific,
+    }
+
+    private sealed record Entry(string[] Keys, string[] Kinds, HashSet<string> Nouns, HashSet<string> Generic)
+    {
+        public KeyMatch Matches(HashSet<string> stems, HashSet<string> verbStems, string paddedLower)
+        {
+            KeyMatch best = KeyMatch.None;
             foreach (string key in Keys)
             {
-                if (key.Contains(' ', StringComparison.Ordinal) || key.Contains('-', StringComparison.Ordinal) || key.Contains('#', StringComparison.Ordinal)
+                // The plural's stem too: "airlines" and "games" stem to "airlin" and "gam", not to "airline" and "game".
+                bool found = key.Contains(' ', StringComparison.Ordinal) || key.Contains('-', StringComparison.Ordinal) || key.Contains('#', StringComparison.Ordinal)
                     ? paddedLower.Contains(key, StringComparison.Ordinal)
-                    : stems.Contains(TextTools.Stem(key)) || StemPrefix(stems, key))
+                    : stems.Contains(TextTools.Stem(key)) || stems.Contains(TextTools.Stem(key + "s")) || StemPrefix(stems, key);
+
+                // A noun key used as a verb is another word ("book" in "when I book flights").
+                if (!found || (Nouns.Contains(key) && verbStems.Contains(TextTools.Stem(key))))
                 {
-                    return true;
+                    continue;
                 }
+
+                if (!Generic.Contains(key))
+                {
+                    return KeyMatch.Specific;
+                }
+
+                best = KeyMatch.Generic;
             }
 
-            return false;
+            return best;
         }
 
         private static bool StemPrefix(HashSet<string> stems, string key)

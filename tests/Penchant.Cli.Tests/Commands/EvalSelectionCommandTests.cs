@@ -49,7 +49,13 @@ public sealed partial class EvalSelectionCommandTests(CliFixture cli)
 
         Assert.True(result.ExitCode == 0, result.ToString());
         string[] rows = await File.ReadAllLinesAsync(dump, TestContext.Current.CancellationToken);
-        Assert.StartsWith("case,category,applies,text_similarity", rows[0], StringComparison.Ordinal);
+        Assert.Equal(
+            "case,category,applies,text_similarity,hint_similarity,scope_similarity,lexical,scope_match,relative,overridden,out_of_scope,strength,neutral,scope_kind,scope_coverage,kind,text,scope,hints",
+            rows[0]);
+
+        // The preference's text, scope and hints are quoted fields at the end of each row.
+        Assert.Contains(rows, r => r.Contains(",\"I'm vegetarian, no meat or fish please.\",", StringComparison.Ordinal));
+        Assert.All(rows.Skip(1), row => Assert.Equal(3, row.Split(",\"").Length - 1));
         Assert.Equal(3 + 2 + 2 + 3, rows.Length - 1);
         Assert.Contains(rows, r => r.StartsWith("t1,semantic,1,", StringComparison.Ordinal));
         Assert.Equal(2, rows.Count(r => r.StartsWith("t1,semantic,0,", StringComparison.Ordinal)));

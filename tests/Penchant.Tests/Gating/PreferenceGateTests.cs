@@ -112,7 +112,78 @@ public sealed class PreferenceGateTests
     [InlineData("my grandmother", "grandparent")]
     public void FamilyMemberOf_NamesTheMember(string text, string? expected) => Assert.Equal(expected, Penchant.Extraction.StatementAnalyzer.FamilyMemberOf(text));
 
-    private static PreparedPreference Prepare(string text, string? scope, float[]? scopeVector)
+    [Theory]
+    [InlineData("Summarize this article about the ECB rate decision.", "Summarize this article")]
+    [InlineData("Book me a flight from Frankfurt to Chicago next Tuesday.", "Book me a flight")]
+    [InlineData("Can you give me a recipe for baklava? I want to surprise my sister.", "give me a recipe")]
+    [InlineData("Write a method that downloads a file from a URL and saves it to disk.", "Write a method")]
+    [InlineData("Write a debounce helper.", null)]
+    [InlineData("I'm planning a trip to Colorado. What would you recommend?", null)]
+    [InlineData("What should I make for dinner tonight?", null)]
+    [InlineData("Help me with this, please.", null)]
+    public void Situation_IsAnImperativeWithoutWhatItIsAbout(string request, string? expected) =>
+        Assert.Equal(expected, RequestView.Situation(request));
+
+    [Fact]
+    public void Measure_HintedKind_IsComparedWithTheRequestAndItsSituation()
+    {
+        // The hinted kind is orthogonal to the request and identical to its situation.
+        PreparedPreference p = Prepare("I like my summaries short.", null, null, hints: [[0f, 1f]]);
+        var alone = new RequestView(new RequestContext("Summarize this article about lithium mining in Chile."), new float[] { 1, 0 });
+        var withSituation = new RequestView(new RequestContext("Summarize this article about lithium mining in Chile."), new float[] { 1, 0 }, new float[] { 0, 1 });
+
+        Assert.Equal(0.0, PreferenceGate.Measure(alone, p, []).HintSimilarity, 6);
+        Assert.Equal(1.0, PreferenceGate.Measure(withSituation, p, []).HintSimilarity, 6);
+    }
+
+    [Theory]
+    [InlineData("How do airplanes actually stay in the air?", true)]
+    [InlineData("Explain how compound interest works with a simple example.", true)]
+    [InlineData("Tell me about the history of pasta in Italy.", true)]
+    [InlineData("What does 'basis point' mean in the news?", true)]
+    [InlineData("Why does my Python script throw KeyError?", true)]
+    [InlineData("How do I set up a nightly job that backs up our database?", false)]
+    [InlineData("What should I cook for my in-laws on Sunday?", false)]
+    [InlineData("Book me a flight to Chicago.", false)]
+    public void AsksForKnowledge_IsAQuestionAboutHowTheWorldIs(string request, bool expected) =>
+        Assert.Equal(expected, new RequestView(new RequestContext(request), new float[] { 1, 0 }).AsksForKnowledge);
+
+    [Fact]
+    public void Measure_QuestionAboutHowTheWorldIs_WeighsNoHintedKindAndNoScope()
+    {
+        PreparedPreference p = Prepare("When I book flights I want an aisle seat.", "I book flights", ScopeVector(0.9), hints: [[1f, 0f]]);
+        var question = new RequestView(new RequestContext("How do airplanes actually stay in the air?"), new float[] { 1, 0 });
+        var task = new RequestView(new RequestContext("Find me flights to Tokyo in May."), new float[] { 1, 0 });
+
+        GateFeatures asked = PreferenceGate.Measure(question, p, []);
+        GateFeatures done = PreferenceGate.Measure(task, p, []);
+
+        Assert.Equal(0.0, asked.HintSimilarity);
+        Assert.Equal(0.0, asked.ScopeMatch);
+        Assert.Equal(1.0, done.HintSimilarity, 6);
+        Assert.Equal(1.0, done.ScopeMatch);
+    }
+
+    [Theory]
+    [InlineData("Recommend a few books for me to read on vacation.", 1.0)]
+    [InlineData("Find a novel for myself.", 1.0)]
+    [InlineData("Recommend a few books for my son's birthday.", 0.0)]
+    public void Measure_ScopeForSomeoneElse_IsOutOfScopeForARequestForTheUser(string request, double expected)
+    {
+        PreparedPreference p = Prepare("When recommending books for my son, keep them age-appropriate.", "recommending books for my son", ScopeVector(0.6));
+
+        GateFeatures f = PreferenceGate.Measure(new RequestView(new RequestContext(request), new float[] { 1, 0 }), p, []);
+
+        Assert.True(p.ScopeIsForSomeoneElse);
+        Assert.Equal(expected, f.OutOfScope);
+        Assert.True(GateWeights.Default.Score(f) < 0 || expected == 0, "An out-of-scope preference must not be selected.");
+    }
+
+    [Fact]
+    public void ScopeIsForSomeoneElse_ScopeOfTheUsersOwn_IsFalse() =>
+        Assert.False(Prepare("When I book work trips, pick the cheapest fare.", "I book work trips", null).ScopeIsForSomeoneElse);
+
+    private static PreparedPreference Prepare(string text, string? scope, float[]? scopeVector, float[][]? hints = null)
     {
         var preference = new Preference
         {
@@ -121,7 +192,7 @@ public sealed class PreferenceGateTests
             Scope = scope is null ? PreferenceScope.Everywhere : new PreferenceScope { Text = scope },
             Embedding = new float[] { 1, 0 },
         };
-        return new PreparedPreference(preference, TextTools.ContentStems(text), [], scopeVector, scope is null ? [] : TextTools.ContentStems(scope), null);
+        return new PreparedPreference(preference, TextTools.ContentStems(text), hints ?? [], scopeVector, scope is null ? [] : TextTools.ContentStems(scope), null);
     }
 
     /// <summary>A unit vector at the given cosine from (1, 0).</summary>
