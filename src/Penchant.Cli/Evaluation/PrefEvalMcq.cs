@@ -144,7 +144,10 @@ internal static class PrefEvalMcq
                 string clauses = string.Join("; ", preference.Clauses.Select(static c => (c.Negative ? "-" : "+") + c.Object));
                 string bounds = string.Join("; ", preference.Bounds.Select(static b => string.Create(CultureInfo.InvariantCulture, $"{(b.IsMaximum ? "<=" : ">=")}{b.Limit} {b.Unit}")));
                 int chosen = Enumerable.Range(0, shown.Length).MaxBy(o => StatedPreferenceScorer.Apply(StatedPreferenceScorer.Weights, example.Options[o]));
-                misses.Add($"miss {item.Topic}#{item.Index}: {item.Preference} | {item.Question}\n  clauses: {clauses} {bounds}\n  chose:   {shown[chosen]}\n  correct: {item.Options[0]}");
+                string scores = string.Join(string.Empty, Enumerable.Range(0, shown.Length).Select(o => string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"\n  {(o == example.Chosen ? '*' : ' ')}{StatedPreferenceScorer.Apply(StatedPreferenceScorer.Weights, example.Options[o]),6:0.000} {shown[o]} [{Describe(example.Options[o])}]")));
+                misses.Add($"miss {item.Topic}#{item.Index}: {item.Preference} | {item.Question}\n  clauses: {clauses} {bounds}\n  chose:   {shown[chosen]}\n  correct: {item.Options[0]}{scores}");
             }
         }
 
@@ -191,6 +194,12 @@ internal static class PrefEvalMcq
                 $"prefeval-mcq-fit {name}: fit_topics n={fit.Count} accuracy={ConditionalLogit.Accuracy(fit, w):0.000} held_out n={held.Count} accuracy={ConditionalLogit.Accuracy(held, w):0.000}"));
         }
     }
+
+    /// <summary>Names a candidate's non-zero (centred) features, for the list of misses.</summary>
+    private static string Describe(double[] features) => string.Join(
+        ", ",
+        Enumerable.Range(0, features.Length).Where(k => Math.Abs(features[k]) > 1e-6).Select(k => string.Create(
+            CultureInfo.InvariantCulture, $"{StatedPreferenceScorer.FeatureNames[k]} {features[k]:0.00}")));
 
     /// <summary>Writes per-topic accuracy, the misses when asked, and the summary as the last line.</summary>
     public static void Write(TextWriter output, IReadOnlyList<McqResult> results, int turns, bool verbose)
