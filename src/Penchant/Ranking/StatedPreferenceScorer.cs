@@ -287,20 +287,38 @@ internal static partial class StatedPreferenceScorer
                 continue;
             }
 
-            foreach ((int first, int last) in RankingConcepts.Occurrences(sequence, named.Concept.Terms).Concat(RankingConcepts.Occurrences(sequence, named.Concept.Members)))
+            // A candidate that leaves out the concept by name ("gluten-free") leaves it out of the kinds it names too ("a
+            // gluten-free trattoria with pizza and pasta").
+            bool termLeft = false;
+            foreach ((int first, int last) in RankingConcepts.Occurrences(sequence, named.Concept.Terms))
             {
-                bool left = true;
-                for (int k = first; k <= last; k++)
-                {
-                    left &= excludedAt[k];
-                }
-
+                bool left = IsExcluded(excludedAt, first, last);
+                termLeft |= left;
                 (left ? excluded : mentioned).UnionWith(named.TermStems);
+            }
+
+            foreach ((int first, int last) in RankingConcepts.Occurrences(sequence, named.Concept.Members))
+            {
+                (termLeft || IsExcluded(excludedAt, first, last) ? excluded : mentioned).UnionWith(named.TermStems);
             }
         }
 
         excluded.ExceptWith(mentioned);
         return ((double)mentioned.Count / clause.Stems.Count, (double)excluded.Count / clause.Stems.Count);
+    }
+
+    /// <summary>Whether every word of an occurrence is within an exclusion.</summary>
+    private static bool IsExcluded(bool[] excludedAt, int first, int last)
+    {
+        for (int k = first; k <= last; k++)
+        {
+            if (!excludedAt[k])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Whether the stems hold one of the words (up to a short ending).</summary>
