@@ -10,7 +10,7 @@ namespace Penchant.Cli.Evaluation;
 internal sealed record McqItem(string Topic, int Index, string Preference, string Question, IReadOnlyList<string> Options);
 
 /// <summary>The outcome of one multiple-choice item.</summary>
-internal sealed record McqResult(McqItem Item, int CorrectPosition, int ChosenPosition, IReadOnlyList<string> Shown)
+internal sealed record McqResult(McqItem Item, int CorrectPosition, int ChosenPosition, IReadOnlyList<string> Shown, bool Level = false)
 {
     public bool Correct => CorrectPosition == ChosenPosition;
 }
@@ -104,7 +104,8 @@ internal static class PrefEvalMcq
                 string[] shown = [.. orders[i].Select(k => item.Options[k])];
                 CandidateRanking ranking = await engine.RankAsync(user, new RequestContext(item.Question), shown, token);
                 int correct = Array.IndexOf(orders[i], 0);
-                results[i] = new McqResult(item, correct, ranking.Best!.Index, shown);
+                bool level = ranking.Candidates.All(c => c.Score == ranking.Best!.Score);
+                results[i] = new McqResult(item, correct, ranking.Best!.Index, shown, level);
                 await engine.ForgetUserAsync(user, token);
                 progress?.Report(Interlocked.Increment(ref finished));
             });
@@ -209,7 +210,7 @@ internal static class PrefEvalMcq
             foreach (McqResult miss in results.Where(static r => !r.Correct))
             {
                 output.WriteLine($"miss {miss.Item.Topic}#{miss.Item.Index}: {miss.Item.Preference} | {miss.Item.Question}");
-                output.WriteLine($"  chose:   {miss.Shown[miss.ChosenPosition]}");
+                output.WriteLine($"  chose:   {miss.Shown[miss.ChosenPosition]}{(miss.Level ? " (all options level: no preference applied)" : string.Empty)}");
                 output.WriteLine($"  correct: {miss.Shown[miss.CorrectPosition]}");
             }
         }

@@ -254,17 +254,22 @@ internal static partial class StatedPreferenceScorer
             }
         }
 
+        // An opposite leaves out its own concept; the clause's own words within one are left out too ("almond milk" for milk).
         var mentioned = new HashSet<string>(StringComparer.Ordinal);
         var excluded = new HashSet<string>(StringComparer.Ordinal);
-        foreach (NamedConcept named in concepts)
+        var opposed = new bool[concepts.Count][];
+        var wordLeft = (bool[])excludedAt.Clone();
+        for (int c = 0; c < concepts.Count; c++)
         {
-            foreach ((int first, int last) in RankingConcepts.Occurrences(sequence, named.Concept.Opposites))
+            opposed[c] = (bool[])excludedAt.Clone();
+            foreach ((int first, int last) in RankingConcepts.Occurrences(sequence, concepts[c].Concept.Opposites))
             {
-                excluded.UnionWith(named.TermStems);
-                excluded.UnionWith(named.MemberStems);
+                excluded.UnionWith(concepts[c].TermStems);
+                excluded.UnionWith(concepts[c].MemberStems);
                 for (int k = first; k <= last; k++)
                 {
-                    excludedAt[k] = true;
+                    opposed[c][k] = true;
+                    wordLeft[k] = true;
                 }
             }
         }
@@ -275,31 +280,33 @@ internal static partial class StatedPreferenceScorer
             {
                 if (TextTools.IsLike(sequence[k].Stem, stem))
                 {
-                    (excludedAt[k] ? excluded : mentioned).Add(stem);
+                    (wordLeft[k] ? excluded : mentioned).Add(stem);
                 }
             }
         }
 
-        foreach (NamedConcept named in concepts)
+        for (int c = 0; c < concepts.Count; c++)
         {
+            NamedConcept named = concepts[c];
             if (named.TermStems.Count == 0)
             {
                 continue;
             }
 
             // A candidate that leaves out the concept by name ("gluten-free") leaves it out of the kinds it names too ("a
-            // gluten-free trattoria with pizza and pasta").
+            // gluten-free trattoria with pizza and pasta"). Only the concept's own opposites leave out its kinds: reading is
+            // an opposite of listening, yet still a kind of passive learning.
             bool termLeft = false;
             foreach ((int first, int last) in RankingConcepts.Occurrences(sequence, named.Concept.Terms))
             {
-                bool left = IsExcluded(excludedAt, first, last);
+                bool left = IsExcluded(opposed[c], first, last);
                 termLeft |= left;
                 (left ? excluded : mentioned).UnionWith(named.TermStems);
             }
 
             foreach ((int first, int last) in RankingConcepts.Occurrences(sequence, named.Concept.Members))
             {
-                (termLeft || IsExcluded(excludedAt, first, last) ? excluded : mentioned).UnionWith(named.TermStems);
+                (termLeft || IsExcluded(opposed[c], first, last) ? excluded : mentioned).UnionWith(named.TermStems);
             }
         }
 
