@@ -55,8 +55,9 @@ internal sealed record ExclusionSpan(int Start, int End, string[] Markers);
 /// Day-one ranking from what the user said: each candidate is compared with the object of each applicable preference's
 /// clauses (embedding similarity and shared words); a candidate close to something the user avoids loses, close to
 /// something the user asked for gains, a candidate that explicitly excludes an avoided thing ("gluten-free") gains, and a
-/// candidate that keeps to a numeric bound ("under two hours") gains. How much each of these counts is learned: see
-/// <see cref="Weights"/>.
+/// candidate that keeps to a numeric bound ("under two hours") gains. Everyday knowledge widens the words a clause matches
+/// (<see cref="RankingConcepts"/>): "reptiles" matches a ball python, and "cruelty-free" excludes "tested on animals". How
+/// much each of these counts is learned: see <see cref="Weights"/>.
 /// </summary>
 internal static partial class StatedPreferenceScorer
 {
