@@ -10,7 +10,7 @@ namespace Penchant.Cli.Evaluation;
 internal sealed record McqItem(string Topic, int Index, string Preference, string Question, IReadOnlyList<string> Options);
 
 /// <summary>The outcome of one multiple-choice item.</summary>
-internal sealed record McqResult(McqItem Item, int CorrectPosition, int ChosenPosition, IReadOnlyList<string> Shown)
+internal sealed record McqResult(McqItem Item, int CorrectPosition, int ChosenPosition, IReadOnlyList<string> Shown, bool Level = false)
 {
     public bool Correct => CorrectPosition == ChosenPosition;
 }
@@ -104,7 +104,8 @@ internal static class PrefEvalMcq
                 string[] shown = [.. orders[i].Select(k => item.Options[k])];
                 CandidateRanking ranking = await engine.RankAsync(user, new RequestContext(item.Question), shown, token);
                 int correct = Array.IndexOf(orders[i], 0);
-                results[i] = new McqResult(item, correct, ranking.Best!.Index, shown);
+                bool level = ranking.Candidates.All(c => c.Score == ranking.Best!.Score);
+                results[i] = new McqResult(item, correct, ranking.Best!.Index, shown, level);
                 await engine.ForgetUserAsync(user, token);
                 progress?.Report(Interlocked.Increment(ref finished));
             });
@@ -144,7 +145,10 @@ internal static class PrefEvalMcq
                 string clauses = string.Join("; ", preference.Clauses.Select(static c => (c.Negative ? "-" : "+") + c.Object));
                 string bounds = string.Join("; ", preference.Bounds.Select(static b => string.Create(CultureInfo.InvariantCulture, $"{(b.IsMaximum ? "<=" : ">=")}{b.Limit} {b.Unit}")));
                 int chosen = Enumerable.Range(0, shown.Length).MaxBy(o => StatedPreferenceScorer.Apply(StatedPreferenceScorer.Weights, example.Options[o]));
-                misses.Add($"miss {item.Topic}#{item.Index}: {item.Preference} | {item.Question}\n  clauses: {clauses} {bounds}\n  chose:   {shown[chosen]}\n  correct: {item.Options[0]}");
+                string scores = string.Join(string.Empty, Enumerable.Range(0, shown.Length).Select(o => string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"\n  {(o == example.Chosen ? '*' : ' ')}{StatedPreferenceScorer.Apply(StatedPreferenceScorer.Weights, example.Options[o]),6:0.000} {shown[o]} [{Describe(example.Options[o])}]")));
+                misses.Add($"miss {item.Topic}#{item.Index}: {item.Preference} | {item.Question}\n  clauses: {clauses} {bounds}\n  chose:   {shown[chosen]}\n  correct: {item.Options[0]}{scores}");
             }
         }
 
@@ -192,6 +196,12 @@ internal static class PrefEvalMcq
         }
     }
 
+    /// <summary>Names a candidate's non-zero (centred) features, for the list of misses.</summary>
+    private static string Describe(double[] features) => string.Join(
+        ", ",
+        Enumerable.Range(0, features.Length).Where(k => Math.Abs(features[k]) > 1e-6).Select(k => string.Create(
+            CultureInfo.InvariantCulture, $"{StatedPreferenceScorer.FeatureNames[k]} {features[k]:0.00}")));
+
     /// <summary>Writes per-topic accuracy, the misses when asked, and the summary as the last line.</summary>
     public static void Write(TextWriter output, IReadOnlyList<McqResult> results, int turns, bool verbose)
     {
@@ -200,7 +210,7 @@ internal static class PrefEvalMcq
             foreach (McqResult miss in results.Where(static r => !r.Correct))
             {
                 output.WriteLine($"miss {miss.Item.Topic}#{miss.Item.Index}: {miss.Item.Preference} | {miss.Item.Question}");
-                output.WriteLine($"  chose:   {miss.Shown[miss.ChosenPosition]}");
+                output.WriteLine($"  chose:   {miss.Shown[miss.ChosenPosition]}{(miss.Level ? " (all options level: no preference applied)" : string.Empty)}");
                 output.WriteLine($"  correct: {miss.Shown[miss.CorrectPosition]}");
             }
         }

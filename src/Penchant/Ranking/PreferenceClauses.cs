@@ -61,8 +61,8 @@ internal static partial class PreferenceClauses
                     continue;
                 }
 
-                // A reason explains a preference; it is not itself one ("because they make me nauseous"). A sentence that opens
-                // with one keeps what follows it ("Due to ethical concerns, I avoid leather").
+                // A reason or a concession explains a preference; it is not itself one ("because they make me nauseous", "even if
+                // it costs more"). A sentence that opens with one keeps what follows it ("Due to ethical concerns, I avoid leather").
                 if (ReasonPattern().IsMatch(part))
                 {
                     int comma = part.IndexOf(", ", StringComparison.Ordinal);
@@ -95,6 +95,12 @@ internal static partial class PreferenceClauses
                 }
 
                 previous = inverted ? previous ?? false : negative;
+                if (inverted)
+                {
+                    // The inverting words say which way the clause goes; they are not part of its object ("without microtransactions").
+                    part = part[InvertingPattern().Match(lower).Length..];
+                }
+
                 AddClauses(clauses, ObjectOf(part), negative);
                 if (qualifier is not null)
                 {
@@ -137,7 +143,7 @@ internal static partial class PreferenceClauses
             bool shared = false;
             foreach (string w in TextTools.Words(word))
             {
-                shared |= requestStems.Contains(TextTools.Stem(w));
+                shared |= TextTools.ContainsLike(requestStems, TextTools.Stem(w));
             }
 
             if (!shared)
@@ -186,7 +192,7 @@ internal static partial class PreferenceClauses
     }
 
     // Split before: "and/but + cue", ", avoiding/preferring/but", "rather than", "instead of", "over" (after prefer), "without", "as opposed to", "; ", "because", "due to", "since", ", as".
-    [GeneratedRegex(@"\s*(?:,\s*|\s)(?=(?:and|but|while|whereas)\s+(?:i\s+|i'm\s+|i am\s+)?(?:also\s+|really\s+|strongly\s+|much\s+|generally\s+|tend to\s+|usually\s+|always\s+)?(?:prefer|avoid|dislike|like|love|enjoy|want|hate|find|don'?t|do not|can'?t|cannot|won'?t|will not|am|'m|would|rather|only|refuse|have|strongly)\w*\b)|,\s*(?=(?:avoiding|preferring|favou?ring|but|while|whereas)\b)|\s*;\s*|\s+(?=(?:rather than|instead of|as opposed to|over|without|because|due to|since|as i|as it|as they|so i|so that)\b)|,\s+(?=(?:as|since|so|because)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s*(?:,\s*|\s)(?=(?:and|but|while|whereas)\s+(?:i\s+|i'm\s+|i am\s+)?(?:also\s+|really\s+|strongly\s+|much\s+|generally\s+|tend to\s+|usually\s+|always\s+)?(?:prefer|avoid|dislike|like|love|enjoy|want|hate|find|don'?t|do not|can'?t|cannot|won'?t|will not|am|'m|would|rather|only|refuse|have|strongly)\w*\b)|,\s*(?=(?:avoiding|preferring|favou?ring|but|while|whereas)\b)|\s*;\s*|\s+(?=(?:rather than|instead of|as opposed to|over|without|because|due to|since|as i|as it|as they|so i|so that|even if|even though|although)\b)|,\s+(?=(?:as|since|so|because|though)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SplitPattern();
 
     [GeneratedRegex(@"\s(?:that|which|who)\s+(?:\w+\s+){0,2}?(?:not|never|don'?t|doesn'?t|isn'?t|aren'?t|haven'?t|hasn'?t|won'?t)\b|\s(?:that\s+(?:are|is)\s+)?free (?:from|of)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -195,7 +201,7 @@ internal static partial class PreferenceClauses
     [GeneratedRegex(@"(?<object>\b[\w-]+?)-free\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FreeOfPattern();
 
-    [GeneratedRegex(@"^(?:because|due to|since|as i|as it|as they|as\b|so that)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:because|due to|since|as i|as it|as they|as\b|so that|even if|even though|although|though)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReasonPattern();
 
     [GeneratedRegex(@"^(?:rather than|instead of|as opposed to|over|without)\b", RegexOptions.CultureInvariant)]

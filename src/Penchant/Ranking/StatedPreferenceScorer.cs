@@ -26,6 +26,8 @@ internal sealed class RankingCandidate
         Lower = text.ToLowerInvariant();
         Stems = TextTools.ContentStems(text);
         Vector = vector;
+        Sequence = RankingConcepts.Sequence(text);
+        Exclusions = StatedPreferenceScorer.ExclusionSpans(Lower);
     }
 
     public string Text { get; }
@@ -35,14 +37,27 @@ internal sealed class RankingCandidate
     public HashSet<string> Stems { get; }
 
     public float[] Vector { get; }
+
+    /// <summary>Gets the content stems in order, each with where its word starts.</summary>
+    public List<(string Stem, int At)> Sequence { get; }
+
+    /// <summary>Gets the passages that leave something out ("gluten-free", "without meat", "faux fur").</summary>
+    public List<ExclusionSpan> Exclusions { get; }
 }
+
+/// <summary>A passage of a candidate that leaves something out, and the words that say so ("free", "without", "faux").</summary>
+/// <param name="Start">Where it starts in the text.</param>
+/// <param name="End">Where it ends (exclusive).</param>
+/// <param name="Markers">The stems of the words that say something is left out.</param>
+internal sealed record ExclusionSpan(int Start, int End, string[] Markers);
 
 /// <summary>
 /// Day-one ranking from what the user said: each candidate is compared with the object of each applicable preference's
 /// clauses (embedding similarity and shared words); a candidate close to something the user avoids loses, close to
 /// something the user asked for gains, a candidate that explicitly excludes an avoided thing ("gluten-free") gains, and a
-/// candidate that keeps to a numeric bound ("under two hours") gains. How much each of these counts is learned: see
-/// <see cref="Weights"/>.
+/// candidate that keeps to a numeric bound ("under two hours") gains. Everyday knowledge widens the words a clause matches
+/// (<see cref="RankingConcepts"/>): "reptiles" matches a ball python, and "cruelty-free" excludes "tested on animals". How
+/// much each of these counts is learned: see <see cref="Weights"/>.
 /// </summary>
 internal static partial class StatedPreferenceScorer
 {
@@ -141,19 +156,23 @@ internal static partial class StatedPreferenceScorer
 
             // An object that is itself an exclusion ("non-fiction") is matched as it stands.
             bool excludedInObject = ExcludesAny(clause.Object.ToLowerInvariant(), clause.Stems);
+            List<NamedConcept> concepts = RankingConcepts.NamedBy(clause.Object);
             for (int i = 0; i < n; i++)
             {
                 RankingCandidate candidate = candidates[i];
-                double lexical = Coverage(clause.Stems, candidate.Stems);
-                if (lexical > 0 && !excludedInObject && ExcludesAny(candidate.Lower, clause.Stems))
+                (double mentioned, double excluded) = Match(clause, concepts, excludedInObject, candidate);
+                if (excluded > 0)
                 {
-                    features[i][4 + side] += lexical;
+                    features[i][4 + side] += excluded;
                 }
-                else
+
+                // A candidate that only leaves the object out is not about it, however close its embedding; one that also
+                // names it elsewhere ("a vegan coat with a leather trim") is.
+                if (mentioned > 0 || excluded == 0)
                 {
                     features[i][side] += TensorPrimitives.CosineSimilarity(preference.Vectors[c], candidate.Vector);
-                    features[i][2 + side] += lexical;
-                    features[i][9 + side] += lexical > 0 ? 1 : 0;
+                    features[i][2 + side] += mentioned;
+                    features[i][9 + side] += mentioned > 0 ? 1 : 0;
                 }
             }
         }
@@ -204,32 +223,137 @@ internal static partial class StatedPreferenceScorer
         }
     }
 
-    /// <summary>The share of the stems found in the other set, counting words that differ only in a short ending as one ("silicones", "silicone").</summary>
-    private static double Coverage(HashSet<string> of, HashSet<string> within) => TextTools.Coverage(of, stem => ContainsLike(within, stem));
-
-    /// <summary>Whether the set holds the stem or one that differs from it only by a short ending.</summary>
-    private static bool ContainsLike(HashSet<string> stems, string stem)
+    /// <summary>
+    /// How much of a clause a candidate is about, and how much of it the candidate names only to leave out, each as a share
+    /// of the clause's stems. Words count up to a short ending ("silicones", "silicone"); a concept the clause names counts
+    /// when the candidate names a kind of it ("reptiles": "a ball python"), and is left out when the candidate names an
+    /// opposite of it ("tested on animals": "cruelty-free"). An exclusion whose own word the preference uses is not one
+    /// ("fur, whether real or faux": "a faux fur parka" is fur).
+    /// </summary>
+    private static (double Mentioned, double Excluded) Match(PreferenceClause clause, List<NamedConcept> concepts, bool excludedInObject, RankingCandidate candidate)
     {
-        if (stems.Contains(stem))
+        if (clause.Stems.Count == 0)
         {
-            return true;
+            return (0, 0);
         }
 
-        if (stem.Length < 4)
+        List<(string Stem, int At)> sequence = candidate.Sequence;
+        var excludedAt = new bool[sequence.Count];
+        if (!excludedInObject)
         {
-            return false;
+            foreach (ExclusionSpan span in candidate.Exclusions)
+            {
+                if (NamesAny(clause.Stems, span.Markers))
+                {
+                    continue;
+                }
+
+                for (int k = 0; k < sequence.Count; k++)
+                {
+                    excludedAt[k] |= sequence[k].At >= span.Start && sequence[k].At < span.End && !span.Markers.Contains(sequence[k].Stem);
+                }
+            }
         }
 
-        foreach (string other in stems)
+        // An opposite leaves out its own concept; the clause's own words within one are left out too ("almond milk" for milk).
+        var mentioned = new HashSet<string>(StringComparer.Ordinal);
+        var excluded = new HashSet<string>(StringComparer.Ordinal);
+        var opposed = new bool[concepts.Count][];
+        var wordLeft = (bool[])excludedAt.Clone();
+        for (int c = 0; c < concepts.Count; c++)
         {
-            if (other.Length >= 4 && Math.Abs(other.Length - stem.Length) <= 2
-                && (other.StartsWith(stem, StringComparison.Ordinal) || stem.StartsWith(other, StringComparison.Ordinal)))
+            opposed[c] = (bool[])excludedAt.Clone();
+            foreach ((int first, int last) in RankingConcepts.Occurrences(sequence, concepts[c].Concept.Opposites))
+            {
+                excluded.UnionWith(concepts[c].TermStems);
+                excluded.UnionWith(concepts[c].MemberStems);
+                for (int k = first; k <= last; k++)
+                {
+                    opposed[c][k] = true;
+                    wordLeft[k] = true;
+                }
+            }
+        }
+
+        for (int k = 0; k < sequence.Count; k++)
+        {
+            foreach (string stem in clause.Stems)
+            {
+                if (TextTools.IsLike(sequence[k].Stem, stem))
+                {
+                    (wordLeft[k] ? excluded : mentioned).Add(stem);
+                }
+            }
+        }
+
+        for (int c = 0; c < concepts.Count; c++)
+        {
+            NamedConcept named = concepts[c];
+            if (named.TermStems.Count == 0)
+            {
+                continue;
+            }
+
+            // A candidate that leaves out the concept by name ("gluten-free") leaves it out of the kinds it names too ("a
+            // gluten-free trattoria with pizza and pasta"). Only the concept's own opposites leave out its kinds: reading is
+            // an opposite of listening, yet still a kind of passive learning.
+            bool termLeft = false;
+            foreach ((int first, int last) in RankingConcepts.Occurrences(sequence, named.Concept.Terms))
+            {
+                bool left = IsExcluded(opposed[c], first, last);
+                termLeft |= left;
+                (left ? excluded : mentioned).UnionWith(named.TermStems);
+            }
+
+            foreach ((int first, int last) in RankingConcepts.Occurrences(sequence, named.Concept.Members))
+            {
+                (termLeft || IsExcluded(opposed[c], first, last) ? excluded : mentioned).UnionWith(named.TermStems);
+            }
+        }
+
+        excluded.ExceptWith(mentioned);
+        return ((double)mentioned.Count / clause.Stems.Count, (double)excluded.Count / clause.Stems.Count);
+    }
+
+    /// <summary>Whether every word of an occurrence is within an exclusion.</summary>
+    private static bool IsExcluded(bool[] excludedAt, int first, int last)
+    {
+        for (int k = first; k <= last; k++)
+        {
+            if (!excludedAt[k])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether the stems hold one of the words (up to a short ending).</summary>
+    private static bool NamesAny(HashSet<string> stems, string[] words)
+    {
+        foreach (string word in words)
+        {
+            if (TextTools.ContainsLike(stems, word))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>The passages of a lower-cased text that leave something out, with the words that say so.</summary>
+    public static List<ExclusionSpan> ExclusionSpans(string lower)
+    {
+        var spans = new List<ExclusionSpan>();
+        foreach (Match m in ExclusionPattern().Matches(lower))
+        {
+            string[] markers = [.. TextTools.Words(m.Value).Where(static w => ExclusionWords.Contains(w)).Select(TextTools.Stem)];
+            spans.Add(new ExclusionSpan(m.Index, m.Index + m.Length, markers));
+        }
+
+        return spans;
     }
 
     /// <summary>Whether the candidate mentions one of the stems only to exclude it ("gluten-free", "without meat", "no emojis").</summary>
@@ -239,7 +363,7 @@ internal static partial class StatedPreferenceScorer
         {
             foreach (string word in TextTools.Words(m.Value))
             {
-                if (word.Length > 1 && !ExclusionWords.Contains(word) && ContainsLike(stems, TextTools.Stem(word)))
+                if (word.Length > 1 && !ExclusionWords.Contains(word) && TextTools.ContainsLike(stems, TextTools.Stem(word)))
                 {
                     return true;
                 }

@@ -88,6 +88,46 @@ internal static class TextTools
         return word;
     }
 
+    /// <summary>
+    /// Gets a value indicating whether two stems name the same word up to a short ending: "silicones" and "silicone",
+    /// "largest" and "large", "cats" and "cat".
+    /// </summary>
+    public static bool IsLike(string a, string b)
+    {
+        if (string.Equals(a, b, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        (string shorter, string longer) = a.Length <= b.Length ? (a, b) : (b, a);
+        if (!longer.StartsWith(shorter, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        // A plural of a short word ("cats"); otherwise both long enough that the shared start is a word, not a syllable.
+        return longer.Length == shorter.Length + 1 ? longer[^1] == 's' || shorter.Length >= 4 : shorter.Length >= 4 && longer.Length - shorter.Length <= 2;
+    }
+
+    /// <summary>Gets a value indicating whether the set holds the stem or one like it (see <see cref="IsLike"/>).</summary>
+    public static bool ContainsLike(HashSet<string> stems, string stem)
+    {
+        if (stems.Contains(stem))
+        {
+            return true;
+        }
+
+        foreach (string other in stems)
+        {
+            if (IsLike(other, stem))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Gets the fraction of <paramref name="of"/> that also appears in <paramref name="within"/>.</summary>
     public static double Coverage(HashSet<string> of, HashSet<string> within) => Coverage(of, within.Contains);
 

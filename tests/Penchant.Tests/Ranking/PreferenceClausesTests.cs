@@ -155,4 +155,33 @@ public sealed class PreferenceClausesTests
     {
         Assert.Equal(against, PreferenceClauses.IsAgainst(prefix));
     }
+
+    [Fact]
+    public void Split_InvertingWord_IsNotPartOfTheObject()
+    {
+        List<PreferenceClause> clauses = PreferenceClauses.Split("I strongly prefer games without any form of microtransactions.");
+
+        PreferenceClause avoided = Assert.Single(clauses, static c => c.Negative);
+        Assert.Equal("microtransactions", avoided.Object);
+    }
+
+    [Fact]
+    public void Split_Concession_IsDropped()
+    {
+        List<PreferenceClause> clauses = PreferenceClauses.Split("I prefer sustainable fashion, even if it costs more than fast fashion brands.");
+
+        PreferenceClause clause = Assert.Single(clauses);
+        Assert.False(clause.Negative);
+        Assert.Equal("sustainable fashion", clause.Object);
+    }
+
+    [Fact]
+    public void Focus_RequestWordWithAnotherEnding_IsRemoved()
+    {
+        PreferenceClause clause = PreferenceClauses.Split("I prefer not to attend large gaming conventions with thousands of attendees.")[0];
+
+        PreferenceClause focused = PreferenceClauses.Focus(clause, Text.TextTools.ContentStems("Which gaming conventions should I attend?"));
+
+        Assert.Equal("large thousands", focused.Object);
+    }
 }

@@ -61,4 +61,25 @@ public sealed class StatedPreferenceScorerTests
         Assert.False(StatedPreferenceScorer.ExcludesAny("fresh gluten bread, low in salt", gluten));
         Assert.False(StatedPreferenceScorer.ExcludesAny("a little black dress", Penchant.Text.TextTools.ContentStems("black")));
     }
+
+    [Theory]
+    [InlineData("I don't like reptiles as pets.", "A ball python is a docile snake.", "A betta fish in a small aquarium.")]
+    [InlineData("I avoid products tested on animals.", "A luxurious anti-aging cream from La Prairie.", "A cruelty-free anti-aging serum.")]
+    [InlineData("I prefer not to wear fur, whether real or faux.", "A stylish faux fur parka.", "A sleek wool trench coat.")]
+    [InlineData("I don't buy leather.", "A leather-free bag with a leather strap.", "A canvas tote bag.")]
+    [InlineData("I strictly avoid gluten.", "A trattoria famous for its fresh wheat pasta.", "A gluten-free trattoria with pizza and pasta.")]
+    [InlineData("I strongly prefer games without any form of microtransactions.", "A puzzle game with in-app purchases.", "A puzzle game without microtransactions.")]
+    public void Score_WithoutEmbeddingHelp_WordsAndConceptsDecide(string preferenceText, string violating, string keeping)
+    {
+        // Both candidates embed alike, so only what they say about the preference's objects separates them: a kind of an
+        // avoided concept, an opposite of it, an exclusion the user's own words rule out, a mention beside an exclusion,
+        // kinds of a concept the candidate leaves out by name, and what "without" asks for.
+        RankingPreference preference = Prepared(preferenceText);
+        RankingCandidate[] candidates = [new(violating, [0.5f, 0.5f]), new(keeping, [0.5f, 0.5f])];
+        var factors = new List<RankingFactor>[] { [], [] };
+
+        double[] scores = StatedPreferenceScorer.Score([preference], candidates, factors);
+
+        Assert.True(scores[1] > scores[0], $"{keeping} {scores[1]} should beat {violating} {scores[0]}");
+    }
 }

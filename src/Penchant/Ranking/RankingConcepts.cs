@@ -1,0 +1,198 @@
+using System.Text.Json;
+using Penchant.Text;
+
+namespace Penchant.Ranking;
+
+/// <summary>
+/// A concept of everyday knowledge a preference may name: the phrases that name it ("animal-derived materials"), the
+/// kinds of it that a candidate may name instead ("shearling", "cashmere"), and its opposites, phrases saying that
+/// something is without it or the contrary of it ("vegan", "cruelty-free", "quiet"). Each phrase is kept as its content
+/// stems in order.
+/// </summary>
+/// <param name="Terms">The phrases naming the concept itself.</param>
+/// <param name="Members">The phrases naming kinds or instances of it.</param>
+/// <param name="Opposites">The phrases naming its absence or contrary.</param>
+internal sealed record RankingConcept(string[][] Terms, string[][] Members, string[][] Opposites);
+
+/// <summary>
+/// What a preference clause names of one concept: the clause's stems that a term of the concept covers, and those that a
+/// member covers ("wool" in "animal products, including wool").
+/// </summary>
+/// <param name="Concept">The concept.</param>
+/// <param name="TermStems">The clause's stems within a term of the concept.</param>
+/// <param name="MemberStems">The clause's stems within a member of the concept.</param>
+internal sealed record NamedConcept(RankingConcept Concept, HashSet<string> TermStems, HashSet<string> MemberStems);
+
+/// <summary>
+/// The hand-written knowledge the stated-preference scorer uses to see that a candidate is about what a preference
+/// names without sharing its words (<c>Resources/ranking-concepts.json</c>): "reptiles" covers a ball python, "animal-derived
+/// materials" a cashmere lining, and "vegan" or "cruelty-free" says a candidate is without them.
+/// </summary>
+internal static class RankingConcepts
+{
+    private static readonly Lazy<RankingConcept[]> Loaded = new(Load);
+
+    // Clause objects recur across requests (a user's preferences), so what each names is kept; cleared when it grows large.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, List<NamedConcept>> Named = new(StringComparer.Ordinal);
+
+    /// <summary>Gets the concepts.</summary>
+    public static IReadOnlyList<RankingConcept> All => Loaded.Value;
+
+    /// <summary>The content stems of a text in order, each with the index of the character its word starts at.</summary>
+    public static List<(string Stem, int At)> Sequence(string text)
+    {
+        var sequence = new List<(string, int)>();
+        int i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            int start = i;
+            var word = new System.Text.StringBuilder();
+            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '\'' or '’'))
+            {
+                if (char.IsLetterOrDigit(text[i]))
+                {
+                    word.Append(char.ToLowerInvariant(text[i]));
+                }
+
+                i++;
+            }
+
+            string w = word.ToString();
+            if (w.Length > 1 && !TextTools.IsStopWord(w))
+            {
+                sequence.Add((TextTools.Stem(w), start));
+            }
+        }
+
+        return sequence;
+    }
+
+    /// <summary>
+    /// The concepts a clause names, by a term or a member, with the clause's stems each covers. The longest phrase wins:
+    /// "virtual reality" does not also name what "virtual" alone would, nor "low-heeled" (an opposite of heels) what "heels" would.
+    /// </summary>
+    public static List<NamedConcept> NamedBy(string clauseObject)
+    {
+        if (Named.Count > 10_000)
+        {
+            Named.Clear();
+        }
+
+        return Named.GetOrAdd(clauseObject, static o => Find(o));
+    }
+
+    private static List<NamedConcept> Find(string clauseObject)
+    {
+        List<(string Stem, int At)> sequence = Sequence(clauseObject);
+        var found = new List<(RankingConcept Concept, int Kind, int First, int Last)>();
+        foreach (RankingConcept concept in All)
+        {
+            foreach ((int first, int last) in Occurrences(sequence, concept.Terms))
+            {
+                found.Add((concept, 0, first, last));
+            }
+
+            foreach ((int first, int last) in Occurrences(sequence, concept.Members))
+            {
+                found.Add((concept, 1, first, last));
+            }
+
+            foreach ((int first, int last) in Occurrences(sequence, concept.Opposites))
+            {
+                found.Add((concept, 2, first, last));
+            }
+        }
+
+        var named = new Dictionary<RankingConcept, NamedConcept>();
+        foreach ((RankingConcept concept, int kind, int first, int last) in found)
+        {
+            // An opposite found in the clause names nothing of its own; it only keeps the words it spans from naming the concept.
+            if (kind == 2 || found.Exists(o => o.First <= first && o.Last >= last && o.Last - o.First > last - first))
+            {
+                continue;
+            }
+
+            if (!named.TryGetValue(concept, out NamedConcept? entry))
+            {
+                entry = new NamedConcept(concept, new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
+                named.Add(concept, entry);
+            }
+
+            for (int k = first; k <= last; k++)
+            {
+                (kind == 1 ? entry.MemberStems : entry.TermStems).Add(sequence[k].Stem);
+            }
+        }
+
+        // What the clause itself names is not its opposite ("no fur, real or faux": "faux" is not an exclusion here).
+        var result = new List<NamedConcept>(named.Count);
+        foreach (NamedConcept entry in named.Values)
+        {
+            string[][] opposites = [.. entry.Concept.Opposites.Where(o => !Occurrences(sequence, [o]).Any())];
+            result.Add(entry with { Concept = entry.Concept with { Opposites = opposites } });
+        }
+
+        return result;
+    }
+
+    /// <summary>Finds where the phrases occur in a sequence, each occurrence as the positions of its first and last word.</summary>
+    public static IEnumerable<(int First, int Last)> Occurrences(List<(string Stem, int At)> sequence, string[][] phrases)
+    {
+        foreach (string[] phrase in phrases)
+        {
+            for (int start = 0; start + phrase.Length <= sequence.Count; start++)
+            {
+                int k = 0;
+                while (k < phrase.Length && TextTools.IsLike(sequence[start + k].Stem, phrase[k]))
+                {
+                    k++;
+                }
+
+                if (k == phrase.Length)
+                {
+                    yield return (start, start + phrase.Length - 1);
+                }
+            }
+        }
+    }
+
+    private static RankingConcept[] Load()
+    {
+        using Stream stream = typeof(RankingConcepts).Assembly.GetManifestResourceStream("Penchant.Resources.ranking-concepts.json")
+            ?? throw new InvalidOperationException("The ranking concepts resource is missing from the Penchant assembly.");
+        using JsonDocument document = JsonDocument.Parse(stream);
+        var concepts = new List<RankingConcept>();
+        foreach (JsonElement item in document.RootElement.GetProperty("concepts").EnumerateArray())
+        {
+            concepts.Add(new RankingConcept(Phrases(item, "terms"), Phrases(item, "members"), Phrases(item, "opposites")));
+        }
+
+        return [.. concepts];
+    }
+
+    private static string[][] Phrases(JsonElement item, string name)
+    {
+        if (!item.TryGetProperty(name, out JsonElement list))
+        {
+            return [];
+        }
+
+        var phrases = new List<string[]>();
+        foreach (JsonElement phrase in list.EnumerateArray())
+        {
+            string[] stems = [.. Sequence(phrase.GetString()!).Select(static s => s.Stem)];
+            if (stems.Length > 0)
+            {
+                phrases.Add(stems);
+            }
+        }
+
+        return [.. phrases];
+    }
+}
