@@ -42,6 +42,7 @@ internal static class RankingConcepts
     public static List<(string Stem, int At)> Sequence(string text)
     {
         var sequence = new List<(string, int)>();
+        var word = new System.Text.StringBuilder();
         int i = 0;
         while (i < text.Length)
         {
@@ -52,7 +53,7 @@ internal static class RankingConcepts
             }
 
             int start = i;
-            var word = new System.Text.StringBuilder();
+            word.Clear();
             while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '\'' or '’'))
             {
                 if (char.IsLetterOrDigit(text[i]))

@@ -238,6 +238,19 @@ internal static partial class StatedPreferenceScorer
         }
 
         List<(string Stem, int At)> sequence = candidate.Sequence;
+
+        // Nothing to leave out and no concept to widen the words: the share of the clause's words the candidate names.
+        if (concepts.Count == 0 && (excludedInObject || candidate.Exclusions.Count == 0))
+        {
+            int named = 0;
+            foreach (string stem in clause.Stems)
+            {
+                named += sequence.Exists(w => TextTools.IsLike(w.Stem, stem)) ? 1 : 0;
+            }
+
+            return ((double)named / clause.Stems.Count, 0);
+        }
+
         var excludedAt = new bool[sequence.Count];
         if (!excludedInObject)
         {
