@@ -24,7 +24,8 @@ public class SelectBenchmarks
     private static readonly RequestContext Request = new(
         "Plan a four-day trip to Lisbon for me and my kids in April: how to get there, a hotel, and where to eat each evening.");
 
-    private static readonly string[] RequestTexts = [Request.Text];
+    // What SelectAsync embeds: the request and, when it has one, its situation (see RequestView.Situation).
+    private static readonly string[] RequestTexts = RequestView.Situation(Request.Text) is { } situation ? [Request.Text, situation] : [Request.Text];
 
     private readonly UserKey _user = new("benchmarks", "select-200");
     private ServiceProvider _services = null!;
@@ -58,7 +59,7 @@ public class SelectBenchmarks
 
         _prepared = await _engine.PrepareAsync(_user, CancellationToken.None);
         GeneratedEmbeddings<Embedding<float>> vector = await _embeddings.GenerateAsync(RequestTexts);
-        _view = new RequestView(Request, vector[0].Vector);
+        _view = new RequestView(Request, vector[0].Vector, RequestTexts.Length > 1 ? vector[1].Vector : default);
 
         Selection direct = _engine.SelectPrepared(_prepared, _view);
         Selection full = await _engine.SelectAsync(_user, Request);
