@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Penchant.Resources;
 
 namespace Penchant.Extraction;
 
@@ -7,9 +8,7 @@ internal static class SeedSentences
 {
     public static (string[] Positive, string[] Negative) Load()
     {
-        using Stream stream = typeof(SeedSentences).Assembly.GetManifestResourceStream("Penchant.Resources.extraction-seeds.json")
-            ?? throw new InvalidOperationException("The extraction seed resource is missing from the Penchant assembly.");
-        using JsonDocument document = JsonDocument.Parse(stream);
+        using JsonDocument document = EmbeddedResource.Parse("extraction-seeds.json");
         return (Read(document.RootElement.GetProperty("preference")), Read(document.RootElement.GetProperty("other")));
 
         static string[] Read(JsonElement array)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.AI;
 using Penchant.Domain;
 using Penchant.Extraction;
 using Penchant.Text;
+using Penchant.Resources;
 
 namespace Penchant.Hinting;
 
@@ -143,9 +144,7 @@ public sealed class LexiconHinter : IApplicabilityHinter
 
     private static Entry[] Load()
     {
-        using Stream stream = typeof(LexiconHinter).Assembly.GetManifestResourceStream("Penchant.Resources.applicability-lexicon.json")
-            ?? throw new InvalidOperationException("The applicability lexicon resource is missing from the Penchant assembly.");
-        using JsonDocument document = JsonDocument.Parse(stream);
+        using JsonDocument document = EmbeddedResource.Parse("applicability-lexicon.json");
         var entries = new List<Entry>();
         foreach (JsonElement item in document.RootElement.GetProperty("entries").EnumerateArray())
         {

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Penchant.Text;
+using Penchant.Resources;
 
 namespace Penchant.Hygiene;
 
@@ -582,9 +583,7 @@ internal sealed partial class ObjectKey
 
         public static Thesaurus Load()
         {
-            using Stream stream = typeof(ObjectKey).Assembly.GetManifestResourceStream("Penchant.Resources.object-synonyms.json")
-                ?? throw new InvalidOperationException("The object thesaurus resource is missing from the Penchant assembly.");
-            using JsonDocument document = JsonDocument.Parse(stream);
+            using JsonDocument document = EmbeddedResource.Parse("object-synonyms.json");
             var thesaurus = new Thesaurus();
             foreach (JsonElement word in document.RootElement.GetProperty("framing").EnumerateArray())
             {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Penchant.Text;
+using Penchant.Resources;
 
 namespace Penchant.Ranking;
 
@@ -165,9 +166,7 @@ internal static class RankingConcepts
 
     private static RankingConcept[] Load()
     {
-        using Stream stream = typeof(RankingConcepts).Assembly.GetManifestResourceStream("Penchant.Resources.ranking-concepts.json")
-            ?? throw new InvalidOperationException("The ranking concepts resource is missing from the Penchant assembly.");
-        using JsonDocument document = JsonDocument.Parse(stream);
+        using JsonDocument document = EmbeddedResource.Parse("ranking-concepts.json");
         var concepts = new List<RankingConcept>();
         foreach (JsonElement item in document.RootElement.GetProperty("concepts").EnumerateArray())
         {

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
 using Penchant.Extraction;
+using Penchant.Resources;
 
 namespace Penchant.Reactions;
 
@@ -254,9 +255,7 @@ public sealed class RuleBasedReactionClassifier : IReactionClassifier
     // Satisfied, dissatisfied, neutral: the order of the classifiers.
     private static string[][] LoadSeeds()
     {
-        using Stream stream = typeof(RuleBasedReactionClassifier).Assembly.GetManifestResourceStream("Penchant.Resources.reaction-seeds.json")
-            ?? throw new InvalidOperationException("The reaction seed resource is missing from the Penchant assembly.");
-        using JsonDocument document = JsonDocument.Parse(stream);
+        using JsonDocument document = EmbeddedResource.Parse("reaction-seeds.json");
         return [Read("satisfied"), Read("dissatisfied"), Read("neutral")];
 
         string[] Read(string name) => [.. document.RootElement.GetProperty(name).EnumerateArray().Select(static e => e.GetString() ?? string.Empty)];
