@@ -92,6 +92,13 @@ internal static partial class StatementAnalyzer
     /// <returns>The member ("mother", "father", "sibling", "grandparent", "spouse"), "family" when the text names the whole family, or <see langword="null"/> when it names none.</returns>
     public static string? FamilyMemberOf(string lower) => Find(FamilyMembers, lower);
 
+    /// <summary>
+    /// Gets a value indicating whether a text names someone other than the user: a recipient group (see
+    /// <see cref="RecipientOf"/>) or another person of theirs ("my son", "our guests", "my in-laws").
+    /// </summary>
+    /// <param name="lower">The text in lower case.</param>
+    public static bool NamesSomeoneElse(string lower) => RecipientOf(lower) is not null || OtherPersonPattern().IsMatch(lower);
+
     /// <summary>Finds which channel a text mentions (email, chat, …), if any.</summary>
     public static string? ChannelOf(string lower) => Find(Channels, lower);
 
@@ -179,4 +186,8 @@ internal static partial class StatementAnalyzer
 
     [GeneratedRegex(@"\balso\s+(?:look for|find|book|check|search for|get|reserve|add|suggest|include|make me|make|order|create|set up)\s+(?:a |an |some |the )?(?<target>[^,.;]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ChainPattern();
+
+    // People besides the recipient groups (their children, in-laws, guests, …).
+    [GeneratedRegex(@"\b(?:my|our|his|her|their)\s+(?:[a-z'-]+\s+)?(?:son|sons|daughter|daughters|kid|kids|child|children|toddler|baby|niece|nephew|in-laws|father-in-law|mother-in-law|guests?|roommates?|flatmates?|neighbou?rs?|girlfriend|boyfriend|fianc[eé]e?)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex OtherPersonPattern();
 }

@@ -43,7 +43,7 @@ internal sealed partial class PreparedPreference(Preference preference, HashSet<
     /// Gets a value indicating whether the preference's scope is someone else's ("recommending books for my son", "cooking for
     /// my in-laws"): a request the user makes for themself ("books for me") is outside it, however close in words.
     /// </summary>
-    public bool ScopeIsForSomeoneElse { get; } = preference.Scope.Text is { } scope && ForSomeoneElse(scope.ToLowerInvariant());
+    public bool ScopeIsForSomeoneElse { get; } = preference.Scope.Text is { } scope && StatementAnalyzer.NamesSomeoneElse(scope.ToLowerInvariant());
 
     /// <summary>Gets a value indicating whether the preference holds only somewhere: it has a scope, or its text names what it is about (see <see cref="ScopePhrase(Preference)"/>).</summary>
     public bool IsScoped { get; } = preference.Scope.IsScoped || ImplicitScope(preference.Text) is not null;
@@ -73,8 +73,6 @@ internal sealed partial class PreparedPreference(Preference preference, HashSet<
         return match.Success && !NotAThing().IsMatch(match.Groups["thing"].Value) ? match.Groups["thing"].Value : null;
     }
 
-    private static bool ForSomeoneElse(string lowerScope) => StatementAnalyzer.RecipientOf(lowerScope) is not null || OtherPersonPattern().IsMatch(lowerScope);
-
     private static string? AddressedRecipient(Preference preference)
     {
         if (preference.Scope.IsScoped)
@@ -85,10 +83,6 @@ internal sealed partial class PreparedPreference(Preference preference, HashSet<
         Match match = AddressedPattern().Match(preference.Text.ToLowerInvariant());
         return match.Success ? StatementAnalyzer.RecipientOf(match.Groups["who"].Value) : null;
     }
-
-    // People a scope can be for besides the recipient groups StatementAnalyzer knows (their children, in-laws, guests, …).
-    [GeneratedRegex(@"\b(?:my|our|his|her|their)\s+(?:[a-z'-]+\s+)?(?:son|sons|daughter|daughters|kid|kids|child|children|toddler|baby|niece|nephew|in-laws|father-in-law|mother-in-law|guests?|roommates?|flatmates?|neighbou?rs?|girlfriend|boyfriend|fianc[eé]e?)\b", RegexOptions.CultureInvariant)]
-    private static partial Regex OtherPersonPattern();
 
     [GeneratedRegex(@"\b(?:messages?|e-?mails?|texts?|notes?|letters?|replies|dms?|anything i (?:write|send))\s+(?:to|for|with)\s+(?<who>(?:my |our |the )?[a-z'-]+(?: [a-z'-]+)?)", RegexOptions.CultureInvariant)]
     private static partial Regex AddressedPattern();

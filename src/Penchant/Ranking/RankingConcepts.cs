@@ -39,42 +39,6 @@ internal static class RankingConcepts
     /// <summary>Gets the concepts.</summary>
     public static IReadOnlyList<RankingConcept> All => Loaded.Value;
 
-    /// <summary>The content stems of a text in order, each with the index of the character its word starts at.</summary>
-    public static List<(string Stem, int At)> Sequence(string text)
-    {
-        var sequence = new List<(string, int)>();
-        var word = new System.Text.StringBuilder();
-        int i = 0;
-        while (i < text.Length)
-        {
-            if (!char.IsLetterOrDigit(text[i]))
-            {
-                i++;
-                continue;
-            }
-
-            int start = i;
-            word.Clear();
-            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '\'' or '’'))
-            {
-                if (char.IsLetterOrDigit(text[i]))
-                {
-                    word.Append(char.ToLowerInvariant(text[i]));
-                }
-
-                i++;
-            }
-
-            string w = word.ToString();
-            if (w.Length > 1 && !TextTools.IsStopWord(w))
-            {
-                sequence.Add((TextTools.Stem(w), start));
-            }
-        }
-
-        return sequence;
-    }
-
     /// <summary>
     /// The concepts a clause names, by a term or a member, with the clause's stems each covers. The longest phrase wins:
     /// "virtual reality" does not also name what "virtual" alone would, nor "low-heeled" (an opposite of heels) what "heels" would.
@@ -91,7 +55,7 @@ internal static class RankingConcepts
 
     private static List<NamedConcept> Find(string clauseObject)
     {
-        List<(string Stem, int At)> sequence = Sequence(clauseObject);
+        List<(string Stem, int At)> sequence = TextTools.ContentStemSequence(clauseObject);
         var found = new List<(RankingConcept Concept, int Kind, int First, int Last)>();
         foreach (RankingConcept concept in All)
         {
@@ -186,7 +150,7 @@ internal static class RankingConcepts
         var phrases = new List<string[]>();
         foreach (JsonElement phrase in list.EnumerateArray())
         {
-            string[] stems = [.. Sequence(phrase.GetString()!).Select(static s => s.Stem)];
+            string[] stems = [.. TextTools.ContentStemSequence(phrase.GetString()!).Select(static s => s.Stem)];
             if (stems.Length > 0)
             {
                 phrases.Add(stems);

@@ -24,9 +24,9 @@ internal sealed class RankingCandidate
     {
         Text = text;
         Lower = text.ToLowerInvariant();
-        Stems = TextTools.ContentStems(text);
+        Sequence = TextTools.ContentStemSequence(text);
+        Stems = new HashSet<string>(Sequence.Select(static w => w.Stem), StringComparer.Ordinal);
         Vector = vector;
-        Sequence = RankingConcepts.Sequence(text);
         Exclusions = StatedPreferenceScorer.ExclusionSpans(Lower);
     }
 

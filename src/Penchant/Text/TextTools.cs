@@ -69,6 +69,45 @@ internal static class TextTools
         return stems;
     }
 
+    /// <summary>
+    /// Gets the stems of the content words of a text in order, each with the index of the character its word starts at: the
+    /// words and stems of <see cref="ContentStems"/>, with their places (for phrases and the spans around them).
+    /// </summary>
+    public static List<(string Stem, int At)> ContentStemSequence(string text)
+    {
+        var sequence = new List<(string, int)>();
+        var word = new StringBuilder();
+        int i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            int start = i;
+            word.Clear();
+            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '\'' or '’'))
+            {
+                if (char.IsLetterOrDigit(text[i]))
+                {
+                    word.Append(char.ToLowerInvariant(text[i]));
+                }
+
+                i++;
+            }
+
+            string w = word.ToString();
+            if (w.Length > 1 && !StopWords.Contains(w))
+            {
+                sequence.Add((Stem(w), start));
+            }
+        }
+
+        return sequence;
+    }
+
     /// <summary>Gets a crude stem: enough to match "allergies" with "allergic" and "emails" with "email".</summary>
     public static string Stem(string word)
     {

@@ -1,8 +1,9 @@
+using Penchant.Text;
 namespace Penchant.Ranking;
 
 public sealed class RankingConceptsTests
 {
-    private static string[] Stems(string phrase) => [.. RankingConcepts.Sequence(phrase).Select(static s => s.Stem)];
+    private static string[] Stems(string phrase) => [.. TextTools.ContentStemSequence(phrase).Select(static s => s.Stem)];
 
     [Fact]
     public void All_EveryConcept_HasATerm()

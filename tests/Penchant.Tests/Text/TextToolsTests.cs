@@ -16,4 +16,16 @@ public sealed class TextToolsTests
         Assert.Equal(expected, TextTools.IsLike(a, b));
         Assert.Equal(expected, TextTools.IsLike(b, a));
     }
+
+    [Theory]
+    [InlineData("I don't eat gluten-free pasta, it's 2x the price!")]
+    [InlineData("Rock 'n' roll — the O’Reilly books, 3 of them.")]
+    [InlineData("  a an the   ")]
+    public void ContentStemSequence_HasTheStemsOfContentStemsWhereTheirWordsStart(string text)
+    {
+        List<(string Stem, int At)> sequence = TextTools.ContentStemSequence(text);
+
+        Assert.Equal(TextTools.ContentStems(text).Order(StringComparer.Ordinal), sequence.Select(static w => w.Stem).Distinct().Order(StringComparer.Ordinal));
+        Assert.All(sequence, w => Assert.True(char.IsLetterOrDigit(text[w.At]) && (w.At == 0 || !char.IsLetterOrDigit(text[w.At - 1]))));
+    }
 }
