@@ -53,6 +53,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         _cacheSize = options.CacheSize;
         _maxBatch = options.MaxBatchSize;
         int threads = options.IntraOpThreads;
+        MiniLmPrecision precision = options.Precision;
         _model = new Lazy<MiniLmModel>(
             () =>
             {
@@ -62,7 +63,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
                 // load, batches of 32 short texts on 2 threads: 11-12 ms of CPU per text spinning, 6.7 asleep.
                 session.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
                 session.AddSessionConfigEntry("session.inter_op.allow_spinning", "0");
-                return new MiniLmModel(session);
+                return new MiniLmModel(precision, session);
             },
             LazyThreadSafetyMode.ExecutionAndPublication);
     }

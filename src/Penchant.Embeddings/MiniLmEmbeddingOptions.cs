@@ -19,4 +19,8 @@ public sealed class MiniLmEmbeddingOptions
     /// <value>The default is the number of processors.</value>
     [Range(1, 256)]
     public int IntraOpThreads { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>Gets or sets how the model's weights are stored and multiplied.</summary>
+    /// <value>The default is <see cref="MiniLmPrecision.Int8"/>.</value>
+    public MiniLmPrecision Precision { get; set; } = MiniLmPrecision.Int8;
 }

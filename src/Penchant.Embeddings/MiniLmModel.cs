@@ -28,11 +28,12 @@ internal sealed class MiniLmModel : IDisposable
     private readonly InferenceSession _session;
     private readonly MiniLMTokenizer _tokenizer = new();
 
-    /// <summary>Initializes a new instance of the <see cref="MiniLmModel"/> class, loading the model with these session options (which it then owns).</summary>
-    public MiniLmModel(SessionOptions options)
+    /// <summary>Initializes a new instance of the <see cref="MiniLmModel"/> class, loading the model at this precision with these session options (which it then owns).</summary>
+    public MiniLmModel(MiniLmPrecision precision, SessionOptions options)
     {
         _options = options;
-        _session = new InferenceSession(ResourceLoader.GetResource(typeof(SentenceEncoder).Assembly, "model.onnx"), options);
+        byte[] model = ResourceLoader.GetResource(typeof(SentenceEncoder).Assembly, "model.onnx");
+        _session = new InferenceSession(precision == MiniLmPrecision.Int8 ? WeightQuantizer.Quantize(model) : model, options);
     }
 
     /// <summary>Splits a text into the model's tokens, with its <c>[CLS]</c> and <c>[SEP]</c> (at most 512).</summary>

@@ -29,6 +29,9 @@ public static class ServerHost
     /// <summary>The configuration section bound to <see cref="PenchantOptions"/>.</summary>
     public const string OptionsSection = "Penchant";
 
+    /// <summary>The configuration section of the embedding model's options (<see cref="Penchant.Embeddings.MiniLmEmbeddingOptions"/>).</summary>
+    public const string EmbeddingsSection = "Penchant:Embeddings";
+
     /// <summary>Gets the database used when none is configured: <c>penchant/penchant.db</c> under the user's local application data folder.</summary>
     public static string DefaultDatabasePath { get; } = Path.Combine(LocalDataRoot(), "penchant", "penchant.db");
 
@@ -48,7 +51,8 @@ public static class ServerHost
         builder.Services
             .AddPenchant(builder.Configuration.GetSection(OptionsSection))
             .UseSqlite(databasePath)
-            .UseMiniLmEmbeddings(); // The generator caches texts and coalesces concurrent requests' texts into model calls.
+            // The generator caches texts and coalesces concurrent requests' texts into model calls.
+            .UseMiniLmEmbeddings(options => builder.Configuration.GetSection(EmbeddingsSection).Bind(options));
 
         builder.Services.AddOptions<ServiceOptions>().Bind(builder.Configuration.GetSection(ServiceOptions.Section));
         builder.Services.AddOptionsWithValidateOnStart<ServiceOptions, ServiceOptionsValidator>();

@@ -25,6 +25,7 @@ public sealed class MiniLmEmbeddingGeneratorTests
         {
             CacheSize = 0,
             MaxBatchSize = maxBatchSize,
+            Precision = MiniLmPrecision.Float32,
         });
         using var reference = new SentenceEncoder();
 
@@ -53,7 +54,7 @@ public sealed class MiniLmEmbeddingGeneratorTests
             "I'd rather book qwxzptrain seats; never (ever) before 9:30!",
             string.Empty,
         ];
-        using var generator = new MiniLmEmbeddingGenerator(new MiniLmEmbeddingOptions { CacheSize = 0 });
+        using var generator = new MiniLmEmbeddingGenerator(new MiniLmEmbeddingOptions { CacheSize = 0, Precision = MiniLmPrecision.Float32 });
         using var reference = new SentenceEncoder();
 
         // Act
@@ -73,7 +74,7 @@ public sealed class MiniLmEmbeddingGeneratorTests
     {
         // Arrange: 40 callers at once, each with 1 to 3 texts, some texts shared between callers, so their texts are
         // encoded together in model calls; then a caller that gave up before it started.
-        using var generator = new MiniLmEmbeddingGenerator(new MiniLmEmbeddingOptions { CacheSize = 0 });
+        using var generator = new MiniLmEmbeddingGenerator(new MiniLmEmbeddingOptions { CacheSize = 0, Precision = MiniLmPrecision.Float32 });
         using var reference = new SentenceEncoder();
         string[] subjects = ["tea", "jazz", "night trains", "spicy food", "dark mode", "long walks in the rain", "quiet hotels"];
         string[][] calls = [.. Enumerable.Range(0, 40).Select(i => Enumerable.Range(0, 1 + (i % 3))
@@ -100,12 +101,46 @@ public sealed class MiniLmEmbeddingGeneratorTests
     }
 
     [Fact]
+    public async Task GenerateAsync_Int8ByDefault_StaysCloseToTheFloatModelAndKeepsWhatIsNear()
+    {
+        // Arrange: the default generator (8-bit weights) and the float one, over statements and requests; each statement has
+        // a paraphrase and an unrelated request.
+        (string Statement, string Paraphrase, string Unrelated)[] triples =
+        [
+            ("I want an aisle seat when I fly.", "Book me a seat on the aisle for my flight to Lisbon.", "Summarize this article about interest rates."),
+            ("No emojis in emails to my boss.", "Draft an email to my manager about the deadline.", "What should I cook for dinner tonight?"),
+            ("I'm vegetarian.", "Suggest a recipe without meat for four people.", "How do airplanes stay in the air?"),
+            ("Keep your answers short.", "Give me a brief answer, please.", "Plan a three-day hiking trip in the Alps."),
+        ];
+        string[] texts = [.. triples.SelectMany(static t => new[] { t.Statement, t.Paraphrase, t.Unrelated })];
+        using var int8 = new MiniLmEmbeddingGenerator(new MiniLmEmbeddingOptions { CacheSize = 0 });
+        using var float32 = new MiniLmEmbeddingGenerator(new MiniLmEmbeddingOptions { CacheSize = 0, Precision = MiniLmPrecision.Float32 });
+
+        // Act
+        GeneratedEmbeddings<Embedding<float>> quantized = await int8.GenerateAsync(texts, cancellationToken: Ct);
+        GeneratedEmbeddings<Embedding<float>> exact = await float32.GenerateAsync(texts, cancellationToken: Ct);
+
+        // Assert: each vector is near its float twin (0.98 at worst on the selection eval's texts), not equal to it, and the
+        // paraphrase stays nearer its statement than the unrelated request.
+        Assert.Equal(MiniLmPrecision.Int8, new MiniLmEmbeddingOptions().Precision);
+        float[] cosines = [.. texts.Select((_, i) => TensorPrimitives.CosineSimilarity(quantized[i].Vector.Span, exact[i].Vector.Span))];
+        Assert.All(cosines, static c => Assert.InRange(c, 0.97f, 0.99999f));
+        for (int t = 0; t < triples.Length; t++)
+        {
+            ReadOnlySpan<float> statement = quantized[3 * t].Vector.Span;
+            float paraphrase = TensorPrimitives.CosineSimilarity(statement, quantized[(3 * t) + 1].Vector.Span);
+            float unrelated = TensorPrimitives.CosineSimilarity(statement, quantized[(3 * t) + 2].Vector.Span);
+            Assert.True(paraphrase > unrelated + 0.1f, $"{triples[t].Statement}: paraphrase {paraphrase}, unrelated {unrelated}");
+        }
+    }
+
+    [Fact]
     public async Task GenerateAsync_CancelledWhileTheModelRuns_ThrowsOperationCanceled()
     {
         // Arrange: a loaded model and enough texts for several seconds of encoding (the cancellation lands after tokenizing, in a model run).
         using var generator = new MiniLmEmbeddingGenerator(new MiniLmEmbeddingOptions { CacheSize = 0, MaxBatchSize = 256 });
         await generator.GenerateAsync(["warm up", "and the tokenizer too"], cancellationToken: Ct);
-        string[] texts = [.. Enumerable.Range(0, 2_000).Select(static i => $"I always prefer quiet hotels near the station, note {i}")];
+        string[] texts = [.. Enumerable.Range(0, 8_000).Select(static i => $"I always prefer quiet hotels near the station, note {i}")];
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         cancellation.CancelAfter(TimeSpan.FromSeconds(2));
 
