@@ -69,6 +69,9 @@ public sealed class StatedPreferenceScorerTests
     [InlineData("I don't buy leather.", "A leather-free bag with a leather strap.", "A canvas tote bag.")]
     [InlineData("I strictly avoid gluten.", "A trattoria famous for its fresh wheat pasta.", "A gluten-free trattoria with pizza and pasta.")]
     [InlineData("I strongly prefer games without any form of microtransactions.", "A puzzle game with in-app purchases.", "A puzzle game without microtransactions.")]
+    [InlineData("I'm vegetarian.", "A juicy grilled ribeye steak with garlic butter.", "A creamy mushroom and spinach risotto.")]
+    [InlineData("I'm vegetarian.", "Pan-seared salmon with lemon.", "A creamy mushroom and spinach risotto.")]
+    [InlineData("I'm vegan.", "A cheese omelette with chives.", "A lentil curry with rice.")]
     public void Score_WithoutEmbeddingHelp_WordsAndConceptsDecide(string preferenceText, string violating, string keeping)
     {
         // Both candidates embed alike, so only what they say about the preference's objects separates them: a kind of an
