@@ -25,6 +25,8 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
 
     // What one more model call costs, in tokens of text (see Batches): on one thread, a call of one short text (13 tokens)
     // cost 7.9 ms of CPU and calls of 16 such texts 3.4 ms per text, so a call costs about 4.5 ms more, as much as 16 tokens.
+    // With 8-bit weights (the default) both shrink: a call about 0.4-0.9 ms, a token 0.06-0.08 ms (texts of 13 and 26
+    // tokens in calls of 1, 4 and 16, on a shared machine), 5 to 15 tokens; 16 is kept.
     private const int CallCost = 16;
 
     private readonly Lazy<MiniLmModel> _model;
