@@ -21,6 +21,6 @@ public sealed class MiniLmEmbeddingOptions
     public int IntraOpThreads { get; set; } = Environment.ProcessorCount;
 
     /// <summary>Gets or sets how the model's weights are stored and multiplied.</summary>
-    /// <value>The default is <see cref="MiniLmPrecision.Int8"/>.</value>
-    public MiniLmPrecision Precision { get; set; } = MiniLmPrecision.Int8;
+    /// <value>The default is <see cref="MiniLmPrecision.Float32"/>, the model as published (the service defaults to <see cref="MiniLmPrecision.Int8"/>).</value>
+    public MiniLmPrecision Precision { get; set; } = MiniLmPrecision.Float32;
 }

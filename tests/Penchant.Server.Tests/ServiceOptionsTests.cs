@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Penchant.Embeddings;
 
 namespace Penchant.Server;
 
@@ -35,5 +37,30 @@ public sealed class ServiceOptionsTests(PenchantServerFactory factory) : IClassF
 
         Assert.True(result.Failed);
         Assert.Contains(property, result.FailureMessage, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>The service runs the embedding model in 8-bit weights unless <c>Penchant:Embeddings:Precision</c> says otherwise.</summary>
+public sealed class ServiceEmbeddingPrecisionTests
+{
+    [Theory]
+    [InlineData(null, MiniLmEmbeddingGenerator.Int8ModelId)]
+    [InlineData("Float32", MiniLmEmbeddingGenerator.ModelId)]
+    [InlineData("Int8", MiniLmEmbeddingGenerator.Int8ModelId)]
+    public async Task Precision_DefaultOrConfigured_ChoosesTheModel(string? configured, string expectedModel)
+    {
+        await using var factory = new ConfiguredFactory(configured);
+
+        var generator = factory.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+        GeneratedEmbeddings<Embedding<float>> embeddings = await generator.GenerateAsync(["I prefer aisle seats."], cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(expectedModel, generator.GetService<EmbeddingGeneratorMetadata>()!.DefaultModelId);
+        Assert.Equal(expectedModel, embeddings[0].ModelId);
+    }
+
+    private sealed class ConfiguredFactory(string? precision) : PenchantServerFactory
+    {
+        protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+            precision is null ? [] : [new(ServerHost.EmbeddingsSection + ":Precision", precision)];
     }
 }

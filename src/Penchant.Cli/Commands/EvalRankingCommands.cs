@@ -140,7 +140,7 @@ internal sealed class EvalPairsCommand : CliCommand
         }
 
         List<HhPair> test = await HhRlhfData.ReadAsync(directory, parse.GetValue(_test)!, limit, cancellationToken);
-        using var embeddings = new MiniLmEmbeddingGenerator();
+        using var embeddings = new MiniLmEmbeddingGenerator(context.Embeddings);
         Dictionary<string, float[]> vectors = await HhRlhfData.EmbedAsync(
             embeddings, train.Concat(test).SelectMany(static p => (string[])[p.Prompt, p.Chosen, p.Rejected]), cancellationToken);
         List<PairSample> Samples(List<HhPair> pairs) =>

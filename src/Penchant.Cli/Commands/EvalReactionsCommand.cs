@@ -54,7 +54,7 @@ internal sealed class EvalReactionsCommand : CliCommand
             throw new CliInputException($"{file} has no cases{(split == "all" ? string.Empty : $" in split '{split}'")}.");
         }
 
-        using var embeddings = new MiniLmEmbeddingGenerator();
+        using var embeddings = new MiniLmEmbeddingGenerator(context.Embeddings);
         var classifier = new RuleBasedReactionClassifier(embeddings);
         ReactionReport report;
         using (ProgressBar? progress = ProgressBar.Create(context.Environment, cases.Count, "cases"))

@@ -30,7 +30,7 @@ internal sealed class EvalPluralisticCommand : CliCommand
     {
         ParseResult parse = context.ParseResult;
         string directory = HhRlhfData.ResolveDirectory(parse.GetValue(_data));
-        using var embeddings = new MiniLmEmbeddingGenerator();
+        using var embeddings = new MiniLmEmbeddingGenerator(context.Embeddings);
         var (pairs, dimensions) = await ResponsePool.PairsAsync(embeddings, directory, parse.GetValue(_splits)!, parse.GetValue(_limit), cancellationToken);
         var settings = new PluralisticSettings { Seed = parse.GetValue(_seed), UsersPerTaste = parse.GetValue(_users), Prototypes = parse.GetValue(_prototypes) };
         PluralisticReport report = PluralisticSimulation.Run(pairs, dimensions, settings, cancellationToken);
@@ -62,7 +62,7 @@ internal sealed class EvalCyclicCommand : CliCommand
     {
         ParseResult parse = context.ParseResult;
         string directory = HhRlhfData.ResolveDirectory(parse.GetValue(_data));
-        using var embeddings = new MiniLmEmbeddingGenerator();
+        using var embeddings = new MiniLmEmbeddingGenerator(context.Embeddings);
         var (responses, dimensions) = await ResponsePool.ResponsesAsync(embeddings, directory, parse.GetValue(_splits)!, parse.GetValue(_limit), cancellationToken);
         CyclicReport report = CyclicSimulation.Run(responses, dimensions, 3000, 1000, parse.GetValue(_skew), parse.GetValue(_seed), cancellationToken);
         CyclicSimulation.Write(context.Environment.Output, report);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Penchant.Cli.Output;
 using Penchant.Domain;
+using Penchant.Embeddings;
 
 namespace Penchant.Cli.Infrastructure;
 
@@ -37,6 +38,9 @@ internal sealed class CommandContext
     /// <exception cref="ArgumentException">The tenant or user identifier is invalid.</exception>
     public UserKey User => UserKey.Create(ParseResult.GetValue(_globals.Tenant)!, ParseResult.GetValue(_globals.User)!);
 
+    /// <summary>Gets the embedding model's options (<c>--precision</c>).</summary>
+    public MiniLmEmbeddingOptions Embeddings => new() { Precision = ParseResult.GetValue(_globals.Precision) };
+
     /// <summary>Gets the tenant.</summary>
     public string Tenant => ParseResult.GetValue(_globals.Tenant)!;
 
@@ -48,5 +52,5 @@ internal sealed class CommandContext
     /// <summary>Opens the engine on the resolved database.</summary>
     /// <returns>The engine host.</returns>
     /// <exception cref="CliInputException">The path cannot be used.</exception>
-    public EngineHost OpenEngine() => EngineHost.Open(ResolveDatabase(), Environment.ConfigureEngine);
+    public EngineHost OpenEngine() => EngineHost.Open(ResolveDatabase(), Environment.ConfigureEngine, Embeddings);
 }

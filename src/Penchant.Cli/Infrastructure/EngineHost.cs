@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Penchant.Embeddings;
 
 namespace Penchant.Cli.Infrastructure;
 
@@ -27,13 +28,14 @@ internal sealed class EngineHost : IAsyncDisposable
     /// <summary>Builds the engine over a database file (already checked by <see cref="Infrastructure.DatabasePath.Validate"/>).</summary>
     /// <param name="databasePath">The SQLite file.</param>
     /// <param name="configure">Registers services ahead of the defaults, or <see langword="null"/>.</param>
+    /// <param name="embeddings">The embedding model's options (used unless <paramref name="configure"/> registers another generator).</param>
     /// <returns>The host; dispose it to release the store and the model.</returns>
-    public static EngineHost Open(string databasePath, Action<IServiceCollection>? configure)
+    public static EngineHost Open(string databasePath, Action<IServiceCollection>? configure, MiniLmEmbeddingOptions embeddings)
     {
         var services = new ServiceCollection();
         services.AddLogging();
         configure?.Invoke(services);
-        services.AddPenchant().UseSqlite(databasePath).UseMiniLmEmbeddings();
+        services.AddPenchant().UseSqlite(databasePath).UseMiniLmEmbeddings(options => options.Precision = embeddings.Precision);
         ServiceProvider provider = services.BuildServiceProvider();
         try
         {

@@ -22,13 +22,13 @@ internal sealed class EvalStore : IAsyncDisposable
     {
         if (context.GivenDatabase is { } given)
         {
-            return new EvalStore(EngineHost.Open(DatabasePath.Validate(given), context.Environment.ConfigureEngine), null);
+            return new EvalStore(EngineHost.Open(DatabasePath.Validate(given), context.Environment.ConfigureEngine, context.Embeddings), null);
         }
 
         string temporary = Path.Combine(Path.GetTempPath(), $"penchant-eval-{Guid.NewGuid():N}.db");
         try
         {
-            return new EvalStore(EngineHost.Open(temporary, context.Environment.ConfigureEngine), temporary);
+            return new EvalStore(EngineHost.Open(temporary, context.Environment.ConfigureEngine, context.Embeddings), temporary);
         }
         catch
         {

@@ -101,10 +101,10 @@ public sealed class MiniLmEmbeddingGeneratorTests
     }
 
     [Fact]
-    public async Task GenerateAsync_Int8ByDefault_StaysCloseToTheFloatModelAndKeepsWhatIsNear()
+    public async Task GenerateAsync_Int8_StaysCloseToTheFloatModelAndKeepsWhatIsNear()
     {
-        // Arrange: the default generator (8-bit weights) and the float one, over statements and requests; each statement has
-        // a paraphrase and an unrelated request.
+        // Arrange: a generator with 8-bit weights and the float one (the default), over statements and requests; each
+        // statement has a paraphrase and an unrelated request.
         (string Statement, string Paraphrase, string Unrelated)[] triples =
         [
             ("I want an aisle seat when I fly.", "Book me a seat on the aisle for my flight to Lisbon.", "Summarize this article about interest rates."),
@@ -113,8 +113,8 @@ public sealed class MiniLmEmbeddingGeneratorTests
             ("Keep your answers short.", "Give me a brief answer, please.", "Plan a three-day hiking trip in the Alps."),
         ];
         string[] texts = [.. triples.SelectMany(static t => new[] { t.Statement, t.Paraphrase, t.Unrelated })];
-        using var int8 = new MiniLmEmbeddingGenerator(new MiniLmEmbeddingOptions { CacheSize = 0 });
-        using var float32 = new MiniLmEmbeddingGenerator(new MiniLmEmbeddingOptions { CacheSize = 0, Precision = MiniLmPrecision.Float32 });
+        using var int8 = new MiniLmEmbeddingGenerator(new MiniLmEmbeddingOptions { CacheSize = 0, Precision = MiniLmPrecision.Int8 });
+        using var float32 = new MiniLmEmbeddingGenerator(new MiniLmEmbeddingOptions { CacheSize = 0 });
 
         // Act
         GeneratedEmbeddings<Embedding<float>> quantized = await int8.GenerateAsync(texts, cancellationToken: Ct);
@@ -122,7 +122,9 @@ public sealed class MiniLmEmbeddingGeneratorTests
 
         // Assert: each vector is near its float twin (0.98 at worst on the selection eval's texts), not equal to it, and the
         // paraphrase stays nearer its statement than the unrelated request.
-        Assert.Equal(MiniLmPrecision.Int8, new MiniLmEmbeddingOptions().Precision);
+        Assert.Equal(MiniLmPrecision.Float32, new MiniLmEmbeddingOptions().Precision);
+        Assert.Equal(MiniLmEmbeddingGenerator.Int8ModelId, quantized[0].ModelId);
+        Assert.Equal(MiniLmEmbeddingGenerator.ModelId, exact[0].ModelId);
         float[] cosines = [.. texts.Select((_, i) => TensorPrimitives.CosineSimilarity(quantized[i].Vector.Span, exact[i].Vector.Span))];
         Assert.All(cosines, static c => Assert.InRange(c, 0.97f, 0.99999f));
         for (int t = 0; t < triples.Length; t++)
