@@ -28,4 +28,15 @@ public sealed class TextToolsTests
         Assert.Equal(TextTools.ContentStems(text).Order(StringComparer.Ordinal), sequence.Select(static w => w.Stem).Distinct().Order(StringComparer.Ordinal));
         Assert.All(sequence, w => Assert.True(char.IsLetterOrDigit(text[w.At]) && (w.At == 0 || !char.IsLetterOrDigit(text[w.At - 1]))));
     }
+
+    [Fact]
+    public void Words_ApostrophesAndLongWords_AreLowerCaseTokens()
+    {
+        // Longer than the tokenizer's buffer, so it moves to a larger one.
+        string longWord = string.Concat(Enumerable.Repeat("Ab", 70));
+
+        List<string> words = TextTools.Words($"Don’t STOP {longWord}-now, it's 2x!");
+
+        Assert.Equal(["dont", "stop", longWord.ToLowerInvariant(), "now", "its", "2x"], words);
+    }
 }
