@@ -17,29 +17,23 @@ internal sealed record RankingPreference(Preference Preference, double Weight, I
     public IReadOnlyList<NumericConstraint> Bounds { get; } = NumericConstraints.Parse(Preference.Text);
 }
 
-/// <summary>A candidate prepared for ranking: its text, lower-cased text, content stems and embedding.</summary>
+/// <summary>A candidate prepared for ranking: its text, content stems, the passages that leave something out, and embedding.</summary>
 internal sealed class RankingCandidate
 {
     public RankingCandidate(string text, float[] vector)
     {
         Text = text;
-        Lower = text.ToLowerInvariant();
-        Sequence = TextTools.ContentStemSequence(text);
-        Stems = new HashSet<string>(Sequence.Select(static w => w.Stem), StringComparer.Ordinal);
+        Sequence = new StemSequence(text);
         Vector = vector;
-        Exclusions = StatedPreferenceScorer.ExclusionSpans(Lower);
+        Exclusions = StatedPreferenceScorer.ExclusionSpans(text.ToLowerInvariant());
     }
 
     public string Text { get; }
 
-    public string Lower { get; }
-
-    public HashSet<string> Stems { get; }
-
     public float[] Vector { get; }
 
     /// <summary>Gets the content stems in order, each with where its word starts.</summary>
-    public List<(string Stem, int At)> Sequence { get; }
+    public StemSequence Sequence { get; }
 
     /// <summary>Gets the passages that leave something out ("gluten-free", "without meat", "faux fur").</summary>
     public List<ExclusionSpan> Exclusions { get; }
@@ -149,6 +143,8 @@ internal static partial class StatedPreferenceScorer
             features[i] = new double[FeatureNames.Count];
         }
 
+        // Where Match finds a concept's phrases in a candidate; reused across clauses and candidates.
+        var occurrences = new List<(int First, int Last)>();
         for (int c = 0; c < preference.Clauses.Count; c++)
         {
             PreferenceClause clause = preference.Clauses[c];
@@ -160,7 +156,7 @@ internal static partial class StatedPreferenceScorer
             for (int i = 0; i < n; i++)
             {
                 RankingCandidate candidate = candidates[i];
-                (double mentioned, double excluded) = Match(clause, concepts, excludedInObject, candidate);
+                (double mentioned, double excluded) = Match(clause, concepts, excludedInObject, candidate, occurrences);
                 if (excluded > 0)
                 {
                     features[i][4 + side] += excluded;
@@ -230,14 +226,15 @@ internal static partial class StatedPreferenceScorer
     /// opposite of it ("tested on animals": "cruelty-free"). An exclusion whose own word the preference uses is not one
     /// ("fur, whether real or faux": "a faux fur parka" is fur).
     /// </summary>
-    private static (double Mentioned, double Excluded) Match(PreferenceClause clause, List<NamedConcept> concepts, bool excludedInObject, RankingCandidate candidate)
+    private static (double Mentioned, double Excluded) Match(
+        PreferenceClause clause, List<NamedConcept> concepts, bool excludedInObject, RankingCandidate candidate, List<(int First, int Last)> occurrences)
     {
         if (clause.Stems.Count == 0)
         {
             return (0, 0);
         }
 
-        List<(string Stem, int At)> sequence = candidate.Sequence;
+        StemSequence sequence = candidate.Sequence;
 
         // Nothing to leave out and no concept to widen the words: the share of the clause's words the candidate names.
         if (concepts.Count == 0 && (excludedInObject || candidate.Exclusions.Count == 0))
@@ -245,7 +242,7 @@ internal static partial class StatedPreferenceScorer
             int named = 0;
             foreach (string stem in clause.Stems)
             {
-                named += sequence.Exists(w => TextTools.IsLike(w.Stem, stem)) ? 1 : 0;
+                named += sequence.ContainsLike(stem) ? 1 : 0;
             }
 
             return ((double)named / clause.Stems.Count, 0);
@@ -263,7 +260,8 @@ internal static partial class StatedPreferenceScorer
 
                 for (int k = 0; k < sequence.Count; k++)
                 {
-                    excludedAt[k] |= sequence[k].At >= span.Start && sequence[k].At < span.End && !span.Markers.Contains(sequence[k].Stem);
+                    (string stem, int at) = sequence.Words[k];
+                    excludedAt[k] |= at >= span.Start && at < span.End && !span.Markers.Contains(stem);
                 }
             }
         }
@@ -276,7 +274,9 @@ internal static partial class StatedPreferenceScorer
         for (int c = 0; c < concepts.Count; c++)
         {
             opposed[c] = (bool[])excludedAt.Clone();
-            foreach ((int first, int last) in RankingConcepts.Occurrences(sequence, concepts[c].Concept.Opposites))
+            occurrences.Clear();
+            sequence.FindPhrases(concepts[c].Concept.Opposites, occurrences);
+            foreach ((int first, int last) in occurrences)
             {
                 excluded.UnionWith(concepts[c].TermStems);
                 excluded.UnionWith(concepts[c].MemberStems);
@@ -288,14 +288,11 @@ internal static partial class StatedPreferenceScorer
             }
         }
 
-        for (int k = 0; k < sequence.Count; k++)
+        foreach (string stem in clause.Stems)
         {
-            foreach (string stem in clause.Stems)
+            for (int k = sequence.IndexOfLike(stem, 0); k >= 0; k = sequence.IndexOfLike(stem, k + 1))
             {
-                if (TextTools.IsLike(sequence[k].Stem, stem))
-                {
-                    (wordLeft[k] ? excluded : mentioned).Add(stem);
-                }
+                (wordLeft[k] ? excluded : mentioned).Add(stem);
             }
         }
 
@@ -311,14 +308,18 @@ internal static partial class StatedPreferenceScorer
             // gluten-free trattoria with pizza and pasta"). Only the concept's own opposites leave out its kinds: reading is
             // an opposite of listening, yet still a kind of passive learning.
             bool termLeft = false;
-            foreach ((int first, int last) in RankingConcepts.Occurrences(sequence, named.Concept.Terms))
+            occurrences.Clear();
+            sequence.FindPhrases(named.Concept.Terms, occurrences);
+            foreach ((int first, int last) in occurrences)
             {
                 bool left = IsExcluded(opposed[c], first, last);
                 termLeft |= left;
                 (left ? excluded : mentioned).UnionWith(named.TermStems);
             }
 
-            foreach ((int first, int last) in RankingConcepts.Occurrences(sequence, named.Concept.Members))
+            occurrences.Clear();
+            sequence.FindPhrases(named.Concept.Members, occurrences);
+            foreach ((int first, int last) in occurrences)
             {
                 (termLeft || IsExcluded(opposed[c], first, last) ? excluded : mentioned).UnionWith(named.TermStems);
             }
