@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Numerics.Tensors;
 using System.Text.RegularExpressions;
@@ -361,10 +362,10 @@ internal static partial class StatedPreferenceScorer
     public static List<ExclusionSpan> ExclusionSpans(string lower)
     {
         var spans = new List<ExclusionSpan>();
-        foreach (Match m in ExclusionPattern().Matches(lower))
+        foreach ((int start, int end) in ExclusionMatches(lower))
         {
-            string[] markers = [.. TextTools.Words(m.Value).Where(static w => ExclusionWords.Contains(w)).Select(TextTools.Stem)];
-            spans.Add(new ExclusionSpan(m.Index, m.Index + m.Length, markers));
+            string[] markers = [.. TextTools.Words(lower[start..end]).Where(static w => ExclusionWords.Contains(w)).Select(TextTools.Stem)];
+            spans.Add(new ExclusionSpan(start, end, markers));
         }
 
         return spans;
@@ -373,9 +374,9 @@ internal static partial class StatedPreferenceScorer
     /// <summary>Whether the candidate mentions one of the stems only to exclude it ("gluten-free", "without meat", "no emojis").</summary>
     public static bool ExcludesAny(string lower, HashSet<string> stems)
     {
-        foreach (Match m in ExclusionPattern().Matches(lower))
+        foreach ((int start, int end) in ExclusionMatches(lower))
         {
-            foreach (string word in TextTools.Words(m.Value))
+            foreach (string word in TextTools.Words(lower[start..end]))
             {
                 if (word.Length > 1 && !ExclusionWords.Contains(word) && TextTools.ContainsLike(stems, TextTools.Stem(word)))
                 {
@@ -387,12 +388,77 @@ internal static partial class StatedPreferenceScorer
         return false;
     }
 
+    /// <summary>
+    /// Finds the passages of a lower-cased text that <see cref="ExclusionSource"/> matches, as <see cref="Regex.Matches(string)"/>
+    /// would: the leftmost match, then the leftmost from where it ends, and so on.
+    /// </summary>
+    /// <remarks>
+    /// The pattern opens with a class of word characters ("…-free"), so a search tries it at every word of the text: that was
+    /// 15–30% of ranking 20 candidates. Every match starts at one of <see cref="ExclusionCues"/> or, for "…-free" and "… free",
+    /// within the run of non-space characters just before "free"; so the pattern is tried, anchored, only at those places, in
+    /// order, which finds the same matches.
+    /// </remarks>
+    internal static List<(int Start, int End)> ExclusionMatches(string lower)
+    {
+        var matches = new List<(int Start, int End)>();
+        ReadOnlySpan<char> text = lower;
+        Span<bool> canStart = text.Length <= 1024 ? stackalloc bool[text.Length] : new bool[text.Length];
+        int first = text.Length;
+        for (int at = text.IndexOfAny(ExclusionCues); at >= 0; at = NextCue(text, at + 1))
+        {
+            canStart[at] = true;
+            first = Math.Min(first, at);
+            if (text[at..].StartsWith("free", StringComparison.Ordinal) && at >= 2 && text[at - 1] is '-' or ' ')
+            {
+                for (int k = at - 2; k >= 0 && !char.IsWhiteSpace(text[k]); k--)
+                {
+                    canStart[k] = true;
+                    first = Math.Min(first, k);
+                }
+            }
+        }
+
+        for (int at = first; at < text.Length;)
+        {
+            int next = at + 1;
+            foreach (ValueMatch m in ExclusionAt().EnumerateMatches(text, at))
+            {
+                matches.Add((m.Index, m.Index + m.Length));
+                next = m.Index + m.Length;
+                break;
+            }
+
+            int skip = next < text.Length ? canStart[next..].IndexOf(true) : -1;
+            at = skip < 0 ? text.Length : next + skip;
+        }
+
+        return matches;
+
+        static int NextCue(ReadOnlySpan<char> text, int from)
+        {
+            int found = from < text.Length ? text[from..].IndexOfAny(ExclusionCues) : -1;
+            return found < 0 ? -1 : from + found;
+        }
+    }
+
     /// <summary>Describes a number for a factor.</summary>
     public static string Format(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
     // Words that leave out what follows ("without any added sugar") reach a few words on; words that qualify ("low-maintenance
     // reptile", "minimal dialogue", "faux fur") reach only the next word; "little" is scarcity only after a word of having
-    // ("with little gluten", "very little sugar"), not size ("a little black dress").
-    [GeneratedRegex(@"\b[\w-]+[- ]free\b|\b(?:no|without|free of|avoids?|skip|minus|excluding|except|nothing|away from)[- ](?:\w+[- ]){0,2}\w+|\b(?:non|zero|minimal|less|fewer|low|limited|vegan|faux|fake|imitation|plant-based)[- ]\w+|(?<=\b(?:with|has|have|contains?|very|so|too) )little \w+", RegexOptions.CultureInvariant)]
-    private static partial Regex ExclusionPattern();
+    // ("with little gluten", "very little sugar"), not size ("a little black dress"). A word a match opens with must be one of
+    // ExclusionCues or begin with one (see ExclusionMatches).
+    internal const string ExclusionSource = @"\b[\w-]+[- ]free\b|\b(?:no|without|free of|avoids?|skip|minus|excluding|except|nothing|away from)[- ](?:\w+[- ]){0,2}\w+|\b(?:non|zero|minimal|less|fewer|low|limited|vegan|faux|fake|imitation|plant-based)[- ]\w+|(?<=\b(?:with|has|have|contains?|very|so|too) )little \w+";
+
+    // Where a match of ExclusionSource can start: at one of these, or, for "…-free" and "… free", in the word before "free".
+    private static readonly SearchValues<string> ExclusionCues = SearchValues.Create(
+        [
+            "free", "no", "without", "avoid", "skip", "minus", "excluding", "except", "away from", "zero", "minimal", "less", "fewer",
+            "low", "limited", "vegan", "faux", "fake", "imitation", "plant-based", "little ",
+        ],
+        StringComparison.Ordinal);
+
+    /// <summary>The exclusion pattern, matched only where the search starts.</summary>
+    [GeneratedRegex(@"\G(?:" + ExclusionSource + ")", RegexOptions.CultureInvariant)]
+    private static partial Regex ExclusionAt();
 }

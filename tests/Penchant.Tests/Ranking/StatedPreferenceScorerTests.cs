@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Penchant.Domain;
 
 namespace Penchant.Ranking;
@@ -81,5 +82,38 @@ public sealed class StatedPreferenceScorerTests
         double[] scores = StatedPreferenceScorer.Score([preference], candidates, factors);
 
         Assert.True(scores[1] > scores[0], $"{keeping} {scores[1]} should beat {violating} {scores[0]}");
+    }
+
+    [Theory]
+    [InlineData("A gluten-free, dairy free pasta; sugar-and-gluten-free cake; carefree days; free of nuts; free-range eggs.")]
+    [InlineData("No meat, nothing fried, without any added sugar, non-toxic, zero-waste, avoids palm oil, avoid it, skip the dressing.")]
+    [InlineData("Minus the cheese, excluding nuts, except olives, away from crowds, minimal dialogue, less salt, fewer ads, low-maintenance.")]
+    [InlineData("Limited edition, vegan leather, faux fur, fake blood, imitation crab, plant-based milk, plant based milk.")]
+    [InlineData("With little gluten, very little sugar, has little appeal, a little black dress, so little time, too little room.")]
+    [InlineData("Know now; another snow; lowest allowance; nonsense; lesson; unless; freedom; free; no; low; a-free; -free; x free\nfree")]
+    [InlineData("It’s noisy — no-frills, NO CAPS, no\tmeat, without\n, free of\u00a0gluten, café-free, naïve-free, 2-free, x_y-free.")]
+    [InlineData("")]
+    public void ExclusionMatches_AreTheMatchesOfThePatternOverTheWholeText(string text)
+    {
+        // The finder tries the pattern only where a match can start; it must find what a plain search finds.
+        string lower = text.ToLowerInvariant();
+        var plain = new Regex(StatedPreferenceScorer.ExclusionSource, RegexOptions.CultureInvariant);
+
+        List<(int Start, int End)> found = StatedPreferenceScorer.ExclusionMatches(lower);
+
+        Assert.Equal(plain.Matches(lower).Select(static m => (m.Index, m.Index + m.Length)), found);
+    }
+
+    [Fact]
+    public void ExclusionMatches_LongText_AreTheMatchesOfThePattern()
+    {
+        // Longer than the stack buffer of places a match can start.
+        string lower = string.Concat(Enumerable.Repeat("a sugar-free snack with no nuts and very little salt, low in fat. ", 40));
+        var plain = new Regex(StatedPreferenceScorer.ExclusionSource, RegexOptions.CultureInvariant);
+
+        List<(int Start, int End)> found = StatedPreferenceScorer.ExclusionMatches(lower);
+
+        Assert.Equal(160, found.Count);
+        Assert.Equal(plain.Matches(lower).Select(static m => (m.Index, m.Index + m.Length)), found);
     }
 }
