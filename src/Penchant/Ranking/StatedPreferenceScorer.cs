@@ -21,7 +21,7 @@ internal sealed record RankingPreference(Preference Preference, double Weight, I
 /// <summary>A candidate prepared for ranking: its text, content stems, the passages that leave something out, and embedding.</summary>
 internal sealed class RankingCandidate
 {
-    public RankingCandidate(string text, float[] vector)
+    public RankingCandidate(string text, ReadOnlyMemory<float> vector)
     {
         Text = text;
         Sequence = new StemSequence(text);
@@ -31,7 +31,7 @@ internal sealed class RankingCandidate
 
     public string Text { get; }
 
-    public float[] Vector { get; }
+    public ReadOnlyMemory<float> Vector { get; }
 
     /// <summary>Gets the content stems in order, each with where its word starts.</summary>
     public StemSequence Sequence { get; }
@@ -167,7 +167,7 @@ internal static partial class StatedPreferenceScorer
                 // names it elsewhere ("a vegan coat with a leather trim") is.
                 if (mentioned > 0 || excluded == 0)
                 {
-                    features[i][side] += TensorPrimitives.CosineSimilarity(preference.Vectors[c], candidate.Vector);
+                    features[i][side] += TensorPrimitives.CosineSimilarity(preference.Vectors[c], candidate.Vector.Span);
                     features[i][2 + side] += mentioned;
                     features[i][9 + side] += mentioned > 0 ? 1 : 0;
                 }

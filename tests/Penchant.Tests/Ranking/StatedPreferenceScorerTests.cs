@@ -16,7 +16,7 @@ public sealed class StatedPreferenceScorerTests
     public void Features_AreCentredOverCandidates()
     {
         RankingPreference preference = Prepared("I avoid reptiles.");
-        RankingCandidate[] candidates = [new("A corn snake is a reptile.", [0.9f, 0.1f]), new("A goldfish.", [0.1f, 0.9f]), new("A rabbit.", [0.3f, 0.7f])];
+        RankingCandidate[] candidates = [new("A corn snake is a reptile.", new[] { 0.9f, 0.1f }), new("A goldfish.", new[] { 0.1f, 0.9f }), new("A rabbit.", new[] { 0.3f, 0.7f })];
 
         double[][] features = StatedPreferenceScorer.Features(preference, candidates);
 
@@ -31,7 +31,7 @@ public sealed class StatedPreferenceScorerTests
     {
         // "low-maintenance reptile": "low" qualifies the maintenance, not the reptile.
         RankingPreference preference = Prepared("I don't like reptiles.");
-        RankingCandidate[] candidates = [new("A ball python is a low-maintenance reptile.", [0.6f, 0.4f]), new("A betta fish in a small aquarium.", [0.5f, 0.5f])];
+        RankingCandidate[] candidates = [new("A ball python is a low-maintenance reptile.", new[] { 0.6f, 0.4f }), new("A betta fish in a small aquarium.", new[] { 0.5f, 0.5f })];
         var factors = new List<RankingFactor>[] { [], [] };
 
         double[] scores = StatedPreferenceScorer.Score([preference], candidates, factors);
@@ -44,7 +44,7 @@ public sealed class StatedPreferenceScorerTests
     public void Score_NumericBound_FavoursTheCandidateThatKeepsIt()
     {
         RankingPreference preference = Prepared("I prefer not to watch movies that are over two hours long.");
-        RankingCandidate[] candidates = [new("Avatar: The Way of Water (3h 12m)", [0.5f, 0.5f]), new("The Banshees of Inisherin (1h 54m)", [0.5f, 0.5f])];
+        RankingCandidate[] candidates = [new("Avatar: The Way of Water (3h 12m)", new[] { 0.5f, 0.5f }), new("The Banshees of Inisherin (1h 54m)", new[] { 0.5f, 0.5f })];
         var factors = new List<RankingFactor>[] { [], [] };
 
         double[] scores = StatedPreferenceScorer.Score([preference], candidates, factors);
@@ -76,7 +76,7 @@ public sealed class StatedPreferenceScorerTests
         // avoided concept, an opposite of it, an exclusion the user's own words rule out, a mention beside an exclusion,
         // kinds of a concept the candidate leaves out by name, and what "without" asks for.
         RankingPreference preference = Prepared(preferenceText);
-        RankingCandidate[] candidates = [new(violating, [0.5f, 0.5f]), new(keeping, [0.5f, 0.5f])];
+        RankingCandidate[] candidates = [new(violating, new[] { 0.5f, 0.5f }), new(keeping, new[] { 0.5f, 0.5f })];
         var factors = new List<RankingFactor>[] { [], [] };
 
         double[] scores = StatedPreferenceScorer.Score([preference], candidates, factors);
