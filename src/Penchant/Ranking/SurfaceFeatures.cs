@@ -58,12 +58,20 @@ public static class SurfaceFeatures
     public static void Measure(string text, Span<float> destination)
     {
         ArgumentNullException.ThrowIfNull(text);
+
+        // The buffer is made here, apart from the loops: a method that uses stackalloc is compiled once, optimised but without
+        // the profile-guided tier its loops would otherwise get, and that made measuring 20 candidates a third slower.
+        Measure(text, stackalloc char[32], destination);
+    }
+
+    /// <summary>Measures the factors of a text, lower-casing short words into <paramref name="lower"/>.</summary>
+    private static void Measure(string text, Span<char> lower, Span<float> destination)
+    {
         int words = 0, hedges = 0, casual = 0, formal = 0, you = 0, me = 0, contractions = 0, numbers = 0;
 
         // A word is a run of letters, digits and apostrophes, compared lower-cased ("I’m" is a contraction of "i"): ranking
         // measures every candidate, and a StringBuilder and a string per word made this 15% of ranking 20 candidates. Only a
-        // word short enough to be listed is lower-cased, into a buffer.
-        Span<char> lower = stackalloc char[32];
+        // word short enough to be listed is lower-cased, into the buffer.
         int at = 0;
         while (at < text.Length)
         {
