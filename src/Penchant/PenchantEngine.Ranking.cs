@@ -130,7 +130,7 @@ public sealed partial class PenchantEngine
         List<PreparedPreference> prepared = await GetPreparedAsync(snapshot, cancellationToken).ConfigureAwait(false);
         string[] texts = [request.Text, .. candidates];
         GeneratedEmbeddings<Embedding<float>> vectors = await _embeddings.GenerateAsync(texts, cancellationToken: cancellationToken).ConfigureAwait(false);
-        float[] context = vectors[0].Vector.ToArray();
+        ReadOnlyMemory<float> context = vectors[0].Vector;
         RankingCandidate[] prepCandidates = ToCandidates(candidates, vectors, first: 1);
 
         var view = new RequestView(request, context);
@@ -216,7 +216,7 @@ public sealed partial class PenchantEngine
 
     /// <summary>Ranks already-embedded candidates (the scoring path, without I/O).</summary>
     internal static CandidateRanking RankPrepared(
-        float[] context, IReadOnlyList<RankingCandidate> candidates, IReadOnlyList<RankingPreference> preferences, RewardModel? model, long modelVersion, UserPart? part)
+        ReadOnlyMemory<float> context, IReadOnlyList<RankingCandidate> candidates, IReadOnlyList<RankingPreference> preferences, RewardModel? model, long modelVersion, UserPart? part)
     {
         int n = candidates.Count;
         var factors = new List<RankingFactor>[n];
@@ -238,7 +238,7 @@ public sealed partial class PenchantEngine
 
         if (model is not null || part is not null)
         {
-            AddLearned(context, candidates, model, part, scores, factors);
+            AddLearned(context.Span, candidates, model, part, scores, factors);
         }
 
         var probabilities = new double[n];
@@ -263,13 +263,13 @@ public sealed partial class PenchantEngine
         return new CandidateRanking(ranked, modelVersion, part?.Comparisons ?? 0);
     }
 
-    private static void AddLearned(float[] context, IReadOnlyList<RankingCandidate> candidates, RewardModel? model, UserPart? part, double[] scores, List<RankingFactor>[] factors)
+    private static void AddLearned(ReadOnlySpan<float> context, IReadOnlyList<RankingCandidate> candidates, RewardModel? model, UserPart? part, double[] scores, List<RankingFactor>[] factors)
     {
         int n = candidates.Count;
         var features = new float[n][];
         for (int i = 0; i < n; i++)
         {
-            features[i] = FeatureLayout.Build(context, candidates[i].Vector, SurfaceFeatures.Measure(candidates[i].Text));
+            features[i] = FeatureLayout.Build(context, candidates[i].Vector.Span, SurfaceFeatures.Measure(candidates[i].Text));
         }
 
         var learned = new double[n];
@@ -366,13 +366,16 @@ public sealed partial class PenchantEngine
         return (prepared.Count > 0 ? prepared[0] : none, ToCandidates(candidates, vectors, first: 0));
     }
 
-    /// <summary>The candidates prepared for ranking, their embeddings starting at <paramref name="first"/> in <paramref name="vectors"/>.</summary>
+    /// <summary>
+    /// The candidates prepared for ranking, their embeddings starting at <paramref name="first"/> in <paramref name="vectors"/>
+    /// (not copied: ranking only reads them).
+    /// </summary>
     private static RankingCandidate[] ToCandidates(IReadOnlyList<string> candidates, GeneratedEmbeddings<Embedding<float>> vectors, int first)
     {
         var prepared = new RankingCandidate[candidates.Count];
         for (int i = 0; i < prepared.Length; i++)
         {
-            prepared[i] = new RankingCandidate(candidates[i], vectors[first + i].Vector.ToArray());
+            prepared[i] = new RankingCandidate(candidates[i], vectors[first + i].Vector);
         }
 
         return prepared;

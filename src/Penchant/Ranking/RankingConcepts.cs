@@ -55,23 +55,20 @@ internal static class RankingConcepts
 
     private static List<NamedConcept> Find(string clauseObject)
     {
-        List<(string Stem, int At)> sequence = TextTools.ContentStemSequence(clauseObject);
+        var sequence = new StemSequence(clauseObject);
         var found = new List<(RankingConcept Concept, int Kind, int First, int Last)>();
+        var occurrences = new List<(int First, int Last)>();
         foreach (RankingConcept concept in All)
         {
-            foreach ((int first, int last) in Occurrences(sequence, concept.Terms))
+            string[][][] kinds = [concept.Terms, concept.Members, concept.Opposites];
+            for (int kind = 0; kind < kinds.Length; kind++)
             {
-                found.Add((concept, 0, first, last));
-            }
-
-            foreach ((int first, int last) in Occurrences(sequence, concept.Members))
-            {
-                found.Add((concept, 1, first, last));
-            }
-
-            foreach ((int first, int last) in Occurrences(sequence, concept.Opposites))
-            {
-                found.Add((concept, 2, first, last));
+                occurrences.Clear();
+                sequence.FindPhrases(kinds[kind], occurrences);
+                foreach ((int first, int last) in occurrences)
+                {
+                    found.Add((concept, kind, first, last));
+                }
             }
         }
 
@@ -92,7 +89,7 @@ internal static class RankingConcepts
 
             for (int k = first; k <= last; k++)
             {
-                (kind == 1 ? entry.MemberStems : entry.TermStems).Add(sequence[k].Stem);
+                (kind == 1 ? entry.MemberStems : entry.TermStems).Add(sequence[k]);
             }
         }
 
@@ -100,32 +97,11 @@ internal static class RankingConcepts
         var result = new List<NamedConcept>(named.Count);
         foreach (NamedConcept entry in named.Values)
         {
-            string[][] opposites = [.. entry.Concept.Opposites.Where(o => !Occurrences(sequence, [o]).Any())];
+            string[][] opposites = [.. entry.Concept.Opposites.Where(o => !sequence.ContainsAny([o]))];
             result.Add(entry with { Concept = entry.Concept with { Opposites = opposites } });
         }
 
         return result;
-    }
-
-    /// <summary>Finds where the phrases occur in a sequence, each occurrence as the positions of its first and last word.</summary>
-    public static IEnumerable<(int First, int Last)> Occurrences(List<(string Stem, int At)> sequence, string[][] phrases)
-    {
-        foreach (string[] phrase in phrases)
-        {
-            for (int start = 0; start + phrase.Length <= sequence.Count; start++)
-            {
-                int k = 0;
-                while (k < phrase.Length && TextTools.IsLike(sequence[start + k].Stem, phrase[k]))
-                {
-                    k++;
-                }
-
-                if (k == phrase.Length)
-                {
-                    yield return (start, start + phrase.Length - 1);
-                }
-            }
-        }
     }
 
     private static RankingConcept[] Load()

@@ -1,12 +1,12 @@
-using System.Buffers;
-using System.Text;
+using System.Collections.Frozen;
 
 namespace Penchant.Text;
 
 /// <summary>Tokenizing, stemming and stop words for the lexical features; English only for now.</summary>
 internal static class TextTools
 {
-    private static readonly SearchValues<string> StopWords = SearchValues.Create(
+    private static readonly FrozenSet<string> StopWords = FrozenSet.Create(
+        StringComparer.Ordinal,
         [
             "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "for", "with", "about", "from", "by", "as",
             "i", "me", "my", "mine", "myself", "we", "our", "you", "your", "it", "its", "this", "that", "these", "those", "they", "them",
@@ -16,8 +16,10 @@ internal static class TextTools
             "here", "up", "out", "into", "over", "more", "most", "much", "many", "really", "like", "prefer", "want", "need", "get",
             "make", "help", "give", "let", "know", "think", "good", "great", "best", "new", "one", "s", "t", "m", "re", "ll", "d", "ve",
             "always", "never", "something", "things", "thing", "way", "ways", "recommend", "suggest", "suggestions", "ideas", "tips",
-        ],
-        StringComparison.Ordinal);
+        ]);
+
+    // Looks words up as spans of a buffer, so that a stop word costs no string.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordSpans = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly string[] StemSuffixes = ["ies", "ing", "ed", "es", "ic", "y", "s"];
 
@@ -25,27 +27,10 @@ internal static class TextTools
     public static List<string> Words(string text)
     {
         var words = new List<string>();
-        var current = new StringBuilder();
-        foreach (char raw in text)
+        var reader = new WordReader(text, stackalloc char[WordReader.BufferSize]);
+        while (reader.MoveNext())
         {
-            if (char.IsLetterOrDigit(raw))
-            {
-                current.Append(char.ToLowerInvariant(raw));
-            }
-            else if (raw is '\'' or '’')
-            {
-                continue;
-            }
-            else if (current.Length > 0)
-            {
-                words.Add(current.ToString());
-                current.Clear();
-            }
-        }
-
-        if (current.Length > 0)
-        {
-            words.Add(current.ToString());
+            words.Add(new string(reader.Current));
         }
 
         return words;
@@ -58,11 +43,14 @@ internal static class TextTools
     public static HashSet<string> ContentStems(string text)
     {
         var stems = new HashSet<string>(StringComparer.Ordinal);
-        foreach (string word in Words(text))
+        HashSet<string>.AlternateLookup<ReadOnlySpan<char>> spans = stems.GetAlternateLookup<ReadOnlySpan<char>>();
+        var reader = new WordReader(text, stackalloc char[WordReader.BufferSize]);
+        while (reader.MoveNext())
         {
-            if (word.Length > 1 && !StopWords.Contains(word))
+            ReadOnlySpan<char> word = reader.Current;
+            if (word.Length > 1 && !StopWordSpans.Contains(word))
             {
-                stems.Add(Stem(word));
+                spans.Add(word[..StemLength(word)]);
             }
         }
 
@@ -76,32 +64,13 @@ internal static class TextTools
     public static List<(string Stem, int At)> ContentStemSequence(string text)
     {
         var sequence = new List<(string, int)>();
-        var word = new StringBuilder();
-        int i = 0;
-        while (i < text.Length)
+        var reader = new WordReader(text, stackalloc char[WordReader.BufferSize]);
+        while (reader.MoveNext())
         {
-            if (!char.IsLetterOrDigit(text[i]))
+            ReadOnlySpan<char> word = reader.Current;
+            if (word.Length > 1 && !StopWordSpans.Contains(word))
             {
-                i++;
-                continue;
-            }
-
-            int start = i;
-            word.Clear();
-            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '\'' or '’'))
-            {
-                if (char.IsLetterOrDigit(text[i]))
-                {
-                    word.Append(char.ToLowerInvariant(text[i]));
-                }
-
-                i++;
-            }
-
-            string w = word.ToString();
-            if (w.Length > 1 && !StopWords.Contains(w))
-            {
-                sequence.Add((Stem(w), start));
+                sequence.Add((new string(word[..StemLength(word)]), reader.Start));
             }
         }
 
@@ -111,20 +80,27 @@ internal static class TextTools
     /// <summary>Gets a crude stem: enough to match "allergies" with "allergic" and "emails" with "email".</summary>
     public static string Stem(string word)
     {
+        int length = StemLength(word);
+        return length == word.Length ? word : word[..length];
+    }
+
+    /// <summary>Gets the length of a word's stem (see <see cref="Stem"/>): the word without the first of its endings that leaves four letters.</summary>
+    private static int StemLength(ReadOnlySpan<char> word)
+    {
         if (word.Length <= 4)
         {
-            return word;
+            return word.Length;
         }
 
         foreach (string suffix in StemSuffixes)
         {
             if (word.EndsWith(suffix, StringComparison.Ordinal) && word.Length - suffix.Length >= 4)
             {
-                return word[..^suffix.Length];
+                return word.Length - suffix.Length;
             }
         }
 
-        return word;
+        return word.Length;
     }
 
     /// <summary>
@@ -220,6 +196,77 @@ internal static class TextTools
             {
                 sentences.Add(span.ToString());
             }
+        }
+    }
+
+    /// <summary>
+    /// Reads the words of a text one at a time into a buffer, lower-cased: a word is a run of letters and digits, apostrophes
+    /// within it dropped ("don't" is "dont"). One tokenizer for <see cref="Words"/>, <see cref="ContentStems"/> and
+    /// <see cref="ContentStemSequence"/>, which ranking runs on every candidate: reading into a buffer allocates only the
+    /// strings kept (a StringBuilder per text and a string per word, stop words included, cost 10% of ranking 20 candidates).
+    /// </summary>
+    private ref struct WordReader
+    {
+        /// <summary>The size of the buffer callers give; a longer word moves to a larger one.</summary>
+        public const int BufferSize = 64;
+
+        private readonly ReadOnlySpan<char> _text;
+        private Span<char> _buffer;
+        private int _next;
+        private int _length;
+
+        public WordReader(ReadOnlySpan<char> text, Span<char> buffer)
+        {
+            _text = text;
+            _buffer = buffer;
+        }
+
+        /// <summary>Gets the word read last, lower-cased, without apostrophes; valid until the next <see cref="MoveNext"/>.</summary>
+        public readonly ReadOnlySpan<char> Current => _buffer[.._length];
+
+        /// <summary>Gets the index of the character the word read last starts at.</summary>
+        public int Start { get; private set; }
+
+        /// <summary>Reads the next word.</summary>
+        /// <returns>Whether there was one.</returns>
+        public bool MoveNext()
+        {
+            int i = _next;
+            while (i < _text.Length && !char.IsLetterOrDigit(_text[i]))
+            {
+                i++;
+            }
+
+            if (i == _text.Length)
+            {
+                _next = i;
+                return false;
+            }
+
+            Start = i;
+            _length = 0;
+            for (; i < _text.Length; i++)
+            {
+                char c = _text[i];
+                if (char.IsLetterOrDigit(c))
+                {
+                    if (_length == _buffer.Length)
+                    {
+                        char[] larger = new char[_buffer.Length * 2];
+                        _buffer.CopyTo(larger);
+                        _buffer = larger;
+                    }
+
+                    _buffer[_length++] = char.ToLowerInvariant(c);
+                }
+                else if (c is not ('\'' or '’'))
+                {
+                    break;
+                }
+            }
+
+            _next = i;
+            return true;
         }
     }
 }

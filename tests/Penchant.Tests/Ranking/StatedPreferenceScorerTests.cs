@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Penchant.Domain;
 
 namespace Penchant.Ranking;
@@ -15,7 +16,7 @@ public sealed class StatedPreferenceScorerTests
     public void Features_AreCentredOverCandidates()
     {
         RankingPreference preference = Prepared("I avoid reptiles.");
-        RankingCandidate[] candidates = [new("A corn snake is a reptile.", [0.9f, 0.1f]), new("A goldfish.", [0.1f, 0.9f]), new("A rabbit.", [0.3f, 0.7f])];
+        RankingCandidate[] candidates = [new("A corn snake is a reptile.", new[] { 0.9f, 0.1f }), new("A goldfish.", new[] { 0.1f, 0.9f }), new("A rabbit.", new[] { 0.3f, 0.7f })];
 
         double[][] features = StatedPreferenceScorer.Features(preference, candidates);
 
@@ -30,7 +31,7 @@ public sealed class StatedPreferenceScorerTests
     {
         // "low-maintenance reptile": "low" qualifies the maintenance, not the reptile.
         RankingPreference preference = Prepared("I don't like reptiles.");
-        RankingCandidate[] candidates = [new("A ball python is a low-maintenance reptile.", [0.6f, 0.4f]), new("A betta fish in a small aquarium.", [0.5f, 0.5f])];
+        RankingCandidate[] candidates = [new("A ball python is a low-maintenance reptile.", new[] { 0.6f, 0.4f }), new("A betta fish in a small aquarium.", new[] { 0.5f, 0.5f })];
         var factors = new List<RankingFactor>[] { [], [] };
 
         double[] scores = StatedPreferenceScorer.Score([preference], candidates, factors);
@@ -43,7 +44,7 @@ public sealed class StatedPreferenceScorerTests
     public void Score_NumericBound_FavoursTheCandidateThatKeepsIt()
     {
         RankingPreference preference = Prepared("I prefer not to watch movies that are over two hours long.");
-        RankingCandidate[] candidates = [new("Avatar: The Way of Water (3h 12m)", [0.5f, 0.5f]), new("The Banshees of Inisherin (1h 54m)", [0.5f, 0.5f])];
+        RankingCandidate[] candidates = [new("Avatar: The Way of Water (3h 12m)", new[] { 0.5f, 0.5f }), new("The Banshees of Inisherin (1h 54m)", new[] { 0.5f, 0.5f })];
         var factors = new List<RankingFactor>[] { [], [] };
 
         double[] scores = StatedPreferenceScorer.Score([preference], candidates, factors);
@@ -78,11 +79,44 @@ public sealed class StatedPreferenceScorerTests
         // avoided concept, an opposite of it, an exclusion the user's own words rule out, a mention beside an exclusion,
         // kinds of a concept the candidate leaves out by name, and what "without" asks for.
         RankingPreference preference = Prepared(preferenceText);
-        RankingCandidate[] candidates = [new(violating, [0.5f, 0.5f]), new(keeping, [0.5f, 0.5f])];
+        RankingCandidate[] candidates = [new(violating, new[] { 0.5f, 0.5f }), new(keeping, new[] { 0.5f, 0.5f })];
         var factors = new List<RankingFactor>[] { [], [] };
 
         double[] scores = StatedPreferenceScorer.Score([preference], candidates, factors);
 
         Assert.True(scores[1] > scores[0], $"{keeping} {scores[1]} should beat {violating} {scores[0]}");
+    }
+
+    [Theory]
+    [InlineData("A gluten-free, dairy free pasta; sugar-and-gluten-free cake; carefree days; free of nuts; free-range eggs.")]
+    [InlineData("No meat, nothing fried, without any added sugar, non-toxic, zero-waste, avoids palm oil, avoid it, skip the dressing.")]
+    [InlineData("Minus the cheese, excluding nuts, except olives, away from crowds, minimal dialogue, less salt, fewer ads, low-maintenance.")]
+    [InlineData("Limited edition, vegan leather, faux fur, fake blood, imitation crab, plant-based milk, plant based milk.")]
+    [InlineData("With little gluten, very little sugar, has little appeal, a little black dress, so little time, too little room.")]
+    [InlineData("Know now; another snow; lowest allowance; nonsense; lesson; unless; freedom; free; no; low; a-free; -free; x free\nfree")]
+    [InlineData("It’s noisy — no-frills, NO CAPS, no\tmeat, without\n, free of\u00a0gluten, café-free, naïve-free, 2-free, x_y-free.")]
+    [InlineData("")]
+    public void ExclusionMatches_AreTheMatchesOfThePatternOverTheWholeText(string text)
+    {
+        // The finder tries the pattern only where a match can start; it must find what a plain search finds.
+        string lower = text.ToLowerInvariant();
+        var plain = new Regex(StatedPreferenceScorer.ExclusionSource, RegexOptions.CultureInvariant);
+
+        List<(int Start, int End)> found = StatedPreferenceScorer.ExclusionMatches(lower);
+
+        Assert.Equal(plain.Matches(lower).Select(static m => (m.Index, m.Index + m.Length)), found);
+    }
+
+    [Fact]
+    public void ExclusionMatches_LongText_AreTheMatchesOfThePattern()
+    {
+        // Longer than the stack buffer of places a match can start.
+        string lower = string.Concat(Enumerable.Repeat("a sugar-free snack with no nuts and very little salt, low in fat. ", 40));
+        var plain = new Regex(StatedPreferenceScorer.ExclusionSource, RegexOptions.CultureInvariant);
+
+        List<(int Start, int End)> found = StatedPreferenceScorer.ExclusionMatches(lower);
+
+        Assert.Equal(160, found.Count);
+        Assert.Equal(plain.Matches(lower).Select(static m => (m.Index, m.Index + m.Length)), found);
     }
 }
