@@ -605,6 +605,12 @@ internal static class PrototypeSeeding
 
         for (int n = 0; n < indices.Length; n++)
         {
+            // A comparison whose user another prototype holds is skipped before its sample is read (a cache miss each).
+            if (!weights.IsEmpty && weights[n] <= 0)
+            {
+                continue;
+            }
+
             PairSample s = samples[indices[n]];
             double weight = s.Weight * (weights.IsEmpty ? 1.0 : weights[n]);
             if (weight <= 0)
