@@ -5,7 +5,10 @@ using Penchant.Embeddings;
 
 namespace Penchant.Cli.Commands;
 
-/// <summary><c>penchant eval pluralistic [--data DIR] [--splits a,b] [--limit N] [--seed S]</c>: the pluralistic-taste simulation over real responses.</summary>
+/// <summary>
+/// <c>penchant eval pluralistic [--data DIR] [--splits a,b] [--limit N] [--seed S | --seeds a,b]</c>: the pluralistic-taste
+/// simulation over real responses; <c>--seeds</c> runs it once per seed over one embedding pass and ends with the mean gap.
+/// </summary>
 internal sealed class EvalPluralisticCommand : CliCommand
 {
     private readonly Option<string?> _data = HhOptions.Data();
@@ -14,6 +17,12 @@ internal sealed class EvalPluralisticCommand : CliCommand
     private readonly Option<int> _users = new("--users-per-taste") { Description = "Simulated users of each taste (seen and new alike)", DefaultValueFactory = static _ => 8, HelpName = "U" };
     private readonly Option<int> _prototypes = new("--prototypes") { Description = "Prototypes of the mixture model", DefaultValueFactory = static _ => 8, HelpName = "K" };
     private readonly Option<int> _seed = new("--seed") { Description = "The random seed", DefaultValueFactory = static _ => 17, HelpName = "S" };
+    private readonly Option<int[]> _seeds = new("--seeds")
+    {
+        Description = "Several seeds, comma-separated: one simulation each over the same responses, then the mean gap to the oracle",
+        HelpName = "a,b",
+        CustomParser = static result => [.. result.Tokens.SelectMany(static t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Select(static v => int.Parse(v, System.Globalization.CultureInfo.InvariantCulture))],
+    };
 
     public EvalPluralisticCommand(GlobalOptions globals, CliEnvironment environment)
         : base("pluralistic", "Simulate users with opposite tastes comparing real responses: global vs independent vs prototype-mixture models, oracle as ceiling", globals, environment)
@@ -24,6 +33,7 @@ internal sealed class EvalPluralisticCommand : CliCommand
         Options.Add(_users);
         Options.Add(_prototypes);
         Options.Add(_seed);
+        Options.Add(_seeds);
     }
 
     protected override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
@@ -32,9 +42,26 @@ internal sealed class EvalPluralisticCommand : CliCommand
         string directory = HhRlhfData.ResolveDirectory(parse.GetValue(_data));
         using var embeddings = new MiniLmEmbeddingGenerator(context.Embeddings);
         var (pairs, dimensions) = await ResponsePool.PairsAsync(embeddings, directory, parse.GetValue(_splits)!, parse.GetValue(_limit), cancellationToken);
-        var settings = new PluralisticSettings { Seed = parse.GetValue(_seed), UsersPerTaste = parse.GetValue(_users), Prototypes = parse.GetValue(_prototypes) };
-        PluralisticReport report = PluralisticSimulation.Run(pairs, dimensions, settings, cancellationToken);
-        PluralisticSimulation.Write(context.Environment.Output, report);
+        int[] seeds = parse.GetValue(_seeds) is { Length: > 0 } many ? many : [parse.GetValue(_seed)];
+        var reports = new List<(int Seed, PluralisticReport Report)>();
+        foreach (int seed in seeds)
+        {
+            var settings = new PluralisticSettings { Seed = seed, UsersPerTaste = parse.GetValue(_users), Prototypes = parse.GetValue(_prototypes) };
+            PluralisticReport report = PluralisticSimulation.Run(pairs, dimensions, settings, cancellationToken);
+            if (seeds.Length > 1)
+            {
+                await context.Environment.Output.WriteLineAsync($"seed {seed}:");
+            }
+
+            PluralisticSimulation.Write(context.Environment.Output, report);
+            reports.Add((seed, report));
+        }
+
+        if (seeds.Length > 1)
+        {
+            PluralisticSimulation.WriteSeeds(context.Environment.Output, reports);
+        }
+
         return ExitCodes.Success;
     }
 }

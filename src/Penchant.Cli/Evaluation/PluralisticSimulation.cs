@@ -179,6 +179,28 @@ internal static class PluralisticSimulation
             $"pluralistic: new_user_10={Value("mixture"):0.000} oracle={Value("oracle"):0.000} bayes={Value("bayes"):0.000} global={Value("global"):0.000} independent={Value("independent"):0.000}"));
     }
 
+    /// <summary>Writes, after several seeds' reports, each seed's gap to the oracle at k=10 and the mean gap as the last line.</summary>
+    public static void WriteSeeds(TextWriter output, IReadOnlyList<(int Seed, PluralisticReport Report)> reports)
+    {
+        var gaps = new List<double>(reports.Count);
+        foreach ((int seed, PluralisticReport report) in reports)
+        {
+            int at10 = IndexOf(report.Budgets, 10);
+            double mixture = report.Rows.First(static r => r.Model == "mixture").NewUsers[at10];
+            double oracle = report.Rows.First(static r => r.Model == "oracle").NewUsers[at10];
+            double bayes = report.Rows.First(static r => r.Model == "bayes").NewUsers[at10];
+            int behindGlobal = report.PerTaste.Count(static t => t.Mixture <= t.Global);
+            gaps.Add(oracle - mixture);
+            output.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"seed {seed,-4} new_user_10={mixture:0.000} oracle={oracle:0.000} bayes={bayes:0.000} gap={oracle - mixture:0.000} tastes_not_ahead_of_global={behindGlobal}"));
+        }
+
+        output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"pluralistic seeds: n={gaps.Count} mean_gap={gaps.Average():0.000} max_gap={gaps.Max():0.000}"));
+    }
+
     private static int IndexOf(IReadOnlyList<int> budgets, int value)
     {
         for (int i = 0; i < budgets.Count; i++)
