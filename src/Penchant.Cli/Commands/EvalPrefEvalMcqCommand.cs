@@ -36,7 +36,7 @@ internal sealed class EvalPrefEvalMcqCommand : CliCommand
     {
         Description = "Instead of the conversation run: fit the stated-preference scorer on these topics from the preference text alone and report accuracy on them and on the other chosen topics",
         HelpName = "a,b",
-        CustomParser = static result => [.. result.Tokens.SelectMany(static t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))],
+        CustomParser = EvalOptions.CommaSeparated,
     };
 
     private readonly Option<bool> _verbose = new("--verbose") { Description = "Print every item whose top-ranked option is wrong" };

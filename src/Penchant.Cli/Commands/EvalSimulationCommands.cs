@@ -21,7 +21,7 @@ internal sealed class EvalPluralisticCommand : CliCommand
     {
         Description = "Several seeds, comma-separated: one simulation each over the same responses, then the mean gap to the oracle",
         HelpName = "a,b",
-        CustomParser = static result => [.. result.Tokens.SelectMany(static t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Select(static v => int.Parse(v, System.Globalization.CultureInfo.InvariantCulture))],
+        CustomParser = EvalOptions.CommaSeparatedIntegers,
     };
 
     public EvalPluralisticCommand(GlobalOptions globals, CliEnvironment environment)
@@ -111,6 +111,6 @@ internal static class HhOptions
         Description = $"Splits, comma-separated [default: {defaults}]",
         HelpName = "a,b",
         DefaultValueFactory = _ => defaults.Split(','),
-        CustomParser = static result => [.. result.Tokens.SelectMany(static t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))],
+        CustomParser = EvalOptions.CommaSeparated,
     };
 }

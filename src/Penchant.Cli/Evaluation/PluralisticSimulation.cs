@@ -35,7 +35,15 @@ internal sealed record PluralisticReport(
     IReadOnlyList<int> Budgets,
     IReadOnlyList<PluralisticRow> Rows,
     IReadOnlyList<(string Taste, double Global, double Mixture, double Oracle)> PerTaste,
-    int Pairs);
+    int Pairs)
+{
+    /// <summary>Gets a model's accuracy on new users after 10 comparisons each (after the largest budget if 10 is not one).</summary>
+    public double NewUsersAt10(string model)
+    {
+        int at = Budgets.ToList().IndexOf(10);
+        return Rows.First(r => r.Model == model).NewUsers[at >= 0 ? at : Budgets.Count - 1];
+    }
+}
 
 /// <summary>
 /// Simulated users with latent tastes (concise vs detailed, formal vs casual, asks questions vs answers directly) compare
@@ -172,11 +180,9 @@ internal static class PluralisticSimulation
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"taste {taste,-12} new users, k=10: global={global:0.000} mixture={mixture:0.000} oracle={oracle:0.000}"));
         }
 
-        int at10 = IndexOf(report.Budgets, 10);
-        double Value(string model) => report.Rows.First(r => r.Model == model).NewUsers[at10];
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"pluralistic: new_user_10={Value("mixture"):0.000} oracle={Value("oracle"):0.000} bayes={Value("bayes"):0.000} global={Value("global"):0.000} independent={Value("independent"):0.000}"));
+            $"pluralistic: new_user_10={report.NewUsersAt10("mixture"):0.000} oracle={report.NewUsersAt10("oracle"):0.000} bayes={report.NewUsersAt10("bayes"):0.000} global={report.NewUsersAt10("global"):0.000} independent={report.NewUsersAt10("independent"):0.000}"));
     }
 
     /// <summary>Writes, after several seeds' reports, each seed's gap to the oracle at k=10 and the mean gap as the last line.</summary>
@@ -185,10 +191,9 @@ internal static class PluralisticSimulation
         var gaps = new List<double>(reports.Count);
         foreach ((int seed, PluralisticReport report) in reports)
         {
-            int at10 = IndexOf(report.Budgets, 10);
-            double mixture = report.Rows.First(static r => r.Model == "mixture").NewUsers[at10];
-            double oracle = report.Rows.First(static r => r.Model == "oracle").NewUsers[at10];
-            double bayes = report.Rows.First(static r => r.Model == "bayes").NewUsers[at10];
+            double mixture = report.NewUsersAt10("mixture");
+            double oracle = report.NewUsersAt10("oracle");
+            double bayes = report.NewUsersAt10("bayes");
             int behindGlobal = report.PerTaste.Count(static t => t.Mixture <= t.Global);
             gaps.Add(oracle - mixture);
             output.WriteLine(string.Create(
@@ -199,19 +204,6 @@ internal static class PluralisticSimulation
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"pluralistic seeds: n={gaps.Count} mean_gap={gaps.Average():0.000} max_gap={gaps.Max():0.000}"));
-    }
-
-    private static int IndexOf(IReadOnlyList<int> budgets, int value)
-    {
-        for (int i = 0; i < budgets.Count; i++)
-        {
-            if (budgets[i] == value)
-            {
-                return i;
-            }
-        }
-
-        return budgets.Count - 1;
     }
 
     private static double Independent(List<PairSample> train, int embeddingDimensions, TrainerOptions trainer, List<PairSample> test, CancellationToken cancellationToken)

@@ -38,8 +38,11 @@ internal sealed class CommandContext
     /// <exception cref="ArgumentException">The tenant or user identifier is invalid.</exception>
     public UserKey User => UserKey.Create(ParseResult.GetValue(_globals.Tenant)!, ParseResult.GetValue(_globals.User)!);
 
-    /// <summary>Gets the embedding model's options (<c>--precision</c>).</summary>
-    public MiniLmEmbeddingOptions Embeddings => new() { Precision = ParseResult.GetValue(_globals.Precision) };
+    /// <summary>Gets the embedding model's precision (<c>--precision</c>).</summary>
+    public MiniLmPrecision Precision => ParseResult.GetValue(_globals.Precision);
+
+    /// <summary>Gets the embedding model's options for an evaluation that embeds without the engine (<c>--precision</c>).</summary>
+    public MiniLmEmbeddingOptions Embeddings => new() { Precision = Precision };
 
     /// <summary>Gets the tenant.</summary>
     public string Tenant => ParseResult.GetValue(_globals.Tenant)!;
@@ -52,5 +55,5 @@ internal sealed class CommandContext
     /// <summary>Opens the engine on the resolved database.</summary>
     /// <returns>The engine host.</returns>
     /// <exception cref="CliInputException">The path cannot be used.</exception>
-    public EngineHost OpenEngine() => EngineHost.Open(ResolveDatabase(), Environment.ConfigureEngine, Embeddings);
+    public EngineHost OpenEngine() => EngineHost.Open(ResolveDatabase(), Environment.ConfigureEngine, Precision);
 }

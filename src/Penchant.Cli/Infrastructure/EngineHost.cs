@@ -28,14 +28,14 @@ internal sealed class EngineHost : IAsyncDisposable
     /// <summary>Builds the engine over a database file (already checked by <see cref="Infrastructure.DatabasePath.Validate"/>).</summary>
     /// <param name="databasePath">The SQLite file.</param>
     /// <param name="configure">Registers services ahead of the defaults, or <see langword="null"/>.</param>
-    /// <param name="embeddings">The embedding model's options (used unless <paramref name="configure"/> registers another generator).</param>
+    /// <param name="precision">The embedding model's precision (unless <paramref name="configure"/> registers another generator).</param>
     /// <returns>The host; dispose it to release the store and the model.</returns>
-    public static EngineHost Open(string databasePath, Action<IServiceCollection>? configure, MiniLmEmbeddingOptions embeddings)
+    public static EngineHost Open(string databasePath, Action<IServiceCollection>? configure, MiniLmPrecision precision)
     {
         var services = new ServiceCollection();
         services.AddLogging();
         configure?.Invoke(services);
-        services.AddPenchant().UseSqlite(databasePath).UseMiniLmEmbeddings(options => options.Precision = embeddings.Precision);
+        services.AddPenchant().UseSqlite(databasePath).UseMiniLmEmbeddings(options => options.Precision = precision);
         ServiceProvider provider = services.BuildServiceProvider();
         try
         {

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 
 namespace Penchant.Cli.Infrastructure;
 
@@ -10,8 +12,30 @@ internal static class EvalOptions
     {
         Description = $"The topics to run, comma-separated [default: every file in {folder}/]",
         HelpName = "a,b",
-        CustomParser = static result => [.. result.Tokens.SelectMany(static t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))],
+        CustomParser = CommaSeparated,
     };
+
+    /// <summary>Parses an option's comma-separated values ("a,b", or repeated), each trimmed.</summary>
+    public static string[] CommaSeparated(ArgumentResult result) =>
+        [.. result.Tokens.SelectMany(static t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
+
+    /// <summary>Parses an option's comma-separated whole numbers, reporting the first value that is not one.</summary>
+    public static int[] CommaSeparatedIntegers(ArgumentResult result)
+    {
+        string[] values = CommaSeparated(result);
+        var numbers = new int[values.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!int.TryParse(values[i], NumberStyles.Integer, CultureInfo.InvariantCulture, out numbers[i]))
+            {
+                string name = result.Parent is OptionResult option ? option.Option.Name : result.Argument.Name;
+                result.AddError($"{name}: '{values[i]}' is not a whole number.");
+                return [];
+            }
+        }
+
+        return numbers;
+    }
 
     /// <summary>Creates <c>--limit K</c>: at most K items of each topic.</summary>
     public static Option<int?> Limit()

@@ -22,13 +22,13 @@ internal sealed class EvalStore : IAsyncDisposable
     {
         if (context.GivenDatabase is { } given)
         {
-            return new EvalStore(EngineHost.Open(DatabasePath.Validate(given), context.Environment.ConfigureEngine, context.Embeddings), null);
+            return new EvalStore(EngineHost.Open(DatabasePath.Validate(given), context.Environment.ConfigureEngine, context.Precision), null);
         }
 
         string temporary = Path.Combine(Path.GetTempPath(), $"penchant-eval-{Guid.NewGuid():N}.db");
         try
         {
-            return new EvalStore(EngineHost.Open(temporary, context.Environment.ConfigureEngine, context.Embeddings), temporary);
+            return new EvalStore(EngineHost.Open(temporary, context.Environment.ConfigureEngine, context.Precision), temporary);
         }
         catch
         {

@@ -225,23 +225,8 @@ public static class SurfaceFeatures
     private static bool IsWordCharacter(char c) => char.IsLetterOrDigit(c) || c is '\'' or '’';
 
     /// <summary>Whether a word opens with a lower-case word and an apostrophe, compared lower-cased ("I’m", "You're").</summary>
-    private static bool OpensWith(ReadOnlySpan<char> word, string opening)
-    {
-        if (word.Length <= opening.Length || word[opening.Length] is not ('\'' or '’'))
-        {
-            return false;
-        }
-
-        for (int k = 0; k < opening.Length; k++)
-        {
-            if (char.ToLowerInvariant(word[k]) != opening[k])
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool OpensWith(ReadOnlySpan<char> word, string opening) =>
+        word.Length > opening.Length && word[opening.Length] is '\'' or '’' && word[..opening.Length].Equals(opening, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// What a lower-cased word counts towards: hedging, casual or formal register, addressing the reader, or the writer.

@@ -53,4 +53,17 @@ public sealed class RankingCommandTests(CliFixture cli)
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("best", result.Error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("--seeds", "17,x", "--seeds: 'x' is not a whole number.")]
+    [InlineData("--precision", "int4", "--precision")]
+    public async Task EvalSimulation_BadOptionValue_IsUsageErrorBeforeAnyWork(string option, string value, string message)
+    {
+        // Parsing fails before the data folder is read or the model loads (the folder does not exist).
+        CliResult result = await cli.RunAsync(["eval", "pluralistic", "--data", "/nonexistent", option, value]);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
 }
