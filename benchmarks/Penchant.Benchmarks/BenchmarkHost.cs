@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Penchant.Embeddings;
+using Penchant.Engine;
 using Penchant.Storage;
 using Penchant.Testing;
 

@@ -1,4 +1,5 @@
 using Penchant.Benchmarks.Corpus;
+using Penchant.Learning.Ranking;
 using Penchant.Ranking;
 
 namespace Penchant.Benchmarks;

@@ -3,6 +3,8 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
 using Penchant.Benchmarks.Corpus;
 using Penchant.Domain;
+using Penchant.Engine;
+using Penchant.Signals;
 
 namespace Penchant.Benchmarks;
 

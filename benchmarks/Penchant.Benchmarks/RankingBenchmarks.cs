@@ -3,7 +3,10 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Penchant.Benchmarks.Corpus;
 using Penchant.Domain;
+using Penchant.Engine;
+using Penchant.Learning.Ranking;
 using Penchant.Ranking;
+using Penchant.Signals;
 using Penchant.Storage;
 
 namespace Penchant.Benchmarks;

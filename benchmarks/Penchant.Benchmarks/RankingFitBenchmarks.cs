@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Penchant.Benchmarks.Corpus;
 using Penchant.Domain;
+using Penchant.Learning.Ranking;
 using Penchant.Ranking;
 
 namespace Penchant.Benchmarks;

@@ -3,7 +3,9 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Penchant.Benchmarks.Corpus;
 using Penchant.Domain;
-using Penchant.Gating;
+using Penchant.Engine;
+using Penchant.Selecting;
+using Penchant.Signals;
 
 namespace Penchant.Benchmarks;
 

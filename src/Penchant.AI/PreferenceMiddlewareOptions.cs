@@ -1,6 +1,6 @@
 using Microsoft.Extensions.AI;
 using Penchant.Domain;
-using Penchant.Reactions;
+using Penchant.Learning.Feedback;
 
 namespace Penchant.AI;
 

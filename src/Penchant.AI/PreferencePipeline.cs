@@ -6,7 +6,8 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Penchant.AI.Diagnostics;
 using Penchant.Domain;
-using Penchant.Reactions;
+using Penchant.Learning.Feedback;
+using Penchant.Signals;
 
 namespace Penchant.AI;
 

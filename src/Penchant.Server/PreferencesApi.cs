@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Penchant.Domain;
-using Penchant.Reactions;
 using Penchant.Server.Contracts;
 using Penchant.Server.Tenancy;
 using Penchant.Server.Writes;
+using Penchant.Signals;
 
 namespace Penchant.Server;
 

@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Penchant.Domain;
+using Penchant.Signals;
 using Penchant.Storage;
 
 namespace Penchant.Sqlite;

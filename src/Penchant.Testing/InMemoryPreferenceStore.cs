@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Penchant.Domain;
+using Penchant.Signals;
 using Penchant.Storage;
 
 namespace Penchant.Testing;

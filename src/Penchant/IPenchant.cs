@@ -1,4 +1,6 @@
 using Penchant.Domain;
+using Penchant.Learning.Feedback;
+using Penchant.Signals;
 
 namespace Penchant;
 
@@ -91,7 +93,7 @@ public interface IPenchant
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The classification and what changed.</returns>
     /// <exception cref="ArgumentException">The message or request is empty or too long.</exception>
-    Task<Reactions.ReactionOutcome> ReactAsync(UserKey user, Reactions.Reaction reaction, CancellationToken cancellationToken = default);
+    Task<ReactionOutcome> ReactAsync(UserKey user, Reaction reaction, CancellationToken cancellationToken = default);
 
     /// <summary>Records that the user compared two responses in a context, and updates the user's personal ranking part online.</summary>
     /// <param name="user">The user.</param>

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.AI;
 using Penchant.AI.Extraction;
 using Penchant.Domain;
-using Penchant.Extraction;
-using Penchant.Reactions;
+using Penchant.Learning.Feedback;
+using Penchant.Learning.Statements;
 
 namespace Penchant.AI.Tests;
 

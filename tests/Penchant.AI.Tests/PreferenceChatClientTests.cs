@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Penchant.Domain;
+using Penchant.Signals;
 
 namespace Penchant.AI.Tests;
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.AI;
 using Penchant.AI.Diagnostics;
 using Penchant.Domain;
+using Penchant.Signals;
 
 namespace Penchant.AI.Tests;
 

@@ -1,6 +1,7 @@
 using Microsoft.Agents.AI;
 using Microsoft.Extensions.AI;
 using Penchant.Domain;
+using Penchant.Signals;
 
 namespace Penchant.AI.Tests;
 

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Penchant.Domain;
-using Penchant.Reactions;
+using Penchant.Learning.Feedback;
 using Penchant.Server.Contracts;
+using Penchant.Signals;
 
 namespace Penchant.Server;
 

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Penchant.Domain;
+using Penchant.Signals;
 using Penchant.Storage;
 using Penchant.Storage.Conformance;
 using static Penchant.Storage.Conformance.StoreTestData;

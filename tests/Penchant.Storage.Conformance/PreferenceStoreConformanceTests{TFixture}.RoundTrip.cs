@@ -1,4 +1,5 @@
 using Penchant.Domain;
+using Penchant.Signals;
 using static Penchant.Storage.Conformance.StoreTestData;
 
 namespace Penchant.Storage.Conformance;

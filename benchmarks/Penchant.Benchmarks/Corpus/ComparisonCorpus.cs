@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Penchant.Cli.Evaluation;
+using Penchant.Learning.Ranking;
 using Penchant.Ranking;
 
 namespace Penchant.Benchmarks.Corpus;

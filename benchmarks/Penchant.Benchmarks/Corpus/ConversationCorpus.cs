@@ -1,5 +1,5 @@
 using System.Text;
-using Penchant.Domain;
+using Penchant.Signals;
 
 namespace Penchant.Benchmarks.Corpus;
 

@@ -3,8 +3,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Penchant.AI.Extraction;
 using Penchant.DependencyInjection;
-using Penchant.Extraction;
-using Penchant.Reactions;
+using Penchant.Learning.Feedback;
+using Penchant.Learning.Statements;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Penchant.AI.Diagnostics;
 using Penchant.Domain;
-using Penchant.Extraction;
-using Penchant.Reactions;
+using Penchant.Learning.Feedback;
+using Penchant.Learning.Statements;
 
 namespace Penchant.AI.Extraction;
 

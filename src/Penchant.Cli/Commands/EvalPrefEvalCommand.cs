@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Penchant.Cli.Evaluation;
 using Penchant.Cli.Infrastructure;
-using Penchant.Domain;
+using Penchant.Signals;
 
 namespace Penchant.Cli.Commands;
 

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using Penchant.Cli.Evaluation;
 using Penchant.Cli.Infrastructure;
-using Penchant.Domain;
+using Penchant.Engine;
+using Penchant.Signals;
 
 namespace Penchant.Cli.Commands;
 

@@ -5,7 +5,10 @@ using Penchant.Cli.Evaluation;
 using Penchant.Cli.Infrastructure;
 using Penchant.Domain;
 using Penchant.Embeddings;
+using Penchant.Learning.Ranking;
+using Penchant.Numerics;
 using Penchant.Ranking;
+using Penchant.Signals;
 
 namespace Penchant.Cli.Commands;
 

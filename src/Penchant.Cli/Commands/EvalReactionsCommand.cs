@@ -4,7 +4,8 @@ using System.Text.Json;
 using Penchant.Cli.Evaluation;
 using Penchant.Cli.Infrastructure;
 using Penchant.Embeddings;
-using Penchant.Reactions;
+using Penchant.Engine;
+using Penchant.Learning.Feedback;
 
 namespace Penchant.Cli.Commands;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Penchant.Cli.Infrastructure;
 using Penchant.Domain;
+using Penchant.Signals;
 
 namespace Penchant.Cli.Commands;
 

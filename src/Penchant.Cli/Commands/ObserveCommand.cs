@@ -2,6 +2,7 @@ using System.CommandLine;
 using Penchant.Cli.Infrastructure;
 using Penchant.Domain;
 using Penchant.Server.Contracts;
+using Penchant.Signals;
 
 namespace Penchant.Cli.Commands;
 

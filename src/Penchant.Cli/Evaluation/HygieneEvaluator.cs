@@ -3,7 +3,8 @@ using System.Numerics.Tensors;
 using System.Text.Json;
 using Penchant.Cli.Infrastructure;
 using Penchant.Domain;
-using Penchant.Hygiene;
+using Penchant.Learning.Statements;
+using Penchant.Signals;
 
 namespace Penchant.Cli.Evaluation;
 

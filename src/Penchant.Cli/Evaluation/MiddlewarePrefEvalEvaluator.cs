@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using Penchant.AI;
 using Penchant.Domain;
+using Penchant.Signals;
 
 namespace Penchant.Cli.Evaluation;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Penchant.Learning.Ranking;
 using Penchant.Ranking;
 
 namespace Penchant.Cli.Evaluation;

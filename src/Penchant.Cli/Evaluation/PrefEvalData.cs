@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Penchant.Cli.Infrastructure;
-using Penchant.Domain;
+using Penchant.Signals;
 
 namespace Penchant.Cli.Evaluation;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Penchant.Cli.Infrastructure;
-using Penchant.Domain;
+using Penchant.Signals;
 
 namespace Penchant.Cli.Evaluation;
 
@@ -75,7 +75,7 @@ internal static class PrefEvalForms
         var turns = new List<ConversationTurn>();
         string? revealing = null;
         double best = -1;
-        HashSet<string> preferenceStems = Penchant.Text.TextTools.ContentStems(item.Preference);
+        HashSet<string> preferenceStems = Penchant.Language.TextTools.ContentStems(item.Preference);
         foreach (JsonProperty exchange in conversation.EnumerateObject().OrderBy(static p => int.TryParse(p.Name, out int n) ? n : int.MaxValue))
         {
             string user = Text(exchange.Value, "user", file, item.Index);
@@ -83,7 +83,7 @@ internal static class PrefEvalForms
             turns.Add(new ConversationTurn(ConversationTurn.AssistantRole, Text(exchange.Value, "assistant", file, item.Index)));
 
             // The turn that mentions the preference in passing: the one sharing most of its content words (ground truth for scoring only).
-            double coverage = Penchant.Text.TextTools.Coverage(preferenceStems, Penchant.Text.TextTools.ContentStems(user));
+            double coverage = Penchant.Language.TextTools.Coverage(preferenceStems, Penchant.Language.TextTools.ContentStems(user));
             if (coverage > best)
             {
                 best = coverage;

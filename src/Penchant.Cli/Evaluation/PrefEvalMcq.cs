@@ -2,7 +2,10 @@ using System.Globalization;
 using System.Text.Json;
 using Penchant.Cli.Infrastructure;
 using Penchant.Domain;
+using Penchant.Engine;
+using Penchant.Numerics;
 using Penchant.Ranking;
+using Penchant.Signals;
 
 namespace Penchant.Cli.Evaluation;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Penchant.Cli.Infrastructure;
-using Penchant.Reactions;
+using Penchant.Engine;
+using Penchant.Learning.Feedback;
 
 namespace Penchant.Cli.Evaluation;
 

@@ -1,5 +1,8 @@
 using Penchant.Cli.Infrastructure;
 using Penchant.Domain;
+using Penchant.Engine;
+using Penchant.Language;
+using Penchant.Signals;
 
 namespace Penchant.Cli.Evaluation;
 
@@ -105,14 +108,14 @@ internal static class SelectionEvaluator
         var expected = new HashSet<int>(selectionCase.Expected);
         if (features is not null && engine is PenchantEngine measurable)
         {
-            foreach ((Preference preference, Gating.GateFeatures f) in await measurable.MeasureAsync(user, new RequestContext(selectionCase.Request), cancellationToken))
+            foreach ((Preference preference, Selecting.GateFeatures f) in await measurable.MeasureAsync(user, new RequestContext(selectionCase.Request), cancellationToken))
             {
                 bool applies = preference.Sources.Any(s => statementOfEvent.TryGetValue(s, out int index) && expected.Contains(index));
                 string scopeKind = preference.Scope.Tags.ContainsKey("recipient") ? "recipient"
                     : preference.Scope.Tags.ContainsKey("channel") ? "channel"
                     : preference.Scope.IsScoped ? "words" : "none";
                 double scopeCoverage = preference.Scope.Text is { } scopeText
-                    ? Text.TextTools.Coverage(Text.TextTools.ContentStems(scopeText), Text.TextTools.ContentStems(selectionCase.Request))
+                    ? TextTools.Coverage(TextTools.ContentStems(scopeText), TextTools.ContentStems(selectionCase.Request))
                     : 0;
                 string scope = preference.Scope.Text ?? string.Join(" ", preference.Scope.Tags.Select(static t => $"{t.Key}={t.Value}"));
                 string hints = string.Join("; ", preference.Hints.RequestKinds) + (preference.Hints.ChainsTo is { } chain ? $" => {chain}" : string.Empty);

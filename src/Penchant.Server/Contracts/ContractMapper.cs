@@ -1,5 +1,6 @@
 using Penchant.Domain;
-using Penchant.Reactions;
+using Penchant.Learning.Feedback;
+using Penchant.Signals;
 
 namespace Penchant.Server.Contracts;
 

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Penchant.Domain;
-using Penchant.Reactions;
+using Penchant.Learning.Feedback;
+using Penchant.Signals;
 
 namespace Penchant.Server.Contracts;
 

@@ -1,4 +1,4 @@
-using Penchant.Domain;
+using Penchant.Signals;
 
 namespace Penchant.Server.Contracts;
 

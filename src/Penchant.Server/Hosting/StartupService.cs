@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
-using Penchant.Extraction;
-using Penchant.Hinting;
+using Penchant.Learning.Statements;
 using Penchant.Server.Tenancy;
 using Penchant.Storage;
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Penchant.Domain;
+using Penchant.Signals;
 
 namespace Penchant.Server.Writes;
 

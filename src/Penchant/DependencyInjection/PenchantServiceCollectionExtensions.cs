@@ -2,8 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Penchant;
 using Penchant.DependencyInjection;
-using Penchant.Extraction;
-using Penchant.Hinting;
+using Penchant.Engine;
+using Penchant.Learning.Statements;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

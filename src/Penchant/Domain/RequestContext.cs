@@ -1,3 +1,4 @@
+using Penchant.Signals;
 namespace Penchant.Domain;
 
 /// <summary>What the application is about to do for the user, for which preferences are selected.</summary>

@@ -1,3 +1,4 @@
+using Penchant.Signals;
 namespace Penchant.Domain;
 
 /// <summary>What a write (<see cref="IPenchant.RememberAsync"/>, <see cref="IPenchant.ObserveAsync"/>) changed.</summary>

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Penchant.Text;
+using Penchant.Language;
 
 namespace Penchant.Ranking;
 

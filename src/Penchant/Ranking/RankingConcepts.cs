@@ -1,6 +1,5 @@
 using System.Text.Json;
-using Penchant.Text;
-using Penchant.Resources;
+using Penchant.Language;
 
 namespace Penchant.Ranking;
 

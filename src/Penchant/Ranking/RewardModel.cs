@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Penchant.Learning.Ranking;
 
 namespace Penchant.Ranking;
 

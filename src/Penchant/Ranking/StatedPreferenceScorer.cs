@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Numerics.Tensors;
 using System.Text.RegularExpressions;
 using Penchant.Domain;
-using Penchant.Text;
+using Penchant.Language;
 
 namespace Penchant.Ranking;
 

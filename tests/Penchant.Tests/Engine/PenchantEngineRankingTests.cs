@@ -1,4 +1,5 @@
 using Penchant.Domain;
+using Penchant.Signals;
 using Penchant.Storage;
 
 namespace Penchant.Tests.Engine;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Penchant.Domain;
+using Penchant.Signals;
 
 namespace Penchant.Tests.Engine;
 

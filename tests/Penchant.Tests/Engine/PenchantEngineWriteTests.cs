@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Penchant.Domain;
+using Penchant.Signals;
 using Penchant.Storage;
 using Penchant.Testing;
 

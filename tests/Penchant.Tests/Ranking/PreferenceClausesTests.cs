@@ -1,3 +1,4 @@
+using Penchant.Language;
 namespace Penchant.Ranking;
 
 public sealed class PreferenceClausesTests
@@ -85,7 +86,7 @@ public sealed class PreferenceClausesTests
     {
         PreferenceClause clause = PreferenceClauses.Split("I absolutely avoid hotels with a bustling nightlife atmosphere.")[0];
 
-        PreferenceClause focused = PreferenceClauses.Focus(clause, Text.TextTools.ContentStems("Suggest some hotels in Las Vegas"));
+        PreferenceClause focused = PreferenceClauses.Focus(clause, TextTools.ContentStems("Suggest some hotels in Las Vegas"));
 
         Assert.Equal("bustling nightlife atmosphere", focused.Object);
     }
@@ -180,7 +181,7 @@ public sealed class PreferenceClausesTests
     {
         PreferenceClause clause = PreferenceClauses.Split("I prefer not to attend large gaming conventions with thousands of attendees.")[0];
 
-        PreferenceClause focused = PreferenceClauses.Focus(clause, Text.TextTools.ContentStems("Which gaming conventions should I attend?"));
+        PreferenceClause focused = PreferenceClauses.Focus(clause, TextTools.ContentStems("Which gaming conventions should I attend?"));
 
         Assert.Equal("large thousands", focused.Object);
     }

@@ -1,4 +1,4 @@
-using Penchant.Text;
+using Penchant.Language;
 namespace Penchant.Ranking;
 
 public sealed class RankingConceptsTests

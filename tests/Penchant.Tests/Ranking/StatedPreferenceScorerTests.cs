@@ -55,12 +55,12 @@ public sealed class StatedPreferenceScorerTests
     [Fact]
     public void ExcludesAny_FreeOfAndWithout_AreExclusions()
     {
-        HashSet<string> gluten = Penchant.Text.TextTools.ContentStems("gluten");
+        HashSet<string> gluten = Penchant.Language.TextTools.ContentStems("gluten");
 
         Assert.True(StatedPreferenceScorer.ExcludesAny("a gluten-free pasta", gluten));
         Assert.True(StatedPreferenceScorer.ExcludesAny("pasta made without any gluten", gluten));
         Assert.False(StatedPreferenceScorer.ExcludesAny("fresh gluten bread, low in salt", gluten));
-        Assert.False(StatedPreferenceScorer.ExcludesAny("a little black dress", Penchant.Text.TextTools.ContentStems("black")));
+        Assert.False(StatedPreferenceScorer.ExcludesAny("a little black dress", Penchant.Language.TextTools.ContentStems("black")));
     }
 
     [Theory]

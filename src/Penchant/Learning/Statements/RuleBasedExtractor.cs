@@ -1,0 +1,189 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.AI;
+using Penchant.Language;
+using Penchant.Numerics;
+
+namespace Penchant.Learning.Statements;
+
+/// <summary>
+/// The default extractor, with no language model: rules find first-person statements of preference and rule out requests,
+/// questions and code; a small logistic classifier over sentence embeddings, trained on hand-written seed sentences,
+/// decides the cases the rules leave open.
+/// </summary>
+/// <remarks>Thread-safe. The classifier is trained once, on first use (about a second on two cores).</remarks>
+public sealed partial class RuleBasedExtractor : IPreferenceExtractor
+{
+    private const int MaxTurnLength = 1_200;
+    private const int MaxSentenceLength = 400;
+    private readonly IEmbeddingGenerator<string, Embedding<float>> _embeddings;
+    private readonly SemaphoreSlim _trainLock = new(1, 1);
+    private LogisticClassifier? _classifier;
+
+    /// <summary>Initializes a new instance of the <see cref="RuleBasedExtractor"/> class.</summary>
+    /// <param name="embeddings">The embedding generator the classifier reads.</param>
+    public RuleBasedExtractor(IEmbeddingGenerator<string, Embedding<float>> embeddings)
+    {
+        ArgumentNullException.ThrowIfNull(embeddings);
+        _embeddings = embeddings;
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<ExtractedPreference> FromStatementAsync(string text, string? scope, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        return ValueTask.FromResult(StatementAnalyzer.Analyze(text, scope, confidence: 0.95));
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<IReadOnlyList<ExtractedPreference>> FromTurnAsync(string text, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        if (text.Length > MaxTurnLength || LooksLikeCode(text))
+        {
+            return [];
+        }
+
+        List<string> candidates = [];
+        List<int> ruleScores = [];
+        foreach (string sentence in TextTools.Sentences(text))
+        {
+            if (sentence.Length is < 8 or > MaxSentenceLength)
+            {
+                continue;
+            }
+
+            int score = RuleScore(sentence);
+            if (score > 0)
+            {
+                candidates.Add(sentence);
+                ruleScores.Add(score);
+            }
+        }
+
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        LogisticClassifier classifier = await GetClassifierAsync(cancellationToken).ConfigureAwait(false);
+        GeneratedEmbeddings<Embedding<float>> vectors = await _embeddings.GenerateAsync(candidates, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var accepted = new List<string>();
+        double best = 0;
+        for (int i = 0; i < candidates.Count; i++)
+        {
+            double p = classifier.Predict(vectors[i].Vector.Span);
+            bool keep = ruleScores[i] >= 2 ? p >= 0.4 : p >= 0.7;
+            if (keep)
+            {
+                accepted.Add(candidates[i]);
+                best = Math.Max(best, p);
+            }
+        }
+
+        if (accepted.Count == 0)
+        {
+            return [];
+        }
+
+        // One turn, one preference: short turns keep their whole wording, long ones only the stating sentences.
+        string preferenceText = text.Length <= 300 ? text.Trim() : string.Join(' ', accepted);
+        return [StatementAnalyzer.Analyze(preferenceText, scope: null, confidence: Math.Round(0.5 + (best / 2), 3))];
+    }
+
+    /// <summary>Scores a sentence with rules: 2 = states a preference, 1 = may, 0 = does not.</summary>
+    internal static int RuleScore(string sentence)
+    {
+        string lower = sentence.ToLowerInvariant().Trim('"', '“', '”', ' ');
+        bool stance = StancePattern().IsMatch(lower);
+        bool standing = StandingPattern().IsMatch(lower);
+        bool question = lower.TrimEnd().EndsWith('?') || QuestionStart().IsMatch(lower);
+        bool task = TaskStart().IsMatch(lower) || AssistantDirected().IsMatch(lower);
+        // A question stays a question ("why does it fail every time I run it?") unless it sets a rule from now on.
+        bool endsWithQuestionMark = lower.TrimEnd().EndsWith('?');
+        if ((question || task) && (!standing || (endsWithQuestionMark && !FromNowOn().IsMatch(lower))))
+        {
+            return 0;
+        }
+
+        if (stance || standing)
+        {
+            return 2;
+        }
+
+        return FirstPerson().IsMatch(lower) ? 1 : 0;
+    }
+
+    private static bool LooksLikeCode(string text)
+    {
+        if (text.Contains("```", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        int symbols = 0;
+        foreach (char c in text)
+        {
+            if (c is '{' or '}' or ';' or '=' or '<' or '>' or '(' or ')' or '[' or ']')
+            {
+                symbols++;
+            }
+        }
+
+        return symbols > 6 && symbols * 25 > text.Length;
+    }
+
+    private async Task<LogisticClassifier> GetClassifierAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _classifier) is { } ready)
+        {
+            return ready;
+        }
+
+        await _trainLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_classifier is null)
+            {
+                (string[] positive, string[] negative) = SeedSentences.Load();
+                string[] all = [.. positive, .. negative];
+                GeneratedEmbeddings<Embedding<float>> vectors = await _embeddings.GenerateAsync(all, cancellationToken: cancellationToken).ConfigureAwait(false);
+                var x = new float[all.Length][];
+                var y = new double[all.Length];
+                for (int i = 0; i < all.Length; i++)
+                {
+                    x[i] = vectors[i].Vector.ToArray();
+                    y[i] = i < positive.Length ? 1 : 0;
+                }
+
+                Volatile.Write(ref _classifier, LogisticClassifier.Train(x, y, l2: 0.01, epochs: 300, learningRate: 0.5));
+            }
+
+            return _classifier!;
+        }
+        finally
+        {
+            _trainLock.Release();
+        }
+    }
+
+    [GeneratedRegex(@"\b(i|i'?m|i am|i've|i have|i'd|i would|i really|i strongly|i usually|i tend to|i always|i never|i only|i mostly|i generally)\s+(\w+\s+)?(prefer|like|love|enjoy|hate|dislike|avoid|loathe|despise|detest|refuse|prioriti[sz]e|value|need|learn best|work best|have no interest|am not interested|uncomfortable|can'?t (eat|have|do|tolerate|wear|use)|won'?t|will not|cannot|only (use|buy|eat|wear|watch|play|consider|drink|read|travel|stay|shop)|have (a|an) (strong |strict |ethical |extreme |acute |serious )?(preference|objection|bias|fear|phobia|aversion|dislike|allergy|interest)|can'?t stand|cannot stand|don'?t (like|eat|drink|want|use|do|enjoy|care)|do not|rather|want|find|favou?r|lean|allergic|intolerant|vegan|vegetarian|a (big |huge )?fan|not (a )?(big )?fan|into|fond|passionate|obsessed|crazy about|trying to|looking (for|to)|aversion|opposed|sensitive|afraid|scared|terrified|interested|keen|partial|committed|on a)\b|\bmy (favou?rite|go-to|preference)|\b(i'?m|i am) (allergic|intolerant|vegan|vegetarian|pescatarian|diabetic|celiac|coeliac|lactose)|\bi have (a |an )?(strong |severe |mild |real )?(allerg|intoleran|aversion|dislike|preference|phobia|fear)", RegexOptions.CultureInvariant)]
+    private static partial Regex StancePattern();
+
+    [GeneratedRegex(@"\b(from now on|in (the )?future|going forward|whenever i|every time i|each time i|any ?time i|please (always|never|don'?t|do not|avoid|keep|use|stop)|(always|never) (use|write|include|add|give|answer|respond|reply|format|sign|book|recommend|suggest|show|send|put|mention))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex StandingPattern();
+
+    [GeneratedRegex(@"\b(from now on|going forward|in (the )?future)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex FromNowOn();
+
+    [GeneratedRegex(@"^\s*(what|which|who|whom|whose|why|how|where|when (is|are|was|did|does|do|will)|is|are|was|were|do|does|did|can|could|would|will|should|shall|may|might)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex QuestionStart();
+
+    [GeneratedRegex(@"^\s*(please\s+)?(write|create|generate|make|give|tell|show|explain|describe|translate|convert|summari[sz]e|rewrite|fix|solve|list|compose|draft|act|pretend|imagine|continue|help|find|calculate|compute|design|build|implement|develop|provide|suggest|recommend|plan|prepare|check|correct|improve|edit|read|analy[sz]e|compare|define|let'?s|i want you|i need you|i need (a|an|to)|i want (a|an|to)|first|now|ok|okay|so|then|also|and|other ways|in \w+ how|i'?m (writing|working|trying to (write|build|fix))|here is|here'?s|this is)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex TaskStart();
+
+    [GeneratedRegex(@"\b(i'?d like you to|i would like you to|can you|could you|would you|will you|you are|you'?re|you said|are you|i hope you)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AssistantDirected();
+
+    [GeneratedRegex(@"\b(i|i'?m|my|me|myself)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex FirstPerson();
+}

@@ -1,0 +1,317 @@
+using System.Globalization;
+using System.Numerics.Tensors;
+using System.Text.RegularExpressions;
+using Penchant.Domain;
+using Penchant.Language;
+using Penchant.Numerics;
+
+namespace Penchant.Selecting;
+
+/// <summary>
+/// Decides which preferences apply to a request: a logistic gate over features of each (request, preference) pair —
+/// embedding similarity to the text, to hinted kinds of requests and to the scope, lexical overlap, structured scope
+/// matches, similarity relative to the user's other preferences, explicit overrides — with a threshold, never a fixed top-k.
+/// </summary>
+/// <remarks>Thread-safe and allocation-light; it does no I/O.</remarks>
+internal sealed partial class PreferenceGate
+{
+    // Two preferences this close in meaning are about the same subject; a scope this much closer to the request is the one meant.
+    private const double SameSubjectSimilarity = 0.45;
+    private const double ScopeMargin = 0.15;
+
+    // A request this close in meaning to a scope in words is as likely in it as not; ScopeBand further, it clearly is (or is not).
+    private const double ScopeMet = 0.40;
+    private const double ScopeBand = 0.15;
+
+    private readonly GateWeights _weights;
+
+    public PreferenceGate()
+        : this(GateWeights.Default)
+    {
+    }
+
+    public PreferenceGate(GateWeights weights) => _weights = weights;
+
+    /// <summary>Scores every prepared preference for the request and returns those at or above the threshold, most probable first.</summary>
+    public List<SelectedPreference> Select(RequestView request, IReadOnlyList<PreparedPreference> preferences, double threshold)
+    {
+        int n = preferences.Count;
+        GateFeatures[] features = MeasureAll(request, preferences);
+        var probabilities = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            probabilities[i] = LogisticClassifier.Sigmoid(_weights.Score(features[i]));
+        }
+
+        var chainedBy = new string?[n];
+        BringInChains(preferences, probabilities, chainedBy, threshold);
+        var outranked = PreferMoreSpecific(preferences, features, probabilities, threshold);
+
+        var selected = new List<SelectedPreference>();
+        for (int i = 0; i < n; i++)
+        {
+            if (probabilities[i] >= threshold && outranked[i] is null)
+            {
+                selected.Add(new SelectedPreference(preferences[i].Preference, Math.Round(probabilities[i], 4), Reasons(preferences[i], features[i], chainedBy[i])));
+            }
+        }
+
+        selected.Sort(static (a, b) => b.Probability.CompareTo(a.Probability));
+        return selected;
+    }
+
+    /// <summary>Computes the features of every (request, preference) pair, including those relative to the user's other preferences.</summary>
+    public static GateFeatures[] MeasureAll(RequestView request, IReadOnlyList<PreparedPreference> preferences)
+    {
+        int n = preferences.Count;
+        var features = new GateFeatures[n];
+        var hintCache = new Dictionary<float[], double>(ReferenceEqualityComparer.Instance);
+        double best = double.MinValue;
+        for (int i = 0; i < n; i++)
+        {
+            features[i] = Measure(request, preferences[i], hintCache);
+            best = Math.Max(best, features[i].TextSimilarity + (0.5 * features[i].HintSimilarity));
+        }
+
+        // A request overrides the preferences it contradicts ("in Java this time" against "code in Python"); with a cue such
+        // as "just this once" and no contradiction found, the one closest to it in meaning.
+        bool contradicted = false;
+        for (int i = 0; i < n; i++)
+        {
+            if (Contradiction.Contradicts(request, preferences[i]))
+            {
+                features[i].Overridden = 1;
+                contradicted = true;
+            }
+        }
+
+        int overridden = request.Overrides && !contradicted ? FindOverridden(features) : -1;
+        for (int i = 0; i < n; i++)
+        {
+            features[i].Relative = features[i].TextSimilarity + (0.5 * features[i].HintSimilarity) - best;
+            if (i == overridden)
+            {
+                features[i].Overridden = 1;
+            }
+        }
+
+        return features;
+    }
+
+    /// <summary>Computes the features of one pair that depend on it alone.</summary>
+    public static GateFeatures Measure(RequestView request, PreparedPreference p, Dictionary<float[], double> hintCache)
+    {
+        var f = new GateFeatures
+        {
+            TextSimilarity = TensorPrimitives.Dot(request.Vector, p.Preference.Embedding.Span),
+            Lexical = TextTools.Coverage(p.Stems, request.Stems),
+            Strength = p.Preference.Strength,
+            Neutral = p.Preference.Polarity == Polarity.Neutral ? 1 : 0,
+            Acceptance = 2 * (p.Preference.Acceptance - 0.5),
+        };
+
+        double hint = 0;
+        foreach (float[] vector in p.HintVectors)
+        {
+            if (!hintCache.TryGetValue(vector, out double similarity))
+            {
+                // A kind of request is compared with the request and with its situation, which is closer to it in form.
+                similarity = TensorPrimitives.Dot(request.Vector, vector);
+                if (request.SituationVector is { } situation)
+                {
+                    similarity = Math.Max(similarity, TensorPrimitives.Dot(situation, vector));
+                }
+
+                hintCache[vector] = similarity;
+            }
+
+            hint = Math.Max(hint, similarity);
+        }
+
+        // Hinted kinds and scopes are things the user does ("booking a flight", "when I book flights"); a question about how
+        // the world is ("How do airplanes stay in the air?") is close to them in words only.
+        f.HintSimilarity = request.AsksForKnowledge ? 0 : hint;
+        if (p.IsScoped || p.Recipient is not null)
+        {
+            f.ScopeSimilarity = p.ScopeVector is null ? 0 : TensorPrimitives.Dot(request.Vector, p.ScopeVector);
+            f.ScopeMatch = request.AsksForKnowledge ? Math.Min(0, ScopeMatch(request, p)) : ScopeMatch(request, p);
+
+            // A scope for someone else ("recommending books for my son") is not met by a request the user makes for themself,
+            // however close in words.
+            if (p.ScopeIsForSomeoneElse && request.IsForSelf)
+            {
+                f.ScopeMatch = -1;
+                f.OutOfScope = 1;
+            }
+        }
+
+        return f;
+    }
+
+    private static double ScopeMatch(RequestView request, PreparedPreference p)
+    {
+        if (p.Recipient is not null)
+        {
+            if (request.Recipient is not null)
+            {
+                // Within the family the member matters: "texting my mom" is not met by "text my dad"; "my family" meets any.
+                bool sameMember = p.FamilyMember is null or "family" || request.FamilyMember is null or "family" || p.FamilyMember == request.FamilyMember;
+                return request.Recipient == p.Recipient && sameMember ? 1 : -1;
+            }
+
+            // No recipient we recognise ("an email to Sarah", "books for me"): the scope is not met.
+            return -1;
+        }
+
+        if (p.Channel is not null)
+        {
+            return request.Channel is null ? 0 : request.Channel == p.Channel ? 1 : -1;
+        }
+
+        // A scope in words ("when I book work trips") holds when the request says so in words, or to the degree it does in
+        // meaning: from −1 well below ScopeMet to +1 well above it, so a rule's trigger worded differently ("I book a
+        // restaurant" for "reserve a table at …") still counts for something.
+        if (TextTools.Coverage(p.ScopeStems, request.Stems) >= 0.5)
+        {
+            return 1;
+        }
+
+        double similarity = p.ScopeVector is null ? 0 : TensorPrimitives.Dot(request.Vector, p.ScopeVector);
+        return Math.Clamp((similarity - ScopeMet) / ScopeBand, -1, 1);
+    }
+
+    private static int FindOverridden(GateFeatures[] features)
+    {
+        int index = -1;
+        double best = 0.3;
+        for (int i = 0; i < features.Length; i++)
+        {
+            // Closeness in meaning alone: shared words ("call" in "Use Google Meet for calls") point at the wrong one as often as the right one.
+            double evidence = features[i].TextSimilarity;
+            if (evidence > best)
+            {
+                best = evidence;
+                index = i;
+            }
+        }
+
+        return index;
+    }
+
+    private static void BringInChains(IReadOnlyList<PreparedPreference> preferences, double[] probabilities, string?[] chainedBy, double threshold)
+    {
+        for (int i = 0; i < preferences.Count; i++)
+        {
+            PreparedPreference rule = preferences[i];
+            if (probabilities[i] < threshold || rule.ChainVector is not { } target)
+            {
+                continue;
+            }
+
+            for (int j = 0; j < preferences.Count; j++)
+            {
+                if (j == i || probabilities[j] >= threshold)
+                {
+                    continue;
+                }
+
+                // The target may name the other preference's subject or its scope ("a hotel nearby" → "for hotels, …").
+                double similarity = TensorPrimitives.Dot(target, preferences[j].Preference.Embedding.Span);
+                if (preferences[j].ScopeVector is { } scope)
+                {
+                    similarity = Math.Max(similarity, TensorPrimitives.Dot(target, scope));
+                }
+
+                if (similarity >= 0.40)
+                {
+                    probabilities[j] = Math.Max(probabilities[j], probabilities[i] * Math.Min(1.0, 0.5 + similarity));
+                    chainedBy[j] = rule.Preference.Text;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The most specific wins: a preference whose scope the request meets outranks a selected one about the same subject
+    /// that would contradict it (the general "I love garlic" when cooking for the in-laws who must have none), and of two
+    /// scoped preferences about the same subject only the one whose scope the request is closer to applies.
+    /// </summary>
+    private static string?[] PreferMoreSpecific(IReadOnlyList<PreparedPreference> preferences, GateFeatures[] features, double[] probabilities, double threshold)
+    {
+        int n = preferences.Count;
+        var outranked = new string?[n];
+        for (int i = 0; i < n; i++)
+        {
+            if (probabilities[i] < threshold || features[i].ScopeMatch <= 0)
+            {
+                continue;
+            }
+
+            Preference specific = preferences[i].Preference;
+            for (int j = 0; j < n; j++)
+            {
+                if (j == i || probabilities[j] < threshold)
+                {
+                    continue;
+                }
+
+                Preference other = preferences[j].Preference;
+                double sameSubject = TensorPrimitives.Dot(specific.Embedding.Span, other.Embedding.Span);
+                bool contradicts = !other.Scope.IsScoped && sameSubject >= SameSubjectSimilarity
+                    && other.Polarity != specific.Polarity && other.Polarity != Polarity.Neutral && specific.Polarity != Polarity.Neutral;
+                bool fartherScope = other.Scope.IsScoped && sameSubject >= SameSubjectSimilarity
+                    && features[i].ScopeSimilarity - features[j].ScopeSimilarity >= ScopeMargin;
+                if (contradicts || fartherScope)
+                {
+                    outranked[j] = specific.Text;
+                }
+            }
+        }
+
+        return outranked;
+    }
+
+    private static List<string> Reasons(PreparedPreference p, in GateFeatures f, string? chainedBy)
+    {
+        var reasons = new List<string>(4);
+        if (chainedBy is not null)
+        {
+            reasons.Add($"brought in by the rule \"{chainedBy}\"");
+        }
+
+        if (f.TextSimilarity >= 0.3)
+        {
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"close in meaning to the request (similarity {f.TextSimilarity:0.00})"));
+        }
+
+        if (f.HintSimilarity >= 0.35)
+        {
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"affects requests of this kind (similarity {f.HintSimilarity:0.00})"));
+        }
+
+        if (f.Lexical > 0)
+        {
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"shares {f.Lexical:P0} of its key words with the request"));
+        }
+
+        if (f.ScopeMatch > 0)
+        {
+            reasons.Add($"the request is within its scope ({p.Preference.Scope.Text ?? string.Join(", ", p.Preference.Scope.Tags.Values)})");
+        }
+
+        if (p.Preference.Accepted + p.Preference.Rejected > 0)
+        {
+            reasons.Add($"the user was satisfied {p.Preference.Accepted} and dissatisfied {p.Preference.Rejected} time(s) when it was applied");
+        }
+
+        if (reasons.Count == 0)
+        {
+            reasons.Add("general preference of this user");
+        }
+
+        return reasons;
+    }
+
+    [GeneratedRegex(@"\b(just this once|for once|this once|only this time|just this time|this time|just for (tonight|today|this)|for tonight only|ignore (my|the)|forget (about )?(my|the)|never mind (my|the)|regardless of (my|the)|despite (my|the)|even though|even if|make an exception|exception to|instead of (my )?usual|not my usual|for a change|cheat day|break (my|the) rule|override)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex OverridePattern();
+}

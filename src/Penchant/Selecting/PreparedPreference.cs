@@ -1,0 +1,98 @@
+using System.Text.RegularExpressions;
+using Penchant.Domain;
+using Penchant.Learning.Statements;
+
+namespace Penchant.Selecting;
+
+/// <summary>
+/// A current preference with what selection reads precomputed once per user state: stems, hint and scope vectors, and the
+/// slot values and quantities a request could contradict (see <see cref="Contradiction"/>).
+/// </summary>
+internal sealed partial class PreparedPreference(Preference preference, HashSet<string> stems, float[][] hintVectors, float[]? scopeVector, HashSet<string> scopeStems, float[]? chainVector)
+{
+    public Preference Preference { get; } = preference;
+
+    public HashSet<string> Stems { get; } = stems;
+
+    public float[][] HintVectors { get; } = hintVectors;
+
+    public float[]? ScopeVector { get; } = scopeVector;
+
+    public HashSet<string> ScopeStems { get; } = scopeStems;
+
+    public float[]? ChainVector { get; } = chainVector;
+
+    /// <summary>
+    /// Gets the recipient group the preference is for: its scope's tag, or, when no scope was extracted, the one its text
+    /// addresses ("Messages to my mom should be in Spanish"), since such a preference holds only for messages to them.
+    /// </summary>
+    public string? Recipient { get; } = preference.Scope.Tags.TryGetValue("recipient", out string? r) ? r : AddressedRecipient(preference);
+
+    /// <summary>Gets the family member the preference is for ("mother", "father", …) when <see cref="Recipient"/> is the family.</summary>
+    public string? FamilyMember { get; } = StatementAnalyzer.FamilyMemberOf((preference.Scope.Text ?? preference.Text).ToLowerInvariant());
+
+    public string? Channel { get; } = preference.Scope.Tags.TryGetValue("channel", out string? c) ? c : null;
+
+    /// <summary>Gets the slot values the preference names (see <see cref="Contradiction"/>).</summary>
+    public (int Slot, int Value)[] SlotValues { get; } = Contradiction.Values(preference.Text.ToLowerInvariant());
+
+    /// <summary>Gets the quantities with units the preference names.</summary>
+    public (string Number, string Unit)[] Quantities { get; } = Contradiction.Quantities(preference.Text.ToLowerInvariant());
+
+    /// <summary>
+    /// Gets a value indicating whether the preference's scope is someone else's ("recommending books for my son", "cooking for
+    /// my in-laws"): a request the user makes for themself ("books for me") is outside it, however close in words.
+    /// </summary>
+    public bool ScopeIsForSomeoneElse { get; } = preference.Scope.Text is { } scope && StatementAnalyzer.NamesSomeoneElse(scope.ToLowerInvariant());
+
+    /// <summary>Gets a value indicating whether the preference holds only somewhere: it has a scope, or its text names what it is about (see <see cref="ScopePhrase(Preference)"/>).</summary>
+    public bool IsScoped { get; } = preference.Scope.IsScoped || ImplicitScope(preference.Text) is not null;
+
+    /// <summary>
+    /// Gets the phrase whose embedding and words stand for a preference's scope: the scope text without a leading subject, so
+    /// that the trigger of a rule ("I book a restaurant") reads like the requests that meet it ("book a table at …"); or, when
+    /// no scope was extracted, the thing the preference is a rule for ("Board reports need an exec summary at the top").
+    /// </summary>
+    /// <param name="preference">The preference.</param>
+    /// <returns>The phrase, or <see langword="null"/> when the preference holds everywhere.</returns>
+    public static string? ScopePhrase(Preference preference)
+    {
+        if (preference.Scope.Text is not { } scopeText)
+        {
+            return preference.Scope.IsScoped ? null : ImplicitScope(preference.Text);
+        }
+
+        string phrase = LeadingSubject().Replace(scopeText, string.Empty);
+        return phrase.Length >= 3 ? phrase : scopeText;
+    }
+
+    /// <summary>Finds the thing a statement of the form "X should / must / need(s) …" is a rule for, if it names one.</summary>
+    private static string? ImplicitScope(string text)
+    {
+        Match match = RuleForPattern().Match(text);
+        return match.Success && !NotAThing().IsMatch(match.Groups["thing"].Value) ? match.Groups["thing"].Value : null;
+    }
+
+    private static string? AddressedRecipient(Preference preference)
+    {
+        if (preference.Scope.IsScoped)
+        {
+            return null;
+        }
+
+        Match match = AddressedPattern().Match(preference.Text.ToLowerInvariant());
+        return match.Success ? StatementAnalyzer.RecipientOf(match.Groups["who"].Value) : null;
+    }
+
+    [GeneratedRegex(@"\b(?:messages?|e-?mails?|texts?|notes?|letters?|replies|dms?|anything i (?:write|send))\s+(?:to|for|with)\s+(?<who>(?:my |our |the )?[a-z'-]+(?: [a-z'-]+)?)", RegexOptions.CultureInvariant)]
+    private static partial Regex AddressedPattern();
+
+    [GeneratedRegex(@"^\s*(?:every |all |any |my |our |the )?(?<thing>[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,3}?)\s+(?:should|must|need|needs|have to|has to)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RuleForPattern();
+
+    [GeneratedRegex(@"^(?:i|you|we|he|she|it|they|this|that|everything|anything|something|nothing|one|people|everyone|someone)$|\b(?:i|you|we)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NotAThing();
+
+    [GeneratedRegex(@"^\s*(?:i|you|we)\s+(?:(?:want to|need to|have to|ask you to|get to)\s+)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingSubject();
+}

@@ -1,0 +1,55 @@
+using Penchant.Tests.Engine;
+
+namespace Penchant.Learning.Feedback;
+
+public sealed class RuleBasedReactionClassifierTests(EngineFixture fixture) : IClassFixture<EngineFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("Thanks, that's exactly what I needed!", ReactionLabel.Satisfied)]
+    [InlineData("Works like a charm.", ReactionLabel.Satisfied)]
+    [InlineData("That's wrong, the meeting is on Tuesday.", ReactionLabel.Dissatisfied)]
+    [InlineData("Shorter please, and no emojis.", ReactionLabel.Dissatisfied)]
+    [InlineData("Oh great, another answer that ignores my question. Thanks for nothing.", ReactionLabel.Dissatisfied)]
+    [InlineData("Thanks, but it's far too long for a tweet.", ReactionLabel.Dissatisfied)]
+    [InlineData("How long does it take to get there by train?", ReactionLabel.Neutral)]
+    [InlineData("Can I use honey instead of sugar?", ReactionLabel.Neutral)]
+    public async Task ClassifyAsync_TypicalMessages_Labelled(string turn, ReactionLabel expected)
+    {
+        var classifier = new RuleBasedReactionClassifier(fixture.Embeddings);
+
+        ReactionClassification result = await classifier.ClassifyAsync("Plan my trip to Lyon.", "Here is a plan.", turn, Ct);
+
+        Assert.Equal(expected, result.Label);
+        Assert.False(string.IsNullOrWhiteSpace(result.Reason));
+    }
+
+    [Fact]
+    public async Task ClassifyAsync_RequestAskedAgain_Dissatisfied()
+    {
+        var classifier = new RuleBasedReactionClassifier(fixture.Embeddings);
+
+        ReactionClassification result = await classifier.ClassifyAsync(
+            "What's a good laptop for programming under $1000?", "Laptops are portable computers.", "What is a good programming laptop for under 1000 dollars?", Ct);
+
+        Assert.Equal(ReactionLabel.Dissatisfied, result.Label);
+    }
+
+    [Fact]
+    public void WishOf_Correction_KeepsTheWishWithoutTheComplaint()
+    {
+        Assert.Equal("Shorter, and no emojis.", RuleBasedReactionClassifier.WishOf("Ugh. Shorter, and no emojis."));
+        Assert.Null(RuleBasedReactionClassifier.WishOf("That's wrong."));
+    }
+
+    [Fact]
+    public async Task ClassifyAsync_EmptyTurn_Throws()
+    {
+        var classifier = new RuleBasedReactionClassifier(fixture.Embeddings);
+
+        var ex = await Assert.ThrowsAsync<ArgumentException>(async () => await classifier.ClassifyAsync(null, null, " ", Ct));
+
+        Assert.Equal("turn", ex.ParamName);
+    }
+}
