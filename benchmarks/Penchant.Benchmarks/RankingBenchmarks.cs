@@ -63,8 +63,8 @@ public class RankingBenchmarks
             corpus.Train, ComparisonCorpus.Users, corpus.EmbeddingDimensions, RankingFitBenchmarks.DefaultOptions with { Epochs = 1 });
         _part = parts[0].ToBytes();
         IPreferenceStore store = _services.GetRequiredService<IPreferenceStore>();
-        await store.SaveModelAsync(_user.TenantId, PenchantEngine.RankingModelName, _model.ToBytes(), 0);
-        await store.SaveUserModelAsync(_user, PenchantEngine.RankingModelName, _part, 0);
+        await store.SaveModelAsync(_user.TenantId, RankingModels.Name, _model.ToBytes(), 0);
+        await store.SaveUserModelAsync(_user, RankingModels.Name, _part, 0);
         foreach (string statement in Stated)
         {
             await _engine.RememberAsync(_user, new Statement(statement));
@@ -102,5 +102,5 @@ public class RankingBenchmarks
     /// <summary>One comparison's online update of the user's part, without embedding and without the store write.</summary>
     [Benchmark]
     public byte[] OnlineUpdate()
-        => PenchantEngine.LearnOnline(_model, _model, UserPart.FromBytes(_part), [PenchantEngine.Sample(_comparison, 0, _vectors)]).ToBytes();
+        => RankingLearner.LearnOnline(_model, _model, UserPart.FromBytes(_part), [RankingSamples.Sample(_comparison, 0, _vectors)]).ToBytes();
 }

@@ -32,6 +32,7 @@ public class SelectBenchmarks
     private readonly UserKey _user = new("benchmarks", "select-200");
     private ServiceProvider _services = null!;
     private PenchantEngine _engine = null!;
+    private SelectionQuery _selection = null!;
     private IEmbeddingGenerator<string, Embedding<float>> _embeddings = null!;
     private IReadOnlyList<PreparedPreference> _prepared = null!;
     private RequestView _view = null!;
@@ -42,6 +43,7 @@ public class SelectBenchmarks
         // No embedding cache, so every SelectAsync embeds the request as it would for a request never seen before.
         _services = BenchmarkHost.Create(static o => o.CacheSize = 0);
         _engine = BenchmarkHost.Engine(_services);
+        _selection = _services.GetRequiredService<SelectionQuery>();
         _embeddings = BenchmarkHost.Embeddings(_services);
 
         int used = 0;
@@ -59,11 +61,11 @@ public class SelectBenchmarks
             current = (await _engine.ListAsync(_user)).Count;
         }
 
-        _prepared = await _engine.PrepareAsync(_user, CancellationToken.None);
+        _prepared = await _selection.PrepareAsync(_user, CancellationToken.None);
         GeneratedEmbeddings<Embedding<float>> vector = await _embeddings.GenerateAsync(RequestTexts);
         _view = new RequestView(Request, vector[0].Vector, RequestTexts.Length > 1 ? vector[1].Vector : default);
 
-        Selection direct = _engine.SelectPrepared(_prepared, _view);
+        Selection direct = _selection.SelectPrepared(_prepared, _view);
         Selection full = await _engine.SelectAsync(_user, Request);
         Console.WriteLine($"// {_prepared.Count} prepared preferences from {used} statements; {direct.Preferences.Count} selected ({full.Preferences.Count} through SelectAsync), prompt block {direct.PromptBlock.Length} chars.");
         if (_prepared.Count != PreferenceCount || direct.Preferences.Count != full.Preferences.Count)
@@ -83,5 +85,5 @@ public class SelectBenchmarks
     public Task<GeneratedEmbeddings<Embedding<float>>> EmbedRequestOnly() => _embeddings.GenerateAsync(RequestTexts);
 
     [Benchmark(Baseline = true)]
-    public Selection SelectExcludingEmbedding() => _engine.SelectPrepared(_prepared, _view);
+    public Selection SelectExcludingEmbedding() => _selection.SelectPrepared(_prepared, _view);
 }

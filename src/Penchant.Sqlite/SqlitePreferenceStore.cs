@@ -291,7 +291,9 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
                         }
                     }
 
-                    return new UserState(version.Value, preferences);
+                    using var last = CreateCommand(connection, transaction, "SELECT id FROM events WHERE tenant = $tenant AND user = $user ORDER BY seq DESC LIMIT 1;", user);
+                    string? lastEventId = await last.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+                    return new UserState(version.Value, preferences) { LastEventId = lastEventId };
                 }
             }
             catch (SqliteException ex)
@@ -299,6 +301,69 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
                 throw Failure(ex, "read a user's state", cancellationToken);
             }
         }
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException"><paramref name="user"/> is not a valid key.</exception>
+    /// <exception cref="PenchantException">SQLite failed.</exception>
+    /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
+    public async Task<LogPosition> GetLogPositionAsync(UserKey user, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = CreateCommand(connection, null, "SELECT seq, id FROM events WHERE tenant = $tenant AND user = $user ORDER BY seq DESC LIMIT 1;", user);
+            var reader = await ExecuteReaderAsync(command, "read a user's log position", cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                return await ReadAsync(reader, "read a user's log position", cancellationToken).ConfigureAwait(false)
+                    ? new LogPosition(reader.GetInt64(0), reader.GetString(1))
+                    : default;
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException"><paramref name="user"/> is not a valid key.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="eventIds"/> is <see langword="null"/>.</exception>
+    /// <exception cref="PenchantException">SQLite failed.</exception>
+    /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
+    public async Task<IReadOnlyList<PreferenceEvent>> FindEventsAsync(UserKey user, IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        ArgumentNullException.ThrowIfNull(eventIds);
+        var found = new List<PreferenceEvent>();
+        if (eventIds.Count == 0)
+        {
+            return found;
+        }
+
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = CreateCommand(
+                connection,
+                null,
+                "SELECT seq, id, kind, role, text, scope, target, at, redacted, data FROM events WHERE tenant = $tenant AND user = $user AND id = $id;",
+                user);
+            var id = command.Parameters.Add("$id", SqliteType.Text);
+            foreach (string eventId in eventIds.Distinct(StringComparer.Ordinal))
+            {
+                id.Value = eventId;
+                var reader = await ExecuteReaderAsync(command, "find a user's events", cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    if (await ReadAsync(reader, "find a user's events", cancellationToken).ConfigureAwait(false))
+                    {
+                        found.Add(ReadEvent(reader));
+                    }
+                }
+            }
+        }
+
+        found.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
+        return found;
     }
 
     /// <inheritdoc/>
@@ -668,6 +733,27 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
         await ForEachIdAsync(connection, transaction, user, "DELETE FROM preferences WHERE tenant = $tenant AND user = $user AND id = $id;", change.Delete, cancellationToken).ConfigureAwait(false);
         await ForEachIdAsync(connection, transaction, user, "UPDATE events SET text = NULL, scope = NULL, data = NULL, redacted = 1 WHERE tenant = $tenant AND user = $user AND id = $id;", change.Redact, cancellationToken).ConfigureAwait(false);
 
+        if (change.ReplaceAllModels)
+        {
+            using var deleteModels = CreateCommand(connection, transaction, "DELETE FROM models WHERE tenant = $tenant AND user = $user;", user);
+            await deleteModels.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach ((string name, ReadOnlyMemory<byte> payload) in change.UpsertModels)
+        {
+            using var upsertModel = CreateCommand(
+                connection,
+                transaction,
+                """
+                INSERT INTO models (tenant, user, name, version, payload) VALUES ($tenant, $user, $name, 1, $payload)
+                ON CONFLICT (tenant, user, name) DO UPDATE SET version = version + 1, payload = excluded.payload;
+                """,
+                user);
+            upsertModel.Parameters.AddWithValue("$name", name);
+            upsertModel.Parameters.Add("$payload", SqliteType.Blob).Value = payload.ToArray();
+            await upsertModel.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         if (appended.Count > 0)
         {
             using var updateVersion = CreateCommand(connection, transaction, "UPDATE users SET version = $version WHERE tenant = $tenant AND user = $user;", user);
@@ -696,7 +782,7 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
             user);
         var seq = command.Parameters.Add("$seq", SqliteType.Integer);
         var id = command.Parameters.Add("$id", SqliteType.Text);
-        var kind = command.Parameters.Add("$kind", SqliteType.Integer);
+        var kind = command.Parameters.AddWithValue("$kind", 0);
         var role = command.Parameters.Add("$role", SqliteType.Text);
         var text = command.Parameters.Add("$text", SqliteType.Text);
         var scope = command.Parameters.Add("$scope", SqliteType.Text);
@@ -712,7 +798,8 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
             var item = change.Append[i] with { Sequence = version + i + 1 };
             seq.Value = item.Sequence;
             id.Value = item.Id;
-            kind.Value = (int)item.Kind;
+            // The built-in kinds keep the integer codes older files hold; a kind added later is stored by name.
+            kind.Value = item.Kind.Code is int code ? code : item.Kind.Name;
             role.Value = (object?)item.Role ?? DBNull.Value;
             text.Value = (object?)item.Text ?? DBNull.Value;
             scope.Value = (object?)item.Scope ?? DBNull.Value;
@@ -807,7 +894,7 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
     {
         Sequence = reader.GetInt64(0),
         Id = reader.GetString(1),
-        Kind = (EventKind)reader.GetInt32(2),
+        Kind = reader.GetFieldType(2) == typeof(string) ? EventKind.FromName(reader.GetString(2)) : EventKind.FromCode(reader.GetInt32(2)),
         Role = GetNullableString(reader, 3),
         Text = GetNullableString(reader, 4),
         Scope = GetNullableString(reader, 5),

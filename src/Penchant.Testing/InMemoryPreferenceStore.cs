@@ -45,7 +45,49 @@ public sealed class InMemoryPreferenceStore : IPreferenceStore
                 preferences[i] = Copy(data.Preferences[i]);
             }
 
-            return Task.FromResult(new UserState(data.Version, preferences));
+            return Task.FromResult(new UserState(data.Version, preferences) { LastEventId = data.Events.Count > 0 ? data.Events[^1].Id : null });
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException"><paramref name="user"/> is not a valid key.</exception>
+    public Task<LogPosition> GetLogPositionAsync(UserKey user, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            return Task.FromResult(_users.TryGetValue(user, out var data) && data.Events.Count > 0
+                ? new LogPosition(data.Version, data.Events[^1].Id)
+                : default);
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException"><paramref name="user"/> is not a valid key.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="eventIds"/> is <see langword="null"/>.</exception>
+    public Task<IReadOnlyList<PreferenceEvent>> FindEventsAsync(UserKey user, IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        ArgumentNullException.ThrowIfNull(eventIds);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            if (!_users.TryGetValue(user, out var data))
+            {
+                return Task.FromResult<IReadOnlyList<PreferenceEvent>>([]);
+            }
+
+            var indexes = new SortedSet<int>();
+            foreach (string id in eventIds)
+            {
+                if (id is not null && data.EventIndex.TryGetValue(id, out int index))
+                {
+                    indexes.Add(index);
+                }
+            }
+
+            return Task.FromResult<IReadOnlyList<PreferenceEvent>>([.. indexes.Select(i => data.Events[i])]);
         }
     }
 
@@ -119,6 +161,21 @@ public sealed class InMemoryPreferenceStore : IPreferenceStore
                 {
                     data.Events[index] = data.Events[index].Redact();
                 }
+            }
+
+            if (change.ReplaceAllModels)
+            {
+                foreach (var key in _models.Keys.Where(k => k.Tenant == user.TenantId && k.User == user.UserId).ToList())
+                {
+                    _models.Remove(key);
+                }
+            }
+
+            foreach ((string name, ReadOnlyMemory<byte> payload) in change.UpsertModels)
+            {
+                var key = (user.TenantId, user.UserId, name);
+                long modelVersion = _models.TryGetValue(key, out StoredModel? previous) ? previous.Version + 1 : 1;
+                _models[key] = new StoredModel(name, modelVersion, payload.ToArray());
             }
 
             data.Version = version + appended.Length;

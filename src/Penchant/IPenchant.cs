@@ -1,34 +1,37 @@
 using Penchant.Domain;
-using Penchant.Learning.Feedback;
 using Penchant.Signals;
 
 namespace Penchant;
 
 /// <summary>
-/// The preference engine: learns each user's preferences from what they say and selects
-/// exactly those that apply to a request.
+/// The preference engine: learns each user's preferences from every signal it records, and answers queries over what it
+/// learned: which preferences apply to a request (select), how this user would order candidates (rank).
 /// </summary>
 /// <remarks>
 /// Implementations are thread-safe. Writes for one user are ordered; a write is acknowledged only after it is durable.
-/// Preference texts are user content: they appear in logs only at <c>Trace</c> level.
+/// Preference texts are user content: they appear in logs only at <c>Trace</c> level. To decorate an engine (caching,
+/// logging, policy), derive from <see cref="DelegatingPenchant"/> and override only what changes.
 /// </remarks>
 public interface IPenchant
 {
-    /// <summary>Remembers a statement the user made as one preference (or reinforces an existing one, or supersedes an older one it revises).</summary>
+    /// <summary>
+    /// Records signals about a user (statements, conversation turns, reactions, comparisons, ratings, choices, or a signal
+    /// type an application registers) in the user's log, in order, and learns from them. Typed shortcuts such as
+    /// <see cref="PenchantSignalExtensions.RememberAsync"/> call this.
+    /// </summary>
     /// <param name="user">The user.</param>
-    /// <param name="statement">The statement.</param>
+    /// <param name="signals">The signals, oldest first; none is a write that changes nothing.</param>
+    /// <param name="idempotencyKey">
+    /// A key that makes the write happen at most once: a retry with the same key answers with the events the first write
+    /// appended (<see cref="WriteResult.Replayed"/>) instead of writing again, across restarts and processes. 1 to 200
+    /// printable ASCII characters; <see langword="null"/> for none.
+    /// </param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>What changed.</returns>
-    /// <exception cref="ArgumentException">The statement is empty, whitespace or longer than <see cref="PenchantOptions.MaxTextLength"/>.</exception>
-    Task<WriteResult> RememberAsync(UserKey user, Statement statement, CancellationToken cancellationToken = default);
-
-    /// <summary>Observes conversation turns and keeps the preferences the user's turns state; ordinary questions, chit-chat and code yield nothing.</summary>
-    /// <param name="user">The user.</param>
-    /// <param name="turns">The turns, oldest first.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>What changed.</returns>
-    /// <exception cref="ArgumentException">A turn is empty or too long.</exception>
-    Task<WriteResult> ObserveAsync(UserKey user, IReadOnlyList<ConversationTurn> turns, CancellationToken cancellationToken = default);
+    /// <returns>What changed, and the signals as recorded.</returns>
+    /// <exception cref="ArgumentException">A signal is malformed (an empty or too long text, say), or the key is.</exception>
+    /// <exception cref="InvalidOperationException">No codec is registered for a signal's type.</exception>
+    /// <exception cref="IdempotencyKeyReusedException">The key was already used for a different request.</exception>
+    Task<WriteResult> RecordAsync(UserKey user, IReadOnlyList<Signal> signals, string? idempotencyKey = null, CancellationToken cancellationToken = default);
 
     /// <summary>Lists the user's current preferences, oldest first.</summary>
     /// <param name="user">The user.</param>
@@ -82,42 +85,6 @@ public interface IPenchant
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The current preferences after the rebuild.</returns>
     Task<IReadOnlyList<Preference>> RebuildAsync(UserKey user, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Records how the user took an answer, read from their next message: satisfaction raises and dissatisfaction lowers the
-    /// acceptance of the preferences applied to the answer (selection weighs it), and a correction that states a wish
-    /// ("shorter, and no emojis") becomes a preference scoped to the kind of request it reacted to.
-    /// </summary>
-    /// <param name="user">The user.</param>
-    /// <param name="reaction">The next message, what it reacted to, and optionally a classification made elsewhere.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The classification and what changed.</returns>
-    /// <exception cref="ArgumentException">The message or request is empty or too long.</exception>
-    Task<ReactionOutcome> ReactAsync(UserKey user, Reaction reaction, CancellationToken cancellationToken = default);
-
-    /// <summary>Records that the user compared two responses in a context, and updates the user's personal ranking part online.</summary>
-    /// <param name="user">The user.</param>
-    /// <param name="comparison">The comparison.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>What changed (the appended event).</returns>
-    /// <exception cref="ArgumentException">A text is empty or too long.</exception>
-    Task<WriteResult> CompareAsync(UserKey user, Comparison comparison, CancellationToken cancellationToken = default);
-
-    /// <summary>Records that the user rated a response on a declared scale.</summary>
-    /// <param name="user">The user.</param>
-    /// <param name="rating">The rating.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>What changed (the appended event).</returns>
-    /// <exception cref="ArgumentException">A text is empty or too long, the scale is empty, or the score is outside it.</exception>
-    Task<WriteResult> RateAsync(UserKey user, Rating rating, CancellationToken cancellationToken = default);
-
-    /// <summary>Records that the user chose one of the candidates shown (a click), and updates the user's personal ranking part online.</summary>
-    /// <param name="user">The user.</param>
-    /// <param name="choice">The choice.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>What changed (the appended event).</returns>
-    /// <exception cref="ArgumentException">Fewer than two candidates, a text is empty or too long, or the chosen index is outside the candidates.</exception>
-    Task<WriteResult> ChooseAsync(UserKey user, Choice choice, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Orders candidates the way this user would in this context: from the user's stated preferences that apply, the

@@ -30,6 +30,13 @@ public sealed class PenchantOptions
     [Range(0, 10_000_000)]
     public int StateCacheSize { get; set; } = 10_000;
 
+    /// <summary>
+    /// Gets or sets a value indicating whether a cached user state is checked against the store's log position before it is
+    /// read (one indexed lookup), so that a write committed by another process over the same store is seen at once.
+    /// </summary>
+    /// <value>The default is <see langword="true"/>. Turn it off only when this engine is the store's only writer.</value>
+    public bool CheckCachedStateOnRead { get; set; } = true;
+
     /// <summary>Gets or sets the cosine similarity above which a new statement that says the same thing as a current preference reinforces it instead of adding a copy.</summary>
     /// <value>The default is 0.75.</value>
     [Range(0.0, 1.0)]

@@ -3,6 +3,7 @@ using Penchant.AI.Extraction;
 using Penchant.Domain;
 using Penchant.Learning.Feedback;
 using Penchant.Learning.Statements;
+using Penchant.Signals;
 
 namespace Penchant.AI.Tests;
 

@@ -53,7 +53,7 @@ public sealed class BadInputMatrixTests(PenchantServerFactory factory) : IClassF
         new Row("select_attribute_control_character", HttpMethod.Post, Select, Json("{\"text\": \"dinner\", \"attributes\": {\"domain\": \"fo\\u0001od\"}}"), 400, ApiProblems.InvalidArgument),
         new Row("import_duplicate_ids", HttpMethod.Post, $"/v1/users/{User}/events", Json("[{\"id\": \"ev_x\", \"kind\": \"statement\", \"text\": \"I like tea\"}, {\"id\": \"ev_x\", \"kind\": \"statement\", \"text\": \"I like tea\"}]"), 400, ApiProblems.InvalidArgument),
         new Row("import_missing_id", HttpMethod.Post, $"/v1/users/{User}/events", Json("[{\"kind\": \"statement\", \"text\": \"I like tea\"}]"), 400, ApiProblems.InvalidRequest),
-        new Row("import_unknown_kind", HttpMethod.Post, $"/v1/users/{User}/events", Json("[{\"id\": \"ev_y\", \"kind\": \"telepathy\", \"text\": \"I like tea\"}]"), 400, ApiProblems.InvalidRequest),
+        new Row("import_unknown_kind", HttpMethod.Post, $"/v1/users/{User}/events", Json("[{\"id\": \"ev_y\", \"kind\": \"telepathy\", \"text\": \"I like tea\"}]"), 400, ApiProblems.InvalidArgument),
         new Row("import_empty", HttpMethod.Post, $"/v1/users/{User}/events", Json("[]"), 400, ApiProblems.InvalidArgument),
         new Row("compare_missing_preferred", HttpMethod.Post, Comparisons, Json("{\"context\": \"Explain DNS.\", \"rejected\": \"A long answer.\"}"), 400, ApiProblems.InvalidArgument),
         new Row("compare_unknown_magnitude", HttpMethod.Post, Comparisons, Json("{\"context\": \"c\", \"preferred\": \"a\", \"rejected\": \"b\", \"magnitude\": \"enormous\"}"), 400, ApiProblems.InvalidRequest),

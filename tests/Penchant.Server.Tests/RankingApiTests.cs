@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Penchant.Learning.Feedback;
 using Penchant.Server.Contracts;
 using Penchant.Signals;
 

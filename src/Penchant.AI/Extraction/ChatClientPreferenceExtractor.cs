@@ -6,6 +6,7 @@ using Penchant.AI.Diagnostics;
 using Penchant.Domain;
 using Penchant.Learning.Feedback;
 using Penchant.Learning.Statements;
+using Penchant.Signals;
 
 namespace Penchant.AI.Extraction;
 

@@ -1,7 +1,8 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Penchant.Cli.Evaluation;
 using Penchant.Cli.Infrastructure;
-using Penchant.Engine;
+using Penchant.Ranking;
 using Penchant.Signals;
 
 namespace Penchant.Cli.Commands;
@@ -78,12 +79,8 @@ internal sealed class EvalPrefEvalMcqCommand : CliCommand
             }
 
             await using EvalStore fitStore = EvalStore.Open(context);
-            if (fitStore.Host.Engine is not PenchantEngine engine)
-            {
-                throw new CliInputException("--fit-topics needs the built-in engine.");
-            }
-
-            await PrefEvalMcq.FitAsync(engine, items, fitTopics, parse.GetValue(_seed), parse.GetValue(_verbose), context.Environment.Output, cancellationToken);
+            RankingQuery ranking = fitStore.Host.Services.GetRequiredService<RankingQuery>();
+            await PrefEvalMcq.FitAsync(ranking, items, fitTopics, parse.GetValue(_seed), parse.GetValue(_verbose), context.Environment.Output, cancellationToken);
             return ExitCodes.Success;
         }
 

@@ -4,8 +4,8 @@ using System.Text.Json;
 using Penchant.Cli.Evaluation;
 using Penchant.Cli.Infrastructure;
 using Penchant.Embeddings;
-using Penchant.Engine;
 using Penchant.Learning.Feedback;
+using Penchant.Signals;
 
 namespace Penchant.Cli.Commands;
 
@@ -77,7 +77,7 @@ internal sealed class EvalReactionsCommand : CliCommand
                 report.Accuracy,
                 report.MacroF1,
                 report.Classes.ToDictionary(static c => c.Label, static c => new ReactionClassJson(c.Support, c.Predicted, c.Precision, c.Recall, c.F1), StringComparer.Ordinal),
-                verbose ? [.. report.Wrong.Select(static w => new ReactionMissJson(w.Case.Id, w.Case.Turn, PenchantEngine.LabelName(w.Case.Label), PenchantEngine.LabelName(w.Predicted.Label), w.Predicted.Reason))] : null);
+                verbose ? [.. report.Wrong.Select(static w => new ReactionMissJson(w.Case.Id, w.Case.Turn, ReactionData.LabelName(w.Case.Label), ReactionData.LabelName(w.Predicted.Label), w.Predicted.Reason))] : null);
             output.WriteLine(JsonSerializer.Serialize(json, ReactionEvalJsonContext.Default.ReactionReportJson));
             return;
         }
@@ -86,7 +86,7 @@ internal sealed class EvalReactionsCommand : CliCommand
         {
             foreach (ReactionCaseResult wrong in report.Wrong)
             {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{wrong.Case.Id}: expected {PenchantEngine.LabelName(wrong.Case.Label)}, got {PenchantEngine.LabelName(wrong.Predicted.Label)} ({wrong.Predicted.Reason}): {wrong.Case.Turn}"));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{wrong.Case.Id}: expected {ReactionData.LabelName(wrong.Case.Label)}, got {ReactionData.LabelName(wrong.Predicted.Label)} ({wrong.Predicted.Reason}): {wrong.Case.Turn}"));
             }
         }
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Penchant.Cli.Infrastructure;
 using Penchant.Domain;
-using Penchant.Engine;
 using Penchant.Numerics;
 using Penchant.Ranking;
 using Penchant.Signals;
@@ -122,7 +121,7 @@ internal static class PrefEvalMcq
     /// for the fitted weights and for the shipped rules, so that the split shows how well the fit carries to unseen topics.
     /// </summary>
     public static async Task FitAsync(
-        PenchantEngine engine, IReadOnlyList<McqItem> items, IReadOnlyList<string> fitTopics, int seed, bool verbose, TextWriter output, CancellationToken cancellationToken)
+        RankingQuery ranking, IReadOnlyList<McqItem> items, IReadOnlyList<string> fitTopics, int seed, bool verbose, TextWriter output, CancellationToken cancellationToken)
     {
         var random = new Random(seed);
         var fit = new List<ChoiceExample>();
@@ -134,7 +133,7 @@ internal static class PrefEvalMcq
             int[] order = [.. Enumerable.Range(0, item.Options.Count)];
             random.Shuffle(order);
             string[] shown = [.. order.Select(k => item.Options[k])];
-            (RankingPreference preference, RankingCandidate[] candidates) = await engine.PrepareStatedAsync(item.Preference, item.Question, shown, cancellationToken);
+            (RankingPreference preference, RankingCandidate[] candidates) = await ranking.PrepareStatedAsync(item.Preference, item.Question, shown, cancellationToken);
             var example = new ChoiceExample(StatedPreferenceScorer.Features(preference, candidates), Array.IndexOf(order, 0));
             bool fitted = fitTopics.Contains(item.Topic, StringComparer.Ordinal);
             (fitted ? fit : held).Add(example);
@@ -167,7 +166,7 @@ internal static class PrefEvalMcq
 
         // Fitting works in logits (the engine's scale times the scorer's weights), from the rules toward the data; the penalty
         // is chosen by leaving one fitted topic out at a time, so the held-out topics play no part in it.
-        double scale = PenchantEngine.StatedScale;
+        double scale = RankingQuery.StatedScale;
         double[] prior = [.. StatedPreferenceScorer.Weights.Select(w => w * scale)];
         double?[] fixedWeights = [.. prior.Select(static (w, k) => k == StatedPreferenceScorer.NumericFeature ? w : (double?)null)];
         double bestL2 = 0;

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using Penchant.Cli.Infrastructure;
-using Penchant.Engine;
 using Penchant.Learning.Feedback;
+using Penchant.Signals;
 
 namespace Penchant.Cli.Evaluation;
 
@@ -97,7 +97,7 @@ internal static class ReactionsEvaluator
         foreach (ReactionLabel label in Labels)
         {
             classes.Add(new ReactionClassMetrics(
-                PenchantEngine.LabelName(label),
+                ReactionData.LabelName(label),
                 results.Count(r => r.Case.Label == label),
                 results.Count(r => r.Predicted.Label == label),
                 results.Count(r => r.Case.Label == label && r.IsCorrect)));

@@ -1,7 +1,7 @@
 using Penchant.Cli.Infrastructure;
 using Penchant.Domain;
-using Penchant.Engine;
 using Penchant.Language;
+using Penchant.Selecting;
 using Penchant.Signals;
 
 namespace Penchant.Cli.Evaluation;
@@ -45,6 +45,7 @@ internal static class SelectionEvaluator
 
     /// <summary>Runs the cases.</summary>
     /// <param name="engine">The engine (one for all cases).</param>
+    /// <param name="measure">The selection query, to dump the gate's features; <see langword="null"/> when no dump is asked for.</param>
     /// <param name="tenant">The tenant the evaluation users live in.</param>
     /// <param name="cases">The cases.</param>
     /// <param name="progress">Told after each case.</param>
@@ -52,7 +53,7 @@ internal static class SelectionEvaluator
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>The report.</returns>
     public static async Task<SelectionReport> RunAsync(
-        IPenchant engine, string tenant, IReadOnlyList<SelectionCase> cases, IProgress<int>? progress, TextWriter? features, CancellationToken cancellationToken)
+        IPenchant engine, SelectionQuery? measure, string tenant, IReadOnlyList<SelectionCase> cases, IProgress<int>? progress, TextWriter? features, CancellationToken cancellationToken)
     {
         if (features is not null)
         {
@@ -66,7 +67,7 @@ internal static class SelectionEvaluator
 
         for (int i = 0; i < cases.Count; i++)
         {
-            SelectionCaseResult result = await RunCaseAsync(engine, UserKey.Create(tenant, $"eval-selection-{run}-{i}"), cases[i], features, cancellationToken);
+            SelectionCaseResult result = await RunCaseAsync(engine, measure, UserKey.Create(tenant, $"eval-selection-{run}-{i}"), cases[i], features, cancellationToken);
             overall.Add(result);
             if (result.Case.Category is { } category)
             {
@@ -90,7 +91,7 @@ internal static class SelectionEvaluator
         return new SelectionReport(overall, [.. categories], wrong);
     }
 
-    private static async Task<SelectionCaseResult> RunCaseAsync(IPenchant engine, UserKey user, SelectionCase selectionCase, TextWriter? features, CancellationToken cancellationToken)
+    private static async Task<SelectionCaseResult> RunCaseAsync(IPenchant engine, SelectionQuery? measure, UserKey user, SelectionCase selectionCase, TextWriter? features, CancellationToken cancellationToken)
     {
         var statementOfEvent = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int index = 0; index < selectionCase.Statements.Count; index++)
@@ -106,9 +107,9 @@ internal static class SelectionEvaluator
         Selection selection = await engine.SelectAsync(user, new RequestContext(selectionCase.Request), cancellationToken);
 
         var expected = new HashSet<int>(selectionCase.Expected);
-        if (features is not null && engine is PenchantEngine measurable)
+        if (features is not null && measure is not null)
         {
-            foreach ((Preference preference, Selecting.GateFeatures f) in await measurable.MeasureAsync(user, new RequestContext(selectionCase.Request), cancellationToken))
+            foreach ((Preference preference, Selecting.GateFeatures f) in await measure.MeasureAsync(user, new RequestContext(selectionCase.Request), cancellationToken))
             {
                 bool applies = preference.Sources.Any(s => statementOfEvent.TryGetValue(s, out int index) && expected.Contains(index));
                 string scopeKind = preference.Scope.Tags.ContainsKey("recipient") ? "recipient"

@@ -19,6 +19,9 @@ internal sealed class EngineHost : IAsyncDisposable
     /// <summary>Gets the engine.</summary>
     public IPenchant Engine { get; }
 
+    /// <summary>Gets the services the engine was built from (evaluation reads the queries behind it).</summary>
+    public IServiceProvider Services => _provider;
+
     /// <summary>Gets the SQLite file.</summary>
     public string DatabasePath { get; }
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Penchant.Domain;
-using Penchant.Learning.Feedback;
 using Penchant.Signals;
 
 namespace Penchant.Server.Contracts;
@@ -13,7 +12,7 @@ namespace Penchant.Server.Contracts;
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(CamelCaseEnumConverter<EventKind>), typeof(CamelCaseEnumConverter<PreferenceKind>), typeof(CamelCaseEnumConverter<Polarity>), typeof(CamelCaseEnumConverter<ComparisonMagnitude>), typeof(CamelCaseEnumConverter<ReactionLabel>)])]
+    Converters = [typeof(CamelCaseEnumConverter<PreferenceKind>), typeof(CamelCaseEnumConverter<Polarity>), typeof(CamelCaseEnumConverter<ComparisonMagnitude>), typeof(CamelCaseEnumConverter<ReactionLabel>)])]
 [JsonSerializable(typeof(RememberRequest))]
 [JsonSerializable(typeof(ObserveRequest))]
 [JsonSerializable(typeof(SelectRequest))]
@@ -47,7 +46,6 @@ public sealed partial class PenchantJsonContext : JsonSerializerContext
         ArgumentNullException.ThrowIfNull(options);
         options.TypeInfoResolverChain.Insert(0, Default);
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-        options.Converters.Add(new CamelCaseEnumConverter<EventKind>());
         options.Converters.Add(new CamelCaseEnumConverter<PreferenceKind>());
         options.Converters.Add(new CamelCaseEnumConverter<Polarity>());
         options.Converters.Add(new CamelCaseEnumConverter<ComparisonMagnitude>());

@@ -1,5 +1,4 @@
 using Penchant.Domain;
-using Penchant.Learning.Feedback;
 using Penchant.Signals;
 
 namespace Penchant.Server.Contracts;

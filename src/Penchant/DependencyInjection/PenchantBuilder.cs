@@ -1,11 +1,42 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Penchant.Learning;
+using Penchant.Signals;
 
 namespace Penchant.DependencyInjection;
 
-/// <summary>Configures Penchant's parts (store, embeddings, extractors) after <c>AddPenchant</c>.</summary>
+/// <summary>Configures Penchant's parts (store, embeddings, extractors, signals, learners) after <c>AddPenchant</c>.</summary>
 /// <param name="services">The service collection being configured.</param>
 public sealed class PenchantBuilder(IServiceCollection services)
 {
     /// <summary>Gets the service collection being configured.</summary>
     public IServiceCollection Services { get; } = services ?? throw new ArgumentNullException(nameof(services));
+
+    /// <summary>
+    /// Adds a learner: it is given every log entry of the kinds it reads, when they are recorded and when the log is
+    /// replayed, after the learners registered before it. Registering the same type twice is harmless.
+    /// </summary>
+    /// <typeparam name="TLearner">The learner (a singleton; its constructor's parameters come from the container).</typeparam>
+    /// <returns>This builder.</returns>
+    public PenchantBuilder AddLearner<TLearner>()
+        where TLearner : class, ILearner
+    {
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<ILearner, TLearner>());
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a signal type: <see cref="IPenchant.RecordAsync"/> accepts it, and its codec writes it into the event log under
+    /// its own kind and reads it back for learners. Registering the same codec twice is harmless.
+    /// </summary>
+    /// <typeparam name="TSignal">The signal type.</typeparam>
+    /// <typeparam name="TCodec">Its codec (a singleton).</typeparam>
+    /// <returns>This builder.</returns>
+    public PenchantBuilder AddSignal<TSignal, TCodec>()
+        where TSignal : Signal
+        where TCodec : SignalCodec<TSignal>
+    {
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<SignalCodec, TCodec>());
+        return this;
+    }
 }

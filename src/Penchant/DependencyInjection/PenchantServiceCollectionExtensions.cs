@@ -1,9 +1,20 @@
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Penchant;
 using Penchant.DependencyInjection;
 using Penchant.Engine;
+using Penchant.Learning;
+using Penchant.Learning.Feedback;
+using Penchant.Learning.Ranking;
 using Penchant.Learning.Statements;
+using Penchant.Ranking;
+using Penchant.Selecting;
+using Penchant.Signals;
+using Penchant.Signals.Codecs;
+using Penchant.Storage;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -45,7 +56,40 @@ public static class PenchantServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPreferenceExtractor, RuleBasedExtractor>();
         services.TryAddSingleton<IApplicabilityHinter, LexiconHinter>();
-        services.TryAddSingleton<IPenchant>(static sp => ActivatorUtilities.CreateInstance<PenchantEngine>(sp));
-        return new PenchantBuilder(services);
+        services.TryAddSingleton<IReactionClassifier>(static sp => new RuleBasedReactionClassifier(sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>()));
+
+        // State and the queries over it.
+        services.TryAddSingleton<UserStateCache>();
+        services.TryAddSingleton<SelectionQuery>();
+        services.TryAddSingleton<RankingModels>();
+        services.TryAddSingleton<RankingQuery>();
+
+        // Signals: each type with its codec.
+        services.TryAddSingleton(static sp => new SignalCodecs(sp.GetServices<SignalCodec>()));
+        var builder = new PenchantBuilder(services)
+            .AddSignal<Statement, StatementCodec>()
+            .AddSignal<ConversationTurn, ConversationTurnCodec>()
+            .AddSignal<Reaction, ReactionCodec>()
+            .AddSignal<Comparison, ComparisonCodec>()
+            .AddSignal<Rating, RatingCodec>()
+            .AddSignal<Choice, ChoiceCodec>();
+
+        // Learners, in the order they see each entry.
+        services.TryAddSingleton<PreferenceIntake>();
+        services.TryAddSingleton<LearningPipeline>();
+        services.TryAddSingleton<RankingTraining>();
+        builder.AddLearner<StatementLearner>().AddLearner<ReactionLearner>().AddLearner<RankingLearner>();
+
+        services.TryAddSingleton<IPenchant>(static sp => new PenchantEngine(
+            sp.GetRequiredService<UserStateCache>(),
+            sp.GetRequiredService<SignalCodecs>(),
+            sp.GetRequiredService<LearningPipeline>(),
+            sp.GetRequiredService<SelectionQuery>(),
+            sp.GetRequiredService<RankingQuery>(),
+            sp.GetRequiredService<RankingTraining>(),
+            sp.GetRequiredService<IOptions<PenchantOptions>>(),
+            sp.GetService<TimeProvider>(),
+            sp.GetService<ILogger<PenchantEngine>>()));
+        return builder;
     }
 }

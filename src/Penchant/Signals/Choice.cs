@@ -5,4 +5,4 @@ namespace Penchant.Signals;
 /// <param name="Candidates">The candidates shown, in display order.</param>
 /// <param name="Chosen">The index of the chosen candidate.</param>
 /// <param name="At">When; the engine's clock when <see langword="null"/>.</param>
-public sealed record Choice(string Context, IReadOnlyList<string> Candidates, int Chosen, DateTimeOffset? At = null);
+public sealed record Choice(string Context, IReadOnlyList<string> Candidates, int Chosen, DateTimeOffset? At = null) : Signal;

@@ -11,4 +11,4 @@ public sealed record Comparison(
     string Preferred,
     string Rejected,
     ComparisonMagnitude Magnitude = ComparisonMagnitude.Clearly,
-    DateTimeOffset? At = null);
+    DateTimeOffset? At = null) : Signal;

@@ -15,4 +15,4 @@ public sealed record Rating(
     double Minimum = 1,
     double Maximum = 5,
     string? Attribute = null,
-    DateTimeOffset? At = null);
+    DateTimeOffset? At = null) : Signal;

@@ -1,10 +1,9 @@
-using Penchant.Learning.Feedback;
 namespace Penchant.Signals;
 
-/// <summary>The user's next message after an answer, with what it reacted to: the signal <see cref="IPenchant.ReactAsync"/> records.</summary>
+/// <summary>The user's next message after an answer, with what it reacted to: the signal <see cref="PenchantSignalExtensions.ReactAsync"/> records.</summary>
 /// <param name="Turn">The user's next message.</param>
 /// <remarks>All texts are user content: they are kept in the event log (erased with the preferences they produce) and logged only at <c>Trace</c>.</remarks>
-public sealed record Reaction(string Turn)
+public sealed record Reaction(string Turn) : Signal
 {
     /// <summary>Gets the user's earlier request the answer replied to, or <see langword="null"/>.</summary>
     public string? Request { get; init; }
@@ -19,5 +18,5 @@ public sealed record Reaction(string Turn)
     public ReactionClassification? Classification { get; init; }
 
     /// <summary>Gets when the user reacted, or <see langword="null"/> for now.</summary>
-    public DateTimeOffset? At { get; init; }
+    public override DateTimeOffset? At { get; init; }
 }

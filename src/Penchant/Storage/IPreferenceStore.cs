@@ -25,6 +25,22 @@ public interface IPreferenceStore
     /// <returns>The state; <see cref="UserState.Empty"/> for an unknown user.</returns>
     Task<UserState> GetStateAsync(UserKey user, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Reads where a user's log stands, cheaply (one indexed lookup): an engine checks its cached copy of the user's state
+    /// against it before every read, so a write committed by another process is seen at once.
+    /// </summary>
+    /// <param name="user">The user.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The position; version 0 and no identifier for an unknown user.</returns>
+    Task<LogPosition> GetLogPositionAsync(UserKey user, CancellationToken cancellationToken = default);
+
+    /// <summary>Finds events of a user's log by identifier (an idempotent write looks for the events its key names).</summary>
+    /// <param name="user">The user.</param>
+    /// <param name="eventIds">The identifiers.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The events found, in sequence order; identifiers not in the log are left out.</returns>
+    Task<IReadOnlyList<PreferenceEvent>> FindEventsAsync(UserKey user, IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken = default);
+
     /// <summary>Atomically applies a change to one user.</summary>
     /// <param name="user">The user.</param>
     /// <param name="change">The change.</param>

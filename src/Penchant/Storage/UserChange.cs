@@ -27,8 +27,19 @@ public sealed record UserChange
     /// <summary>Gets a value indicating whether every derived preference is deleted before <see cref="Upsert"/> (used by a rebuild).</summary>
     public bool ReplaceAllPreferences { get; init; }
 
+    /// <summary>
+    /// Gets the user's model parts to save, by model name (for example the personal ranking part a comparison moved); each
+    /// saved part's version goes up by one, as <see cref="IPreferenceStore.SaveUserModelAsync"/> would.
+    /// </summary>
+    public IReadOnlyDictionary<string, ReadOnlyMemory<byte>> UpsertModels { get; init; } = EmptyModels;
+
+    /// <summary>Gets a value indicating whether every model part of the user is deleted before <see cref="UpsertModels"/> (used by a rebuild).</summary>
+    public bool ReplaceAllModels { get; init; }
+
     /// <summary>Gets a value indicating whether the change changes nothing.</summary>
-    public bool IsEmpty => Append.Count == 0 && Upsert.Count == 0 && Delete.Count == 0 && Redact.Count == 0 && !ReplaceAllPreferences;
+    public bool IsEmpty => Append.Count == 0 && Upsert.Count == 0 && Delete.Count == 0 && Redact.Count == 0 && UpsertModels.Count == 0 && !ReplaceAllPreferences && !ReplaceAllModels;
+
+    private static readonly IReadOnlyDictionary<string, ReadOnlyMemory<byte>> EmptyModels = new Dictionary<string, ReadOnlyMemory<byte>>();
 
     // Stores report a malformed change against their own parameter, which every store names "change".
     private const string ParameterName = "change";
@@ -42,7 +53,7 @@ public sealed record UserChange
             throw new ArgumentException("The expected version cannot be negative.", ParameterName);
         }
 
-        if (Append is null || Upsert is null || Delete is null || Redact is null)
+        if (Append is null || Upsert is null || Delete is null || Redact is null || UpsertModels is null)
         {
             throw new ArgumentException("The change's lists cannot be null; leave them empty instead.", ParameterName);
         }
@@ -74,6 +85,14 @@ public sealed record UserChange
             if (string.IsNullOrWhiteSpace(id))
             {
                 throw new ArgumentException("A preference identifier to delete cannot be empty.", ParameterName);
+            }
+        }
+
+        foreach (string? name in UpsertModels.Keys)
+        {
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                throw new ArgumentException("A model name cannot be empty.", ParameterName);
             }
         }
 

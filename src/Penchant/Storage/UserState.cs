@@ -10,6 +10,12 @@ public sealed record UserState(long Version, IReadOnlyList<Preference> Preferenc
     /// <summary>Gets the state of a user nobody has seen.</summary>
     public static UserState Empty { get; } = new(0, []);
 
+    /// <summary>Gets the identifier of the last event in the user's log, or <see langword="null"/> for a user with no events.</summary>
+    public string? LastEventId { get; init; }
+
+    /// <summary>Gets where the user's log stood when this state was read: what a cached copy is checked against.</summary>
+    public LogPosition Position => new(Version, LastEventId);
+
     /// <summary>
     /// Gets the state a store holds after it committed <paramref name="change"/> to this state and appended
     /// <paramref name="appended"/> events: every store's contract, so a writer can carry on from what it committed instead
@@ -42,6 +48,9 @@ public sealed record UserState(long Version, IReadOnlyList<Preference> Preferenc
             preferences.RemoveAll(p => deleted.Contains(p.Id));
         }
 
-        return new UserState(Version + appended, preferences);
+        return new UserState(Version + appended, preferences)
+        {
+            LastEventId = appended > 0 && change.Append.Count > 0 ? change.Append[^1].Id : LastEventId,
+        };
     }
 }

@@ -1,3 +1,4 @@
+using Penchant.Signals;
 namespace Penchant.Learning.Feedback;
 
 /// <summary>Reads how a user took an answer from their next message (the WildFeedback idea).</summary>

@@ -1,4 +1,5 @@
 using Penchant.Domain;
+using Penchant.Signals;
 
 namespace Penchant.Learning.Feedback;
 

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
 using Penchant.Language;
 using Penchant.Numerics;
+using Penchant.Signals;
 
 namespace Penchant.Learning.Feedback;
 

@@ -38,32 +38,31 @@ internal static class SignalPairs
 
             try
             {
-                switch (ev.Kind)
+                if (ev.Kind == EventKind.Comparison && JsonSerializer.Deserialize(ev.Data, RankingJsonContext.Default.ComparisonData) is { } c)
                 {
-                    case EventKind.Comparison when JsonSerializer.Deserialize(ev.Data, RankingJsonContext.Default.ComparisonData) is { } c:
-                        var magnitude = (ComparisonMagnitude)c.Magnitude;
-                        pairs.Add(new TextPair(ev.Text, c.Preferred, c.Rejected, Weight(magnitude), magnitude == ComparisonMagnitude.Tie));
-                        break;
-                    case EventKind.Choice when JsonSerializer.Deserialize(ev.Data, RankingJsonContext.Default.ChoiceData) is { } choice:
-                        for (int i = 0; i < choice.Candidates.Count; i++)
+                    var magnitude = (ComparisonMagnitude)c.Magnitude;
+                    pairs.Add(new TextPair(ev.Text, c.Preferred, c.Rejected, Weight(magnitude), magnitude == ComparisonMagnitude.Tie));
+                }
+                else if (ev.Kind == EventKind.Choice && JsonSerializer.Deserialize(ev.Data, RankingJsonContext.Default.ChoiceData) is { } choice)
+                {
+                    for (int i = 0; i < choice.Candidates.Count; i++)
+                    {
+                        if (i != choice.Chosen && choice.Chosen >= 0 && choice.Chosen < choice.Candidates.Count)
                         {
-                            if (i != choice.Chosen && choice.Chosen >= 0 && choice.Chosen < choice.Candidates.Count)
-                            {
-                                pairs.Add(new TextPair(ev.Text, choice.Candidates[choice.Chosen], choice.Candidates[i], 1f, false));
-                            }
+                            pairs.Add(new TextPair(ev.Text, choice.Candidates[choice.Chosen], choice.Candidates[i], 1f, false));
                         }
+                    }
+                }
+                else if (ev.Kind == EventKind.Rating && JsonSerializer.Deserialize(ev.Data, RankingJsonContext.Default.RatingData) is { } rating
+                    && rating.Attribute is null or "overall" or "helpfulness" or "quality")
+                {
+                    if (!ratings.TryGetValue(ev.Text, out List<RatingData>? list))
+                    {
+                        list = [];
+                        ratings.Add(ev.Text, list);
+                    }
 
-                        break;
-                    case EventKind.Rating when JsonSerializer.Deserialize(ev.Data, RankingJsonContext.Default.RatingData) is { } rating
-                        && rating.Attribute is null or "overall" or "helpfulness" or "quality":
-                        if (!ratings.TryGetValue(ev.Text, out List<RatingData>? list))
-                        {
-                            list = [];
-                            ratings.Add(ev.Text, list);
-                        }
-
-                        list.Add(rating);
-                        break;
+                    list.Add(rating);
                 }
             }
             catch (JsonException)

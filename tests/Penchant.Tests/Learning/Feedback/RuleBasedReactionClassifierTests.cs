@@ -1,3 +1,4 @@
+using Penchant.Signals;
 using Penchant.Tests.Engine;
 
 namespace Penchant.Learning.Feedback;

@@ -1,4 +1,4 @@
-namespace Penchant.Learning.Feedback;
+namespace Penchant.Signals;
 
 /// <summary>How the user took an answer, read from their next message.</summary>
 public enum ReactionLabel

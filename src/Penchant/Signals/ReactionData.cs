@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Penchant.Learning.Feedback;
+namespace Penchant.Signals;
 
 /// <summary>The structured part of a <see cref="Signals.EventKind.Reaction"/> event (<see cref="Signals.PreferenceEvent.Data"/>), so a replay needs no classifier.</summary>
 internal sealed class ReactionData
@@ -15,6 +15,14 @@ internal sealed class ReactionData
         "satisfied" => ReactionLabel.Satisfied,
         "dissatisfied" => ReactionLabel.Dissatisfied,
         _ => ReactionLabel.Neutral,
+    };
+
+    /// <summary>The lowercase name of a label, as stored and tagged.</summary>
+    public static string LabelName(ReactionLabel label) => label switch
+    {
+        ReactionLabel.Satisfied => "satisfied",
+        ReactionLabel.Dissatisfied => "dissatisfied",
+        _ => "neutral",
     };
 
     [JsonPropertyName("reason")]

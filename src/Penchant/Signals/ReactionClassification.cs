@@ -1,4 +1,4 @@
-namespace Penchant.Learning.Feedback;
+namespace Penchant.Signals;
 
 /// <summary>A reaction's label, the reason for it and, for a correction, the wish it states.</summary>
 /// <param name="Label">The label.</param>

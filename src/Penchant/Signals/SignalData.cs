@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Penchant.Learning.Ranking;
+namespace Penchant.Signals;
 
 /// <summary>The structured part of a comparison event (<see cref="Signals.PreferenceEvent.Data"/>); the context is the event's text.</summary>
 internal sealed record ComparisonData(string Preferred, string Rejected, int Magnitude);

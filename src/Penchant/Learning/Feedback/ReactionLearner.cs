@@ -1,0 +1,58 @@
+using System.Diagnostics.Metrics;
+using Penchant.Diagnostics;
+using Penchant.Learning.Statements;
+using Penchant.Signals;
+
+namespace Penchant.Learning.Feedback;
+
+/// <summary>
+/// Learns from reactions: satisfaction raises and dissatisfaction lowers the acceptance of the preferences applied to the
+/// answer (selection weighs it), and a correction that states a wish ("shorter, and no emojis") becomes a preference
+/// scoped to the kind of request it reacted to.
+/// </summary>
+internal sealed class ReactionLearner(PreferenceIntake intake) : ILearner
+{
+    private static readonly Counter<long> ReactionCounter = PenchantTelemetry.Meter.CreateCounter<long>(
+        "penchant.reactions", unit: "{reaction}", description: "Reactions recorded, by label.");
+
+    public bool Reads(EventKind kind) => kind == EventKind.Reaction;
+
+    public async ValueTask LearnAsync(LearningContext context, PreferenceEvent entry, CancellationToken cancellationToken)
+    {
+        // An imported entry with a malformed payload carries no reaction; it stays in the log untouched.
+        if (SignalPayload.Read(entry.Data, ReactionJsonContext.Default.ReactionData) is not { } data)
+        {
+            return;
+        }
+
+        if (!context.IsReplay && ReactionCounter.Enabled)
+        {
+            ReactionCounter.Add(1, new KeyValuePair<string, object?>("penchant.reaction.label", data.Label));
+        }
+
+        if (data.Parsed == ReactionLabel.Neutral)
+        {
+            return;
+        }
+
+        foreach (string id in data.Applied)
+        {
+            if (context.Preferences.Find(id) is not { IsCurrent: true } p)
+            {
+                continue;
+            }
+
+            context.Preferences.Update(data.Parsed == ReactionLabel.Satisfied ? p with { Accepted = p.Accepted + 1 } : p with { Rejected = p.Rejected + 1 });
+        }
+
+        if (data.Parsed != ReactionLabel.Dissatisfied || string.IsNullOrWhiteSpace(data.Wish))
+        {
+            return;
+        }
+
+        string wish = data.Wish.Trim().TrimEnd('.', '!');
+        string text = data.Request is { Length: > 0 } scope ? $"{wish} (for requests like: {scope})" : wish;
+        ExtractedPreference correction = StatementAnalyzer.Analyze(text, data.Request, confidence: Math.Clamp(data.Confidence, 0.5, 0.9));
+        await intake.TakeAsync(context.Preferences, correction, entry, 0, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,62 @@
+using Penchant.Domain;
+using Penchant.Signals;
+
+namespace Penchant.Learning;
+
+/// <summary>
+/// What a learner sees and changes while one write or one replay passes over a user's log: the working set of
+/// preferences, the user's model parts, and a place to keep scratch state from one entry to the next.
+/// </summary>
+/// <remarks>Not thread-safe: one pass runs one entry at a time. Everything changed is committed with the entries, atomically.</remarks>
+public sealed class LearningContext
+{
+    private readonly SignalCodecs _codecs;
+    private readonly Dictionary<Type, object> _passState = [];
+
+    internal LearningContext(UserKey user, bool isReplay, WorkingPreferences preferences, UserModels models, SignalCodecs codecs)
+    {
+        User = user;
+        IsReplay = isReplay;
+        Preferences = preferences;
+        Models = models;
+        _codecs = codecs;
+    }
+
+    /// <summary>Gets the user.</summary>
+    public UserKey User { get; }
+
+    /// <summary>Gets a value indicating whether the log is being replayed (a rebuild or an import) rather than a new signal recorded.</summary>
+    public bool IsReplay { get; }
+
+    /// <summary>Gets the user's preferences as this pass has left them so far.</summary>
+    public WorkingPreferences Preferences { get; }
+
+    /// <summary>Gets the user's parts of learned models (for example the personal ranking part).</summary>
+    public UserModels Models { get; }
+
+    /// <summary>Reads an entry back as the signal its codec wrote.</summary>
+    /// <typeparam name="TSignal">The signal type expected.</typeparam>
+    /// <param name="entry">The entry.</param>
+    /// <returns>The signal, or <see langword="null"/> when the entry is of another type, redacted or malformed.</returns>
+    public TSignal? Decode<TSignal>(PreferenceEvent entry)
+        where TSignal : Signal
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return _codecs.Decode<TSignal>(entry);
+    }
+
+    /// <summary>Gets scratch state of type <typeparamref name="T"/> that lives for this pass only (for example the last assistant turn seen).</summary>
+    /// <typeparam name="T">The state type; one instance per pass.</typeparam>
+    /// <returns>The state.</returns>
+    public T PassState<T>()
+        where T : class, new()
+    {
+        if (!_passState.TryGetValue(typeof(T), out object? state))
+        {
+            state = new T();
+            _passState[typeof(T)] = state;
+        }
+
+        return (T)state;
+    }
+}

@@ -1,0 +1,106 @@
+using Penchant.Domain;
+using Penchant.Learning.Feedback;
+using Penchant.Signals;
+
+namespace Penchant;
+
+/// <summary>Typed shortcuts for recording the built-in signals through <see cref="IPenchant.RecordAsync"/>.</summary>
+public static class PenchantSignalExtensions
+{
+    /// <summary>Remembers a statement the user made as one preference (or reinforces an existing one, or supersedes an older one it revises).</summary>
+    /// <param name="penchant">The engine.</param>
+    /// <param name="user">The user.</param>
+    /// <param name="statement">The statement.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>What changed.</returns>
+    /// <exception cref="ArgumentException">The statement is empty, whitespace or longer than <see cref="PenchantOptions.MaxTextLength"/>.</exception>
+    public static Task<WriteResult> RememberAsync(this IPenchant penchant, UserKey user, Statement statement, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(penchant);
+        ArgumentNullException.ThrowIfNull(statement);
+        return penchant.RecordAsync(user, [statement], null, cancellationToken);
+    }
+
+    /// <summary>Observes conversation turns and keeps the preferences the user's turns state; ordinary questions, chit-chat and code yield nothing.</summary>
+    /// <param name="penchant">The engine.</param>
+    /// <param name="user">The user.</param>
+    /// <param name="turns">The turns, oldest first.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>What changed.</returns>
+    /// <exception cref="ArgumentException">A turn is empty or too long.</exception>
+    public static Task<WriteResult> ObserveAsync(this IPenchant penchant, UserKey user, IReadOnlyList<ConversationTurn> turns, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(penchant);
+        ArgumentNullException.ThrowIfNull(turns);
+        foreach (ConversationTurn turn in turns)
+        {
+            ArgumentNullException.ThrowIfNull(turn, nameof(turns));
+        }
+
+        return penchant.RecordAsync(user, [.. turns], null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records how the user took an answer, read from their next message: satisfaction raises and dissatisfaction lowers the
+    /// acceptance of the preferences applied to the answer (selection weighs it), and a correction that states a wish
+    /// ("shorter, and no emojis") becomes a preference scoped to the kind of request it reacted to.
+    /// </summary>
+    /// <param name="penchant">The engine.</param>
+    /// <param name="user">The user.</param>
+    /// <param name="reaction">The next message, what it reacted to, and optionally a classification made elsewhere.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The classification and what changed.</returns>
+    /// <exception cref="ArgumentException">The message or request is empty or too long.</exception>
+    public static async Task<ReactionOutcome> ReactAsync(this IPenchant penchant, UserKey user, Reaction reaction, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(penchant);
+        ArgumentNullException.ThrowIfNull(reaction);
+        WriteResult written = await penchant.RecordAsync(user, [reaction], null, cancellationToken).ConfigureAwait(false);
+        ReactionClassification classification = written.Signals.Count > 0 && written.Signals[0] is Reaction { Classification: { } recorded }
+            ? recorded
+            : reaction.Classification ?? ReactionClassification.Neutral;
+        return new ReactionOutcome(classification, written);
+    }
+
+    /// <summary>Records that the user compared two responses in a context, and updates the user's personal ranking part online.</summary>
+    /// <param name="penchant">The engine.</param>
+    /// <param name="user">The user.</param>
+    /// <param name="comparison">The comparison.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>What changed (the appended event).</returns>
+    /// <exception cref="ArgumentException">A text is empty or too long.</exception>
+    public static Task<WriteResult> CompareAsync(this IPenchant penchant, UserKey user, Comparison comparison, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(penchant);
+        ArgumentNullException.ThrowIfNull(comparison);
+        return penchant.RecordAsync(user, [comparison], null, cancellationToken);
+    }
+
+    /// <summary>Records that the user rated a response on a declared scale.</summary>
+    /// <param name="penchant">The engine.</param>
+    /// <param name="user">The user.</param>
+    /// <param name="rating">The rating.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>What changed (the appended event).</returns>
+    /// <exception cref="ArgumentException">A text is empty or too long, the scale is empty, or the score is outside it.</exception>
+    public static Task<WriteResult> RateAsync(this IPenchant penchant, UserKey user, Rating rating, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(penchant);
+        ArgumentNullException.ThrowIfNull(rating);
+        return penchant.RecordAsync(user, [rating], null, cancellationToken);
+    }
+
+    /// <summary>Records that the user chose one of the candidates shown (a click), and updates the user's personal ranking part online.</summary>
+    /// <param name="penchant">The engine.</param>
+    /// <param name="user">The user.</param>
+    /// <param name="choice">The choice.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>What changed (the appended event).</returns>
+    /// <exception cref="ArgumentException">Fewer than two candidates, a text is empty or too long, or the chosen index is outside the candidates.</exception>
+    public static Task<WriteResult> ChooseAsync(this IPenchant penchant, UserKey user, Choice choice, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(penchant);
+        ArgumentNullException.ThrowIfNull(choice);
+        return penchant.RecordAsync(user, [choice], null, cancellationToken);
+    }
+}

@@ -1,0 +1,262 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Numerics.Tensors;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Penchant.Diagnostics;
+using Penchant.Domain;
+using Penchant.Language;
+using Penchant.Learning.Ranking;
+using Penchant.Selecting;
+using Penchant.Storage;
+
+namespace Penchant.Ranking;
+
+/// <summary>
+/// The ranking query: orders candidates the way a user would in a context, from the user's stated preferences that apply,
+/// the tenant's trained ranking model and the user's personal part.
+/// </summary>
+/// <remarks>Thread-safe. Reads state, never writes it.</remarks>
+internal sealed class RankingQuery(
+    UserStateCache states,
+    SelectionQuery selection,
+    RankingModels models,
+    IEmbeddingGenerator<string, Embedding<float>> embeddings,
+    ILogger<RankingQuery>? logger = null)
+{
+    /// <summary>How much stated preferences weigh against the learned model, in logits per unit of centred match.</summary>
+    public const double StatedScale = 10.0;
+
+    // Preferences less likely than this to apply to the request are left out of ranking.
+    private const double RelevanceFloor = 0.05;
+
+    private readonly ConcurrentDictionary<string, List<PreferenceClause>> _clauses = new(StringComparer.Ordinal);
+    private readonly ILogger _logger = logger ?? NullLogger<RankingQuery>.Instance;
+
+    /// <summary>Ranks candidates for a user and a request.</summary>
+    public async Task<CandidateRanking> RankAsync(UserKey user, RequestContext request, IReadOnlyList<string> candidates, CancellationToken cancellationToken)
+    {
+        using Activity? activity = PenchantTelemetry.ActivitySource.StartActivity("penchant.rank");
+        long started = Stopwatch.GetTimestamp();
+        UserSnapshot snapshot = await states.GetAsync(user, cancellationToken).ConfigureAwait(false);
+        List<PreparedPreference> prepared = await selection.PrepareAsync(snapshot, cancellationToken).ConfigureAwait(false);
+        string[] texts = [request.Text, .. candidates];
+        GeneratedEmbeddings<Embedding<float>> vectors = await embeddings.GenerateAsync(texts, cancellationToken: cancellationToken).ConfigureAwait(false);
+        ReadOnlyMemory<float> context = vectors[0].Vector;
+        RankingCandidate[] prepCandidates = ToCandidates(candidates, vectors, first: 1);
+
+        var view = new RequestView(request, context);
+        List<RankingPreference> applicable = prepared.Count == 0
+            ? []
+            : await PrepareRankingPreferencesAsync(selection.Gate.Select(view, prepared, RelevanceFloor), view.Stems, cancellationToken).ConfigureAwait(false);
+        (RewardModel? model, long modelVersion) = await models.GetAsync(user.TenantId, cancellationToken).ConfigureAwait(false);
+        StoredModel? storedPart = await states.Store.GetUserModelAsync(user, RankingModels.Name, cancellationToken).ConfigureAwait(false);
+        UserPart? part = storedPart is null ? null : UserPart.FromBytes(storedPart.Payload.Span);
+
+        CandidateRanking ranking = RankPrepared(context, prepCandidates, applicable, model, modelVersion, part);
+        double elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        Log.Ranked(_logger, candidates.Count, applicable.Count, modelVersion, elapsed);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag("penchant.candidates", candidates.Count);
+            activity.SetTag("penchant.preferences.applicable", applicable.Count);
+            activity.SetTag("penchant.model.version", modelVersion);
+        }
+
+        return ranking;
+    }
+
+    /// <summary>Ranks already-embedded candidates (the scoring path, without I/O).</summary>
+    public static CandidateRanking RankPrepared(
+        ReadOnlyMemory<float> context, IReadOnlyList<RankingCandidate> candidates, IReadOnlyList<RankingPreference> preferences, RewardModel? model, long modelVersion, UserPart? part)
+    {
+        int n = candidates.Count;
+        var factors = new List<RankingFactor>[n];
+        for (int i = 0; i < n; i++)
+        {
+            factors[i] = [];
+        }
+
+        double[] stated = StatedPreferenceScorer.Score(preferences, candidates, factors);
+        var scores = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            scores[i] = StatedScale * stated[i];
+            for (int k = 0; k < factors[i].Count; k++)
+            {
+                factors[i][k] = factors[i][k] with { Contribution = StatedScale * factors[i][k].Contribution };
+            }
+        }
+
+        if (model is not null || part is not null)
+        {
+            AddLearned(context.Span, candidates, model, part, scores, factors);
+        }
+
+        var probabilities = new double[n];
+        var logits = new float[n];
+        var soft = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            logits[i] = (float)scores[i];
+        }
+
+        TensorPrimitives.SoftMax(logits, soft);
+        var ranked = new RankedCandidate[n];
+        for (int i = 0; i < n; i++)
+        {
+            probabilities[i] = soft[i];
+            factors[i].Sort(static (a, b) => Math.Abs(b.Contribution).CompareTo(Math.Abs(a.Contribution)));
+            ranked[i] = new RankedCandidate(i, candidates[i].Text, Math.Round(scores[i], 4), Math.Round(probabilities[i], 4), factors[i]);
+        }
+
+        // Best first; equal scores keep the input order.
+        Array.Sort(ranked, static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Index.CompareTo(b.Index));
+        return new CandidateRanking(ranked, modelVersion, part?.Comparisons ?? 0);
+    }
+
+    private static void AddLearned(ReadOnlySpan<float> context, IReadOnlyList<RankingCandidate> candidates, RewardModel? model, UserPart? part, double[] scores, List<RankingFactor>[] factors)
+    {
+        int n = candidates.Count;
+        var features = new float[n][];
+        for (int i = 0; i < n; i++)
+        {
+            features[i] = FeatureLayout.Build(context, candidates[i].Vector.Span, SurfaceFeatures.Measure(candidates[i].Text));
+        }
+
+        var learned = new double[n];
+        double temperature = model?.Temperature ?? 1.0;
+        float[][]? projected = model is { SkewRank: > 0 } ? [.. features.Select(f => model.Project(f))] : null;
+        for (int i = 0; i < n; i++)
+        {
+            learned[i] = model is not null
+                ? model.Reward(features[i], part)
+                : TensorPrimitives.Dot(part!.SurfaceBias, features[i].AsSpan(0, SurfaceFeatures.Count));
+            if (projected is not null)
+            {
+                // With a skew-symmetric head the score is the mean pairwise advantage (for a pure reward it reduces to the reward).
+                for (int j = 0; j < n; j++)
+                {
+                    learned[i] += RewardModel.SkewScore(projected[i], projected[j]) / n;
+                }
+            }
+
+            learned[i] /= temperature;
+        }
+
+        // Which surface factors the user's weights reward or penalise, centred over the candidates.
+        var weights = new double[SurfaceFeatures.Count];
+        if (model is not null)
+        {
+            Span<float> alpha = stackalloc float[model.Prototypes.Length];
+            model.Mixture(part, alpha);
+            for (int k = 0; k < weights.Length; k++)
+            {
+                weights[k] = model.Base[k];
+                for (int p = 0; p < alpha.Length; p++)
+                {
+                    weights[k] += alpha[p] * model.Prototypes[p][k];
+                }
+            }
+        }
+
+        if (part is not null)
+        {
+            for (int k = 0; k < weights.Length; k++)
+            {
+                weights[k] += part.SurfaceBias[k];
+            }
+        }
+
+        double mean = learned.Average();
+        for (int k = 0; k < weights.Length; k++)
+        {
+            double m = 0;
+            for (int i = 0; i < n; i++)
+            {
+                m += features[i][k] / n;
+            }
+
+            for (int i = 0; i < n; i++)
+            {
+                double c = weights[k] * (features[i][k] - m) / temperature;
+                if (Math.Abs(c) >= 0.05)
+                {
+                    factors[i].Add(new RankingFactor(SurfaceFeatures.Names[k], c));
+                }
+            }
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            double c = learned[i] - mean;
+            scores[i] += c;
+            factors[i].Add(new RankingFactor("learned taste (all factors)", c));
+        }
+    }
+
+    /// <summary>
+    /// Prepares one stated preference and some candidates for a request as ranking does, with the preference taken to apply
+    /// fully and at full strength: for fitting and checking the stated-preference scorer without a conversation.
+    /// </summary>
+    public async Task<(RankingPreference Preference, RankingCandidate[] Candidates)> PrepareStatedAsync(
+        string preference, string request, IReadOnlyList<string> candidates, CancellationToken cancellationToken)
+    {
+        var stated = new Preference { Id = "stated", Text = preference, Strength = 1 };
+        List<RankingPreference> prepared = await PrepareRankingPreferencesAsync([new SelectedPreference(stated, 1, [])], TextTools.ContentStems(request), cancellationToken).ConfigureAwait(false);
+        GeneratedEmbeddings<Embedding<float>> vectors = await embeddings.GenerateAsync(candidates, cancellationToken: cancellationToken).ConfigureAwait(false);
+        RankingPreference none = new(stated, 1, [], []);
+        return (prepared.Count > 0 ? prepared[0] : none, ToCandidates(candidates, vectors, first: 0));
+    }
+
+    /// <summary>
+    /// The candidates prepared for ranking, their embeddings starting at <paramref name="first"/> in <paramref name="vectors"/>
+    /// (not copied: ranking only reads them).
+    /// </summary>
+    private static RankingCandidate[] ToCandidates(IReadOnlyList<string> candidates, GeneratedEmbeddings<Embedding<float>> vectors, int first)
+    {
+        var prepared = new RankingCandidate[candidates.Count];
+        for (int i = 0; i < prepared.Length; i++)
+        {
+            prepared[i] = new RankingCandidate(candidates[i], vectors[first + i].Vector);
+        }
+
+        return prepared;
+    }
+
+    /// <summary>Prepares the applicable preferences: their clauses, and the embeddings of the clauses' objects.</summary>
+    private async Task<List<RankingPreference>> PrepareRankingPreferencesAsync(List<SelectedPreference> selected, HashSet<string> requestStems, CancellationToken cancellationToken)
+    {
+        var split = new List<(SelectedPreference Selected, List<PreferenceClause> Clauses)>(selected.Count);
+        foreach (SelectedPreference s in selected)
+        {
+            List<PreferenceClause> general = _clauses.GetOrAdd(s.Preference.Text, static text => PreferenceClauses.Split(text));
+            if (_clauses.Count > 100_000)
+            {
+                _clauses.Clear();
+            }
+
+            List<PreferenceClause> clauses = [.. general.Select(c => PreferenceClauses.Focus(c, requestStems))];
+
+            split.Add((s, clauses));
+        }
+
+        Dictionary<string, float[]> phrases = await PhraseEmbeddings.EmbedAsync(
+            embeddings,
+            split.SelectMany(static x => x.Clauses.Select(static c => c.Object)), cancellationToken).ConfigureAwait(false);
+
+        var result = new List<RankingPreference>(split.Count);
+        foreach ((SelectedPreference s, List<PreferenceClause> clauses) in split)
+        {
+            if (clauses.Count > 0)
+            {
+                double weight = s.Probability * (0.5 + (0.5 * s.Preference.Strength));
+                result.Add(new RankingPreference(s.Preference, weight, clauses, [.. clauses.Select(c => phrases[c.Object])]));
+            }
+        }
+
+        return result;
+    }
+
+}

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Penchant.Diagnostics;
+using Penchant.Domain;
+using Penchant.Language;
+using Penchant.Storage;
+
+namespace Penchant.Selecting;
+
+/// <summary>The selection query: which of a user's preferences apply to a request, with probabilities, reasons and a prompt block.</summary>
+/// <remarks>Thread-safe. Reads state, never writes it.</remarks>
+internal sealed class SelectionQuery(
+    UserStateCache states,
+    IEmbeddingGenerator<string, Embedding<float>> embeddings,
+    IOptions<PenchantOptions> options,
+    ILogger<SelectionQuery>? logger = null)
+{
+    private readonly PreferenceGate _gate = new();
+    private readonly PenchantOptions _options = options.Value;
+    private readonly ILogger _logger = logger ?? NullLogger<SelectionQuery>.Instance;
+
+    /// <summary>Gets the gate (ranking asks it which preferences bear on a request).</summary>
+    public PreferenceGate Gate => _gate;
+
+    /// <summary>Selects the user's preferences that apply to a request.</summary>
+    public async Task<Selection> SelectAsync(UserKey user, RequestContext request, CancellationToken cancellationToken)
+    {
+        using Activity? activity = PenchantTelemetry.ActivitySource.StartActivity("penchant.select");
+        long started = Stopwatch.GetTimestamp();
+
+        List<PreparedPreference> prepared = await PrepareAsync(await states.GetAsync(user, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        if (prepared.Count == 0)
+        {
+            return Selection.Empty;
+        }
+
+        Selection selection = SelectPrepared(prepared, await ViewAsync(request, cancellationToken).ConfigureAwait(false));
+
+        double elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        if (PenchantTelemetry.SelectDuration.Enabled)
+        {
+            PenchantTelemetry.SelectDuration.Record(elapsed);
+        }
+
+        PenchantTelemetry.Selected.Add(selection.Preferences.Count);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag("penchant.preferences.candidates", prepared.Count);
+            activity.SetTag("penchant.preferences.selected", selection.Preferences.Count);
+        }
+
+        Log.Selected(_logger, selection.Preferences.Count, prepared.Count, elapsed * 1000);
+        return selection;
+    }
+
+    /// <summary>Selects for an already-embedded request (the scoring path, without I/O).</summary>
+    public Selection SelectPrepared(IReadOnlyList<PreparedPreference> prepared, RequestView request)
+    {
+        List<SelectedPreference> selected = _gate.Select(request, prepared, _options.SelectionThreshold);
+        return selected.Count == 0 ? Selection.Empty : new Selection(selected, PromptRenderer.Render(selected, _options.PromptTokenBudget));
+    }
+
+    /// <summary>Computes the gate's features for every current preference of a user against a request (for fitting the gate).</summary>
+    public async Task<IReadOnlyList<(Preference Preference, GateFeatures Features)>> MeasureAsync(UserKey user, RequestContext request, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<PreparedPreference> prepared = await PrepareAsync(user, cancellationToken).ConfigureAwait(false);
+        GateFeatures[] features = PreferenceGate.MeasureAll(await ViewAsync(request, cancellationToken).ConfigureAwait(false), prepared);
+        return [.. prepared.Select((p, i) => (p.Preference, features[i]))];
+    }
+
+    /// <summary>Gets the prepared current preferences of a user.</summary>
+    public async Task<IReadOnlyList<PreparedPreference>> PrepareAsync(UserKey user, CancellationToken cancellationToken)
+        => await PrepareAsync(await states.GetAsync(user, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Gets what selection reads for a snapshot, computing it on first use: writes, lists and exports never need it.</summary>
+    public async Task<List<PreparedPreference>> PrepareAsync(UserSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        if (snapshot.Derived<List<PreparedPreference>>() is { } ready)
+        {
+            return ready;
+        }
+
+        List<PreparedPreference> prepared = await PrepareAsync(snapshot.State, cancellationToken).ConfigureAwait(false);
+        snapshot.KeepDerived(prepared);
+        return prepared;
+    }
+
+    /// <summary>Embeds a request and its situation (see <see cref="RequestView.Situation(string)"/>) in one call and prepares it for the gate.</summary>
+    public async Task<RequestView> ViewAsync(RequestContext request, CancellationToken cancellationToken)
+    {
+        string? situation = RequestView.Situation(request.Text);
+        GeneratedEmbeddings<Embedding<float>> vectors = await embeddings.GenerateAsync(situation is null ? [request.Text] : [request.Text, situation], cancellationToken: cancellationToken).ConfigureAwait(false);
+        return new RequestView(request, vectors[0].Vector, situation is null ? default : vectors[1].Vector);
+    }
+
+    /// <summary>The phrases a request is compared with: the kinds of requests a preference affects and its in-scope examples.</summary>
+    private static IEnumerable<string> HintPhrases(ApplicabilityHints hints) => hints.RequestKinds.Concat(hints.InScopeExamples);
+
+    private async Task<List<PreparedPreference>> PrepareAsync(UserState state, CancellationToken cancellationToken)
+    {
+        var current = state.Preferences.Where(static p => p.IsCurrent).ToList();
+        Dictionary<string, float[]> phrases = await PhraseEmbeddings.EmbedAsync(
+            embeddings,
+            current.SelectMany(static p => HintPhrases(p.Hints).Append(PreparedPreference.ScopePhrase(p)).Append(p.Hints.ChainsTo)),
+            cancellationToken).ConfigureAwait(false);
+        var prepared = new List<PreparedPreference>(current.Count);
+        foreach (Preference p in current)
+        {
+            float[][] hints = [.. HintPhrases(p.Hints).Select(k => phrases[k])];
+            string? scope = PreparedPreference.ScopePhrase(p);
+            prepared.Add(new PreparedPreference(
+                p,
+                TextTools.ContentStems(p.Text),
+                hints,
+                scope is null ? null : phrases[scope],
+                scope is null ? [] : TextTools.ContentStems(scope),
+                p.Hints.ChainsTo is { } chain ? phrases[chain] : null));
+        }
+
+        return prepared;
+    }
+}
