@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Penchant.Embeddings;
+using Penchant.Server.Api;
 using Penchant.Server.Contracts;
 using Penchant.Server.Hosting;
 using Penchant.Server.Tenancy;
@@ -94,7 +95,7 @@ public static class ServerHost
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = RejectAsync;
-            options.AddPolicy(PreferencesApi.RateLimitPolicy, static context =>
+            options.AddPolicy(Handlers.RateLimitPolicy, static context =>
             {
                 ServiceOptions limits = context.RequestServices.GetRequiredService<IOptions<ServiceOptions>>().Value;
                 string partition = context.User.FindFirst(ApiKeyAuthenticationHandler.KeyIdClaim)?.Value ?? string.Empty;
@@ -120,7 +121,7 @@ public static class ServerHost
     }
 
     /// <summary>
-    /// Maps the error handling, limits, authentication, rate limiting, the preferences API, the OpenAPI document
+    /// Maps the error handling, limits, authentication, rate limiting, the API by area (memory, signals, ranking, training), the OpenAPI document
     /// (<c>/openapi/v1.json</c>), the API page (<c>/scalar</c>) and the health endpoints (<c>/health</c>,
     /// <c>/health/live</c>, <c>/health/ready</c>).
     /// </summary>
@@ -138,7 +139,10 @@ public static class ServerHost
         app.UseAuthorization();
         app.UseRateLimiter();
 
-        app.MapPreferencesApi();
+        app.MapMemoryApi();
+        app.MapSignalsApi();
+        app.MapRankingApi();
+        app.MapTrainingApi();
         app.MapHealthChecks("/health");
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = static _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = static check => check.Tags.Contains(ReadinessCheck.Tag) });
