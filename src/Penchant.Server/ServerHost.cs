@@ -13,6 +13,7 @@ using Penchant.Server.Api;
 using Penchant.Server.Contracts;
 using Penchant.Server.Hosting;
 using Penchant.Server.Tenancy;
+using Penchant.Server.Training;
 using Penchant.Server.Writes;
 using Scalar.AspNetCore;
 
@@ -66,6 +67,8 @@ public static class ServerHost
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(provider => new ApiKeyStore(databasePath, provider.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<IdempotentWriter>();
+        builder.Services.AddSingleton<TrainingJobs>();
+        builder.Services.AddHostedService<TrainingWorker>();
         builder.Services.AddSingleton(new DatabaseLocation(databasePath));
         builder.Services.AddSingleton<ReadinessState>();
         if (!IsGeneratingDocument)
