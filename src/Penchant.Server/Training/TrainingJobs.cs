@@ -125,7 +125,7 @@ internal sealed class TrainingJobs
     /// <param name="id">The job identifier.</param>
     /// <param name="error">Why.</param>
     public void Failed(string id, TrainingJobError error) =>
-        Update(id, state => state with { Status = TrainingJobStatus.Failed, FinishedAt = _time.GetUtcNow(), StartedAt = state.StartedAt ?? _time.GetUtcNow(), Error = error }, finished: true);
+        Update(id, state => state with { Status = TrainingJobStatus.Failed, FinishedAt = _time.GetUtcNow(), Error = error }, finished: true);
 
     private void Update(string id, Func<TrainingJobResponse, TrainingJobResponse> change, bool finished)
     {
