@@ -14,7 +14,6 @@ using Penchant.Server.Contracts;
 using Penchant.Server.Hosting;
 using Penchant.Server.Tenancy;
 using Penchant.Server.Training;
-using Penchant.Server.Writes;
 using Scalar.AspNetCore;
 
 namespace Penchant.Server;
@@ -66,7 +65,7 @@ public static class ServerHost
         builder.Services.AddOptionsWithValidateOnStart<ServiceOptions, ServiceOptionsValidator>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(provider => new ApiKeyStore(databasePath, provider.GetRequiredService<TimeProvider>()));
-        builder.Services.AddSingleton<IdempotentWriter>();
+        builder.Services.AddKeyedWrites();
         builder.Services.AddSingleton<TrainingJobs>();
         builder.Services.AddHostedService<TrainingWorker>();
         builder.Services.AddSingleton(new DatabaseLocation(databasePath));

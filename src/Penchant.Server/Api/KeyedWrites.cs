@@ -11,13 +11,19 @@ namespace Penchant.Server.Api;
 /// engine, with one through <see cref="IdempotentWriter"/>, and a replay is marked with <c>Idempotent-Replayed: true</c>.
 /// </summary>
 /// <remarks>
-/// When idempotency moves into the engine, this file is the only one to change: handlers name the header through
-/// <see cref="Header"/> and never see the writer.
+/// When idempotency moves into the engine, this file is the only one to change (and <c>Writes/IdempotentWriter.cs</c>
+/// to delete): handlers and the OpenAPI document name the header through <see cref="Header"/>, the service registers
+/// the writer through <see cref="AddKeyedWrites"/>, and nothing else sees the writer.
 /// </remarks>
 internal static class KeyedWrites
 {
     /// <summary>The request header that carries the key.</summary>
     public const string Header = IdempotentWriter.Header;
+
+    /// <summary>Registers what keyed writes need (the service's <see cref="IdempotentWriter"/>).</summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The same collection.</returns>
+    public static IServiceCollection AddKeyedWrites(this IServiceCollection services) => services.AddSingleton<IdempotentWriter>();
 
     /// <summary>Remembers a statement, at most once per key when a key is given.</summary>
     /// <param name="context">The request.</param>
