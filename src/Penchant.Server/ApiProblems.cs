@@ -37,6 +37,9 @@ public static class ApiProblems
     /// <summary>A concurrent write won; the request can be retried (409).</summary>
     public const string Conflict = "conflict";
 
+    /// <summary>The key's tenant already has a training job queued or running (409); the <c>Location</c> header names it.</summary>
+    public const string TrainingInProgress = "training_in_progress";
+
     /// <summary>The request body is larger than the limit (413).</summary>
     public const string PayloadTooLarge = "payload_too_large";
 
@@ -54,6 +57,12 @@ public static class ApiProblems
 
     /// <summary>Something unexpected failed (500).</summary>
     public const string InternalError = "internal_error";
+
+    /// <summary>The training queue is full; retry after the <c>Retry-After</c> seconds (503).</summary>
+    public const string TrainingQueueFull = "training_queue_full";
+
+    /// <summary>A training job was cancelled because the service stopped (the error of a failed job, status 503).</summary>
+    public const string TrainingCancelled = "training_cancelled";
 
     /// <summary>The request took longer than the service's timeout (504).</summary>
     public const string Timeout = "timeout";

@@ -17,4 +17,16 @@ internal static partial class Log
 
     [LoggerMessage(4004, LogLevel.Information, "Exporting traces and metrics over OTLP to {Endpoint}")]
     public static partial void ExportingTelemetry(ILogger logger, string endpoint);
+
+    [LoggerMessage(4005, LogLevel.Information, "Training job {JobId} started")]
+    public static partial void TrainingStarted(ILogger logger, string jobId);
+
+    [LoggerMessage(4006, LogLevel.Information, "Training job {JobId} succeeded: {Users} users, {Comparisons} comparisons, model version {ModelVersion}")]
+    public static partial void TrainingSucceeded(ILogger logger, string jobId, int users, int comparisons, long modelVersion);
+
+    [LoggerMessage(4007, LogLevel.Error, "Training job {JobId} failed")]
+    public static partial void TrainingFailed(ILogger logger, Exception exception, string jobId);
+
+    [LoggerMessage(4008, LogLevel.Warning, "Training job {JobId} cancelled: the service is stopping")]
+    public static partial void TrainingCancelled(ILogger logger, string jobId);
 }

@@ -9,10 +9,11 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Penchant.Embeddings;
+using Penchant.Server.Api;
 using Penchant.Server.Contracts;
 using Penchant.Server.Hosting;
 using Penchant.Server.Tenancy;
-using Penchant.Server.Writes;
+using Penchant.Server.Training;
 using Scalar.AspNetCore;
 
 namespace Penchant.Server;
@@ -64,7 +65,9 @@ public static class ServerHost
         builder.Services.AddOptionsWithValidateOnStart<ServiceOptions, ServiceOptionsValidator>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(provider => new ApiKeyStore(databasePath, provider.GetRequiredService<TimeProvider>()));
-        builder.Services.AddSingleton<IdempotentWriter>();
+        builder.Services.AddKeyedWrites();
+        builder.Services.AddSingleton<TrainingJobs>();
+        builder.Services.AddHostedService<TrainingWorker>();
         builder.Services.AddSingleton(new DatabaseLocation(databasePath));
         builder.Services.AddSingleton<ReadinessState>();
         if (!IsGeneratingDocument)
@@ -94,7 +97,7 @@ public static class ServerHost
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = RejectAsync;
-            options.AddPolicy(PreferencesApi.RateLimitPolicy, static context =>
+            options.AddPolicy(Handlers.RateLimitPolicy, static context =>
             {
                 ServiceOptions limits = context.RequestServices.GetRequiredService<IOptions<ServiceOptions>>().Value;
                 string partition = context.User.FindFirst(ApiKeyAuthenticationHandler.KeyIdClaim)?.Value ?? string.Empty;
@@ -120,7 +123,7 @@ public static class ServerHost
     }
 
     /// <summary>
-    /// Maps the error handling, limits, authentication, rate limiting, the preferences API, the OpenAPI document
+    /// Maps the error handling, limits, authentication, rate limiting, the API by area (memory, signals, ranking, training), the OpenAPI document
     /// (<c>/openapi/v1.json</c>), the API page (<c>/scalar</c>) and the health endpoints (<c>/health</c>,
     /// <c>/health/live</c>, <c>/health/ready</c>).
     /// </summary>
@@ -138,7 +141,10 @@ public static class ServerHost
         app.UseAuthorization();
         app.UseRateLimiter();
 
-        app.MapPreferencesApi();
+        app.MapMemoryApi();
+        app.MapSignalsApi();
+        app.MapRankingApi();
+        app.MapTrainingApi();
         app.MapHealthChecks("/health");
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = static _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = static check => check.Tags.Contains(ReadinessCheck.Tag) });

@@ -49,6 +49,14 @@ public sealed class ServiceOptions
     public int RateLimitQueue { get; set; }
 
     /// <summary>
+    /// Gets or sets how many training jobs may wait for the training worker (each tenant has at most one); further
+    /// starts are answered 503 <c>training_queue_full</c>.
+    /// </summary>
+    /// <value>The default is 64.</value>
+    [Range(1, 100_000)]
+    public int TrainingQueueCapacity { get; set; } = 64;
+
+    /// <summary>
     /// Gets or sets a value indicating whether the service creates a <c>default</c> tenant and prints one API key for it
     /// on start when no key exists yet (so that the first <c>dotnet run</c> yields a usable service).
     /// </summary>

@@ -101,25 +101,25 @@ public sealed class RankingApiTests(PenchantServerFactory factory) : IClassFixtu
     }
 
     [Fact]
-    public async Task Train_WithComparisons_ReturnsAReport_AndRankUsesTheNewModel()
+    public async Task Train_WithComparisons_JobReportsTheFit_AndRankUsesTheNewModel()
     {
         // Arrange: one tenant's users compare short and long answers
         HttpClient client = await factory.CreateTenantClientAsync("train-" + Guid.NewGuid().ToString("N")[..8], Cancellation);
         await CompareShortOverLongAsync(client, "alice", 8);
 
-        // Act: the body is optional; a seed makes it deterministic
-        HttpResponseMessage response = await client.PostAsJsonAsync("/v1/train", new TrainRequest(Prototypes: 2, Seed: 3), Cancellation);
-        HttpResponseMessage noBody = await client.PostAsync("/v1/train", null, Cancellation);
+        // Act: training runs as a job; the body is optional; a seed makes it deterministic
+        TrainingJobResponse job = await TrainingApiTests.TrainAndWaitAsync(client, new TrainRequest(Prototypes: 2, Seed: 3), Cancellation);
+        TrainingJobResponse noBody = await TrainingApiTests.TrainAndWaitAsync(client, null, Cancellation);
 
         // Assert
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        TrainingResponse report = (await response.Content.ReadFromJsonAsync(PenchantJsonContext.Default.TrainingResponse, Cancellation))!;
+        Assert.Equal(TrainingJobStatus.Succeeded, job.Status);
+        TrainingResponse report = job.Report!;
         Assert.Equal(1, report.Users);
         Assert.Equal(8, report.Comparisons);
         Assert.Equal(1, report.ModelVersion);
         Assert.InRange(report.TrainingAccuracy, 0.0, 1.0);
-        Assert.Equal(HttpStatusCode.OK, noBody.StatusCode);
-        Assert.Equal(2, (await noBody.Content.ReadFromJsonAsync(PenchantJsonContext.Default.TrainingResponse, Cancellation))!.ModelVersion);
+        Assert.Equal(TrainingJobStatus.Succeeded, noBody.Status);
+        Assert.Equal(2, noBody.Report!.ModelVersion);
         HttpResponseMessage ranked = await client.PostAsJsonAsync("/v1/users/alice/rank", new RankRequest("Does that work?", ["Sure, that works.", "Sure, that works in most situations, because it balances cost and effort."]), Cancellation);
         Assert.Equal(2, (await ranked.Content.ReadFromJsonAsync(PenchantJsonContext.Default.RankingResponse, Cancellation))!.ModelVersion);
     }
@@ -144,7 +144,7 @@ public sealed class RankingApiTests(PenchantServerFactory factory) : IClassFixtu
         HttpClient b = await factory.CreateTenantClientAsync("rank-tenant-b", Cancellation);
         await a.PostAsJsonAsync("/v1/users/alice/statements", new RememberRequest("I strictly avoid gluten"), Cancellation);
         await CompareShortOverLongAsync(a, "alice", 4);
-        TrainingResponse trainedA = (await (await a.PostAsync("/v1/train", null, Cancellation)).Content.ReadFromJsonAsync(PenchantJsonContext.Default.TrainingResponse, Cancellation))!;
+        TrainingResponse trainedA = (await TrainingApiTests.TrainAndWaitAsync(a, null, Cancellation)).Report!;
         string eventsBefore = await a.GetStringAsync("/v1/users/alice/events", Cancellation);
         string historyBefore = await a.GetStringAsync("/v1/users/alice/history", Cancellation);
         var rankRequest = new RankRequest("Restaurants in Rome?", ["a pasta bar famous for fresh bread", "a gluten-free trattoria"]);
@@ -152,7 +152,7 @@ public sealed class RankingApiTests(PenchantServerFactory factory) : IClassFixtu
 
         // Act: B ranks for "alice" and trains (its own tenant, whatever it guesses)
         HttpResponseMessage rankedByB = await b.PostAsJsonAsync("/v1/users/alice/rank", rankRequest, Cancellation);
-        HttpResponseMessage trainedB = await b.PostAsJsonAsync("/v1/train", new TrainRequest(Seed: 9), Cancellation);
+        TrainingJobResponse trainedB = await TrainingApiTests.TrainAndWaitAsync(b, new TrainRequest(Seed: 9), Cancellation);
 
         // Assert: B's alice has no preferences and B has no model; B's training found none of A's signals
         Assert.Equal(HttpStatusCode.OK, rankedByB.StatusCode);
@@ -160,8 +160,8 @@ public sealed class RankingApiTests(PenchantServerFactory factory) : IClassFixtu
         Assert.Equal(0, rankingB.ModelVersion);
         Assert.Equal(0, rankingB.Comparisons);
         Assert.All(rankingB.Candidates, static c => Assert.DoesNotContain(c.Factors, static f => f.PreferenceId is not null));
-        Assert.Equal(HttpStatusCode.OK, trainedB.StatusCode);
-        TrainingResponse reportB = (await trainedB.Content.ReadFromJsonAsync(PenchantJsonContext.Default.TrainingResponse, Cancellation))!;
+        Assert.Equal(TrainingJobStatus.Succeeded, trainedB.Status);
+        TrainingResponse reportB = trainedB.Report!;
         Assert.Equal(0, reportB.Users);
         Assert.Equal(0, reportB.Comparisons);
 

@@ -12,7 +12,7 @@ namespace Penchant.Server.Contracts;
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(CamelCaseEnumConverter<PreferenceKind>), typeof(CamelCaseEnumConverter<Polarity>), typeof(CamelCaseEnumConverter<ComparisonMagnitude>), typeof(CamelCaseEnumConverter<ReactionLabel>)])]
+    Converters = [typeof(CamelCaseEnumConverter<PreferenceKind>), typeof(CamelCaseEnumConverter<Polarity>), typeof(CamelCaseEnumConverter<ComparisonMagnitude>), typeof(CamelCaseEnumConverter<ReactionLabel>), typeof(CamelCaseEnumConverter<TrainingJobStatus>)])]
 [JsonSerializable(typeof(RememberRequest))]
 [JsonSerializable(typeof(ObserveRequest))]
 [JsonSerializable(typeof(SelectRequest))]
@@ -26,6 +26,8 @@ namespace Penchant.Server.Contracts;
 [JsonSerializable(typeof(RankingResponse))]
 [JsonSerializable(typeof(ReactionResponse))]
 [JsonSerializable(typeof(TrainingResponse))]
+[JsonSerializable(typeof(TrainingJobResponse))]
+[JsonSerializable(typeof(IReadOnlyList<TrainingJobResponse>))]
 [JsonSerializable(typeof(WriteResponse))]
 [JsonSerializable(typeof(SelectionResponse))]
 [JsonSerializable(typeof(PreferenceContract))]
@@ -50,5 +52,6 @@ public sealed partial class PenchantJsonContext : JsonSerializerContext
         options.Converters.Add(new CamelCaseEnumConverter<Polarity>());
         options.Converters.Add(new CamelCaseEnumConverter<ComparisonMagnitude>());
         options.Converters.Add(new CamelCaseEnumConverter<ReactionLabel>());
+        options.Converters.Add(new CamelCaseEnumConverter<TrainingJobStatus>());
     }
 }

@@ -97,3 +97,45 @@ public sealed record ReactionResponse(ReactionLabel Label, string Reason, double
 /// <param name="TrainingAccuracy">The share of comparisons the new model orders as the users did.</param>
 /// <param name="Temperature">The calibration temperature.</param>
 public sealed record TrainingResponse(int Users, int Comparisons, long ModelVersion, double TrainingAccuracy, double Temperature);
+
+/// <summary>Where a training job is.</summary>
+public enum TrainingJobStatus
+{
+    /// <summary>Waiting for the training worker.</summary>
+    Queued,
+
+    /// <summary>Training.</summary>
+    Running,
+
+    /// <summary>Finished; the report says what was fitted.</summary>
+    Succeeded,
+
+    /// <summary>Finished without a model; the error says why.</summary>
+    Failed,
+}
+
+/// <summary>Why a training job failed, as the problem details the request would have answered if it had trained inline.</summary>
+/// <param name="Status">The HTTP status of the failure (500 when the engine failed, 503 when the service stopped).</param>
+/// <param name="ErrorCode">The error code (see <c>docs/service.md</c>).</param>
+/// <param name="Title">A short title.</param>
+/// <param name="Detail">What went wrong, free of user content; absent for unexpected failures.</param>
+public sealed record TrainingJobError(int Status, string ErrorCode, string Title, string? Detail);
+
+/// <summary>A training job of the key's tenant (<c>GET /v1/training/jobs/{jobId}</c>).</summary>
+/// <param name="Id">The job identifier.</param>
+/// <param name="Status"><c>queued</c>, <c>running</c>, <c>succeeded</c> or <c>failed</c>.</param>
+/// <param name="Options">The options it trains with, defaults filled in.</param>
+/// <param name="QueuedAt">When it was accepted.</param>
+/// <param name="StartedAt">When training started; absent while queued.</param>
+/// <param name="FinishedAt">When it succeeded or failed; absent before.</param>
+/// <param name="Report">What was fitted, once it succeeded.</param>
+/// <param name="Error">Why it failed, once it failed.</param>
+public sealed record TrainingJobResponse(
+    string Id,
+    TrainingJobStatus Status,
+    TrainRequest Options,
+    DateTimeOffset QueuedAt,
+    DateTimeOffset? StartedAt = null,
+    DateTimeOffset? FinishedAt = null,
+    TrainingResponse? Report = null,
+    TrainingJobError? Error = null);

@@ -47,7 +47,7 @@ internal sealed class ApiKeySecurityTransformer : IOpenApiDocumentTransformer
 
                 foreach (IOpenApiParameter parameter in operation.Parameters ?? [])
                 {
-                    if (parameter is OpenApiParameter { Name: Writes.IdempotentWriter.Header } header)
+                    if (parameter is OpenApiParameter { Name: Api.KeyedWrites.Header } header)
                     {
                         header.Description = "Applies the write at most once: a retry with the same key answers the first write's events " +
                             "with 'Idempotent-Replayed: true' and writes nothing. 1 to 200 printable ASCII characters, scoped to the tenant, user and operation.";

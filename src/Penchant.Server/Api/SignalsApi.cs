@@ -1,0 +1,169 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Penchant.Domain;
+using Penchant.Server.Contracts;
+using Penchant.Server.Writes;
+using Penchant.Signals;
+
+namespace Penchant.Server.Api;
+
+/// <summary>
+/// The signals a user gives about answers: comparisons, ratings, choices and reactions. Each appends one event to the
+/// user's log and is not idempotent-keyed.
+/// </summary>
+/// <remarks>Routes under <c>/v1/users/{userId}</c>, in the key's tenant (see <see cref="Handlers"/>).</remarks>
+public static class SignalsApi
+{
+    /// <summary>Maps the comparison, rating, choice and reaction routes under <c>/v1/users/{userId}</c>.</summary>
+    /// <param name="endpoints">The endpoint route builder.</param>
+    /// <returns>The route group.</returns>
+    public static RouteGroupBuilder MapSignalsApi(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        RouteGroupBuilder users = endpoints.MapUserGroup();
+
+        users.MapPost("/comparisons", CompareAsync).WithName("Compare")
+            .WithSummary("Record that the user preferred one of two responses")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        users.MapPost("/ratings", RateAsync).WithName("Rate")
+            .WithSummary("Record that the user rated a response on a declared scale")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        users.MapPost("/choices", ChooseAsync).WithName("Choose")
+            .WithSummary("Record that the user chose one of the candidates shown")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        users.MapPost("/reactions", ReactAsync).WithName("React")
+            .WithSummary("Record how the user took an answer, read from their next message")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        return users;
+    }
+
+    /// <summary>Records that the user compared two responses and preferred one (not idempotent-keyed).</summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="request">The comparison.</param>
+    /// <param name="principal">The authenticated key.</param>
+    /// <param name="engine">The engine.</param>
+    /// <param name="httpContext">The request.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>What changed (the appended event), or a problem.</returns>
+    public static async Task<Results<Ok<WriteResponse>, ProblemHttpResult>> CompareAsync(
+        string userId, CompareRequest request, ClaimsPrincipal principal, IPenchant engine, HttpContext httpContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(engine);
+        UserKey user = Handlers.User(principal, userId);
+        RequestLimits limits = Handlers.Limits(httpContext);
+        string context = RequestValidation.Text(request.Context, "context", limits.MaxText);
+        string preferred = RequestValidation.Text(request.Preferred, "preferred", limits.MaxText);
+        string rejected = RequestValidation.Text(request.Rejected, "rejected", limits.MaxText);
+        ComparisonMagnitude magnitude = request.Magnitude ?? ComparisonMagnitude.Clearly;
+        if (!Enum.IsDefined(magnitude))
+        {
+            throw new ArgumentException("'magnitude' must be tie, slightly, clearly or much.", nameof(request));
+        }
+
+        var comparison = new Comparison(context, preferred, rejected, magnitude, request.At);
+        return TypedResults.Ok((await engine.CompareAsync(user, comparison, cancellationToken)).ToContract());
+    }
+
+    /// <summary>Records that the user rated a response on a declared scale (not idempotent-keyed).</summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="request">The rating.</param>
+    /// <param name="principal">The authenticated key.</param>
+    /// <param name="engine">The engine.</param>
+    /// <param name="httpContext">The request.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>What changed (the appended event), or a problem (400 when the score is outside the scale).</returns>
+    public static async Task<Results<Ok<WriteResponse>, ProblemHttpResult>> RateAsync(
+        string userId, RateRequest request, ClaimsPrincipal principal, IPenchant engine, HttpContext httpContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(engine);
+        UserKey user = Handlers.User(principal, userId);
+        RequestLimits limits = Handlers.Limits(httpContext);
+        string context = RequestValidation.Text(request.Context, "context", limits.MaxText);
+        string response = RequestValidation.Text(request.Response, "response", limits.MaxText);
+        RequestValidation.Optional(request.Attribute, "attribute", limits.MaxText);
+        double score = request.Score ?? throw new ArgumentException("'score' is required.", nameof(request));
+        double minimum = request.Minimum ?? 1;
+        double maximum = request.Maximum ?? 5;
+        if (!double.IsFinite(minimum) || !double.IsFinite(maximum) || minimum >= maximum)
+        {
+            throw new ArgumentException($"The scale is empty: 'minimum' ({minimum}) must be below 'maximum' ({maximum}).", nameof(request));
+        }
+
+        if (!double.IsFinite(score) || score < minimum || score > maximum)
+        {
+            throw new ArgumentException($"'score' ({score}) is outside the scale {minimum} to {maximum}.", nameof(request));
+        }
+
+        string? attribute = string.IsNullOrWhiteSpace(request.Attribute) ? null : request.Attribute;
+        var rating = new Rating(context, response, score, minimum, maximum, attribute, request.At);
+        return TypedResults.Ok((await engine.RateAsync(user, rating, cancellationToken)).ToContract());
+    }
+
+    /// <summary>Records that the user chose one of the candidates shown (not idempotent-keyed).</summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="request">The choice.</param>
+    /// <param name="principal">The authenticated key.</param>
+    /// <param name="engine">The engine.</param>
+    /// <param name="httpContext">The request.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>What changed (the appended event), or a problem (400 when the chosen index is outside the candidates).</returns>
+    public static async Task<Results<Ok<WriteResponse>, ProblemHttpResult>> ChooseAsync(
+        string userId, ChooseRequest request, ClaimsPrincipal principal, IPenchant engine, HttpContext httpContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(engine);
+        UserKey user = Handlers.User(principal, userId);
+        RequestLimits limits = Handlers.Limits(httpContext);
+        string context = RequestValidation.Text(request.Context, "context", limits.MaxText);
+        IReadOnlyList<string> candidates = Handlers.Candidates(limits, request.Candidates, minimum: 2);
+        int chosen = request.Chosen ?? throw new ArgumentException("'chosen' is required.", nameof(request));
+        if (chosen < 0 || chosen >= candidates.Count)
+        {
+            throw new ArgumentException($"'chosen' ({chosen}) is outside the {candidates.Count} candidates.", nameof(request));
+        }
+
+        var choice = new Choice(context, candidates, chosen, request.At);
+        return TypedResults.Ok((await engine.ChooseAsync(user, choice, cancellationToken)).ToContract());
+    }
+
+    /// <summary>Records how the user took an answer, read from their next message (not idempotent-keyed).</summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="request">The next message and what it reacted to.</param>
+    /// <param name="principal">The authenticated key.</param>
+    /// <param name="engine">The engine.</param>
+    /// <param name="httpContext">The request.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The classification and what changed, or a problem.</returns>
+    public static async Task<Results<Ok<ReactionResponse>, ProblemHttpResult>> ReactAsync(
+        string userId, ReactRequest request, ClaimsPrincipal principal, IPenchant engine, HttpContext httpContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(engine);
+        UserKey user = Handlers.User(principal, userId);
+        RequestLimits limits = Handlers.Limits(httpContext);
+        string turn = RequestValidation.Text(request.Turn, "turn", limits.MaxText);
+        RequestValidation.Optional(request.Request, "request", limits.MaxText);
+        RequestValidation.Optional(request.Answer, "answer", limits.MaxText);
+        IReadOnlyList<string> applied = request.AppliedPreferenceIds ?? [];
+        if (applied.Count > limits.MaxItems)
+        {
+            throw new ArgumentException($"'appliedPreferenceIds' has {applied.Count} entries; the limit is {limits.MaxItems}.", nameof(request));
+        }
+
+        for (int i = 0; i < applied.Count; i++)
+        {
+            RequestValidation.Text(applied[i], $"appliedPreferenceIds[{i}]", 200);
+        }
+
+        var reaction = new Reaction(turn)
+        {
+            Request = string.IsNullOrWhiteSpace(request.Request) ? null : request.Request,
+            Answer = string.IsNullOrWhiteSpace(request.Answer) ? null : request.Answer,
+            AppliedPreferenceIds = applied,
+            At = request.At,
+        };
+        return TypedResults.Ok((await engine.ReactAsync(user, reaction, cancellationToken)).ToContract());
+    }
+}
