@@ -1,8 +1,10 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Penchant.Storage;
 
-namespace Penchant.Server.Tenancy;
+namespace Penchant.Sqlite;
 
-public sealed class ApiKeyStoreTests : IDisposable
+public sealed class SqliteApiKeyStoreTests : IDisposable
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), "penchant-keys-" + Guid.NewGuid().ToString("N") + ".db");
 
@@ -11,7 +13,7 @@ public sealed class ApiKeyStoreTests : IDisposable
     [Fact]
     public async Task CreateKey_StoresOnlyTheHash_AndAuthenticatesToTheTenant()
     {
-        var store = new ApiKeyStore(_path);
+        var store = new SqliteApiKeyStore(_path);
         await store.CreateTenantAsync("acme", Cancellation);
 
         CreatedApiKey key = await store.CreateKeyAsync("acme", Cancellation);
@@ -32,7 +34,7 @@ public sealed class ApiKeyStoreTests : IDisposable
     [InlineData("Bearer something")]
     public async Task Authenticate_Malformed_ReturnsNull(string? presented)
     {
-        var store = new ApiKeyStore(_path);
+        var store = new SqliteApiKeyStore(_path);
 
         Assert.Null(await store.AuthenticateAsync(presented, Cancellation));
     }
@@ -40,7 +42,7 @@ public sealed class ApiKeyStoreTests : IDisposable
     [Fact]
     public async Task Revoke_KeyRefusedAfterwards_OtherKeysStillWork()
     {
-        var store = new ApiKeyStore(_path);
+        var store = new SqliteApiKeyStore(_path);
         await store.CreateTenantAsync("acme", Cancellation);
         CreatedApiKey revoked = await store.CreateKeyAsync("acme", Cancellation);
         CreatedApiKey kept = await store.CreateKeyAsync("acme", Cancellation);
@@ -55,7 +57,7 @@ public sealed class ApiKeyStoreTests : IDisposable
     [Fact]
     public async Task CreateKey_UnknownTenant_Throws()
     {
-        var store = new ApiKeyStore(_path);
+        var store = new SqliteApiKeyStore(_path);
 
         ArgumentException error = await Assert.ThrowsAsync<ArgumentException>(() => store.CreateKeyAsync("ghost", Cancellation));
         Assert.Equal("tenantId", error.ParamName);
@@ -67,9 +69,51 @@ public sealed class ApiKeyStoreTests : IDisposable
     [InlineData("ünïcode")]
     public async Task CreateTenant_InvalidName_Throws(string name)
     {
-        var store = new ApiKeyStore(_path);
+        var store = new SqliteApiKeyStore(_path);
 
         await Assert.ThrowsAsync<ArgumentException>(() => store.CreateTenantAsync(name, Cancellation));
+    }
+
+    [Fact]
+    public async Task UseSqlite_RegistersTheKeyStoreOnTheSameFile_UnlessOneIsRegistered()
+    {
+        // Arrange
+        var services = new ServiceCollection();
+        services.AddPenchant().UseSqlite(_path);
+        var replacement = new SqliteApiKeyStore(_path);
+        var replaced = new ServiceCollection();
+        replaced.AddSingleton<IApiKeyStore>(replacement);
+        replaced.AddPenchant().UseSqlite(_path);
+
+        // Act
+        await using ServiceProvider provider = services.BuildServiceProvider();
+        await using ServiceProvider replacedProvider = replaced.BuildServiceProvider();
+        IApiKeyStore keys = provider.GetRequiredService<IApiKeyStore>();
+        await keys.CreateTenantAsync("acme", Cancellation);
+        CreatedApiKey key = await keys.CreateKeyAsync("acme", Cancellation);
+
+        // Assert
+        Assert.IsType<SqliteApiKeyStore>(keys);
+        Assert.Same(keys, provider.GetRequiredService<IApiKeyStore>());
+        Assert.Same(replacement, replacedProvider.GetRequiredService<IApiKeyStore>());
+        Assert.Equal((key.KeyId, "acme"), await new SqliteApiKeyStore(_path).AuthenticateAsync(key.Key, Cancellation));
+    }
+
+    [Theory]
+    [InlineData("has space")]
+    [InlineData("")]
+    public void ValidateTenant_Invalid_ThrowsNamingTheParameter(string name)
+    {
+        ArgumentException error = Assert.ThrowsAny<ArgumentException>(() => ApiKeyFormat.ValidateTenant(name));
+
+        Assert.Equal("tenantId", error.ParamName);
+    }
+
+    [Fact]
+    public void ValidateTenant_TooLong_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => ApiKeyFormat.ValidateTenant(new string('a', ApiKeyFormat.MaxTenantLength + 1)));
+        ApiKeyFormat.ValidateTenant(new string('a', ApiKeyFormat.MaxTenantLength));
     }
 
     public void Dispose()
