@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Penchant.Cli.Evaluation;
 using Penchant.Cli.Infrastructure;
-using Penchant.Engine;
+using Penchant.Evaluation.Datasets;
+using Penchant.Evaluation.Evaluators;
 using Penchant.Signals;
 
 namespace Penchant.Cli.Commands;
@@ -78,12 +78,7 @@ internal sealed class EvalPrefEvalMcqCommand : CliCommand
             }
 
             await using EvalStore fitStore = EvalStore.Open(context);
-            if (fitStore.Host.Engine is not PenchantEngine engine)
-            {
-                throw new CliInputException("--fit-topics needs the built-in engine.");
-            }
-
-            await PrefEvalMcq.FitAsync(engine, items, fitTopics, parse.GetValue(_seed), parse.GetValue(_verbose), context.Environment.Output, cancellationToken);
+            await PrefEvalMcq.FitAsync(fitStore.Host.Engine, items, fitTopics, parse.GetValue(_seed), parse.GetValue(_verbose), context.Environment.Output, cancellationToken);
             return ExitCodes.Success;
         }
 
