@@ -16,6 +16,7 @@ SERVER_PID=""
 build() {
   if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
     dotnet build -c Release "$ROOT/src/Penchant.Cli" -v q -nologo >/dev/null
+    dotnet build -c Release "$ROOT/src/Penchant.Server" -v q -nologo >/dev/null
   fi
 }
 

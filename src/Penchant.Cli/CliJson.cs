@@ -1,17 +1,17 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Penchant.Server.Contracts;
+using Penchant.Cli.Contracts;
 
 namespace Penchant.Cli;
 
 /// <summary>
-/// The JSON contexts the CLI writes with: the shared ones, with relaxed escaping so that files and terminals show
+/// The JSON contexts the CLI writes with, with relaxed escaping so that files and terminals show
 /// <c>I'm</c> rather than <c>I\u0027m</c> (the output is never embedded in HTML).
 /// </summary>
 internal static class CliJson
 {
     /// <summary>Gets the wire contract and event log context.</summary>
-    public static PenchantJsonContext Contract { get; } = new(Relaxed(PenchantJsonContext.Default.Options));
+    public static ContractJsonContext Contract { get; } = new(Relaxed(ContractJsonContext.Default.Options));
 
     /// <summary>Gets the CLI's own context (evaluation inputs and reports).</summary>
     public static CliJsonContext Reports { get; } = new(Relaxed(CliJsonContext.Default.Options));

@@ -26,7 +26,6 @@ internal static class PenchantCommandLine
         root.Subcommands.Add(new SelectCommand(globals, environment));
         root.Subcommands.Add(new ExportCommand(globals, environment));
         root.Subcommands.Add(new ImportCommand(globals, environment));
-        root.Subcommands.Add(new ServeCommand(globals, environment));
         root.Subcommands.Add(new EvalCommand(globals, environment));
         root.Subcommands.Add(new RankCommand(globals, environment));
         root.Subcommands.Add(new CompareCommand(globals, environment));

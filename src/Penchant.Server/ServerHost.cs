@@ -19,7 +19,7 @@ using Scalar.AspNetCore;
 namespace Penchant.Server;
 
 /// <summary>
-/// Composes the Penchant service, shared by <c>Program.cs</c> and <c>penchant serve</c>: one place registers
+/// Composes the Penchant service for <c>Program.cs</c> (and the tests' host): one place registers
 /// the engine (SQLite + MiniLM), API keys, limits, JSON, problem details, OpenAPI, telemetry and health checks, and one
 /// place maps the endpoints.
 /// </summary>
@@ -64,7 +64,6 @@ public static class ServerHost
         builder.Services.AddOptions<ServiceOptions>().Bind(builder.Configuration.GetSection(ServiceOptions.Section));
         builder.Services.AddOptionsWithValidateOnStart<ServiceOptions, ServiceOptionsValidator>();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(provider => new ApiKeyStore(databasePath, provider.GetRequiredService<TimeProvider>()));
         builder.Services.AddKeyedWrites();
         builder.Services.AddSingleton<TrainingJobs>();
         builder.Services.AddHostedService<TrainingWorker>();

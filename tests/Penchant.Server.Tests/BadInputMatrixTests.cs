@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Penchant.Server.Contracts;
-using Penchant.Server.Tenancy;
+using Penchant.Storage;
 
 namespace Penchant.Server;
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Penchant.Server.Tenancy;
+using Penchant.Storage;
 
 namespace Penchant.Server;
 
@@ -17,7 +17,7 @@ public class PenchantServerFactory : WebApplicationFactory<Program>
     public string DatabasePath => Path.Combine(_directory, "penchant.db");
 
     /// <summary>Gets the key store of the service.</summary>
-    public ApiKeyStore Keys => Services.GetRequiredService<ApiKeyStore>();
+    public IApiKeyStore Keys => Services.GetRequiredService<IApiKeyStore>();
 
     /// <summary>Creates a client that sends a new API key of <paramref name="tenant"/> (creating the tenant if needed).</summary>
     public async Task<HttpClient> CreateTenantClientAsync(string tenant, CancellationToken cancellationToken)

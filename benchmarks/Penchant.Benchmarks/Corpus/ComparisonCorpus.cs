@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
-using Penchant.Cli.Evaluation;
+using Penchant.Evaluation.Datasets;
 using Penchant.Learning.Ranking;
 using Penchant.Ranking;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Penchant.Cli.Evaluation;
 using Penchant.Cli.Infrastructure;
+using Penchant.Evaluation.Evaluators;
 
 namespace Penchant.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
-using Penchant.Cli.Evaluation;
 using Penchant.Cli.Infrastructure;
+using Penchant.Evaluation.Datasets;
+using Penchant.Evaluation.Evaluators;
 using Penchant.Signals;
 
 namespace Penchant.Cli.Commands;

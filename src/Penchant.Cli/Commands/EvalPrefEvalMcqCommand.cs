@@ -1,8 +1,7 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
-using Penchant.Cli.Evaluation;
 using Penchant.Cli.Infrastructure;
-using Penchant.Ranking;
+using Penchant.Evaluation.Datasets;
+using Penchant.Evaluation.Evaluators;
 using Penchant.Signals;
 
 namespace Penchant.Cli.Commands;
@@ -79,8 +78,7 @@ internal sealed class EvalPrefEvalMcqCommand : CliCommand
             }
 
             await using EvalStore fitStore = EvalStore.Open(context);
-            RankingQuery ranking = fitStore.Host.Services.GetRequiredService<RankingQuery>();
-            await PrefEvalMcq.FitAsync(ranking, items, fitTopics, parse.GetValue(_seed), parse.GetValue(_verbose), context.Environment.Output, cancellationToken);
+            await PrefEvalMcq.FitAsync(fitStore.Host.Services, items, fitTopics, parse.GetValue(_seed), parse.GetValue(_verbose), context.Environment.Output, cancellationToken);
             return ExitCodes.Success;
         }
 

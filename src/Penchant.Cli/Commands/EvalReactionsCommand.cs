@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Penchant.Cli.Evaluation;
 using Penchant.Cli.Infrastructure;
+using Penchant.Cli.Output;
 using Penchant.Embeddings;
+using Penchant.Evaluation.Evaluators;
+using Penchant.Evaluation.Metrics;
 using Penchant.Learning.Feedback;
-using Penchant.Signals;
 
 namespace Penchant.Cli.Commands;
 
@@ -77,8 +78,8 @@ internal sealed class EvalReactionsCommand : CliCommand
                 report.Accuracy,
                 report.MacroF1,
                 report.Classes.ToDictionary(static c => c.Label, static c => new ReactionClassJson(c.Support, c.Predicted, c.Precision, c.Recall, c.F1), StringComparer.Ordinal),
-                verbose ? [.. report.Wrong.Select(static w => new ReactionMissJson(w.Case.Id, w.Case.Turn, ReactionData.LabelName(w.Case.Label), ReactionData.LabelName(w.Predicted.Label), w.Predicted.Reason))] : null);
-            output.WriteLine(JsonSerializer.Serialize(json, ReactionEvalJsonContext.Default.ReactionReportJson));
+                verbose ? [.. report.Wrong.Select(static w => new ReactionMissJson(w.Case.Id, w.Case.Turn, ReactionsEvaluator.LabelName(w.Case.Label), ReactionsEvaluator.LabelName(w.Predicted.Label), w.Predicted.Reason))] : null);
+            output.WriteLine(JsonSerializer.Serialize(json, CliJsonContext.Default.ReactionReportJson));
             return;
         }
 
@@ -86,11 +87,11 @@ internal sealed class EvalReactionsCommand : CliCommand
         {
             foreach (ReactionCaseResult wrong in report.Wrong)
             {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{wrong.Case.Id}: expected {ReactionData.LabelName(wrong.Case.Label)}, got {ReactionData.LabelName(wrong.Predicted.Label)} ({wrong.Predicted.Reason}): {wrong.Case.Turn}"));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{wrong.Case.Id}: expected {ReactionsEvaluator.LabelName(wrong.Case.Label)}, got {ReactionsEvaluator.LabelName(wrong.Predicted.Label)} ({wrong.Predicted.Reason}): {wrong.Case.Turn}"));
             }
         }
 
-        foreach (ReactionClassMetrics c in report.Classes)
+        foreach (ClassMetrics c in report.Classes)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"class {c.Label}: n={c.Support} predicted={c.Predicted} precision={c.Precision:0.000} recall={c.Recall:0.000} f1={c.F1:0.000}"));
         }

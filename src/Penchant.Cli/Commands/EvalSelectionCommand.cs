@@ -1,8 +1,6 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
-using Penchant.Cli.Evaluation;
 using Penchant.Cli.Infrastructure;
-using Penchant.Selecting;
+using Penchant.Evaluation.Evaluators;
 
 namespace Penchant.Cli.Commands;
 
@@ -65,7 +63,7 @@ internal sealed class EvalSelectionCommand : CliCommand
         {
             string? dump = context.ParseResult.GetValue(_dumpFeatures);
             await using StreamWriter? features = dump is null ? null : new StreamWriter(dump);
-            report = await SelectionEvaluator.RunAsync(store.Host.Engine, features is null ? null : store.Host.Services.GetRequiredService<SelectionQuery>(), context.Tenant, cases, progress, features, cancellationToken);
+            report = await SelectionEvaluator.RunAsync(store.Host.Engine, store.Host.Services, context.Tenant, cases, progress, features, cancellationToken);
         }
 
         context.Output.WriteSelectionReport(report, context.ParseResult.GetValue(_verbose));

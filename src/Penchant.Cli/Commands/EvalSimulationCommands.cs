@@ -1,7 +1,8 @@
 using System.CommandLine;
-using Penchant.Cli.Evaluation;
 using Penchant.Cli.Infrastructure;
 using Penchant.Embeddings;
+using Penchant.Evaluation.Datasets;
+using Penchant.Evaluation.Simulations;
 
 namespace Penchant.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
+using Penchant.Cli.Contracts;
 using Penchant.Cli.Infrastructure;
 using Penchant.Domain;
-using Penchant.Server.Contracts;
 using Penchant.Signals;
 
 namespace Penchant.Cli.Commands;
@@ -23,7 +23,7 @@ internal sealed class ImportCommand : CliCommand
         string file = context.ParseResult.GetValue(_file)!;
         string source = InputFiles.DisplayName(file);
         IReadOnlyList<(int Line, PreferenceEvent Value)> lines =
-            await InputFiles.ReadJsonLinesAsync(file, PenchantJsonContext.Default.PreferenceEvent, context.Environment, cancellationToken);
+            await InputFiles.ReadJsonLinesAsync(file, ContractJsonContext.Default.PreferenceEvent, context.Environment, cancellationToken);
 
         var lineOfId = new Dictionary<string, int>(StringComparer.Ordinal);
         var events = new PreferenceEvent[lines.Count];

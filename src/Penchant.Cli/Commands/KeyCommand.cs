@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using Penchant.Cli.Infrastructure;
-using Penchant.Server.Tenancy;
+using Penchant.Sqlite;
+using Penchant.Storage;
 
 namespace Penchant.Cli.Commands;
 
@@ -24,7 +25,7 @@ internal sealed class KeyCommand : Command
 
         protected override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
         {
-            var keys = new ApiKeyStore(context.ResolveDatabase());
+            IApiKeyStore keys = new SqliteApiKeyStore(context.ResolveDatabase());
             CreatedApiKey key = await keys.CreateKeyAsync(context.Tenant, cancellationToken);
             TextWriter output = context.Environment.Output;
             if (context.Json)
@@ -64,7 +65,7 @@ internal sealed class KeyCommand : Command
         protected override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
         {
             string keyId = context.ParseResult.GetValue(_keyId) ?? string.Empty;
-            var keys = new ApiKeyStore(context.ResolveDatabase());
+            IApiKeyStore keys = new SqliteApiKeyStore(context.ResolveDatabase());
             if (!await keys.RevokeKeyAsync(keyId, cancellationToken))
             {
                 throw new CliInputException($"There is no active key '{keyId}'.");

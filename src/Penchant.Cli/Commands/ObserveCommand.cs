@@ -1,7 +1,7 @@
 using System.CommandLine;
+using Penchant.Cli.Contracts;
 using Penchant.Cli.Infrastructure;
 using Penchant.Domain;
-using Penchant.Server.Contracts;
 using Penchant.Signals;
 
 namespace Penchant.Cli.Commands;
@@ -23,7 +23,7 @@ internal sealed class ObserveCommand : CliCommand
         string file = context.ParseResult.GetValue(_file)!;
         string source = InputFiles.DisplayName(file);
         IReadOnlyList<(int Line, TurnContract Value)> lines =
-            await InputFiles.ReadJsonLinesAsync(file, PenchantJsonContext.Default.TurnContract, context.Environment, cancellationToken);
+            await InputFiles.ReadJsonLinesAsync(file, ContractJsonContext.Default.TurnContract, context.Environment, cancellationToken);
 
         if (lines.Count == 0)
         {

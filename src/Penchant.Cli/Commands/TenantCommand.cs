@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Penchant.Cli.Infrastructure;
-using Penchant.Server.Tenancy;
+using Penchant.Sqlite;
+using Penchant.Storage;
 
 namespace Penchant.Cli.Commands;
 
@@ -26,7 +27,7 @@ internal sealed class TenantCommand : Command
         protected override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
         {
             string name = context.ParseResult.GetValue(_name) ?? string.Empty;
-            var keys = new ApiKeyStore(context.ResolveDatabase());
+            IApiKeyStore keys = new SqliteApiKeyStore(context.ResolveDatabase());
             bool created = await keys.CreateTenantAsync(name, cancellationToken);
             await context.Environment.Output.WriteLineAsync(created ? $"Created tenant '{name}'." : $"Tenant '{name}' already exists.");
             return ExitCodes.Success;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Penchant.Evaluation;
 
 namespace Penchant.Cli.Infrastructure;
 
@@ -29,6 +30,10 @@ internal abstract class CliCommand : Command
             return await ExecuteAsync(context, cancellationToken);
         }
         catch (CliInputException exception)
+        {
+            return Fail(error, exception.Message, ExitCodes.UserError);
+        }
+        catch (EvaluationInputException exception)
         {
             return Fail(error, exception.Message, ExitCodes.UserError);
         }

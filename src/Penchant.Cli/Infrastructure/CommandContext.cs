@@ -50,7 +50,7 @@ internal sealed class CommandContext
     /// <summary>Resolves the database: <c>--db</c> when given, otherwise the per-user default file.</summary>
     /// <returns>The checked full path.</returns>
     /// <exception cref="CliInputException">The path cannot be used.</exception>
-    public string ResolveDatabase() => DatabasePath.Validate(GivenDatabase ?? Server.ServerHost.DefaultDatabasePath);
+    public string ResolveDatabase() => DatabasePath.Validate(GivenDatabase ?? DatabasePath.Default);
 
     /// <summary>Opens the engine on the resolved database.</summary>
     /// <returns>The engine host.</returns>

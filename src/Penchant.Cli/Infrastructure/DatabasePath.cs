@@ -5,6 +5,12 @@ internal static class DatabasePath
 {
     private static ReadOnlySpan<byte> SqliteHeader => "SQLite format 3\0"u8;
 
+    /// <summary>
+    /// Gets the database used when <c>--db</c> is not given: <c>penchant/penchant.db</c> under the user's local application
+    /// data folder, the same file the service uses when none is configured (<c>ServerHost.DefaultDatabasePath</c>).
+    /// </summary>
+    public static string Default { get; } = Path.Combine(LocalDataRoot(), "penchant", "penchant.db");
+
     /// <summary>Resolves and checks a database path: not a directory, readable, and either new, empty or an SQLite file.</summary>
     /// <param name="path">The path the user gave.</param>
     /// <returns>The full path; its folder exists.</returns>
@@ -51,6 +57,12 @@ internal static class DatabasePath
         }
 
         return fullPath;
+    }
+
+    private static string LocalDataRoot()
+    {
+        string root = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+        return string.IsNullOrEmpty(root) ? AppContext.BaseDirectory : root;
     }
 
     private static void CheckHeader(string path, string fullPath)

@@ -13,7 +13,7 @@ internal sealed class GlobalOptions
     /// <summary>Gets the SQLite database option; absent means the per-user default file (or a temporary store for <c>eval</c>).</summary>
     public Option<string?> Database { get; } = new("--db")
     {
-        Description = $"The SQLite database file [default: {Server.ServerHost.DefaultDatabasePath}; eval: a temporary file]",
+        Description = $"The SQLite database file [default: {DatabasePath.Default}; eval: a temporary file]",
         HelpName = "PATH",
         Recursive = true,
     };

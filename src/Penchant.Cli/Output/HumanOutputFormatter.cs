@@ -1,6 +1,7 @@
 using System.Globalization;
-using Penchant.Cli.Evaluation;
 using Penchant.Domain;
+using Penchant.Evaluation.Evaluators;
+using Penchant.Evaluation.Metrics;
 
 namespace Penchant.Cli.Output;
 

@@ -1,5 +1,5 @@
-using Penchant.Cli.Evaluation;
 using Penchant.Domain;
+using Penchant.Evaluation.Evaluators;
 
 namespace Penchant.Cli.Output;
 

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Penchant.Cli.Evaluation;
+using Penchant.Cli.Contracts;
 using Penchant.Domain;
-using Penchant.Server.Contracts;
+using Penchant.Evaluation.Evaluators;
+using Penchant.Evaluation.Metrics;
 
 namespace Penchant.Cli.Output;
 

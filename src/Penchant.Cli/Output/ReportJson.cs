@@ -40,3 +40,12 @@ internal sealed record ForgottenJson(string Forgotten);
 /// <param name="Events">How many events were written.</param>
 /// <param name="Path">The file written.</param>
 internal sealed record ExportedJson(int Events, string Path);
+
+/// <summary>The JSON output of <c>penchant eval reactions</c>.</summary>
+internal sealed record ReactionReportJson(int Cases, double Accuracy, double MacroF1, Dictionary<string, ReactionClassJson> Classes, List<ReactionMissJson>? Wrong);
+
+/// <summary>One class in the JSON output of <c>penchant eval reactions</c>.</summary>
+internal sealed record ReactionClassJson(int Support, int Predicted, double Precision, double Recall, double F1);
+
+/// <summary>A misclassified case in the JSON output of <c>penchant eval reactions</c>.</summary>
+internal sealed record ReactionMissJson(string Id, string Turn, string Label, string Predicted, string Reason);

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using Penchant.Learning.Statements;
-using Penchant.Server.Tenancy;
 using Penchant.Storage;
 
 namespace Penchant.Server.Hosting;
@@ -15,7 +14,7 @@ namespace Penchant.Server.Hosting;
 /// </summary>
 internal sealed class StartupService(
     ReadinessState state,
-    ApiKeyStore keys,
+    IApiKeyStore keys,
     IPreferenceStore store,
     IEmbeddingGenerator<string, Embedding<float>> embeddings,
     IPreferenceExtractor extractor,

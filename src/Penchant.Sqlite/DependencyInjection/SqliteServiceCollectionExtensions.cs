@@ -10,7 +10,8 @@ public static class SqliteServiceCollectionExtensions
 {
     /// <summary>
     /// Registers a <see cref="SqlitePreferenceStore"/> over the file at <paramref name="path"/> as the singleton
-    /// <see cref="IPreferenceStore"/>, unless a store is already registered.
+    /// <see cref="IPreferenceStore"/>, and a <see cref="SqliteApiKeyStore"/> over the same file as the singleton
+    /// <see cref="IApiKeyStore"/>, each unless one is already registered.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="path">The database file; its directory is created on first use.</param>
@@ -24,10 +25,11 @@ public static class SqliteServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         services.TryAddSingleton(_ => new SqlitePreferenceStore(new SqliteStoreOptions { Path = path }));
         services.TryAddSingleton<IPreferenceStore>(static provider => provider.GetRequiredService<SqlitePreferenceStore>());
+        services.TryAddSingleton<IApiKeyStore>(provider => new SqliteApiKeyStore(path, provider.GetService<TimeProvider>()));
         return services;
     }
 
-    /// <summary>Uses the SQLite file at <paramref name="path"/> as the engine's store (the embedded default).</summary>
+    /// <summary>Uses the SQLite file at <paramref name="path"/> as the engine's store (the embedded default) and the host's API-key store.</summary>
     /// <param name="builder">The Penchant builder.</param>
     /// <param name="path">The database file; its directory is created on first use.</param>
     /// <returns>The builder, for chaining.</returns>

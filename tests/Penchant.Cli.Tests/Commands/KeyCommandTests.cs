@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Penchant.Server.Tenancy;
+using Penchant.Sqlite;
 
 namespace Penchant.Cli.Commands;
 
@@ -19,7 +19,7 @@ public sealed class KeyCommandTests(CliFixture cli)
         using JsonDocument key = JsonDocument.Parse(created.Output);
         string secret = key.RootElement.GetProperty("key").GetString()!;
         string keyId = key.RootElement.GetProperty("keyId").GetString()!;
-        var store = new ApiKeyStore(db);
+        var store = new SqliteApiKeyStore(db);
         (string KeyId, string TenantId)? before = await store.AuthenticateAsync(secret, Cancellation);
         CliResult revoked = await cli.RunAsync(["--db", db, "key", "revoke", keyId]);
         CliResult again = await cli.RunAsync(["--db", db, "key", "revoke", keyId]);

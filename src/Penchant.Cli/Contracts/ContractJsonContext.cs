@@ -1,0 +1,27 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Penchant.Domain;
+using Penchant.Signals;
+
+namespace Penchant.Cli.Contracts;
+
+/// <summary>
+/// Source-generated JSON for the wire shapes and the event log, with the service's settings: camelCase, enums as
+/// camelCase strings, <see langword="null"/> properties omitted (so exported files and <c>--json</c> output match the service).
+/// </summary>
+[JsonSourceGenerationOptions(
+    JsonSerializerDefaults.Web,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = [typeof(CamelCaseEnumConverter<PreferenceKind>), typeof(CamelCaseEnumConverter<Polarity>), typeof(CamelCaseEnumConverter<ComparisonMagnitude>), typeof(CamelCaseEnumConverter<ReactionLabel>)])]
+[JsonSerializable(typeof(TurnContract))]
+[JsonSerializable(typeof(WriteResponse))]
+[JsonSerializable(typeof(SelectionResponse))]
+[JsonSerializable(typeof(PreferenceContract))]
+[JsonSerializable(typeof(IReadOnlyList<PreferenceContract>))]
+[JsonSerializable(typeof(PreferenceEvent))]
+internal sealed partial class ContractJsonContext : JsonSerializerContext;
+
+/// <summary>Writes an enum as a camelCase string (<c>statement</c>) and reads names case-insensitively or numbers.</summary>
+/// <typeparam name="TEnum">The enum.</typeparam>
+internal sealed class CamelCaseEnumConverter<TEnum>() : JsonStringEnumConverter<TEnum>(JsonNamingPolicy.CamelCase)
+    where TEnum : struct, Enum;

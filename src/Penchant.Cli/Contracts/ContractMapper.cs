@@ -1,0 +1,51 @@
+using Penchant.Domain;
+
+namespace Penchant.Cli.Contracts;
+
+/// <summary>Converts the engine's domain types to the JSON shapes the CLI writes.</summary>
+internal static class ContractMapper
+{
+    public static PreferenceContract ToContract(this Preference preference)
+    {
+        ScopeContract? scope = preference.Scope.IsScoped ? new ScopeContract(preference.Scope.Text, preference.Scope.Tags) : null;
+        return new PreferenceContract(
+            preference.Id,
+            preference.Text,
+            preference.Kind,
+            preference.Polarity,
+            preference.Strength,
+            scope,
+            preference.Sources,
+            preference.Confidence,
+            preference.CreatedAt,
+            preference.UpdatedAt,
+            preference.SupersededBy,
+            preference.IsCurrent);
+    }
+
+    public static IReadOnlyList<PreferenceContract> ToContract(this IReadOnlyList<Preference> preferences)
+    {
+        var result = new PreferenceContract[preferences.Count];
+        for (int i = 0; i < result.Length; i++)
+        {
+            result[i] = preferences[i].ToContract();
+        }
+
+        return result;
+    }
+
+    public static WriteResponse ToContract(this WriteResult result) =>
+        new(result.Events, result.Created.ToContract(), result.Reinforced.ToContract(), result.Superseded.ToContract());
+
+    public static SelectionResponse ToContract(this Selection selection)
+    {
+        var preferences = new SelectedPreferenceContract[selection.Preferences.Count];
+        for (int i = 0; i < preferences.Length; i++)
+        {
+            SelectedPreference selected = selection.Preferences[i];
+            preferences[i] = new SelectedPreferenceContract(selected.Preference.ToContract(), selected.Probability, selected.Reasons, selected.Sources);
+        }
+
+        return new SelectionResponse(preferences, selection.PromptBlock);
+    }
+}

@@ -1,0 +1,73 @@
+using Penchant.Domain;
+using Penchant.Signals;
+
+namespace Penchant.Cli.Contracts;
+
+// The JSON shapes the CLI reads and writes. They mirror the service's wire contract (Penchant.Server.Contracts) field
+// for field and in the same order, so `--json` output and the files import/observe read stay the same as the service's
+// bodies; the CLI does not reference the service.
+
+/// <summary>One message of a conversation, as <c>observe</c> reads it.</summary>
+/// <param name="Role"><c>user</c>, <c>assistant</c> or <c>system</c>.</param>
+/// <param name="Content">What was said.</param>
+/// <param name="At">When it was said, if known.</param>
+internal sealed record TurnContract(string? Role, string? Content, DateTimeOffset? At = null);
+
+/// <summary>Where a preference applies.</summary>
+/// <param name="Text">The scope as the user said it, or <see langword="null"/>.</param>
+/// <param name="Tags">Structured tags a request's attributes must match.</param>
+internal sealed record ScopeContract(string? Text, IReadOnlyDictionary<string, string> Tags);
+
+/// <summary>A preference as the CLI shows it (everything but the embedding).</summary>
+/// <param name="Id">The preference identifier.</param>
+/// <param name="Text">The readable text.</param>
+/// <param name="Kind">Preference, rule or fact.</param>
+/// <param name="Polarity">Positive, negative or neutral.</param>
+/// <param name="Strength">How strongly it was stated, 0 to 1.</param>
+/// <param name="Scope">Where it applies; <see langword="null"/> when it applies everywhere.</param>
+/// <param name="Sources">The event identifiers it came from, oldest first.</param>
+/// <param name="Confidence">How sure the engine is, 0 to 1.</param>
+/// <param name="CreatedAt">When it was first stated.</param>
+/// <param name="UpdatedAt">When it was last restated or changed.</param>
+/// <param name="SupersededBy">The preference that replaced it, or <see langword="null"/> while current.</param>
+/// <param name="IsCurrent">Whether it is current.</param>
+internal sealed record PreferenceContract(
+    string Id,
+    string Text,
+    PreferenceKind Kind,
+    Polarity Polarity,
+    double Strength,
+    ScopeContract? Scope,
+    IReadOnlyList<string> Sources,
+    double Confidence,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    string? SupersededBy,
+    bool IsCurrent);
+
+/// <summary>What a write changed.</summary>
+/// <param name="Events">The events appended to the user's log, in order.</param>
+/// <param name="Created">Preferences that did not exist before.</param>
+/// <param name="Reinforced">Preferences that gained a source.</param>
+/// <param name="Superseded">Preferences retired by a newer statement.</param>
+internal sealed record WriteResponse(
+    IReadOnlyList<PreferenceEvent> Events,
+    IReadOnlyList<PreferenceContract> Created,
+    IReadOnlyList<PreferenceContract> Reinforced,
+    IReadOnlyList<PreferenceContract> Superseded);
+
+/// <summary>A preference that applies to a request.</summary>
+/// <param name="Preference">The preference.</param>
+/// <param name="Probability">The calibrated probability that it applies.</param>
+/// <param name="Reasons">Readable reasons for the decision.</param>
+/// <param name="Sources">The event identifiers it came from.</param>
+internal sealed record SelectedPreferenceContract(
+    PreferenceContract Preference,
+    double Probability,
+    IReadOnlyList<string> Reasons,
+    IReadOnlyList<string> Sources);
+
+/// <summary>The preferences that apply to a request, most probable first, and the prompt block that states them.</summary>
+/// <param name="Preferences">The selected preferences; empty when nothing applies.</param>
+/// <param name="PromptBlock">The rendered prompt block; empty when nothing applies.</param>
+internal sealed record SelectionResponse(IReadOnlyList<SelectedPreferenceContract> Preferences, string PromptBlock);

@@ -1,0 +1,251 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Penchant.Storage;
+
+namespace Penchant.Sqlite;
+
+/// <summary>
+/// Tenants and their API keys, kept in two tables of the SQLite database file (<c>service_tenants</c>,
+/// <c>service_api_keys</c>) that this class creates itself, outside the preference store's schema versions.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A key reads <c>pk_{keyId}_{secret}</c>: a 12-hex-digit public identifier and 32 random bytes (base64url). Only the
+/// SHA-256 of the whole key is stored; a presented key is looked up by its identifier and its hash compared in
+/// constant time, so the database never holds a usable key and a lookup leaks nothing about other keys.
+/// </para>
+/// <para>Thread-safe. Nothing is cached: a revoked key is refused from the next request on.</para>
+/// </remarks>
+public sealed class SqliteApiKeyStore : IApiKeyStore
+{
+    private const int KeyIdLength = 12;
+
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS service_tenants (
+            id         TEXT NOT NULL PRIMARY KEY,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS service_api_keys (
+            key_id     TEXT NOT NULL PRIMARY KEY,
+            tenant     TEXT NOT NULL REFERENCES service_tenants (id),
+            hash       BLOB NOT NULL,
+            created_at TEXT NOT NULL,
+            revoked_at TEXT
+        );
+        """;
+
+    private readonly string _connectionString;
+    private readonly TimeProvider _time;
+    private readonly SemaphoreSlim _initLock = new(1, 1);
+    private volatile bool _initialized;
+
+    /// <summary>Initializes a new instance of the <see cref="SqliteApiKeyStore"/> class. No file is touched until first use.</summary>
+    /// <param name="databasePath">The SQLite file (the preference database).</param>
+    /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="databasePath"/> is <see langword="null"/>, empty or whitespace.</exception>
+    public SqliteApiKeyStore(string databasePath, TimeProvider? timeProvider = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.GetFullPath(databasePath),
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <inheritdoc/>
+    public async Task<bool> CreateTenantAsync(string tenantId, CancellationToken cancellationToken = default)
+    {
+        ApiKeyFormat.ValidateTenant(tenantId);
+        SqliteConnection connection = await OpenAsync(write: true, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            SqliteCommand command = connection.CreateCommand();
+            await using (command.ConfigureAwait(false))
+            {
+                command.CommandText = "INSERT OR IGNORE INTO service_tenants (id, created_at) VALUES ($id, $at);";
+                command.Parameters.AddWithValue("$id", tenantId);
+                command.Parameters.AddWithValue("$at", Now());
+                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<CreatedApiKey> CreateKeyAsync(string tenantId, CancellationToken cancellationToken = default)
+    {
+        ApiKeyFormat.ValidateTenant(tenantId);
+        string keyId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(KeyIdLength / 2));
+        string key = ApiKeyFormat.KeyPrefix + keyId + "_" + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        SqliteConnection connection = await OpenAsync(write: true, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            SqliteCommand command = connection.CreateCommand();
+            await using (command.ConfigureAwait(false))
+            {
+                command.CommandText = """
+                    INSERT INTO service_api_keys (key_id, tenant, hash, created_at)
+                    SELECT $keyId, id, $hash, $at FROM service_tenants WHERE id = $tenant;
+                    """;
+                command.Parameters.AddWithValue("$keyId", keyId);
+                command.Parameters.AddWithValue("$tenant", tenantId);
+                command.Parameters.AddWithValue("$hash", Hash(key));
+                command.Parameters.AddWithValue("$at", Now());
+                if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+                {
+                    throw new ArgumentException($"There is no tenant '{tenantId}'; create it first (penchant tenant create {tenantId}).", nameof(tenantId));
+                }
+            }
+        }
+
+        return new CreatedApiKey(keyId, tenantId, key);
+    }
+
+    /// <inheritdoc/>
+    public async Task<bool> RevokeKeyAsync(string keyId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(keyId);
+        string id = TryParse(keyId, out string? parsed) ? parsed : keyId;
+        SqliteConnection connection = await OpenAsync(write: true, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            SqliteCommand command = connection.CreateCommand();
+            await using (command.ConfigureAwait(false))
+            {
+                command.CommandText = "UPDATE service_api_keys SET revoked_at = $at WHERE key_id = $id AND revoked_at IS NULL;";
+                command.Parameters.AddWithValue("$id", id);
+                command.Parameters.AddWithValue("$at", Now());
+                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<bool> AnyKeyAsync(CancellationToken cancellationToken = default)
+    {
+        SqliteConnection connection = await OpenAsync(write: false, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            SqliteCommand command = connection.CreateCommand();
+            await using (command.ConfigureAwait(false))
+            {
+                command.CommandText = "SELECT EXISTS (SELECT 1 FROM service_api_keys);";
+                return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 1;
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<(string KeyId, string TenantId)?> AuthenticateAsync(string? presentedKey, CancellationToken cancellationToken = default)
+    {
+        if (presentedKey is null || !TryParse(presentedKey, out string? keyId))
+        {
+            return null;
+        }
+
+        byte[] presentedHash = Hash(presentedKey);
+        SqliteConnection connection = await OpenAsync(write: false, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            SqliteCommand command = connection.CreateCommand();
+            await using (command.ConfigureAwait(false))
+            {
+                command.CommandText = "SELECT tenant, hash FROM service_api_keys WHERE key_id = $id AND revoked_at IS NULL;";
+                command.Parameters.AddWithValue("$id", keyId);
+                SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        return null;
+                    }
+
+                    string tenant = reader.GetString(0);
+                    byte[] storedHash = (byte[])reader.GetValue(1);
+                    return CryptographicOperations.FixedTimeEquals(presentedHash, storedHash) ? (keyId, tenant) : null;
+                }
+            }
+        }
+    }
+
+    private static bool TryParse(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? keyId)
+    {
+        keyId = null;
+        string prefix = ApiKeyFormat.KeyPrefix;
+        if (key.Length < prefix.Length + KeyIdLength + 2 || key.Length > 200 || !key.StartsWith(prefix, StringComparison.Ordinal) || key[prefix.Length + KeyIdLength] != '_')
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> id = key.AsSpan(prefix.Length, KeyIdLength);
+        foreach (char c in id)
+        {
+            if (!char.IsAsciiHexDigitLower(c))
+            {
+                return false;
+            }
+        }
+
+        keyId = id.ToString();
+        return true;
+    }
+
+    private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
+
+    private static string Base64UrlEncode(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private string Now() => _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+
+    private async Task<SqliteConnection> OpenAsync(bool write, CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            if (!_initialized)
+            {
+                await _initLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    if (!_initialized)
+                    {
+                        SqliteCommand command = connection.CreateCommand();
+                        await using (command.ConfigureAwait(false))
+                        {
+                            command.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;" + Schema;
+                            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                        }
+
+                        _initialized = true;
+                    }
+                }
+                finally
+                {
+                    _initLock.Release();
+                }
+            }
+
+            if (write)
+            {
+                SqliteCommand pragmas = connection.CreateCommand();
+                await using (pragmas.ConfigureAwait(false))
+                {
+                    pragmas.CommandText = "PRAGMA synchronous = FULL;";
+                    await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+}
