@@ -31,7 +31,7 @@ public sealed class RuleBasedReactionClassifier : IReactionClassifier
 
     /// <summary>Gets or sets the cosine similarity to the earlier request above which the next message counts as the request asked again.</summary>
     /// <value>The default is 0.82.</value>
-    public double RepeatSimilarity { get; set; } = 0.82;
+    public double RepeatSimilarity { get; set; } = EmbeddingModelSettings.Default.RepeatSimilarity;
 
     /// <inheritdoc/>
     public async ValueTask<ReactionClassification> ClassifyAsync(string? request, string? answer, string turn, CancellationToken cancellationToken = default)

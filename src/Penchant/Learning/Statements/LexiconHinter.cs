@@ -17,7 +17,6 @@ public sealed class LexiconHinter : IApplicabilityHinter
     public const string SourceName = "lexicon";
 
     private const int MaxKinds = 12;
-    private const double TopicSimilarity = 0.30;
     private static readonly Lazy<Entry[]> Entries = new(Load);
 
 
@@ -60,7 +59,7 @@ public sealed class LexiconHinter : IApplicabilityHinter
         {
             double similarity = TensorPrimitives.Dot(vector, topics[i]);
             bool keyword = keyMatches[i] == KeyMatch.Specific || (keyMatches[i] == KeyMatch.Generic && !specific);
-            if (keyword || similarity >= TopicSimilarity)
+            if (keyword || similarity >= EmbeddingModelSettings.Default.HintTopicSimilarity)
             {
                 matched.Add((similarity + (keyword ? 1 : 0), entries[i]));
             }
