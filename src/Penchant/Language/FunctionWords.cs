@@ -35,4 +35,20 @@ internal static partial class FunctionWords
     /// <summary>Matches a request made for the user themself ("for me", "for myself", "myself").</summary>
     [GeneratedRegex(@"\bfor (?:me|myself)\b|\bmyself\b", RegexOptions.CultureInvariant)]
     public static partial Regex ForSelf();
+
+    /// <summary>Matches the start of a question: a wh-word or an auxiliary verb first ("what …", "is there …", "could …").</summary>
+    [GeneratedRegex(@"^\s*(what|which|who|whom|whose|why|how|where|when (is|are|was|did|does|do|will)|is|are|was|were|do|does|did|can|could|would|will|should|shall|may|might)\b", RegexOptions.CultureInvariant)]
+    public static partial Regex QuestionStart();
+
+    /// <summary>Matches words addressed to the assistant ("can you", "I'd like you to", "you said", "are you").</summary>
+    [GeneratedRegex(@"\b(i'?d like you to|i would like you to|can you|could you|would you|will you|you are|you'?re|you said|are you|i hope you)\b", RegexOptions.CultureInvariant)]
+    public static partial Regex AddressesAssistant();
+
+    /// <summary>Matches a phrase that names no thing: a pronoun alone ("it", "everything", "people") or one with "I", "you" or "we" in it.</summary>
+    [GeneratedRegex(@"^(?:i|you|we|he|she|it|they|this|that|everything|anything|something|nothing|one|people|everyone|someone)$|\b(?:i|you|we)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex NotAThing();
+
+    /// <summary>Matches a leading personal subject and its modal ("I want to …", "you need to …", "we …") at the start of a phrase.</summary>
+    [GeneratedRegex(@"^\s*(?:i|you|we)\s+(?:(?:want to|need to|have to|ask you to|get to)\s+)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex LeadingSubject();
 }

@@ -7,7 +7,7 @@ namespace Penchant.Language;
 /// lexicons, thesauri and seed sentences. Every resource is a JSON object whose <c>comment</c> says what it is for and
 /// where it comes from (STYLE rule 18); a second language or domain pack replaces these files and this folder's
 /// closed-class word lists (<see cref="Negation"/>, <see cref="NumberWords"/>, <see cref="TimeExpressions"/>,
-/// <see cref="FunctionWords"/>, <see cref="StanceCues"/>, <see cref="ReactionCues"/>, the stop words of
+/// <see cref="FunctionWords"/>, <see cref="Connectives"/>, <see cref="StanceCues"/>, <see cref="ReactionCues"/>, the stop words of
 /// <see cref="TextTools"/>, the stemmers of <see cref="Stemmer"/>).
 /// </summary>
 internal static class LanguagePack

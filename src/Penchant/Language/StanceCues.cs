@@ -28,4 +28,11 @@ internal static partial class StanceCues
     /// <summary>Matches an intensifier ("strongly", "really", "definitely", "only"): a stance held strongly.</summary>
     [GeneratedRegex(@"\b(strong(ly)?|really|hate|love|can'?t stand|aversion|only|definitely)\b", RegexOptions.CultureInvariant)]
     public static partial Regex Strong();
+
+    /// <summary>
+    /// Matches a cue that a request makes an exception to a standing preference ("just this once", "for a change", "ignore my …",
+    /// "make an exception", "cheat day").
+    /// </summary>
+    [GeneratedRegex(@"\b(just this once|for once|this once|only this time|just this time|this time|just for (tonight|today|this)|for tonight only|ignore (my|the)|forget (about )?(my|the)|never mind (my|the)|regardless of (my|the)|despite (my|the)|even though|even if|make an exception|exception to|instead of (my )?usual|not my usual|for a change|cheat day|break (my|the) rule|override)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex Override();
 }

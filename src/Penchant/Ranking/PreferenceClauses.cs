@@ -63,7 +63,7 @@ internal static partial class PreferenceClauses
 
                 // A reason or a concession explains a preference; it is not itself one ("because they make me nauseous", "even if
                 // it costs more"). A sentence that opens with one keeps what follows it ("Due to ethical concerns, I avoid leather").
-                if (ReasonPattern().IsMatch(part))
+                if (Connectives.Reason().IsMatch(part))
                 {
                     int comma = part.IndexOf(", ", StringComparison.Ordinal);
                     if (comma < 0)
@@ -76,7 +76,7 @@ internal static partial class PreferenceClauses
 
                 string lower = part.ToLowerInvariant();
                 bool negative;
-                bool inverted = InvertingPattern().Match(lower) is { Success: true, Index: 0 };
+                bool inverted = Connectives.Inverting().Match(lower) is { Success: true, Index: 0 };
                 if (inverted)
                 {
                     negative = true;
@@ -98,7 +98,7 @@ internal static partial class PreferenceClauses
                 if (inverted)
                 {
                     // The inverting words say which way the clause goes; they are not part of its object ("without microtransactions").
-                    part = part[InvertingPattern().Match(lower).Length..];
+                    part = part[Connectives.Inverting().Match(lower).Length..];
                 }
 
                 AddClauses(clauses, ObjectOf(part), negative);
@@ -194,10 +194,4 @@ internal static partial class PreferenceClauses
     // Split before: "and/but + cue", ", avoiding/preferring/but", "rather than", "instead of", "over" (after prefer), "without", "as opposed to", "; ", "because", "due to", "since", ", as".
     [GeneratedRegex(@"\s*(?:,\s*|\s)(?=(?:and|but|while|whereas)\s+(?:i\s+|i'm\s+|i am\s+)?(?:also\s+|really\s+|strongly\s+|much\s+|generally\s+|tend to\s+|usually\s+|always\s+)?(?:prefer|avoid|dislike|like|love|enjoy|want|hate|find|don'?t|do not|can'?t|cannot|won'?t|will not|am|'m|would|rather|only|refuse|have|strongly)\w*\b)|,\s*(?=(?:avoiding|preferring|favou?ring|but|while|whereas)\b)|\s*;\s*|\s+(?=(?:rather than|instead of|as opposed to|over|without|because|due to|since|as i|as it|as they|so i|so that|even if|even though|although)\b)|,\s+(?=(?:as|since|so|because|though)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SplitPattern();
-
-    [GeneratedRegex(@"^(?:because|due to|since|as i|as it|as they|as\b|so that|even if|even though|although|though)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex ReasonPattern();
-
-    [GeneratedRegex(@"^(?:rather than|instead of|as opposed to|over|without)\b", RegexOptions.CultureInvariant)]
-    private static partial Regex InvertingPattern();
 }

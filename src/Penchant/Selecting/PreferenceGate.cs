@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Numerics.Tensors;
-using System.Text.RegularExpressions;
 using Penchant.Domain;
 using Penchant.Language;
 using Penchant.Numerics;
@@ -13,7 +12,7 @@ namespace Penchant.Selecting;
 /// matches, similarity relative to the user's other preferences, explicit overrides — with a threshold, never a fixed top-k.
 /// </summary>
 /// <remarks>Thread-safe and allocation-light; it does no I/O.</remarks>
-internal sealed partial class PreferenceGate
+internal sealed class PreferenceGate
 {
     private readonly GateWeights _weights;
 
@@ -306,7 +305,4 @@ internal sealed partial class PreferenceGate
 
         return reasons;
     }
-
-    [GeneratedRegex(@"\b(just this once|for once|this once|only this time|just this time|this time|just for (tonight|today|this)|for tonight only|ignore (my|the)|forget (about )?(my|the)|never mind (my|the)|regardless of (my|the)|despite (my|the)|even though|even if|make an exception|exception to|instead of (my )?usual|not my usual|for a change|cheat day|break (my|the) rule|override)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    internal static partial Regex OverridePattern();
 }

@@ -24,7 +24,7 @@ internal sealed partial class RequestView
             ? StatementAnalyzer.ChannelOf(channel.ToLowerInvariant()) ?? channel.ToLowerInvariant()
             : StatementAnalyzer.ChannelOf(lower);
         FamilyMember = Recipient == "family" ? StatementAnalyzer.FamilyMemberOf(request.Attributes.TryGetValue("recipient", out string? named) ? named.ToLowerInvariant() : lower) : null;
-        Overrides = PreferenceGate.OverridePattern().IsMatch(request.Text);
+        Overrides = StanceCues.Override().IsMatch(request.Text);
         IsForSelf = FunctionWords.ForSelf().IsMatch(lower);
         AsksForKnowledge = KnowledgeQuestionPattern().IsMatch(lower);
         SlotValues = Contradiction.Values(lower);

@@ -67,4 +67,43 @@ public sealed class CueListsTests
         Assert.Matches(ReactionCues.Complaint, "it still doesn't work");
         Assert.Equal("shorter please", ReactionCues.WishNoise.Replace("ugh, shorter please", string.Empty));
     }
+
+    [Theory]
+    [InlineData("what time is it", true)]
+    [InlineData("is there a vegan option", true)]
+    [InlineData("i prefer tea", false)]
+    public void FunctionWords_QuestionStart(string text, bool expected)
+    {
+        Assert.Equal(expected, FunctionWords.QuestionStart().IsMatch(text));
+    }
+
+    [Fact]
+    public void FunctionWords_AddressesAssistant_NotAThing_LeadingSubject()
+    {
+        Assert.Matches(FunctionWords.AddressesAssistant(), "could you shorten it");
+        Assert.DoesNotMatch(FunctionWords.AddressesAssistant(), "i like short answers");
+        Assert.Matches(FunctionWords.NotAThing(), "everything");
+        Assert.DoesNotMatch(FunctionWords.NotAThing(), "hotel rooms");
+        Assert.Equal("book a table", FunctionWords.LeadingSubject().Replace("I want to book a table", string.Empty));
+    }
+
+    [Theory]
+    [InlineData("because it is cheaper", true, false)]
+    [InlineData("rather than trains", false, true)]
+    [InlineData("without onions", false, true)]
+    [InlineData("trains are slow", false, false)]
+    public void Connectives_ReasonAndInverting(string text, bool reason, bool inverting)
+    {
+        Assert.Equal(reason, Connectives.Reason().IsMatch(text));
+        Assert.Equal(inverting, Connectives.Inverting().IsMatch(text));
+    }
+
+    [Theory]
+    [InlineData("just this once, a burger", true)]
+    [InlineData("ignore my diet tonight", true)]
+    [InlineData("a burger please", false)]
+    public void StanceCues_Override(string text, bool expected)
+    {
+        Assert.Equal(expected, StanceCues.Override().IsMatch(text));
+    }
 }
