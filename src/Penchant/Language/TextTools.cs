@@ -2,7 +2,10 @@ using System.Collections.Frozen;
 
 namespace Penchant.Language;
 
-/// <summary>Tokenizing, stemming and stop words for the lexical features; English only for now.</summary>
+/// <summary>
+/// Tokenizing, sentences and stop words for the lexical features, and matching stems up to a short ending; English only
+/// for now. The stems are <see cref="Stemmer.Stem"/>'s.
+/// </summary>
 internal static class TextTools
 {
     private static readonly FrozenSet<string> StopWords = FrozenSet.Create(
@@ -20,8 +23,6 @@ internal static class TextTools
 
     // Looks words up as spans of a buffer, so that a stop word costs no string.
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordSpans = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    private static readonly string[] StemSuffixes = ["ies", "ing", "ed", "es", "ic", "y", "s"];
 
     /// <summary>Splits text into lower-case word tokens (letters and digits; apostrophes dropped).</summary>
     public static List<string> Words(string text)
@@ -50,7 +51,7 @@ internal static class TextTools
             ReadOnlySpan<char> word = reader.Current;
             if (word.Length > 1 && !StopWordSpans.Contains(word))
             {
-                spans.Add(word[..StemLength(word)]);
+                spans.Add(word[..Stemmer.StemLength(word)]);
             }
         }
 
@@ -70,37 +71,11 @@ internal static class TextTools
             ReadOnlySpan<char> word = reader.Current;
             if (word.Length > 1 && !StopWordSpans.Contains(word))
             {
-                sequence.Add((new string(word[..StemLength(word)]), reader.Start));
+                sequence.Add((new string(word[..Stemmer.StemLength(word)]), reader.Start));
             }
         }
 
         return sequence;
-    }
-
-    /// <summary>Gets a crude stem: enough to match "allergies" with "allergic" and "emails" with "email".</summary>
-    public static string Stem(string word)
-    {
-        int length = StemLength(word);
-        return length == word.Length ? word : word[..length];
-    }
-
-    /// <summary>Gets the length of a word's stem (see <see cref="Stem"/>): the word without the first of its endings that leaves four letters.</summary>
-    private static int StemLength(ReadOnlySpan<char> word)
-    {
-        if (word.Length <= 4)
-        {
-            return word.Length;
-        }
-
-        foreach (string suffix in StemSuffixes)
-        {
-            if (word.EndsWith(suffix, StringComparison.Ordinal) && word.Length - suffix.Length >= 4)
-            {
-                return word.Length - suffix.Length;
-            }
-        }
-
-        return word.Length;
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using Penchant.Learning.Ranking;
 namespace Penchant.Numerics;
 
 /// <summary>Calibration of pairwise probabilities: temperature scaling and expected calibration error.</summary>
@@ -85,7 +84,7 @@ public static class Calibration
             double loss = 0;
             for (int i = 0; i < logits.Count; i++)
             {
-                double p = Math.Clamp(RankingTrainer.Sigmoid(logits[i] / t), 1e-9, 1 - 1e-9);
+                double p = Math.Clamp(Logistic.Sigmoid(logits[i] / t), 1e-9, 1 - 1e-9);
                 loss -= (outcomes[i] * Math.Log(p)) + ((1 - outcomes[i]) * Math.Log(1 - p));
             }
 
@@ -144,7 +143,7 @@ public static class Calibration
             double loss = 0;
             for (int i = 0; i < fixedLogits.Count; i++)
             {
-                double p = Math.Clamp(RankingTrainer.Sigmoid(fixedLogits[i] + (share * scaledLogits[i])), 1e-9, 1 - 1e-9);
+                double p = Math.Clamp(Logistic.Sigmoid(fixedLogits[i] + (share * scaledLogits[i])), 1e-9, 1 - 1e-9);
                 loss -= (outcomes[i] * Math.Log(p)) + ((1 - outcomes[i]) * Math.Log(1 - p));
             }
 

@@ -1,4 +1,3 @@
-using Penchant.Ranking;
 namespace Penchant.Numerics;
 
 /// <summary>A choice among options, each described by features, and which option was right.</summary>
@@ -98,7 +97,7 @@ internal static class ConditionalLogit
         double max = double.NegativeInfinity;
         for (int o = 0; o < options.Length; o++)
         {
-            scores[o] = StatedPreferenceScorer.Apply(weights, options[o]);
+            scores[o] = WeightedSum(weights, options[o]);
             max = Math.Max(max, scores[o]);
         }
 
@@ -131,7 +130,7 @@ internal static class ConditionalLogit
             int best = 0;
             for (int o = 1; o < example.Options.Length; o++)
             {
-                if (StatedPreferenceScorer.Apply(weights, example.Options[o]) > StatedPreferenceScorer.Apply(weights, example.Options[best]))
+                if (WeightedSum(weights, example.Options[o]) > WeightedSum(weights, example.Options[best]))
                 {
                     best = o;
                 }
@@ -141,5 +140,17 @@ internal static class ConditionalLogit
         }
 
         return (double)hits / examples.Count;
+    }
+
+    /// <summary>Gets the weighted sum of an option's features (its utility).</summary>
+    private static double WeightedSum(IReadOnlyList<double> weights, double[] features)
+    {
+        double sum = 0;
+        for (int k = 0; k < features.Length; k++)
+        {
+            sum += weights[k] * features[k];
+        }
+
+        return sum;
     }
 }

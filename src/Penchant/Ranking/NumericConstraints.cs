@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Penchant.Language;
 
 namespace Penchant.Ranking;
 
@@ -26,13 +27,6 @@ internal sealed record NumericConstraint(string Unit, double Limit, bool IsMaxim
 /// </summary>
 internal static partial class NumericConstraints
 {
-    private static readonly Dictionary<string, double> NumberWords = new(StringComparer.Ordinal)
-    {
-        ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["nine"] = 9,
-        ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["fifteen"] = 15, ["twenty"] = 20, ["thirty"] = 30, ["forty"] = 40,
-        ["fifty"] = 50, ["sixty"] = 60, ["hundred"] = 100, ["a"] = 1, ["an"] = 1,
-    };
-
     // Measured units and their factor to the base unit; anything else after a number is a count of that thing.
     private static readonly Dictionary<string, (string Unit, double Factor)> Measures = new(StringComparer.Ordinal)
     {
@@ -156,7 +150,7 @@ internal static partial class NumericConstraints
             return null;
         }
 
-        double value = NumberWords.TryGetValue(number, out double word)
+        double value = NumberWords.Values.TryGetValue(number, out double word)
             ? word
             : double.Parse(number.Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture);
         if (m.Groups["half"].Success)
@@ -170,7 +164,7 @@ internal static partial class NumericConstraints
             return new Quantity(value, currency);
         }
 
-        string unit = Singular(m.Groups["unit"].Value);
+        string unit = Stemmer.Singular(m.Groups["unit"].Value);
         if (unit.Length == 0 || NotUnits.Contains(unit))
         {
             return null;
@@ -187,22 +181,7 @@ internal static partial class NumericConstraints
         return number is "a" or "an" || year ? null : new Quantity(value, CountSynonyms.GetValueOrDefault(unit, unit));
     }
 
-    private static string Singular(string word)
-    {
-        if (word.EndsWith("ies", StringComparison.Ordinal) && word.Length > 4)
-        {
-            return word[..^3] + "y";
-        }
-
-        if (word.EndsWith("people", StringComparison.Ordinal) || word.EndsWith("feet", StringComparison.Ordinal))
-        {
-            return word;
-        }
-
-        return word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && word.Length > 2 ? word[..^1] : word;
-    }
-
-    private const string Number = @"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|an?)";
+    private const string Number = NumberWords.Pattern;
 
     private const string Amount = @"(?:(?<hours>\d+)\s?h(?:rs?)?\s?(?<minutes>\d+)\s?m(?:in)?\b|(?<currency>[$€£])\s?(?<number>" + Number + @")|(?<number>" + Number + @")(?<half>\s+and\s+a\s+half)?[\s-]?(?<unit>[a-z]+))";
 

@@ -50,7 +50,7 @@ internal static partial class PreferenceClauses
                 // A negated qualifier goes the other way from what it qualifies: "products that are not tested on animals",
                 // "activities that don't involve group work", "formulas free from animal-derived ingredients".
                 string? qualifier = null;
-                if (QualifierPattern().Match(part) is { Success: true, Index: > 0 } q)
+                if (Negation.NegatedQualifier().Match(part) is { Success: true, Index: > 0 } q)
                 {
                     qualifier = part[(q.Index + q.Length)..];
                     part = part[..q.Index].Trim(' ', ',');
@@ -63,7 +63,7 @@ internal static partial class PreferenceClauses
 
                 // A reason or a concession explains a preference; it is not itself one ("because they make me nauseous", "even if
                 // it costs more"). A sentence that opens with one keeps what follows it ("Due to ethical concerns, I avoid leather").
-                if (ReasonPattern().IsMatch(part))
+                if (Connectives.Reason().IsMatch(part))
                 {
                     int comma = part.IndexOf(", ", StringComparison.Ordinal);
                     if (comma < 0)
@@ -76,16 +76,16 @@ internal static partial class PreferenceClauses
 
                 string lower = part.ToLowerInvariant();
                 bool negative;
-                bool inverted = InvertingPattern().Match(lower) is { Success: true, Index: 0 };
+                bool inverted = Connectives.Inverting().Match(lower) is { Success: true, Index: 0 };
                 if (inverted)
                 {
                     negative = true;
                 }
-                else if (NegativeCue().IsMatch(lower))
+                else if (Negation.ClauseCue().IsMatch(lower))
                 {
                     negative = true;
                 }
-                else if (PositiveCue().IsMatch(lower))
+                else if (StanceCues.PositiveClause().IsMatch(lower))
                 {
                     negative = false;
                 }
@@ -98,7 +98,7 @@ internal static partial class PreferenceClauses
                 if (inverted)
                 {
                     // The inverting words say which way the clause goes; they are not part of its object ("without microtransactions").
-                    part = part[InvertingPattern().Match(lower).Length..];
+                    part = part[Connectives.Inverting().Match(lower).Length..];
                 }
 
                 AddClauses(clauses, ObjectOf(part), negative);
@@ -115,13 +115,13 @@ internal static partial class PreferenceClauses
     /// <summary>Adds the clause of an object; what it says is "free" of goes the other way ("prefer sulfate-free cleansers" avoids sulfate).</summary>
     private static void AddClauses(List<PreferenceClause> clauses, string obj, bool negative)
     {
-        string freed = FreeOfPattern().Replace(obj, string.Empty).Trim();
+        string freed = Negation.FreeOf().Replace(obj, string.Empty).Trim();
         if (freed.Length > 0)
         {
             clauses.Add(new PreferenceClause(freed, negative, TextTools.ContentStems(freed)));
         }
 
-        foreach (Match free in FreeOfPattern().Matches(obj))
+        foreach (Match free in Negation.FreeOf().Matches(obj))
         {
             string excluded = free.Groups["object"].Value.Replace('-', ' ');
             clauses.Add(new PreferenceClause(excluded, !negative, TextTools.ContentStems(excluded)));
@@ -143,7 +143,7 @@ internal static partial class PreferenceClauses
             bool shared = false;
             foreach (string w in TextTools.Words(word))
             {
-                shared |= TextTools.ContainsLike(requestStems, TextTools.Stem(w));
+                shared |= TextTools.ContainsLike(requestStems, Stemmer.Stem(w));
             }
 
             if (!shared)
@@ -170,8 +170,8 @@ internal static partial class PreferenceClauses
     {
         int sentence = lowerPrefix.LastIndexOfAny(['.', '!', '?', ';']);
         string tail = lowerPrefix[(sentence + 1)..];
-        int negative = NegativeCue().Matches(tail) is { Count: > 0 } n ? n[^1].Index : -1;
-        int positive = PositiveCue().Matches(tail) is { Count: > 0 } p ? p[^1].Index : -1;
+        int negative = Negation.ClauseCue().Matches(tail) is { Count: > 0 } n ? n[^1].Index : -1;
+        int positive = StanceCues.PositiveClause().Matches(tail) is { Count: > 0 } p ? p[^1].Index : -1;
         return negative > positive;
     }
 
@@ -194,22 +194,4 @@ internal static partial class PreferenceClauses
     // Split before: "and/but + cue", ", avoiding/preferring/but", "rather than", "instead of", "over" (after prefer), "without", "as opposed to", "; ", "because", "due to", "since", ", as".
     [GeneratedRegex(@"\s*(?:,\s*|\s)(?=(?:and|but|while|whereas)\s+(?:i\s+|i'm\s+|i am\s+)?(?:also\s+|really\s+|strongly\s+|much\s+|generally\s+|tend to\s+|usually\s+|always\s+)?(?:prefer|avoid|dislike|like|love|enjoy|want|hate|find|don'?t|do not|can'?t|cannot|won'?t|will not|am|'m|would|rather|only|refuse|have|strongly)\w*\b)|,\s*(?=(?:avoiding|preferring|favou?ring|but|while|whereas)\b)|\s*;\s*|\s+(?=(?:rather than|instead of|as opposed to|over|without|because|due to|since|as i|as it|as they|so i|so that|even if|even though|although)\b)|,\s+(?=(?:as|since|so|because|though)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SplitPattern();
-
-    [GeneratedRegex(@"\s(?:that|which|who)\s+(?:\w+\s+){0,2}?(?:not|never|don'?t|doesn'?t|isn'?t|aren'?t|haven'?t|hasn'?t|won'?t)\b|\s(?:that\s+(?:are|is)\s+)?free (?:from|of)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex QualifierPattern();
-
-    [GeneratedRegex(@"(?<object>\b[\w-]+?)-free\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex FreeOfPattern();
-
-    [GeneratedRegex(@"^(?:because|due to|since|as i|as it|as they|as\b|so that|even if|even though|although|though)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex ReasonPattern();
-
-    [GeneratedRegex(@"^(?:rather than|instead of|as opposed to|over|without)\b", RegexOptions.CultureInvariant)]
-    private static partial Regex InvertingPattern();
-
-    [GeneratedRegex(@"\b(?:no|not|never|don'?t|do not|doesn'?t|avoid\w*|hate|dislike\w*|can'?t stand|cannot stand|aversion|averse|refuse|despis\w*|detest\w*|loath\w*|can'?t|cannot|won'?t|will not|wouldn'?t|sensitive to|fear|afraid|scared|phobia|allerg\w*|intoleran\w*|steer clear|stay away|no interest|ineffective|difficult|hard to|bores? me|boring|uncomfortable|nauseous|tedious|annoying|frustrat\w*|overwhelm\w*|distress\w*|disorient\w*|objection|opposed|against|can'?t handle|cannot handle|tired of|sick of|unpleasant|irritat\w*)\b", RegexOptions.CultureInvariant)]
-    private static partial Regex NegativeCue();
-
-    [GeneratedRegex(@"\b(?:prefer\w*|like|love|enjoy|want|favou?r\w*|only|exclusively|fan of|into|interested|passionate|appreciate|choose|follow)\b", RegexOptions.CultureInvariant)]
-    private static partial Regex PositiveCue();
 }

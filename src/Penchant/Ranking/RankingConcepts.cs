@@ -105,7 +105,7 @@ internal static class RankingConcepts
 
     private static RankingConcept[] Load()
     {
-        using JsonDocument document = EmbeddedResource.Parse("ranking-concepts.json");
+        using JsonDocument document = LanguagePack.Parse(LanguagePack.RankingConcepts);
         var concepts = new List<RankingConcept>();
         foreach (JsonElement item in document.RootElement.GetProperty("concepts").EnumerateArray())
         {

@@ -364,7 +364,7 @@ internal static partial class StatedPreferenceScorer
         var spans = new List<ExclusionSpan>();
         foreach ((int start, int end) in ExclusionMatches(lower))
         {
-            string[] markers = [.. TextTools.Words(lower[start..end]).Where(static w => ExclusionWords.Contains(w)).Select(TextTools.Stem)];
+            string[] markers = [.. TextTools.Words(lower[start..end]).Where(static w => ExclusionWords.Contains(w)).Select(Stemmer.Stem)];
             spans.Add(new ExclusionSpan(start, end, markers));
         }
 
@@ -378,7 +378,7 @@ internal static partial class StatedPreferenceScorer
         {
             foreach (string word in TextTools.Words(lower[start..end]))
             {
-                if (word.Length > 1 && !ExclusionWords.Contains(word) && TextTools.ContainsLike(stems, TextTools.Stem(word)))
+                if (word.Length > 1 && !ExclusionWords.Contains(word) && TextTools.ContainsLike(stems, Stemmer.Stem(word)))
                 {
                     return true;
                 }

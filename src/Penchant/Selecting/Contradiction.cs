@@ -75,7 +75,7 @@ internal static partial class Contradiction
     public static HashSet<string> Negated(string lower)
     {
         var stems = new HashSet<string>(StringComparer.Ordinal);
-        foreach (Match match in NegatedPattern().Matches(lower))
+        foreach (Match match in Negation.NegatedWord().Matches(lower))
         {
             stems.UnionWith(TextTools.ContentStems(match.Groups["word"].Value));
         }
@@ -192,7 +192,4 @@ internal static partial class Contradiction
 
     [GeneratedRegex(@"\b(?<number>\d+)\s*-?\s*(?<unit>[a-z]{2,})\b", RegexOptions.CultureInvariant)]
     private static partial Regex QuantityPattern();
-
-    [GeneratedRegex(@"\b(?:isn'?t|is not|aren'?t|are not|not|no longer|no|without|non-?)\s*(?:a |an |any )?(?<word>[a-z][a-z-]+)", RegexOptions.CultureInvariant)]
-    private static partial Regex NegatedPattern();
 }

@@ -6,7 +6,8 @@ namespace Penchant.Selecting;
 /// <see cref="Overridden"/> was then set by hand to a veto, because an explicit override must win, and <see cref="Neutral"/>
 /// was added afterwards at −0.5 (tried −0.5 and −1.0; tune F1 0.775 → 0.778, PrefEval unchanged). <see cref="Acceptance"/>
 /// is set by hand (no labelled reactions exist in the selection cases, where it is always 0): one dissatisfied reaction
-/// lowers the log-odds by 1, one satisfied reaction raises them by 1.
+/// lowers the log-odds by 1, one satisfied reaction raises them by 1. The features are similarities in the space of the
+/// embedding model (<see cref="Language.EmbeddingModelSettings.Model"/>), so another model needs the weights refitted.
 /// </summary>
 internal sealed record GateWeights
 {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Numerics.Tensors;
-using System.Text.RegularExpressions;
 using Penchant.Domain;
 using Penchant.Language;
 using Penchant.Numerics;
@@ -13,17 +12,12 @@ namespace Penchant.Selecting;
 /// matches, similarity relative to the user's other preferences, explicit overrides — with a threshold, never a fixed top-k.
 /// </summary>
 /// <remarks>Thread-safe and allocation-light; it does no I/O.</remarks>
-internal sealed partial class PreferenceGate
+internal sealed class PreferenceGate
 {
-    // Two preferences this close in meaning are about the same subject; a scope this much closer to the request is the one meant.
-    private const double SameSubjectSimilarity = 0.45;
-    private const double ScopeMargin = 0.15;
-
-    // A request this close in meaning to a scope in words is as likely in it as not; ScopeBand further, it clearly is (or is not).
-    private const double ScopeMet = 0.40;
-    private const double ScopeBand = 0.15;
-
     private readonly GateWeights _weights;
+
+    /// <summary>Gets the cut-offs on similarity of the embedding model (same subject, scope met, chains, overrides).</summary>
+    private static EmbeddingModelSettings Model => EmbeddingModelSettings.Default;
 
     public PreferenceGate()
         : this(GateWeights.Default)
@@ -177,13 +171,13 @@ internal sealed partial class PreferenceGate
         }
 
         double similarity = p.ScopeVector is null ? 0 : TensorPrimitives.Dot(request.Vector, p.ScopeVector);
-        return Math.Clamp((similarity - ScopeMet) / ScopeBand, -1, 1);
+        return Math.Clamp((similarity - Model.ScopeMet) / Model.ScopeBand, -1, 1);
     }
 
     private static int FindOverridden(GateFeatures[] features)
     {
         int index = -1;
-        double best = 0.3;
+        double best = Model.OverrideSimilarity;
         for (int i = 0; i < features.Length; i++)
         {
             // Closeness in meaning alone: shared words ("call" in "Use Google Meet for calls") point at the wrong one as often as the right one.
@@ -222,7 +216,7 @@ internal sealed partial class PreferenceGate
                     similarity = Math.Max(similarity, TensorPrimitives.Dot(target, scope));
                 }
 
-                if (similarity >= 0.40)
+                if (similarity >= Model.ChainSimilarity)
                 {
                     probabilities[j] = Math.Max(probabilities[j], probabilities[i] * Math.Min(1.0, 0.5 + similarity));
                     chainedBy[j] = rule.Preference.Text;
@@ -257,10 +251,10 @@ internal sealed partial class PreferenceGate
 
                 Preference other = preferences[j].Preference;
                 double sameSubject = TensorPrimitives.Dot(specific.Embedding.Span, other.Embedding.Span);
-                bool contradicts = !other.Scope.IsScoped && sameSubject >= SameSubjectSimilarity
+                bool contradicts = !other.Scope.IsScoped && sameSubject >= Model.SameSubjectSimilarity
                     && other.Polarity != specific.Polarity && other.Polarity != Polarity.Neutral && specific.Polarity != Polarity.Neutral;
-                bool fartherScope = other.Scope.IsScoped && sameSubject >= SameSubjectSimilarity
-                    && features[i].ScopeSimilarity - features[j].ScopeSimilarity >= ScopeMargin;
+                bool fartherScope = other.Scope.IsScoped && sameSubject >= Model.SameSubjectSimilarity
+                    && features[i].ScopeSimilarity - features[j].ScopeSimilarity >= Model.ScopeMargin;
                 if (contradicts || fartherScope)
                 {
                     outranked[j] = specific.Text;
@@ -279,12 +273,12 @@ internal sealed partial class PreferenceGate
             reasons.Add($"brought in by the rule \"{chainedBy}\"");
         }
 
-        if (f.TextSimilarity >= 0.3)
+        if (f.TextSimilarity >= Model.ReasonTextSimilarity)
         {
             reasons.Add(string.Create(CultureInfo.InvariantCulture, $"close in meaning to the request (similarity {f.TextSimilarity:0.00})"));
         }
 
-        if (f.HintSimilarity >= 0.35)
+        if (f.HintSimilarity >= Model.ReasonHintSimilarity)
         {
             reasons.Add(string.Create(CultureInfo.InvariantCulture, $"affects requests of this kind (similarity {f.HintSimilarity:0.00})"));
         }
@@ -311,7 +305,4 @@ internal sealed partial class PreferenceGate
 
         return reasons;
     }
-
-    [GeneratedRegex(@"\b(just this once|for once|this once|only this time|just this time|this time|just for (tonight|today|this)|for tonight only|ignore (my|the)|forget (about )?(my|the)|never mind (my|the)|regardless of (my|the)|despite (my|the)|even though|even if|make an exception|exception to|instead of (my )?usual|not my usual|for a change|cheat day|break (my|the) rule|override)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    internal static partial Regex OverridePattern();
 }

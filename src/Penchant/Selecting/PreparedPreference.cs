@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Penchant.Domain;
 using Penchant.Learning.Statements;
+using Penchant.Language;
 
 namespace Penchant.Selecting;
 
@@ -62,7 +63,7 @@ internal sealed partial class PreparedPreference(Preference preference, HashSet<
             return preference.Scope.IsScoped ? null : ImplicitScope(preference.Text);
         }
 
-        string phrase = LeadingSubject().Replace(scopeText, string.Empty);
+        string phrase = FunctionWords.LeadingSubject().Replace(scopeText, string.Empty);
         return phrase.Length >= 3 ? phrase : scopeText;
     }
 
@@ -70,7 +71,7 @@ internal sealed partial class PreparedPreference(Preference preference, HashSet<
     private static string? ImplicitScope(string text)
     {
         Match match = RuleForPattern().Match(text);
-        return match.Success && !NotAThing().IsMatch(match.Groups["thing"].Value) ? match.Groups["thing"].Value : null;
+        return match.Success && !FunctionWords.NotAThing().IsMatch(match.Groups["thing"].Value) ? match.Groups["thing"].Value : null;
     }
 
     private static string? AddressedRecipient(Preference preference)
@@ -89,10 +90,4 @@ internal sealed partial class PreparedPreference(Preference preference, HashSet<
 
     [GeneratedRegex(@"^\s*(?:every |all |any |my |our |the )?(?<thing>[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,3}?)\s+(?:should|must|need|needs|have to|has to)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RuleForPattern();
-
-    [GeneratedRegex(@"^(?:i|you|we|he|she|it|they|this|that|everything|anything|something|nothing|one|people|everyone|someone)$|\b(?:i|you|we)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex NotAThing();
-
-    [GeneratedRegex(@"^\s*(?:i|you|we)\s+(?:(?:want to|need to|have to|ask you to|get to)\s+)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex LeadingSubject();
 }

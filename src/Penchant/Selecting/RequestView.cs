@@ -24,8 +24,8 @@ internal sealed partial class RequestView
             ? StatementAnalyzer.ChannelOf(channel.ToLowerInvariant()) ?? channel.ToLowerInvariant()
             : StatementAnalyzer.ChannelOf(lower);
         FamilyMember = Recipient == "family" ? StatementAnalyzer.FamilyMemberOf(request.Attributes.TryGetValue("recipient", out string? named) ? named.ToLowerInvariant() : lower) : null;
-        Overrides = PreferenceGate.OverridePattern().IsMatch(request.Text);
-        IsForSelf = ForSelfPattern().IsMatch(lower);
+        Overrides = StanceCues.Override().IsMatch(request.Text);
+        IsForSelf = FunctionWords.ForSelf().IsMatch(lower);
         AsksForKnowledge = KnowledgeQuestionPattern().IsMatch(lower);
         SlotValues = Contradiction.Values(lower);
         Quantities = Contradiction.Quantities(lower);
@@ -93,9 +93,6 @@ internal sealed partial class RequestView
     // "tell me about", "what does … mean", "what is the difference / history / meaning / origin", "who invented …".
     [GeneratedRegex(@"^\s*(?:how (?:do|does|did|is|are|was|were|can|could) (?!i\b|we\b|my\b|our\b)|why\b|explain\b|tell me about\b|what (?:does|do|did)\b.*\bmean\b|what(?:'s|s| is| are| was) the (?:difference|history|meaning|origin)|who (?:was|is|were|invented)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex KnowledgeQuestionPattern();
-
-    [GeneratedRegex(@"\bfor (?:me|myself)\b|\bmyself\b", RegexOptions.CultureInvariant)]
-    private static partial Regex ForSelfPattern();
 
     // An imperative (not a statement or a question: "I'm planning a trip …", "What are some …"), two words at least, up to
     // a preposition, a relative or a conjunction that starts what the request is about.

@@ -1,4 +1,6 @@
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using Penchant.Numerics;
 using Penchant.Ranking;
 
 namespace Penchant.Learning.Ranking;
@@ -109,7 +111,7 @@ internal static class PrototypeSeeding
             }
         }
 
-        (double[][] centroids, int[] assignment) = KMeans(points, clusters, new Random(seed));
+        (double[][] centroids, int[] assignment) = KMeans.Cluster(points, clusters, new Random(seed), Restarts, Iterations);
         for (int j = 0; j < width; j++)
         {
             model.Base[j] = (float)(mean[j] / scale[j]);
@@ -271,24 +273,11 @@ internal static class PrototypeSeeding
             Array.Clear(share);
             for (int i = 0; i < users.Count; i++)
             {
-                double top = double.NegativeInfinity;
+                Span<double> posterior = MemoryMarshal.CreateSpan(ref logPosterior[i, 0], prototypes);
+                Softmax.InPlace(posterior);
                 for (int k = 0; k < prototypes; k++)
                 {
-                    top = Math.Max(top, logPosterior[i, k]);
-                }
-
-                double total = 0;
-                for (int k = 0; k < prototypes; k++)
-                {
-                    logPosterior[i, k] -= top;
-                    total += Math.Exp(logPosterior[i, k]);
-                }
-
-                for (int k = 0; k < prototypes; k++)
-                {
-                    double r = Math.Exp(logPosterior[i, k]) / total;
-                    share[k] += r / users.Count;
-                    logPosterior[i, k] = r;
+                    share[k] += posterior[k] / users.Count;
                 }
             }
 
@@ -412,10 +401,7 @@ internal static class PrototypeSeeding
             // Each factor's estimation variance: the diagonal of the inverse Hessian, from its Cholesky factor.
             for (int j = 0; j < width; j++)
             {
-                column.Clear();
-                column[j] = 1;
-                SolveFactored(factor, column, width);
-                spread[j] += (deviation[j] * deviation[j]) - column[j];
+                spread[j] += (deviation[j] * deviation[j]) - Cholesky.InverseDiagonal(factor, j, column, width);
             }
 
             placed++;
@@ -444,11 +430,9 @@ internal static class PrototypeSeeding
         double parameters = 0;
         for (int j = 0; j < width; j++)
         {
-            column.Clear();
-            column[j] = 1;
-            SolveFactored(factor, column, width);
-            sum[j] += (w[j] * w[j]) + column[j];
-            parameters += Math.Clamp(1 - (precision[j] * column[j]), 0, 1);
+            double variance = Cholesky.InverseDiagonal(factor, j, column, width);
+            sum[j] += (w[j] * w[j]) + variance;
+            parameters += Math.Clamp(1 - (precision[j] * variance), 0, 1);
         }
 
         return parameters;
@@ -475,7 +459,7 @@ internal static class PrototypeSeeding
                         z += w[k][j] * (s.Preferred[j] - s.Rejected[j]);
                     }
 
-                    logLikelihood[i, k] += s.Weight * (s.Tie ? 0.5 * (RankingTrainer.LogSigmoid(z) + RankingTrainer.LogSigmoid(-z)) : RankingTrainer.LogSigmoid(z));
+                    logLikelihood[i, k] += s.Weight * (s.Tie ? 0.5 * (Logistic.LogSigmoid(z) + Logistic.LogSigmoid(-z)) : Logistic.LogSigmoid(z));
                 }
             }
         }
@@ -580,7 +564,7 @@ internal static class PrototypeSeeding
         ridge.Fill(Ridge);
         for (int iteration = 0; iteration < 8; iteration++)
         {
-            NewtonStep(w, samples, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(indices), [], [], ridge, factor);
+            NewtonStep(w, samples, CollectionsMarshal.AsSpan(indices), [], [], ridge, factor);
         }
 
         return w;
@@ -626,7 +610,7 @@ internal static class PrototypeSeeding
                 z += w[j] * diff[j];
             }
 
-            double p = RankingTrainer.Sigmoid(z);
+            double p = Logistic.Sigmoid(z);
             double g = weight * (p - (s.Tie ? 0.5 : 1.0));
             double h = weight * p * (1 - p);
             for (int a = 0; a < width; a++)
@@ -640,175 +624,11 @@ internal static class PrototypeSeeding
         }
 
         // The factorisation reads only the lower triangle; the gradient becomes the step.
-        Factor(factor, width);
-        SolveFactored(factor, gradient, width);
+        Cholesky.Factor(factor, width);
+        Cholesky.Solve(factor, gradient, width);
         for (int j = 0; j < width; j++)
         {
             w[j] -= gradient[j];
         }
-    }
-
-    /// <summary>Overwrites the lower triangle of a symmetric positive definite A with its Cholesky factor L.</summary>
-    private static void Factor(Span<double> a, int n)
-    {
-        for (int j = 0; j < n; j++)
-        {
-            double d = a[(j * n) + j];
-            for (int k = 0; k < j; k++)
-            {
-                d -= a[(j * n) + k] * a[(j * n) + k];
-            }
-
-            a[(j * n) + j] = Math.Sqrt(Math.Max(d, 1e-12));
-            for (int i = j + 1; i < n; i++)
-            {
-                double v = a[(i * n) + j];
-                for (int k = 0; k < j; k++)
-                {
-                    v -= a[(i * n) + k] * a[(j * n) + k];
-                }
-
-                a[(i * n) + j] = v / a[(j * n) + j];
-            }
-        }
-    }
-
-    /// <summary>Solves <c>L Lᵀ x = b</c> in place (b becomes x) for the Cholesky factor L left by <see cref="Factor"/>.</summary>
-    private static void SolveFactored(ReadOnlySpan<double> a, Span<double> x, int n)
-    {
-        for (int i = 0; i < n; i++)
-        {
-            double v = x[i];
-            for (int k = 0; k < i; k++)
-            {
-                v -= a[(i * n) + k] * x[k];
-            }
-
-            x[i] = v / a[(i * n) + i];
-        }
-
-        for (int i = n - 1; i >= 0; i--)
-        {
-            double v = x[i];
-            for (int k = i + 1; k < n; k++)
-            {
-                v -= a[(k * n) + i] * x[k];
-            }
-
-            x[i] = v / a[(i * n) + i];
-        }
-    }
-
-    /// <summary>k-means with k-means++ starts; the restart with the least within-cluster distance wins.</summary>
-    private static (double[][] Centroids, int[] Assignment) KMeans(List<double[]> points, int k, Random random)
-    {
-        int n = points.Count, width = points[0].Length;
-        double[][]? bestCentroids = null;
-        int[]? bestAssignment = null;
-        double bestCost = double.PositiveInfinity;
-        for (int restart = 0; restart < Restarts; restart++)
-        {
-            // k-means++: each next start is drawn in proportion to its squared distance from the nearest chosen one.
-            var centroids = new double[k][];
-            centroids[0] = (double[])points[random.Next(n)].Clone();
-            var nearest = new double[n];
-            for (int c = 1; c < k; c++)
-            {
-                double total = 0;
-                for (int i = 0; i < n; i++)
-                {
-                    nearest[i] = double.PositiveInfinity;
-                    for (int e = 0; e < c; e++)
-                    {
-                        nearest[i] = Math.Min(nearest[i], Distance(points[i], centroids[e]));
-                    }
-
-                    total += nearest[i];
-                }
-
-                double draw = random.NextDouble() * total;
-                int chosen = n - 1;
-                for (int i = 0; i < n; i++)
-                {
-                    draw -= nearest[i];
-                    if (draw <= 0)
-                    {
-                        chosen = i;
-                        break;
-                    }
-                }
-
-                centroids[c] = (double[])points[chosen].Clone();
-            }
-
-            var assignment = new int[n];
-            double cost = 0;
-            for (int iteration = 0; iteration < Iterations; iteration++)
-            {
-                cost = 0;
-                for (int i = 0; i < n; i++)
-                {
-                    double best = double.PositiveInfinity;
-                    for (int c = 0; c < k; c++)
-                    {
-                        double distance = Distance(points[i], centroids[c]);
-                        if (distance < best)
-                        {
-                            best = distance;
-                            assignment[i] = c;
-                        }
-                    }
-
-                    cost += best;
-                }
-
-                var counts = new int[k];
-                var sums = new double[k][];
-                for (int c = 0; c < k; c++)
-                {
-                    sums[c] = new double[width];
-                }
-
-                for (int i = 0; i < n; i++)
-                {
-                    counts[assignment[i]]++;
-                    for (int j = 0; j < width; j++)
-                    {
-                        sums[assignment[i]][j] += points[i][j];
-                    }
-                }
-
-                for (int c = 0; c < k; c++)
-                {
-                    if (counts[c] > 0)
-                    {
-                        for (int j = 0; j < width; j++)
-                        {
-                            centroids[c][j] = sums[c][j] / counts[c];
-                        }
-                    }
-                }
-            }
-
-            if (cost < bestCost)
-            {
-                bestCost = cost;
-                bestCentroids = centroids;
-                bestAssignment = assignment;
-            }
-        }
-
-        return (bestCentroids!, bestAssignment!);
-    }
-
-    private static double Distance(double[] a, double[] b)
-    {
-        double d = 0;
-        for (int j = 0; j < a.Length; j++)
-        {
-            d += (a[j] - b[j]) * (a[j] - b[j]);
-        }
-
-        return d;
     }
 }

@@ -409,10 +409,10 @@ internal static class RankingTrainer
     }
 
     /// <summary>The logarithm of the logistic function, without overflow.</summary>
-    public static double LogSigmoid(double z) => z >= 0 ? -Math.Log(1.0 + Math.Exp(-z)) : z - Math.Log(1.0 + Math.Exp(z));
+    public static double LogSigmoid(double z) => Logistic.LogSigmoid(z);
 
     /// <summary>The logistic function.</summary>
-    public static double Sigmoid(double z) => z >= 0 ? 1.0 / (1.0 + Math.Exp(-z)) : Math.Exp(z) / (1.0 + Math.Exp(z));
+    public static double Sigmoid(double z) => Logistic.Sigmoid(z);
 
     private static void Fill(Span<float> values, Random random, double scale)
     {

@@ -17,13 +17,9 @@ public sealed class LexiconHinter : IApplicabilityHinter
     public const string SourceName = "lexicon";
 
     private const int MaxKinds = 12;
-    private const double TopicSimilarity = 0.30;
     private static readonly Lazy<Entry[]> Entries = new(Load);
 
-    // Words after which a word is a verb (see VerbStems).
-    private static readonly HashSet<string> VerbCues = new(
-        ["i", "we", "you", "they", "he", "she", "to", "will", "would", "can", "could", "should", "must", "id", "dont", "cant", "wont", "always", "usually", "often", "never", "sometimes", "also", "rarely", "only", "just"],
-        StringComparer.Ordinal);
+
     private readonly IEmbeddingGenerator<string, Embedding<float>> _embeddings;
     private readonly SemaphoreSlim _vectorLock = new(1, 1);
     private float[][]? _topicVectors;
@@ -63,7 +59,7 @@ public sealed class LexiconHinter : IApplicabilityHinter
         {
             double similarity = TensorPrimitives.Dot(vector, topics[i]);
             bool keyword = keyMatches[i] == KeyMatch.Specific || (keyMatches[i] == KeyMatch.Generic && !specific);
-            if (keyword || similarity >= TopicSimilarity)
+            if (keyword || similarity >= EmbeddingModelSettings.Default.HintTopicSimilarity)
             {
                 matched.Add((similarity + (keyword ? 1 : 0), entries[i]));
             }
@@ -105,9 +101,9 @@ public sealed class LexiconHinter : IApplicabilityHinter
         List<string> words = TextTools.Words(text);
         for (int i = 1; i < words.Count; i++)
         {
-            if (VerbCues.Contains(words[i - 1]))
+            if (FunctionWords.VerbCues.Contains(words[i - 1]))
             {
-                verbs.Add(TextTools.Stem(words[i]));
+                verbs.Add(Stemmer.Stem(words[i]));
             }
         }
 
@@ -142,7 +138,7 @@ public sealed class LexiconHinter : IApplicabilityHinter
 
     private static Entry[] Load()
     {
-        using JsonDocument document = EmbeddedResource.Parse("applicability-lexicon.json");
+        using JsonDocument document = LanguagePack.Parse(LanguagePack.ApplicabilityLexicon);
         var entries = new List<Entry>();
         foreach (JsonElement item in document.RootElement.GetProperty("entries").EnumerateArray())
         {
@@ -201,10 +197,10 @@ public sealed class LexiconHinter : IApplicabilityHinter
                 // The plural's stem too: "airlines" and "games" stem to "airlin" and "gam", not to "airline" and "game".
                 bool found = key.Contains(' ', StringComparison.Ordinal) || key.Contains('-', StringComparison.Ordinal) || key.Contains('#', StringComparison.Ordinal)
                     ? paddedLower.Contains(key, StringComparison.Ordinal)
-                    : stems.Contains(TextTools.Stem(key)) || stems.Contains(TextTools.Stem(key + "s")) || StemPrefix(stems, key);
+                    : stems.Contains(Stemmer.Stem(key)) || stems.Contains(Stemmer.Stem(key + "s")) || StemPrefix(stems, key);
 
                 // A noun key used as a verb is another word ("book" in "when I book flights").
-                if (!found || (Nouns.Contains(key) && verbStems.Contains(TextTools.Stem(key))))
+                if (!found || (Nouns.Contains(key) && verbStems.Contains(Stemmer.Stem(key))))
                 {
                     continue;
                 }

@@ -21,36 +21,8 @@ internal sealed partial class ObjectKey
     /// <summary>How many content words (stop words aside) may stand between a negation cue and the object it negates.</summary>
     private const int NegationReach = 3;
 
-    /// <summary>Words that turn against what follows them closely in the same clause ("no emoji", "never check a bag", "rather … than big chains").</summary>
-    private static readonly HashSet<string> NegationCues = new(StringComparer.Ordinal)
-    {
-        "no", "not", "never", "without", "avoid", "avoiding", "hate", "dislike", "nothing", "skip", "than", "instead", "nor",
-        "dont", "doesnt", "cant", "wont", "stop", "zero",
-    };
-
-    /// <summary>Words that restrict the object before them: a negation is then about the restriction ("no hotels that …", "don't suggest any present over 50 euros").</summary>
-    private static readonly HashSet<string> Restrictions = new(StringComparer.Ordinal)
-    {
-        "that", "which", "who", "with", "over", "above", "under", "more", "longer", "costing",
-    };
-
-    /// <summary>Prepositions: a negation cue does not reach past one that follows an object ("never emojis in emails" is not against email).</summary>
-    private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal)
-    {
-        "in", "to", "for", "on", "at", "from", "by", "of", "about", "after", "before", "during", "into",
-    };
-
-    /// <summary>Words that open a condition: what follows them in their clause says when, not what ("ramen when I eat out with friends").</summary>
-    private static readonly HashSet<string> ConditionCues = new(StringComparer.Ordinal) { "when", "whenever", "if", "while" };
-
     private static readonly Lazy<Thesaurus> Lexicon = new(Thesaurus.Load);
     private static readonly ConditionalWeakTable<string, ObjectKey> Cache = [];
-    private static readonly Dictionary<string, string> NumberWords = new(StringComparer.Ordinal)
-    {
-        ["two"] = "2", ["three"] = "3", ["four"] = "4", ["five"] = "5", ["six"] = "6", ["seven"] = "7", ["eight"] = "8",
-        ["nine"] = "9", ["ten"] = "10", ["eleven"] = "11", ["twelve"] = "12", ["twenty"] = "20", ["thirty"] = "30",
-        ["forty"] = "40", ["fifty"] = "50", ["hundred"] = "100", ["thousand"] = "1000",
-    };
 
     private readonly HashSet<Concept> _favoured;
     private readonly HashSet<Concept> _opposed;
@@ -236,7 +208,7 @@ internal sealed partial class ObjectKey
         bool[] inCondition = new bool[words.Count];
         for (int i = 0; i < words.Count; i++)
         {
-            inCondition[i] = ConditionCues.Contains(words[i]) || (i > 0 && inCondition[i - 1] && clauses[i - 1] == clauses[i]);
+            inCondition[i] = FunctionWords.ConditionCues.Contains(words[i]) || (i > 0 && inCondition[i - 1] && clauses[i - 1] == clauses[i]);
         }
 
         for (int i = 0; i < stems.Length;)
@@ -255,7 +227,7 @@ internal sealed partial class ObjectKey
                 named.AsSpan(i, length).Fill(true);
                 at[i] = concept;
                 bool negated = dismissed.Exists(r => i >= r.Start.Value && i < r.End.Value) || Negated(words, clauses, named, against, i, i + length);
-                if (negated && i + length < words.Count && clauses[i + length] == clauses[i] && Restrictions.Contains(words[i + length]))
+                if (negated && i + length < words.Count && clauses[i + length] == clauses[i] && FunctionWords.Restrictions.Contains(words[i + length]))
                 {
                     // Against a restricted kind of the object, not the object: the stance on it is unknown.
                     favoured.Add(concept!);
@@ -283,7 +255,7 @@ internal sealed partial class ObjectKey
         // "Tuesday to Thursday" names Wednesday too.
         for (int i = 0; i + 2 < words.Count; i++)
         {
-            if (at[i] is { } from && at[i + 2] is { } to && words[i + 1] is "to" or "through" or "thru" or "till" or "until" && clauses[i] == clauses[i + 2])
+            if (at[i] is { } from && at[i + 2] is { } to && TimeExpressions.RangeConnectors.Contains(words[i + 1]) && clauses[i] == clauses[i + 2])
             {
                 foreach (Concept day in thesaurus.DaysBetween(from, to))
                 {
@@ -332,7 +304,7 @@ internal sealed partial class ObjectKey
         int between = 0;
         for (int i = start - 1; i >= 0 && between <= NegationReach && clauses[i] == clauses[start]; i--)
         {
-            if (NegationCues.Contains(words[i]) || against[i])
+            if (Negation.Cues.Contains(words[i]) || against[i])
             {
                 return true;
             }
@@ -342,7 +314,7 @@ internal sealed partial class ObjectKey
                 between++;
             }
 
-            if (Prepositions.Contains(words[i]) && i > 0 && named[i - 1])
+            if (FunctionWords.Prepositions.Contains(words[i]) && i > 0 && named[i - 1])
             {
                 // The negation is about the object the preposition qualifies: "never emojis in emails" is not against email,
                 // while "not by ringing me" and "don't show times in am/pm" reach past theirs.
@@ -451,33 +423,7 @@ internal sealed partial class ObjectKey
         return true;
     }
 
-    private static string StemOf(string word) => NumberWords.TryGetValue(word, out string? digits) ? digits : KeyStem(word);
-
-    /// <summary>
-    /// Gets a stem that conflates plurals and the common endings both ways ("stores" and "store", "Fridays" and "Friday",
-    /// "allergies" and "allergic"); stricter than <see cref="TextTools.Stem"/>, which leaves "store" and "stores" apart.
-    /// </summary>
-    private static string KeyStem(string word)
-    {
-        if (word.Length <= 3)
-        {
-            return word;
-        }
-
-        string stem = word.EndsWith("ies", StringComparison.Ordinal) ? word[..^3] + "y"
-            : word.EndsWith("sses", StringComparison.Ordinal) || word.EndsWith("ches", StringComparison.Ordinal) || word.EndsWith("shes", StringComparison.Ordinal) || word.EndsWith("xes", StringComparison.Ordinal) ? word[..^2]
-            : word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("us", StringComparison.Ordinal) && !word.EndsWith("is", StringComparison.Ordinal) ? word[..^1]
-            : word;
-        foreach (string suffix in (ReadOnlySpan<string>)["ing", "ed", "ic", "y", "e"])
-        {
-            if (stem.EndsWith(suffix, StringComparison.Ordinal) && stem.Length - suffix.Length >= 4)
-            {
-                stem = stem[..^suffix.Length];
-            }
-        }
-
-        return stem;
-    }
+    private static string StemOf(string word) => NumberWords.AsDigits.TryGetValue(word, out string? digits) ? digits : Stemmer.KeyStem(word);
 
     /// <summary>Lower-cases and separates numbers from units ("6am" → "6 am", "1,000" → "1000").</summary>
     private static string Normalize(string text)
@@ -582,11 +528,11 @@ internal sealed partial class ObjectKey
 
         public static Thesaurus Load()
         {
-            using JsonDocument document = EmbeddedResource.Parse("object-synonyms.json");
+            using JsonDocument document = LanguagePack.Parse(LanguagePack.ObjectSynonyms);
             var thesaurus = new Thesaurus();
             foreach (JsonElement word in document.RootElement.GetProperty("framing").EnumerateArray())
             {
-                thesaurus.Framing.Add(KeyStem(word.GetString()!));
+                thesaurus.Framing.Add(Stemmer.KeyStem(word.GetString()!));
             }
 
             var byId = new Dictionary<string, Concept>(StringComparer.Ordinal);

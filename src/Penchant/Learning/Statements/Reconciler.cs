@@ -12,17 +12,8 @@ namespace Penchant.Learning.Statements;
 /// </summary>
 internal static partial class Reconciler
 {
-    /// <summary>The least cosine similarity at which two statements naming the same object may be the same preference.</summary>
-    private const double ObjectSimilarity = 0.30;
-
-    /// <summary>
-    /// The least cosine similarity at which two statements taking the same stance on the same object may be the same
-    /// preference, whatever the polarity of their wording ("local shops" and "small businesses … than big chains").
-    /// </summary>
-    private const double StanceSimilarity = 0.25;
-
-    /// <summary>The least cosine similarity at which two statements sharing an uncovered word (a name, a number) may be the same preference.</summary>
-    private const double WordSimilarity = 0.45;
+    /// <summary>Gets the cut-offs on similarity of the embedding model.</summary>
+    private static EmbeddingModelSettings Model => EmbeddingModelSettings.Default;
 
     public static Decision Decide(ExtractedPreference extracted, ReadOnlySpan<float> vector, IReadOnlyList<Preference> current, PenchantOptions options)
     {
@@ -55,7 +46,7 @@ internal static partial class Reconciler
         }
 
         bool sameFrame = Frame(extracted.Text) is { } frame && frame == Frame(nearest.Text);
-        if (sameFrame && best is >= 0.5 and < 0.97)
+        if (sameFrame && best >= Model.SameFrameSimilarity && best < Model.SameFrameCeiling)
         {
             return new Decision(DecisionKind.Supersede, nearest, best);
         }
@@ -66,7 +57,7 @@ internal static partial class Reconciler
             return again;
         }
 
-        if (!samePolarity && best >= 0.7 && overlap >= 0.5)
+        if (!samePolarity && best >= Model.ReversalSimilarity && overlap >= 0.5)
         {
             return new Decision(DecisionKind.Supersede, nearest, best);
         }
@@ -85,7 +76,7 @@ internal static partial class Reconciler
     /// </summary>
     private static Decision? SaysAgain(ExtractedPreference extracted, ReadOnlySpan<float> vector, IReadOnlyList<Preference> current, double best, PenchantOptions options)
     {
-        if (best < StanceSimilarity)
+        if (best < Model.SameStanceSimilarity)
         {
             return null;
         }
@@ -94,7 +85,7 @@ internal static partial class Reconciler
         for (int i = 0; i < current.Count; i++)
         {
             double similarity = TensorPrimitives.Dot(vector, current[i].Embedding.Span);
-            if (similarity >= StanceSimilarity)
+            if (similarity >= Model.SameStanceSimilarity)
             {
                 candidates.Add((similarity, current[i]));
             }
@@ -115,11 +106,11 @@ internal static partial class Reconciler
             // the other does not name: "no garlic when cooking for my in-laws" is an exception to "I love garlic", not a copy.
             bool sameObject = agreement.SharedObject && !agreement.SoftClash;
             bool samePolarity = candidate.Polarity == extracted.Polarity;
-            if ((samePolarity && similarity >= ObjectSimilarity && (similarity >= options.DuplicateSimilarity
-                    || (similarity >= 0.5 && Overlap(extracted.Text, candidate.Text) >= 1.0)
-                    || (agreement.SharedWord && similarity >= WordSimilarity)
+            if ((samePolarity && similarity >= Model.SameObjectSimilarity && (similarity >= options.DuplicateSimilarity
+                    || (similarity >= Model.RewordedSimilarity && Overlap(extracted.Text, candidate.Text) >= 1.0)
+                    || (agreement.SharedWord && similarity >= Model.SharedWordSimilarity)
                     || sameObject))
-                || (sameObject && similarity >= (agreement.SameStance ? StanceSimilarity : WordSimilarity) && SameScope(extracted, candidate)))
+                || (sameObject && similarity >= (agreement.SameStance ? Model.SameStanceSimilarity : Model.SharedWordSimilarity) && SameScope(extracted, candidate)))
             {
                 return new Decision(DecisionKind.Reinforce, candidate, similarity);
             }

@@ -96,11 +96,11 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
         string lower = sentence.ToLowerInvariant().Trim('"', '“', '”', ' ');
         bool stance = StancePattern().IsMatch(lower);
         bool standing = StandingPattern().IsMatch(lower);
-        bool question = lower.TrimEnd().EndsWith('?') || QuestionStart().IsMatch(lower);
-        bool task = TaskStart().IsMatch(lower) || AssistantDirected().IsMatch(lower);
+        bool question = lower.TrimEnd().EndsWith('?') || FunctionWords.QuestionStart().IsMatch(lower);
+        bool task = TaskStart().IsMatch(lower) || FunctionWords.AddressesAssistant().IsMatch(lower);
         // A question stays a question ("why does it fail every time I run it?") unless it sets a rule from now on.
         bool endsWithQuestionMark = lower.TrimEnd().EndsWith('?');
-        if ((question || task) && (!standing || (endsWithQuestionMark && !FromNowOn().IsMatch(lower))))
+        if ((question || task) && (!standing || (endsWithQuestionMark && !TimeExpressions.FromNowOn().IsMatch(lower))))
         {
             return 0;
         }
@@ -110,7 +110,7 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
             return 2;
         }
 
-        return FirstPerson().IsMatch(lower) ? 1 : 0;
+        return FunctionWords.FirstPerson().IsMatch(lower) ? 1 : 0;
     }
 
     private static bool LooksLikeCode(string text)
@@ -172,18 +172,6 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
     [GeneratedRegex(@"\b(from now on|in (the )?future|going forward|whenever i|every time i|each time i|any ?time i|please (always|never|don'?t|do not|avoid|keep|use|stop)|(always|never) (use|write|include|add|give|answer|respond|reply|format|sign|book|recommend|suggest|show|send|put|mention))\b", RegexOptions.CultureInvariant)]
     private static partial Regex StandingPattern();
 
-    [GeneratedRegex(@"\b(from now on|going forward|in (the )?future)\b", RegexOptions.CultureInvariant)]
-    private static partial Regex FromNowOn();
-
-    [GeneratedRegex(@"^\s*(what|which|who|whom|whose|why|how|where|when (is|are|was|did|does|do|will)|is|are|was|were|do|does|did|can|could|would|will|should|shall|may|might)\b", RegexOptions.CultureInvariant)]
-    private static partial Regex QuestionStart();
-
     [GeneratedRegex(@"^\s*(please\s+)?(write|create|generate|make|give|tell|show|explain|describe|translate|convert|summari[sz]e|rewrite|fix|solve|list|compose|draft|act|pretend|imagine|continue|help|find|calculate|compute|design|build|implement|develop|provide|suggest|recommend|plan|prepare|check|correct|improve|edit|read|analy[sz]e|compare|define|let'?s|i want you|i need you|i need (a|an|to)|i want (a|an|to)|first|now|ok|okay|so|then|also|and|other ways|in \w+ how|i'?m (writing|working|trying to (write|build|fix))|here is|here'?s|this is)\b", RegexOptions.CultureInvariant)]
     private static partial Regex TaskStart();
-
-    [GeneratedRegex(@"\b(i'?d like you to|i would like you to|can you|could you|would you|will you|you are|you'?re|you said|are you|i hope you)\b", RegexOptions.CultureInvariant)]
-    private static partial Regex AssistantDirected();
-
-    [GeneratedRegex(@"\b(i|i'?m|my|me|myself)\b", RegexOptions.CultureInvariant)]
-    private static partial Regex FirstPerson();
 }

@@ -8,7 +8,7 @@ internal static class SeedSentences
 {
     public static (string[] Positive, string[] Negative) Load()
     {
-        using JsonDocument document = EmbeddedResource.Parse("extraction-seeds.json");
+        using JsonDocument document = LanguagePack.Parse(LanguagePack.ExtractionSeeds);
         return (Read(document.RootElement.GetProperty("preference")), Read(document.RootElement.GetProperty("other")));
 
         static string[] Read(JsonElement array)

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Penchant.Domain;
+using Penchant.Language;
 
 namespace Penchant.Learning.Statements;
 
@@ -42,11 +43,11 @@ internal static partial class StatementAnalyzer
         PreferenceKind kind = RulePattern().IsMatch(lower) ? PreferenceKind.Rule
             : FactPattern().IsMatch(lower) ? PreferenceKind.Fact
             : PreferenceKind.Preference;
-        Polarity polarity = NegativePattern().IsMatch(lower) ? Polarity.Negative
-            : kind == PreferenceKind.Fact && !PositivePattern().IsMatch(lower) ? Polarity.Neutral
+        Polarity polarity = Negation.StatementCue().IsMatch(lower) ? Polarity.Negative
+            : kind == PreferenceKind.Fact && !StanceCues.Positive().IsMatch(lower) ? Polarity.Neutral
             : Polarity.Positive;
-        double strength = AbsolutePattern().IsMatch(lower) ? 1.0
-            : StrongPattern().IsMatch(lower) ? 0.75
+        double strength = StanceCues.Absolute().IsMatch(lower) ? 1.0
+            : StanceCues.Strong().IsMatch(lower) ? 0.75
             : 0.5;
 
         string? scopeText = scope ?? ScopeOf(text);
@@ -77,7 +78,7 @@ internal static partial class StatementAnalyzer
                 : new PreferenceScope { Text = scopeText, Tags = tags },
             Confidence = confidence,
             ChainsTo = chainsTo,
-            SignalsRevision = RevisionPattern().IsMatch(lower) && !AdditionPattern().IsMatch(lower),
+            SignalsRevision = TimeExpressions.Change().IsMatch(lower) && !AdditionPattern().IsMatch(lower),
         };
     }
 
@@ -152,21 +153,6 @@ internal static partial class StatementAnalyzer
 
     [GeneratedRegex(@"\b(i'?m|i am) (allergic|intolerant|diabetic|pregnant|vegan|vegetarian|pescatarian|a (vegan|vegetarian|nurse|teacher|student|developer|parent|mom|dad))|\b(i have|i've got) (a |an )?(severe |mild |strong )?(allerg|intoleran|diabet|celiac|coeliac|bad knee|back|kid|child|son|daughter|dog|cat|two|three)|\b(i live|i work|i drive|i own|my (budget|kids?|son|daughter|wife|husband|partner|dog|cat|team|boss|name|home|address) )|\ballerg|\bintoleran", RegexOptions.CultureInvariant)]
     private static partial Regex FactPattern();
-
-    [GeneratedRegex(@"\b(no|not|never|don'?t|do not|doesn'?t|avoid|avoiding|hate|dislike|can'?t stand|cannot stand|aversion|without|skip|stop|allerg\w*|intoleran\w*|free of|-free|less|nothing|out of|phobia|fear|refuse|despise|loathe)\b", RegexOptions.CultureInvariant)]
-    private static partial Regex NegativePattern();
-
-    [GeneratedRegex(@"\b(prefer|like|love|enjoy|want|favou?rite|fan of|into)\b", RegexOptions.CultureInvariant)]
-    private static partial Regex PositivePattern();
-
-    [GeneratedRegex(@"\b(never|always|strictly|absolutely|severe|allergic|allerg|intolerant|celiac|coeliac|under no circumstances|religious|must|at all)\b", RegexOptions.CultureInvariant)]
-    private static partial Regex AbsolutePattern();
-
-    [GeneratedRegex(@"\b(strong(ly)?|really|hate|love|can'?t stand|aversion|only|definitely)\b", RegexOptions.CultureInvariant)]
-    private static partial Regex StrongPattern();
-
-    [GeneratedRegex(@"\b(again|anymore|any more|no longer|not anymore|actually|changed|changed my mind|these days|now that|now|switch|switched|moved|relocated|sold|dropped|adopted|left|lately|new job|forget|instead|nowadays|started|stopped|gave up|given up|quit|used to|from now on|turns out|turned out|update:|correction)\b", RegexOptions.CultureInvariant)]
-    private static partial Regex RevisionPattern();
 
     [GeneratedRegex(@"^\s*(?:for|with|in|on|at)\s+(?<scope>(?:my |our |the |any |all )?[^,]{3,60}?)(?:,|\s+(?=(?:i|i'm|i'd|i've|please|always|never|use|keep|make|there's|there is|no|don't|do not)\b))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingScopePattern();

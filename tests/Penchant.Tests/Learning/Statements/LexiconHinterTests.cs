@@ -15,7 +15,7 @@ public sealed class LexiconHinterTests
     [InlineData("I prefer e-books to paper books.", "books", false)]
     [InlineData("My favourite show is on Fridays.", "show", false)]
     public void VerbStems_AreTheWordsAfterASubjectAModalOrAnAdverbOfFrequency(string text, string word, bool isVerb) =>
-        Assert.Equal(isVerb, LexiconHinter.VerbStems(text).Contains(Penchant.Language.TextTools.Stem(word)));
+        Assert.Equal(isVerb, LexiconHinter.VerbStems(text).Contains(Penchant.Language.Stemmer.Stem(word)));
 
     [Fact]
     public async Task HintAsync_NounKeyUsedAsAVerb_DoesNotMatch()
