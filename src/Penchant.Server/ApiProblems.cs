@@ -101,7 +101,7 @@ public static class ApiProblems
     public static (int Status, string Code, string Title) Classify(Exception exception) => exception switch
     {
         NotFoundException => (StatusCodes.Status404NotFound, NotFound, "Not found"),
-        IdempotencyKeyException { IsReuse: true } => (StatusCodes.Status422UnprocessableEntity, IdempotencyKeyReused, "Idempotency key reused"),
+        IdempotencyKeyReusedException => (StatusCodes.Status422UnprocessableEntity, IdempotencyKeyReused, "Idempotency key reused"),
         IdempotencyKeyException => (StatusCodes.Status400BadRequest, InvalidIdempotencyKey, "Invalid idempotency key"),
         TextTooLongException => (StatusCodes.Status400BadRequest, TextTooLong, "Text too long"),
         ArgumentException => (StatusCodes.Status400BadRequest, InvalidArgument, "Invalid argument"),

@@ -64,7 +64,6 @@ public static class ServerHost
         builder.Services.AddOptions<ServiceOptions>().Bind(builder.Configuration.GetSection(ServiceOptions.Section));
         builder.Services.AddOptionsWithValidateOnStart<ServiceOptions, ServiceOptionsValidator>();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddKeyedWrites();
         builder.Services.AddSingleton<TrainingJobs>();
         builder.Services.AddHostedService<TrainingWorker>();
         builder.Services.AddSingleton(new DatabaseLocation(databasePath));

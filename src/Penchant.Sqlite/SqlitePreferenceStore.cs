@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Penchant.Domain;
 using Penchant.Signals;
 using Penchant.Storage;
+using Penchant.Storage.Codecs;
 
 namespace Penchant.Sqlite;
 
@@ -851,7 +851,7 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
         foreach (var preference in preferences)
         {
             id.Value = preference.Id;
-            payload.Value = JsonSerializer.Serialize(PreferencePayload.From(preference), SqliteJsonContext.Default.PreferencePayload);
+            payload.Value = PreferenceCodec.ToJson(preference);
             embedding.Value = (object?)EmbeddingBlob.ToBytes(preference.Embedding) ?? DBNull.Value;
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -884,10 +884,8 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
     private static Preference ReadPreference(SqliteDataReader reader)
     {
         string id = reader.GetString(0);
-        var payload = JsonSerializer.Deserialize(reader.GetString(1), SqliteJsonContext.Default.PreferencePayload)
-            ?? throw new PenchantException("A stored preference has an empty payload.");
         ReadOnlyMemory<float> embedding = reader.IsDBNull(2) ? ReadOnlyMemory<float>.Empty : EmbeddingBlob.FromBytes(reader.GetFieldValue<byte[]>(2));
-        return payload.ToPreference(id, embedding);
+        return PreferenceCodec.FromJson(id, reader.GetString(1), embedding);
     }
 
     private static PreferenceEvent ReadEvent(SqliteDataReader reader) => new()

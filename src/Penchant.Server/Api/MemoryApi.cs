@@ -70,7 +70,7 @@ public static class MemoryApi
         string text = RequestValidation.Text(request.Text, "text", limits.MaxText);
         RequestValidation.Optional(request.Scope, "scope", limits.MaxText);
         var statement = new Statement(text, request.At, string.IsNullOrWhiteSpace(request.Scope) ? null : request.Scope);
-        return await KeyedWrites.RememberAsync(httpContext, engine, user, statement, idempotencyKey, cancellationToken);
+        return await KeyedWrites.RecordAsync(httpContext, engine, user, [statement], idempotencyKey, cancellationToken);
     }
 
     /// <summary>Observes conversation turns and keeps the preferences the user's turns state.</summary>
@@ -95,7 +95,7 @@ public static class MemoryApi
         UserKey user = Handlers.User(principal, userId);
         RequestLimits limits = Handlers.Limits(httpContext);
         RequestValidation.Turns(request.Turns, "turns", limits.MaxText, limits.MaxItems, required: true);
-        return await KeyedWrites.ObserveAsync(httpContext, engine, user, request.Turns.ToDomain(), idempotencyKey, cancellationToken);
+        return await KeyedWrites.RecordAsync(httpContext, engine, user, [.. request.Turns.ToDomain()], idempotencyKey, cancellationToken);
     }
 
     /// <summary>Lists the user's current preferences, oldest first (empty for an unknown user).</summary>

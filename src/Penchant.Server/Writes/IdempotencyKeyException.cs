@@ -1,6 +1,6 @@
 namespace Penchant.Server.Writes;
 
-/// <summary>The <c>Idempotency-Key</c> header is malformed (400) or was used before for a different request (422).</summary>
+/// <summary>The <c>Idempotency-Key</c> header is malformed (400); a key used before for a different request is <see cref="IdempotencyKeyReusedException"/> (422).</summary>
 public sealed class IdempotencyKeyException : ArgumentException
 {
     /// <summary>Initializes a new instance of the <see cref="IdempotencyKeyException"/> class.</summary>
@@ -23,7 +23,4 @@ public sealed class IdempotencyKeyException : ArgumentException
         : base(message, innerException)
     {
     }
-
-    /// <summary>Gets a value indicating whether the key was reused for a different request (rather than malformed).</summary>
-    public bool IsReuse { get; init; }
 }

@@ -1,11 +1,11 @@
 using System.Text.Json.Serialization;
 
-namespace Penchant.Sqlite;
+namespace Penchant.Storage.Codecs;
 
-/// <summary>Source-generated JSON metadata for the stored preference payload (no reflection serialization).</summary>
+/// <summary>Source-generated JSON metadata for the stored preference payload, shared by every store (no reflection serialization).</summary>
 [JsonSourceGenerationOptions(
     UseStringEnumConverter = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(PreferencePayload))]
-internal sealed partial class SqliteJsonContext : JsonSerializerContext;
+internal sealed partial class PayloadJsonContext : JsonSerializerContext;

@@ -1,6 +1,6 @@
 using Penchant.Domain;
 
-namespace Penchant.Sqlite;
+namespace Penchant.Storage.Codecs;
 
 /// <summary>
 /// The stored form of a <see cref="Preference"/>'s non-vector fields (the identifier and the embedding have columns of their own).

@@ -1,11 +1,14 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 
-namespace Penchant.Sqlite;
+namespace Penchant.Storage.Codecs;
 
-/// <summary>Converts embeddings to and from little-endian float32 BLOBs, bit for bit.</summary>
-internal static class EmbeddingBlob
+/// <summary>Converts embeddings to and from little-endian float32 bytes, bit for bit: how every store keeps a vector (a BLOB in SQLite, bytea in PostgreSQL).</summary>
+public static class EmbeddingBlob
 {
+    /// <summary>Writes an embedding as little-endian float32 bytes.</summary>
+    /// <param name="embedding">The embedding.</param>
+    /// <returns>The bytes, or <see langword="null"/> for an empty embedding.</returns>
     public static byte[]? ToBytes(ReadOnlyMemory<float> embedding)
     {
         if (embedding.IsEmpty)
@@ -30,6 +33,10 @@ internal static class EmbeddingBlob
         return bytes;
     }
 
+    /// <summary>Reads an embedding back from little-endian float32 bytes.</summary>
+    /// <param name="bytes">The bytes.</param>
+    /// <returns>The embedding.</returns>
+    /// <exception cref="PenchantException">The length is not a whole number of float32 values.</exception>
     public static float[] FromBytes(ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length % sizeof(float) != 0)

@@ -1,6 +1,6 @@
 using Penchant.Domain;
 
-namespace Penchant.Sqlite;
+namespace Penchant.Storage.Codecs;
 
 /// <summary>The stored form of <see cref="ApplicabilityHints"/>.</summary>
 internal sealed class HintsPayload
