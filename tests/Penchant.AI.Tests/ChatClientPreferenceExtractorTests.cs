@@ -5,7 +5,7 @@ using Penchant.Learning.Feedback;
 using Penchant.Learning.Statements;
 using Penchant.Signals;
 
-namespace Penchant.AI.Tests;
+namespace Penchant.AI;
 
 public sealed class ChatClientPreferenceExtractorTests(EngineFixture fixture) : IClassFixture<EngineFixture>
 {

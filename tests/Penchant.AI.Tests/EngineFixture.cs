@@ -4,7 +4,7 @@ using Penchant.Embeddings;
 using Penchant.Storage;
 using Penchant.Testing;
 
-namespace Penchant.AI.Tests;
+namespace Penchant.AI;
 
 /// <summary>One real MiniLM model shared by the tests; each test builds its own engine over an in-memory store.</summary>
 public sealed class EngineFixture : IDisposable

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Penchant.Domain;
 using Penchant.Signals;
 
-namespace Penchant.AI.Tests;
+namespace Penchant.AI;
 
 public sealed class PreferenceChatClientTests(EngineFixture fixture) : IClassFixture<EngineFixture>
 {

@@ -5,7 +5,7 @@ using Penchant.AI.Diagnostics;
 using Penchant.Domain;
 using Penchant.Signals;
 
-namespace Penchant.AI.Tests;
+namespace Penchant.AI;
 
 public sealed class PreferenceChatTelemetryTests(EngineFixture fixture) : IClassFixture<EngineFixture>
 {

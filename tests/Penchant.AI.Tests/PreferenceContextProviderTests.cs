@@ -3,7 +3,7 @@ using Microsoft.Extensions.AI;
 using Penchant.Domain;
 using Penchant.Signals;
 
-namespace Penchant.AI.Tests;
+namespace Penchant.AI;
 
 /// <summary>The Agent Framework path: a real <see cref="ChatClientAgent"/> with the provider attached, over the recording fake model.</summary>
 public sealed class PreferenceContextProviderTests(EngineFixture fixture) : IClassFixture<EngineFixture>

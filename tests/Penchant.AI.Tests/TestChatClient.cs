@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 
-namespace Penchant.AI.Tests;
+namespace Penchant.AI;
 
 /// <summary>A faithful fake model: records every request's messages and options, answers through a callback, streams its answer word by word.</summary>
 public sealed class TestChatClient : IChatClient

@@ -4,7 +4,7 @@ using Penchant.DependencyInjection;
 using Penchant.Storage;
 using Penchant.Testing;
 
-namespace Penchant.Tests;
+namespace Penchant;
 
 /// <summary>Engines over the deterministic hashing embeddings: for tests of the engine's plumbing, which need no real model.</summary>
 internal static class TestEngines

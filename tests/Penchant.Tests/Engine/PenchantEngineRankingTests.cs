@@ -2,7 +2,7 @@ using Penchant.Domain;
 using Penchant.Signals;
 using Penchant.Storage;
 
-namespace Penchant.Tests.Engine;
+namespace Penchant.Engine;
 
 public sealed class PenchantEngineRankingTests(EngineFixture fixture) : IClassFixture<EngineFixture>
 {

@@ -2,7 +2,7 @@ using Penchant.Domain;
 using Penchant.Learning.Feedback;
 using Penchant.Signals;
 
-namespace Penchant.Tests.Engine;
+namespace Penchant.Engine;
 
 public sealed class PenchantEngineReactionTests(EngineFixture fixture) : IClassFixture<EngineFixture>
 {

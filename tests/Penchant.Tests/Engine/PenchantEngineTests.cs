@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using Penchant.Domain;
 using Penchant.Signals;
 
-namespace Penchant.Tests.Engine;
+namespace Penchant.Engine;
 
 public sealed class PenchantEngineTests(EngineFixture fixture) : IClassFixture<EngineFixture>
 {

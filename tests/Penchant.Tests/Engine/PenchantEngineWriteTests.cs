@@ -6,7 +6,7 @@ using Penchant.Signals;
 using Penchant.Storage;
 using Penchant.Testing;
 
-namespace Penchant.Tests.Engine;
+namespace Penchant.Engine;
 
 /// <summary>What a write costs in model work: the model is the ceiling of the service's write throughput.</summary>
 public sealed class PenchantEngineWriteTests(EngineFixture fixture) : IClassFixture<EngineFixture>

@@ -5,7 +5,7 @@ using Penchant.Signals;
 using Penchant.Storage;
 using Penchant.Testing;
 
-namespace Penchant.Tests.Engine;
+namespace Penchant.Engine;
 
 /// <summary>Everything derived is rebuilt from the log: a rebuild after every kind of signal leaves what the live writes left.</summary>
 public sealed class RebuildTests

@@ -1,5 +1,5 @@
+using Penchant.Engine;
 using Penchant.Signals;
-using Penchant.Tests.Engine;
 
 namespace Penchant.Learning.Feedback;
 

@@ -1,6 +1,6 @@
 using Penchant.Domain;
+using Penchant.Engine;
 using Penchant.Signals;
-using Penchant.Tests.Engine;
 
 namespace Penchant.Learning.Statements;
 
