@@ -56,10 +56,7 @@ public static class PenchantSignalExtensions
         ArgumentNullException.ThrowIfNull(penchant);
         ArgumentNullException.ThrowIfNull(reaction);
         WriteResult written = await penchant.RecordAsync(user, [reaction], null, cancellationToken).ConfigureAwait(false);
-        ReactionClassification classification = written.Signals.Count > 0 && written.Signals[0] is Reaction { Classification: { } recorded }
-            ? recorded
-            : reaction.Classification ?? ReactionClassification.Neutral;
-        return new ReactionOutcome(classification, written);
+        return ReactionOutcome.From(reaction, written);
     }
 
     /// <summary>Records that the user compared two responses in a context, and updates the user's personal ranking part online.</summary>

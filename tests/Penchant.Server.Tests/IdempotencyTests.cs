@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using Penchant.Server.Contracts;
 
@@ -44,6 +45,45 @@ public sealed class IdempotencyTests(PenchantServerFactory factory) : IClassFixt
         Assert.Equal(2, JsonDocument.Parse(await client.GetStringAsync("/v1/users/u2/events", Cancellation)).RootElement.GetArrayLength());
     }
 
+    public static TheoryData<string, string> Signals => new()
+    {
+        { "comparisons", "{\"context\":\"Summarize this.\",\"preferred\":\"Short.\",\"rejected\":\"Long and winding.\"}" },
+        { "ratings", "{\"context\":\"Summarize this.\",\"response\":\"Short.\",\"score\":4}" },
+        { "choices", "{\"context\":\"Pick a dinner.\",\"candidates\":[\"Steak\",\"Risotto\"],\"chosen\":1}" },
+        { "reactions", "{\"turn\":\"Thanks, that is perfect!\",\"request\":\"Summarize this.\",\"answer\":\"Short.\"}" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Signals))]
+    public async Task Signal_Retried_AppliedOnceAndMarkedReplayed(string route, string body)
+    {
+        HttpClient client = await factory.CreateTenantClientAsync("idem", Cancellation);
+        string path = $"/v1/users/s-{route}/{route}";
+
+        HttpResponseMessage first = await client.SendAsync(KeyedJson(path, "sig-1", body), Cancellation);
+        HttpResponseMessage second = await client.SendAsync(KeyedJson(path, "sig-1", body), Cancellation);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.False(first.Headers.Contains("Idempotent-Replayed"));
+        Assert.True(second.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(await first.Content.ReadAsStringAsync(Cancellation), await second.Content.ReadAsStringAsync(Cancellation));
+        Assert.Equal(1, JsonDocument.Parse(await client.GetStringAsync($"/v1/users/s-{route}/events", Cancellation)).RootElement.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Signal_KeyReusedForAnotherRequest_Answers422AndWritesNothing()
+    {
+        HttpClient client = await factory.CreateTenantClientAsync("idem", Cancellation);
+        const string path = "/v1/users/s-reuse/ratings";
+        await client.SendAsync(KeyedJson(path, "sig-2", "{\"context\":\"Summarize this.\",\"response\":\"Short.\",\"score\":4}"), Cancellation);
+
+        HttpResponseMessage reused = await client.SendAsync(KeyedJson(path, "sig-2", "{\"context\":\"Summarize this.\",\"response\":\"Short.\",\"score\":2}"), Cancellation);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.StatusCode);
+        Assert.Equal(1, JsonDocument.Parse(await client.GetStringAsync("/v1/users/s-reuse/events", Cancellation)).RootElement.GetArrayLength());
+    }
+
     [Fact]
     public async Task Remember_SameKeyOtherOperationOrUser_IsIndependent()
     {
@@ -55,6 +95,13 @@ public sealed class IdempotencyTests(PenchantServerFactory factory) : IClassFixt
         Assert.False(one.Headers.Contains("Idempotent-Replayed"));
         Assert.False(other.Headers.Contains("Idempotent-Replayed"));
         Assert.Contains("rock", await client.GetStringAsync("/v1/users/u4/events", Cancellation), StringComparison.Ordinal);
+    }
+
+    private static HttpRequestMessage KeyedJson(string path, string key, string json)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        request.Headers.Add("Idempotency-Key", key);
+        return request;
     }
 
     private static HttpRequestMessage Keyed<T>(string path, string key, T body)

@@ -32,7 +32,23 @@ internal static class KeyedWrites
     /// <exception cref="IdempotencyKeyReusedException">The key was used for a different request.</exception>
     public static async Task<Ok<WriteResponse>> RecordAsync(
         HttpContext context, IPenchant engine, UserKey user, IReadOnlyList<Signal> signals, string? idempotencyKey, CancellationToken cancellationToken)
+        => TypedResults.Ok((await WriteAsync(context, engine, user, signals, idempotencyKey, cancellationToken)).ToContract());
+
+    /// <summary>Records signals, at most once per key when a key is given, for an endpoint that answers with more than the write.</summary>
+    /// <param name="context">The request.</param>
+    /// <param name="engine">The engine.</param>
+    /// <param name="user">The user.</param>
+    /// <param name="signals">The signals.</param>
+    /// <param name="idempotencyKey">The key, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>What changed (for a replay, the first write's events and signals).</returns>
+    /// <exception cref="IdempotencyKeyException">The key is malformed.</exception>
+    /// <exception cref="IdempotencyKeyReusedException">The key was used for a different request.</exception>
+    public static async Task<WriteResult> WriteAsync(
+        HttpContext context, IPenchant engine, UserKey user, IReadOnlyList<Signal> signals, string? idempotencyKey, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(engine);
         if (idempotencyKey is not null)
         {
             try
@@ -51,6 +67,6 @@ internal static class KeyedWrites
             context.Response.Headers[ReplayedHeader] = "true";
         }
 
-        return TypedResults.Ok(result.ToContract());
+        return result;
     }
 }

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Penchant.Domain;
+using Penchant.Learning.Feedback;
 using Penchant.Server.Contracts;
 using Penchant.Server.Writes;
 using Penchant.Signals;
@@ -37,16 +39,18 @@ public static class SignalsApi
         return users;
     }
 
-    /// <summary>Records that the user compared two responses and preferred one (not idempotent-keyed).</summary>
+    /// <summary>Records that the user compared two responses and preferred one (at most once per <c>Idempotency-Key</c>).</summary>
     /// <param name="userId">The user.</param>
     /// <param name="request">The comparison.</param>
+    /// <param name="idempotencyKey">The <c>Idempotency-Key</c> header, if any.</param>
     /// <param name="principal">The authenticated key.</param>
     /// <param name="engine">The engine.</param>
     /// <param name="httpContext">The request.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>What changed (the appended event), or a problem.</returns>
     public static async Task<Results<Ok<WriteResponse>, ProblemHttpResult>> CompareAsync(
-        string userId, CompareRequest request, ClaimsPrincipal principal, IPenchant engine, HttpContext httpContext, CancellationToken cancellationToken)
+        string userId, CompareRequest request, [FromHeader(Name = KeyedWrites.Header)] string? idempotencyKey,
+        ClaimsPrincipal principal, IPenchant engine, HttpContext httpContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(engine);
@@ -62,19 +66,21 @@ public static class SignalsApi
         }
 
         var comparison = new Comparison(context, preferred, rejected, magnitude, request.At);
-        return TypedResults.Ok((await engine.CompareAsync(user, comparison, cancellationToken)).ToContract());
+        return await KeyedWrites.RecordAsync(httpContext, engine, user, [comparison], idempotencyKey, cancellationToken);
     }
 
-    /// <summary>Records that the user rated a response on a declared scale (not idempotent-keyed).</summary>
+    /// <summary>Records that the user rated a response on a declared scale (at most once per <c>Idempotency-Key</c>).</summary>
     /// <param name="userId">The user.</param>
     /// <param name="request">The rating.</param>
+    /// <param name="idempotencyKey">The <c>Idempotency-Key</c> header, if any.</param>
     /// <param name="principal">The authenticated key.</param>
     /// <param name="engine">The engine.</param>
     /// <param name="httpContext">The request.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>What changed (the appended event), or a problem (400 when the score is outside the scale).</returns>
     public static async Task<Results<Ok<WriteResponse>, ProblemHttpResult>> RateAsync(
-        string userId, RateRequest request, ClaimsPrincipal principal, IPenchant engine, HttpContext httpContext, CancellationToken cancellationToken)
+        string userId, RateRequest request, [FromHeader(Name = KeyedWrites.Header)] string? idempotencyKey,
+        ClaimsPrincipal principal, IPenchant engine, HttpContext httpContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(engine);
@@ -98,19 +104,21 @@ public static class SignalsApi
 
         string? attribute = string.IsNullOrWhiteSpace(request.Attribute) ? null : request.Attribute;
         var rating = new Rating(context, response, score, minimum, maximum, attribute, request.At);
-        return TypedResults.Ok((await engine.RateAsync(user, rating, cancellationToken)).ToContract());
+        return await KeyedWrites.RecordAsync(httpContext, engine, user, [rating], idempotencyKey, cancellationToken);
     }
 
-    /// <summary>Records that the user chose one of the candidates shown (not idempotent-keyed).</summary>
+    /// <summary>Records that the user chose one of the candidates shown (at most once per <c>Idempotency-Key</c>).</summary>
     /// <param name="userId">The user.</param>
     /// <param name="request">The choice.</param>
+    /// <param name="idempotencyKey">The <c>Idempotency-Key</c> header, if any.</param>
     /// <param name="principal">The authenticated key.</param>
     /// <param name="engine">The engine.</param>
     /// <param name="httpContext">The request.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>What changed (the appended event), or a problem (400 when the chosen index is outside the candidates).</returns>
     public static async Task<Results<Ok<WriteResponse>, ProblemHttpResult>> ChooseAsync(
-        string userId, ChooseRequest request, ClaimsPrincipal principal, IPenchant engine, HttpContext httpContext, CancellationToken cancellationToken)
+        string userId, ChooseRequest request, [FromHeader(Name = KeyedWrites.Header)] string? idempotencyKey,
+        ClaimsPrincipal principal, IPenchant engine, HttpContext httpContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(engine);
@@ -125,19 +133,21 @@ public static class SignalsApi
         }
 
         var choice = new Choice(context, candidates, chosen, request.At);
-        return TypedResults.Ok((await engine.ChooseAsync(user, choice, cancellationToken)).ToContract());
+        return await KeyedWrites.RecordAsync(httpContext, engine, user, [choice], idempotencyKey, cancellationToken);
     }
 
-    /// <summary>Records how the user took an answer, read from their next message (not idempotent-keyed).</summary>
+    /// <summary>Records how the user took an answer, read from their next message (at most once per <c>Idempotency-Key</c>).</summary>
     /// <param name="userId">The user.</param>
     /// <param name="request">The next message and what it reacted to.</param>
+    /// <param name="idempotencyKey">The <c>Idempotency-Key</c> header, if any.</param>
     /// <param name="principal">The authenticated key.</param>
     /// <param name="engine">The engine.</param>
     /// <param name="httpContext">The request.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The classification and what changed, or a problem.</returns>
     public static async Task<Results<Ok<ReactionResponse>, ProblemHttpResult>> ReactAsync(
-        string userId, ReactRequest request, ClaimsPrincipal principal, IPenchant engine, HttpContext httpContext, CancellationToken cancellationToken)
+        string userId, ReactRequest request, [FromHeader(Name = KeyedWrites.Header)] string? idempotencyKey,
+        ClaimsPrincipal principal, IPenchant engine, HttpContext httpContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(engine);
@@ -164,6 +174,7 @@ public static class SignalsApi
             AppliedPreferenceIds = applied,
             At = request.At,
         };
-        return TypedResults.Ok((await engine.ReactAsync(user, reaction, cancellationToken)).ToContract());
+        WriteResult written = await KeyedWrites.WriteAsync(httpContext, engine, user, [reaction], idempotencyKey, cancellationToken);
+        return TypedResults.Ok(ReactionOutcome.From(reaction, written).ToContract());
     }
 }

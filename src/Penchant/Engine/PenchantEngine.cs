@@ -114,7 +114,9 @@ public sealed class PenchantEngine : IPenchant
         }
 
         WriteResult result = await WriteAsync(user, events, replaceAll: false, keyed: idempotencyKey is not null, cancellationToken).ConfigureAwait(false);
-        return result with { Signals = recorded };
+
+        // A replay answers with the signals as the first write recorded them (a reaction's classification included).
+        return result with { Signals = result.Replayed ? [.. result.Events.Select(_codecs.Decode).OfType<Signal>()] : recorded };
     }
 
     /// <inheritdoc/>
@@ -303,12 +305,12 @@ public sealed class PenchantEngine : IPenchant
     }
 
     /// <summary>Checks that the events a key names hold what this write asks for, so a key reused for another request is refused.</summary>
-    private static void CheckSameRequest(IReadOnlyList<PreferenceEvent> stored, IReadOnlyList<PreferenceEvent> asked)
+    private void CheckSameRequest(IReadOnlyList<PreferenceEvent> stored, IReadOnlyList<PreferenceEvent> asked)
     {
         foreach (PreferenceEvent found in stored)
         {
             PreferenceEvent? wanted = asked.FirstOrDefault(e => string.Equals(e.Id, found.Id, StringComparison.Ordinal));
-            if (wanted is not null && !found.Redacted && (found.Kind != wanted.Kind || found.Text != wanted.Text || found.Role != wanted.Role))
+            if (wanted is not null && !found.Redacted && (found.Kind != wanted.Kind || !_codecs.ForKind(found.Kind).IsSameRequest(found, wanted)))
             {
                 throw new IdempotencyKeyReusedException();
             }

@@ -20,6 +20,26 @@ public abstract class SignalCodec
     /// <summary>Gets the name idempotency keys are scoped to; the kind's name unless a codec keeps an older one.</summary>
     public virtual string Operation => Kind.Name;
 
+    /// <summary>
+    /// Gets a value indicating whether a stored entry records the same request as an entry about to be written under the
+    /// same idempotency key (a retry), rather than another request reusing the key. By default the text, role, scope and
+    /// data must all match; a codec whose data holds what it derived while preparing the signal (a classification, say)
+    /// overrides this to compare only what the caller sent.
+    /// </summary>
+    /// <param name="stored">The entry in the log.</param>
+    /// <param name="asked">The entry the retry would write.</param>
+    /// <returns><see langword="true"/> for a retry of the same request.</returns>
+    public virtual bool IsSameRequest(PreferenceEvent stored, PreferenceEvent asked)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(asked);
+        return stored.Kind == asked.Kind
+            && string.Equals(stored.Text, asked.Text, StringComparison.Ordinal)
+            && string.Equals(stored.Role, asked.Role, StringComparison.Ordinal)
+            && string.Equals(stored.Scope, asked.Scope, StringComparison.Ordinal)
+            && string.Equals(stored.Data, asked.Data, StringComparison.Ordinal);
+    }
+
     internal abstract ValueTask<Signal> PrepareSignalAsync(Signal signal, CancellationToken cancellationToken);
 
     internal abstract void ValidateSignal(Signal signal, SignalRules rules);

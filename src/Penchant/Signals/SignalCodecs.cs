@@ -24,8 +24,19 @@ internal sealed class SignalCodecs
             ? codec
             : throw new InvalidOperationException($"No codec is registered for the signal type {signal.GetType().Name}; register one with AddPenchant().AddSignal<TSignal, TCodec>().");
 
+    /// <summary>Gets the codec that writes entries of a kind.</summary>
+    /// <exception cref="InvalidOperationException">No codec is registered for the kind.</exception>
+    public SignalCodec ForKind(EventKind kind)
+        => _byKind.TryGetValue(kind, out SignalCodec? codec)
+            ? codec
+            : throw new InvalidOperationException($"No codec is registered for the event kind '{kind.Name}'.");
+
     /// <summary>Gets a value indicating whether entries of a kind can be in a log: a registered signal's kind, or a retraction.</summary>
     public bool Knows(EventKind kind) => kind == EventKind.Retraction || _byKind.ContainsKey(kind);
+
+    /// <summary>Reads a log entry back as the signal its codec wrote, or <see langword="null"/> when it is redacted, malformed or of a kind no codec reads.</summary>
+    public Signal? Decode(PreferenceEvent entry)
+        => !entry.Redacted && _byKind.TryGetValue(entry.Kind, out SignalCodec? codec) ? codec.DecodeEntry(entry) : null;
 
     /// <summary>Reads a log entry back as a signal of type <typeparamref name="TSignal"/>, or <see langword="null"/> when it is not one, is redacted or is malformed.</summary>
     public TSignal? Decode<TSignal>(PreferenceEvent entry)

@@ -38,6 +38,25 @@ public sealed class IdempotencyTests
         Assert.True(second.Replayed);
         Assert.Equal(first.Events.Select(static e => e.Id), second.Events.Select(static e => e.Id));
         Assert.Single(await ToListAsync(engine.ExportAsync(user, Ct)));
+        Assert.Equal(first.Signals.Select(static s => s.GetType()), second.Signals.Select(static s => s.GetType()));
+    }
+
+    [Fact]
+    public async Task RecordAsync_ReplayedReaction_AnswersWithTheFirstClassification()
+    {
+        // Arrange
+        using ServiceProvider services = TestEngines.Create();
+        IPenchant engine = services.GetRequiredService<IPenchant>();
+        var user = new UserKey("acme", "kim");
+        var recorded = new ReactionClassification(ReactionLabel.Dissatisfied, "too long", 0.8);
+        await engine.RecordAsync(user, [new Reaction("Too long.") { Classification = recorded }], "req-7", Ct);
+
+        // Act
+        WriteResult retried = await engine.RecordAsync(user, [new Reaction("Too long.") { Classification = recorded }], "req-7", Ct);
+
+        // Assert
+        Reaction replayed = Assert.IsType<Reaction>(Assert.Single(retried.Signals));
+        Assert.Equal(recorded, replayed.Classification);
     }
 
     [Fact]
@@ -52,6 +71,49 @@ public sealed class IdempotencyTests
         // Act + Assert
         await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => engine.RecordAsync(user, [new Statement("I like coffee.")], "req-1", Ct));
         Assert.Single(await ToListAsync(engine.ExportAsync(user, Ct)));
+    }
+
+    public static TheoryData<Signal, Signal> ChangedRequests =>
+    new()
+    {
+        { new Rating("Summarize this.", "Short.", 4), new Rating("Summarize this.", "Short.", 2) },
+        { new Choice("Pick one.", ["A", "B"], 0), new Choice("Pick one.", ["A", "B"], 1) },
+        { new Comparison("Summarize this.", "Short.", "Long."), new Comparison("Summarize this.", "Long.", "Short.") },
+        { new Statement("No emojis.", Scope: "emails"), new Statement("No emojis.", Scope: "chats") },
+        { new Reaction("Too long.") { AppliedPreferenceIds = ["pf_1"] }, new Reaction("Too long.") { AppliedPreferenceIds = ["pf_2"] } },
+    };
+
+    [Theory]
+    [MemberData(nameof(ChangedRequests))]
+    public async Task RecordAsync_SameKeySameTextOtherData_ThrowsAndWritesNothing(Signal first, Signal changed)
+    {
+        // Arrange
+        using ServiceProvider services = TestEngines.Create();
+        IPenchant engine = services.GetRequiredService<IPenchant>();
+        var user = new UserKey("acme", "kim");
+        await engine.RecordAsync(user, [first], "req-3", Ct);
+
+        // Act + Assert
+        await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => engine.RecordAsync(user, [changed], "req-3", Ct));
+        Assert.Single(await ToListAsync(engine.ExportAsync(user, Ct)));
+    }
+
+    [Fact]
+    public async Task RecordAsync_RetriedReactionClassifiedOtherwise_Replays()
+    {
+        // Arrange: a language model may classify a retried reaction differently; it is still the same request.
+        using ServiceProvider services = TestEngines.Create();
+        IPenchant engine = services.GetRequiredService<IPenchant>();
+        var user = new UserKey("acme", "kim");
+        var recorded = new ReactionClassification(ReactionLabel.Dissatisfied, "too long", 0.8);
+        await engine.RecordAsync(user, [new Reaction("Too long.") { Classification = recorded }], "req-8", Ct);
+
+        // Act
+        WriteResult retried = await engine.RecordAsync(user, [new Reaction("Too long.") { Classification = ReactionClassification.Neutral }], "req-8", Ct);
+
+        // Assert
+        Assert.True(retried.Replayed);
+        Assert.Equal(recorded, Assert.IsType<Reaction>(Assert.Single(retried.Signals)).Classification);
     }
 
     [Fact]

@@ -42,6 +42,16 @@ internal sealed class ReactionCodec(IReactionClassifier classifier) : SignalCode
         return new SignalEntry(signal.Turn, Role: ConversationTurn.UserRole, Data: JsonSerializer.Serialize(data, ReactionJsonContext.Default.ReactionData));
     }
 
+    // The classification is derived (and a language model may classify a retry differently): a retry is the same turn,
+    // request and applied preferences.
+    public override bool IsSameRequest(PreferenceEvent stored, PreferenceEvent asked)
+        => stored.Kind == asked.Kind
+            && string.Equals(stored.Text, asked.Text, StringComparison.Ordinal)
+            && Decode(stored) is { } before
+            && Decode(asked) is { } retry
+            && string.Equals(before.Request, retry.Request, StringComparison.Ordinal)
+            && before.AppliedPreferenceIds.SequenceEqual(retry.AppliedPreferenceIds, StringComparer.Ordinal);
+
     public override Reaction? Decode(PreferenceEvent entry)
         => entry.Text is not null && SignalPayload.Read(entry.Data, ReactionJsonContext.Default.ReactionData) is { } data
             ? new Reaction(entry.Text)
