@@ -1,3 +1,6 @@
+using Penchant.Evaluation;
+using Penchant.Evaluation.Datasets;
+
 namespace Penchant.Cli.Infrastructure;
 
 /// <summary>Opens input files, turning a missing or unreadable file into a user error.</summary>
@@ -46,7 +49,14 @@ internal static class InputFiles
         where T : class
     {
         using TextReader reader = OpenText(path, environment);
-        return await JsonLines.ReadAsync(reader, typeInfo, DisplayName(path), cancellationToken);
+        try
+        {
+            return await DataFiles.ReadJsonLinesAsync(reader, typeInfo, DisplayName(path), cancellationToken);
+        }
+        catch (EvaluationInputException exception)
+        {
+            throw new CliInputException(exception.Message, exception);
+        }
     }
 
     /// <summary>Opens a file for reading as a stream.</summary>
