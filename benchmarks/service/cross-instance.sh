@@ -48,10 +48,12 @@ PENCHANT_KEY="$(create_key xinstance)"
 
 start_both
 started=$(date +%s)
-probes="$(python3 "$HERE/cross_instance_client.py" probes "$URL_A" "$URL_B" "$PENCHANT_KEY" "$PROBES" main | tee /dev/stderr | tail -1)" || true
+python3 "$HERE/cross_instance_client.py" probes "$URL_A" "$URL_B" "$PENCHANT_KEY" "$PROBES" main | tee "$WORK/probes.txt" || true
+probes="$(tail -1 "$WORK/probes.txt")"
 echo "probes took $(( $(date +%s) - started )) s"
 started=$(date +%s)
-writes="$(python3 "$HERE/cross_instance_client.py" concurrent "$URL_A" "$URL_B" "$PENCHANT_KEY" "$WRITES" main | tee /dev/stderr | head -1)" || true
+python3 "$HERE/cross_instance_client.py" concurrent "$URL_A" "$URL_B" "$PENCHANT_KEY" "$WRITES" main | tee "$WORK/writes.txt" || true
+writes="$(head -1 "$WORK/writes.txt")"
 echo "concurrent writes took $(( $(date +%s) - started )) s; engine retries after a conflict: $(engine_retries); 5xx logged: $(server_errors)"
 retries=$(engine_retries); errors_5xx=$(server_errors)
 stop_both
