@@ -12,7 +12,8 @@ probes URL_A URL_B KEY N RUN    N probes, one at a time. Probe i takes a user, l
                                 Prints one line: probes, visible, stale (and which check failed), errors, writes that
                                 created a preference, selects that picked it, the largest probability gap.
 concurrent URL_A URL_B KEY W RUN
-                                W writes to 4 users from 8 threads, half through A and half through B, each with an
+                                W writes to WRITE_USERS (4) users from THREADS (8) threads, half through A and half
+                                through B (every user through both), each with an
                                 Idempotency-Key; a 409 or a dropped request is retried with the same key (what a client
                                 is told to do). Then every user's event log is read on both instances: every acknowledged
                                 write is present exactly once, both instances return the same log and the same list.
@@ -21,6 +22,7 @@ Standard library only.
 """
 import http.client
 import json
+import os
 import sys
 import threading
 import urllib.parse
@@ -48,7 +50,8 @@ TOPICS = [
      "No, use British spelling in everything you write for me."),
 ]
 USERS = 100
-THREADS = 8
+THREADS = int(os.environ.get("THREADS", "8"))          # concurrent writers
+WRITE_USERS = int(os.environ.get("WRITE_USERS", "4"))  # users they write to
 
 
 class Instance:
@@ -185,7 +188,7 @@ def probes(url_a, url_b, key, n, run):
 
 def concurrent(url_a, url_b, key, total, run):
     instances = [Instance("A", url_a, key), Instance("B", url_b, key)]
-    users = [f"xc-{run}-{u}" for u in range(4)]
+    users = [f"xc-{run}-{u}" for u in range(WRITE_USERS)]
     lock = threading.Lock()
     acked = {}          # idempotency key -> (user, text, event id)
     retries = Counter()  # why a write was sent again
