@@ -20,22 +20,37 @@ build() {
   fi
 }
 
-# start_server: runs the Release service on $DB in the background (logs in $WORK/server.log) and waits until ready.
-# The per-key rate limit (default 2000/s) is raised to RATE_LIMIT (1,000,000/s) so that it does not cap the benchmark.
-start_server() {
-  ASPNETCORE_ENVIRONMENT=Production "$SERVER" --urls "$URL" \
+# launch_server URL LOG [ARGS...]: starts the Release service on $DB at URL in the background (output appended to LOG,
+# pid in LAUNCHED_PID) without waiting. The per-key rate limit (default 2000/s) is raised to RATE_LIMIT (1,000,000/s) so
+# that it does not cap the benchmark; ARGS are more configuration settings.
+launch_server() {
+  local url="$1" log="$2"
+  shift 2
+  ASPNETCORE_ENVIRONMENT=Production "$SERVER" --urls "$url" \
     --Penchant:Database="$DB" --Penchant:Service:BootstrapKey=false \
     --Logging:LogLevel:Default=Warning --Logging:LogLevel:Microsoft.Hosting.Lifetime=Information \
     --Penchant:Service:RateLimitPerSecond="${RATE_LIMIT:-1000000}" --Penchant:Service:RateLimitBurst="${RATE_LIMIT:-1000000}" \
-    "$@" >>"$WORK/server.log" 2>&1 &
-  SERVER_PID=$!
+    "$@" >>"$log" 2>&1 &
+  LAUNCHED_PID=$!
+}
+
+# wait_ready URL PID LOG: waits until the service at URL answers /health/ready (60 s at most, or until PID exits).
+wait_ready() {
   for _ in $(seq 1 600); do
-    if curl -fs "$URL/health/ready" >/dev/null 2>&1; then return 0; fi
-    if ! kill -0 "$SERVER_PID" 2>/dev/null; then echo "service exited; see $WORK/server.log" >&2; return 1; fi
+    if curl -fs "$1/health/ready" >/dev/null 2>&1; then return 0; fi
+    if ! kill -0 "$2" 2>/dev/null; then echo "service exited; see $3" >&2; return 1; fi
     sleep 0.1
   done
   echo "service not ready after 60 s" >&2
   return 1
+}
+
+# start_server [ARGS...]: runs the Release service on $DB at $URL in the background (logs in $WORK/server.log) and
+# waits until ready.
+start_server() {
+  launch_server "$URL" "$WORK/server.log" "$@"
+  SERVER_PID=$LAUNCHED_PID
+  wait_ready "$URL" "$SERVER_PID" "$WORK/server.log"
 }
 
 stop_server() {

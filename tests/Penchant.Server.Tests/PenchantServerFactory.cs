@@ -13,8 +13,18 @@ public class PenchantServerFactory : WebApplicationFactory<Program>
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "penchant-server-tests-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>Initializes a new instance of the <see cref="PenchantServerFactory"/> class on a new temporary SQLite file.</summary>
+    public PenchantServerFactory()
+        : this(null)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="PenchantServerFactory"/> class.</summary>
+    /// <param name="databasePath">The SQLite file (the caller deletes it), or <see langword="null"/> for a new temporary one.</param>
+    protected PenchantServerFactory(string? databasePath) => DatabasePath = databasePath ?? Path.Combine(_directory, "penchant.db");
+
     /// <summary>Gets the database file the service uses.</summary>
-    public string DatabasePath => Path.Combine(_directory, "penchant.db");
+    public string DatabasePath { get; }
 
     /// <summary>Gets the key store of the service.</summary>
     public IApiKeyStore Keys => Services.GetRequiredService<IApiKeyStore>();
