@@ -33,6 +33,24 @@ public sealed class PenchantEngineReactionTests(EngineFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task ReactAsync_CorrectionsAboutUnrelatedRequests_BothStayCurrent()
+    {
+        // Arrange: two corrections in different domains, the second phrased as a change ("instead").
+        var (engine, _, _) = fixture.Create();
+        var user = new UserKey("acme", "corrections");
+        await engine.ReactAsync(user, Dissatisfied("Not that, I never eat fish.", "Plan a week of dinners.", "I never eat fish"), Ct);
+
+        // Act
+        await engine.ReactAsync(user, Dissatisfied("Use Rust instead.", "Show me how to parse a CSV file.", "Use Rust instead"), Ct);
+
+        // Assert
+        IReadOnlyList<Preference> current = await engine.ListAsync(user, Ct);
+        Assert.Equal(2, current.Count);
+        Assert.Contains(current, static p => p.Scope.Text == "Plan a week of dinners.");
+        Assert.Contains(current, static p => p.Scope.Text == "Show me how to parse a CSV file.");
+    }
+
+    [Fact]
     public async Task ReactAsync_GivenClassification_UsedAsIs()
     {
         var (engine, _, _) = fixture.Create();
@@ -87,4 +105,7 @@ public sealed class PenchantEngineReactionTests(EngineFixture fixture) : IClassF
         Assert.Contains("Westin", chosen.Text, StringComparison.Ordinal);
         Assert.Contains(written.Events[2].Id, chosen.Sources);
     }
+
+    private static Reaction Dissatisfied(string turn, string request, string wish)
+        => new(turn) { Request = request, Answer = "Here you go.", Classification = new ReactionClassification(ReactionLabel.Dissatisfied, "correction", 0.8, wish) };
 }

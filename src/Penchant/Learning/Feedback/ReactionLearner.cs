@@ -51,8 +51,10 @@ internal sealed class ReactionLearner(PreferenceIntake intake) : ILearner
         }
 
         string wish = data.Wish.Trim().TrimEnd('.', '!');
-        string text = data.Request is { Length: > 0 } scope ? $"{wish} (for requests like: {scope})" : wish;
-        ExtractedPreference correction = StatementAnalyzer.Analyze(text, data.Request, confidence: Math.Clamp(data.Confidence, 0.5, 0.9));
+
+        // The kind of request goes in the scope, not the text: a shared "(for requests like: …)" made every correction
+        // overlap every other, so one phrased as a change ("… instead") superseded an unrelated one.
+        ExtractedPreference correction = StatementAnalyzer.Analyze(wish, data.Request, confidence: Math.Clamp(data.Confidence, 0.5, 0.9));
         await intake.TakeAsync(context.Preferences, correction, entry, 0, cancellationToken).ConfigureAwait(false);
     }
 }
