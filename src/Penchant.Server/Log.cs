@@ -3,8 +3,8 @@ namespace Penchant.Server;
 /// <summary>The service's log messages (event IDs 4000–4999). None carries user content.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(4000, LogLevel.Information, "Penchant service storing preferences in SQLite database {DatabasePath}")]
-    public static partial void UsingDatabase(ILogger logger, string databasePath);
+    [LoggerMessage(4000, LogLevel.Information, "Penchant service storing preferences in {Database}")]
+    public static partial void UsingDatabase(ILogger logger, string database);
 
     [LoggerMessage(4001, LogLevel.Debug, "Refused a request whose API key is malformed, unknown or revoked")]
     public static partial void KeyRejected(ILogger logger);
