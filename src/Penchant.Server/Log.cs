@@ -29,4 +29,10 @@ internal static partial class Log
 
     [LoggerMessage(4008, LogLevel.Warning, "Training job {JobId} cancelled: the service is stopping")]
     public static partial void TrainingCancelled(ILogger logger, string jobId);
+
+    [LoggerMessage(4009, LogLevel.Warning, "The database is unavailable at start-up; retrying in {DelaySeconds} s")]
+    public static partial void StoreUnavailableAtStart(ILogger logger, double delaySeconds, Exception exception);
+
+    [LoggerMessage(4010, LogLevel.Warning, "The database is unavailable; answered 503 with Retry-After")]
+    public static partial void StoreUnavailable(ILogger logger, Exception exception);
 }

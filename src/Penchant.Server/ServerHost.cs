@@ -240,7 +240,7 @@ public static class ServerHost
     internal sealed record DatabaseLocation(string Description);
 
     /// <summary>Turns exceptions that escape a handler into problem details with an error code.</summary>
-    private sealed class ApiExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+    private sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, ILoggerFactory loggers) : IExceptionHandler
     {
         public ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
         {
@@ -249,6 +249,7 @@ public static class ServerHost
             if (status == StatusCodes.Status503ServiceUnavailable)
             {
                 // The database is down or restarting: tell the client when to try again (with its idempotency key).
+                Log.StoreUnavailable(loggers.CreateLogger(typeof(ServerHost).FullName!), exception);
                 httpContext.Response.Headers.RetryAfter = ApiProblems.StoreRetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             }
 
