@@ -13,6 +13,41 @@ SERVER="$ROOT/artifacts/bin/Penchant.Server/release/Penchant.Server"
 CLI="$ROOT/artifacts/bin/Penchant.Cli/release/penchant"
 SERVER_PID=""
 
+# POSTGRES=CONNSTR (an Npgsql connection string whose role may create databases) runs the service and the CLI over
+# PostgreSQL, in a fresh database created for the run and dropped at its end, instead of the SQLite file.
+STORE_ARGS=(--Penchant:Database="$DB")
+CLI_STORE=(--db "$DB")
+PG_DB=""
+if [[ -n "${POSTGRES:-}" ]]; then
+  PG_DB="penchant_bench_$(date +%s)_$$"
+  PG_RUN="$(python3 - "$POSTGRES" "$PG_DB" <<'PY'
+import sys
+parts = dict(p.split("=", 1) for p in sys.argv[1].split(";") if "=" in p)
+parts = {k.strip().lower(): v.strip() for k, v in parts.items()}
+parts["database"] = sys.argv[2]
+print(";".join(f"{k}={v}" for k, v in parts.items()))
+PY
+)"
+  STORE_ARGS=(--Penchant:Postgres="$PG_RUN")
+  CLI_STORE=(--postgres "$PG_RUN")
+fi
+
+# libpq CONNSTR: the libpq form (for psql) of an Npgsql connection string.
+libpq() {
+  python3 - "$1" <<'PY'
+import sys
+names = {"host": "host", "server": "host", "port": "port", "username": "user", "user id": "user", "password": "password", "database": "dbname"}
+parts = (p.split("=", 1) for p in sys.argv[1].split(";") if "=" in p)
+print(" ".join(f"{names[k.strip().lower()]}={v.strip()}" for k, v in parts if k.strip().lower() in names))
+PY
+}
+
+# pg_admin SQL: runs SQL on the database POSTGRES names.
+pg_admin() { psql -q -X -v ON_ERROR_STOP=1 "$(libpq "$POSTGRES")" -c "$1"; }
+
+create_pg_database() { if [[ -n "$PG_DB" ]]; then pg_admin "CREATE DATABASE $PG_DB" >/dev/null; fi; }
+drop_pg_database() { if [[ -n "$PG_DB" ]]; then pg_admin "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" >/dev/null || true; fi; }
+
 build() {
   if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
     dotnet build -c Release "$ROOT/src/Penchant.Cli" -v q -nologo >/dev/null
@@ -20,11 +55,11 @@ build() {
   fi
 }
 
-# start_server: runs the Release service on $DB in the background (logs in $WORK/server.log) and waits until ready.
+# start_server: runs the Release service on $DB (or PostgreSQL, see POSTGRES) in the background (logs in $WORK/server.log) and waits until ready.
 # The per-key rate limit (default 2000/s) is raised to RATE_LIMIT (1,000,000/s) so that it does not cap the benchmark.
 start_server() {
   ASPNETCORE_ENVIRONMENT=Production "$SERVER" --urls "$URL" \
-    --Penchant:Database="$DB" --Penchant:Service:BootstrapKey=false \
+    "${STORE_ARGS[@]}" --Penchant:Service:BootstrapKey=false \
     --Logging:LogLevel:Default=Warning --Logging:LogLevel:Microsoft.Hosting.Lifetime=Information \
     --Penchant:Service:RateLimitPerSecond="${RATE_LIMIT:-1000000}" --Penchant:Service:RateLimitBurst="${RATE_LIMIT:-1000000}" \
     "$@" >>"$WORK/server.log" 2>&1 &
@@ -48,8 +83,8 @@ stop_server() {
 
 # create_key TENANT: prints a new API key of TENANT (creating the tenant).
 create_key() {
-  "$CLI" tenant create "$1" --db "$DB" >/dev/null
-  "$CLI" key create --tenant "$1" --db "$DB" 2>/dev/null
+  "$CLI" tenant create "$1" "${CLI_STORE[@]}" >/dev/null
+  "$CLI" key create --tenant "$1" "${CLI_STORE[@]}" 2>/dev/null
 }
 
 # cpu_ms: CPU time (user + system) the service has used so far, in ms.

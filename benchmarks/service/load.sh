@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load test: requests per second and p50/p99 latency for select (embedding cache warm and cold), remember and a mixed
-# workload at 1, 10 and 50 concurrent clients, with wrk against the Release service on loopback and a fresh SQLite file.
+# workload at 1, 10 and 50 concurrent clients, with wrk against the Release service on loopback and a fresh SQLite file
+# (POSTGRES=CONNSTR: a fresh PostgreSQL database instead, see common.sh).
 #   benchmarks/service/load.sh                 # DURATION=15s per run, USERS=100 seeded users x PER_USER=10 statements
 #                                              # (each workload after a WARMUP=5s run at 10 clients that is not reported)
 # Prints wrk's own output for every run and one summary line per run, with the service's CPU time (user + system) per
@@ -22,12 +23,14 @@ if [[ "${SAVE:-0}" == 1 ]]; then
 fi
 
 build
-trap stop_server EXIT
+trap 'stop_server; drop_pg_database' EXIT
+create_pg_database
 : >"$WORK/server.log"
 PENCHANT_KEY="$(create_key bench)"
 export PENCHANT_KEY
 start_server
 python3 "$HERE/seed.py" "$URL" "$PENCHANT_KEY" "$USERS" "$PER_USER"
+echo "store: ${PG_DB:+PostgreSQL database $PG_DB}${PG_DB:-SQLite file $DB}"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 summary=()
