@@ -90,5 +90,16 @@ create_key() {
 # cpu_ms: CPU time (user + system) the service has used so far, in ms.
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$SERVER_PID/stat"; }
 
+# db_cpu_ms: CPU time (user + system) every PostgreSQL process on this machine has used so far, in ms (0 without
+# POSTGRES). The service's pooled connections live through a run, so their backends' time is counted.
+db_cpu_ms() {
+  if [[ -z "$PG_DB" ]]; then echo 0; return; fi
+  local total=0 pid
+  for pid in $(pgrep -x postgres || true); do
+    total=$(( total + $(awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$pid/stat" 2>/dev/null || echo 0) ))
+  done
+  echo "$total"
+}
+
 # rss_mb: resident memory of the service in MB.
 rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVER_PID/status"; }

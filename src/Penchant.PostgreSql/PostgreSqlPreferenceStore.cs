@@ -90,15 +90,18 @@ public sealed class PostgreSqlPreferenceStore : IPreferenceStore, IAsyncDisposab
         _readEvents = database.Sql($"SELECT {EventColumns} FROM {{s}}.events WHERE tenant = $1 AND user_id = $2 AND seq > $3 ORDER BY seq");
 
         // The claim: a new user's row is inserted, or an existing row still at the expected version is moved on; either takes
-        // the row's lock to the end of the transaction. No row affected means another writer got there first.
+        // the row's lock to the end of the transaction. No row affected means another writer got there first. The claim
+        // also reserves one ordinal per upserted preference from the user's counter (creation order without a max() scan).
         _claimNewUser = database.Sql(
             """
-            INSERT INTO {s}.users AS u (tenant, user_id, version, last_event_id) VALUES ($1, $2, $3, $4)
-            ON CONFLICT (tenant, user_id) DO UPDATE SET version = excluded.version, last_event_id = coalesce(excluded.last_event_id, u.last_event_id)
+            INSERT INTO {s}.users AS u (tenant, user_id, version, last_event_id, ordinals) VALUES ($1, $2, $3, $4, $5)
+            ON CONFLICT (tenant, user_id) DO UPDATE
+            SET version = excluded.version, last_event_id = coalesce(excluded.last_event_id, u.last_event_id), ordinals = u.ordinals + excluded.ordinals
             WHERE u.version = 0
+            RETURNING ordinals
             """);
         _claimUser = database.Sql(
-            "UPDATE {s}.users SET version = $3, last_event_id = coalesce($4, last_event_id) WHERE tenant = $1 AND user_id = $2 AND version = $5");
+            "UPDATE {s}.users SET version = $3, last_event_id = coalesce($4, last_event_id), ordinals = ordinals + $5 WHERE tenant = $1 AND user_id = $2 AND version = $6 RETURNING ordinals");
         _insertEvent = database.Sql(
             """
             INSERT INTO {s}.events (tenant, user_id, seq, id, kind, role, text, scope, target, at, redacted, data)
@@ -106,12 +109,10 @@ public sealed class PostgreSqlPreferenceStore : IPreferenceStore, IAsyncDisposab
             """);
         _deleteAllPreferences = database.Sql("DELETE FROM {s}.preferences WHERE tenant = $1 AND user_id = $2");
 
-        // A replaced preference keeps its position (ordinal); a new one goes last. The user's row lock orders writers, so
-        // the maximum cannot move under the statement.
+        // A replaced preference keeps its position (ordinal); a new one goes last, with an ordinal the claim reserved.
         _upsertPreference = database.Sql(
             """
-            INSERT INTO {s}.preferences (tenant, user_id, id, ordinal, payload, embedding)
-            VALUES ($1, $2, $3, (SELECT coalesce(max(ordinal), 0) + 1 FROM {s}.preferences WHERE tenant = $1 AND user_id = $2), $4, $5)
+            INSERT INTO {s}.preferences (tenant, user_id, id, ordinal, payload, embedding) VALUES ($1, $2, $3, $4, $5, $6)
             ON CONFLICT (tenant, user_id, id) DO UPDATE SET payload = excluded.payload, embedding = excluded.embedding
             """);
         _deletePreferences = database.Sql("DELETE FROM {s}.preferences WHERE tenant = $1 AND user_id = $2 AND id = ANY($3)");
@@ -293,24 +294,28 @@ public sealed class PostgreSqlPreferenceStore : IPreferenceStore, IAsyncDisposab
                 {
                     long version = change.ExpectedVersion;
                     string? lastEventId = change.Append.Count > 0 ? change.Append[^1].Id : null;
+                    long ordinals;
                     using (NpgsqlCommand claim = Command(connection, transaction, version == 0 ? _claimNewUser : _claimUser, user))
                     {
                         claim.Parameters.Add(Int64(version + change.Append.Count));
                         claim.Parameters.Add(Text(lastEventId));
+                        claim.Parameters.Add(Int64(change.Upsert.Count));
                         if (version != 0)
                         {
                             claim.Parameters.Add(Int64(version));
                         }
 
-                        if (await claim.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+                        if (await claim.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not long reserved)
                         {
                             await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
                             throw Stale(await ReadVersionAsync(connection, user, cancellationToken).ConfigureAwait(false), version);
                         }
+
+                        ordinals = reserved;
                     }
 
                     using NpgsqlBatch batch = new(connection, transaction);
-                    IReadOnlyList<PreferenceEvent> appended = AddWrites(batch, user, change);
+                    IReadOnlyList<PreferenceEvent> appended = AddWrites(batch, user, change, ordinals - change.Upsert.Count);
                     await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
 
                     // Past this point the change is sent whole; the commit itself is not cancelled half-way.
@@ -467,7 +472,7 @@ public sealed class PostgreSqlPreferenceStore : IPreferenceStore, IAsyncDisposab
     private static ConcurrencyException Stale(long version, long expected) => new(
         $"The user's event log is at version {version.ToString(CultureInfo.InvariantCulture)}; the change was computed from version {expected.ToString(CultureInfo.InvariantCulture)}.");
 
-    private IReadOnlyList<PreferenceEvent> AddWrites(NpgsqlBatch batch, UserKey user, UserChange change)
+    private IReadOnlyList<PreferenceEvent> AddWrites(NpgsqlBatch batch, UserKey user, UserChange change, long firstOrdinal)
     {
         long version = change.ExpectedVersion;
         var redactNow = change.Redact.Count == 0 ? null : new HashSet<string>(change.Redact, StringComparer.Ordinal);
@@ -497,10 +502,12 @@ public sealed class PostgreSqlPreferenceStore : IPreferenceStore, IAsyncDisposab
             batch.BatchCommands.Add(BatchCommand(_deleteAllPreferences, user));
         }
 
+        long ordinal = firstOrdinal;
         foreach (Preference preference in change.Upsert)
         {
             NpgsqlBatchCommand upsert = BatchCommand(_upsertPreference, user);
             upsert.Parameters.Add(Text(preference.Id));
+            upsert.Parameters.Add(Int64(++ordinal));
             upsert.Parameters.Add(Text(PreferenceCodec.ToJson(preference)));
             upsert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bytea, Value = (object?)EmbeddingBlob.ToBytes(preference.Embedding) ?? DBNull.Value });
             batch.BatchCommands.Add(upsert);

@@ -28,6 +28,7 @@ internal static class PostgreSqlSchema
             user_id       text   COLLATE "C" NOT NULL,
             version       bigint NOT NULL,
             last_event_id text   COLLATE "C",
+            ordinals      bigint NOT NULL DEFAULT 0,
             PRIMARY KEY (tenant, user_id)
         );
         CREATE TABLE {s}.events (

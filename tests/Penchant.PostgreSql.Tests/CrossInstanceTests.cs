@@ -2,6 +2,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Penchant.Domain;
 using Penchant.Signals;
+using Penchant.Storage;
 using Penchant.Testing;
 
 namespace Penchant.PostgreSql;
@@ -83,8 +84,24 @@ public sealed class CrossInstanceTests(PostgreSqlStoreFixture fixture) : IClassF
         IPenchant[] engines = [first.GetRequiredService<IPenchant>(), second.GetRequiredService<IPenchant>()];
         var user = new UserKey("acme", "cy");
 
-        // Act: both instances write for one user at the same time, each planning from its own cache.
-        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => engines[i % 2].RememberAsync(user, new Statement($"Preference number {i} is about topic {i * 7}."), Ct), Ct)));
+        // Act: both instances write for one user at the same time, each planning from its own cache. An engine that loses
+        // the race re-reads and retries a few times, then reports the conflict (the service's 409), which a client retries.
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(
+            async () =>
+            {
+                for (int attempt = 0; ; attempt++)
+                {
+                    try
+                    {
+                        await engines[i % 2].RememberAsync(user, new Statement($"Preference number {i} is about topic {i * 7}."), Ct);
+                        return;
+                    }
+                    catch (ConcurrencyException) when (attempt < 20)
+                    {
+                    }
+                }
+            },
+            Ct)));
 
         // Assert
         int events = 0;
