@@ -64,6 +64,15 @@ public static class ApiProblems
     /// <summary>A training job was cancelled because the service stopped (the error of a failed job, status 503).</summary>
     public const string TrainingCancelled = "training_cancelled";
 
+    /// <summary>The database cannot be reached for now (down, restarting, connections dropped); retry after the <c>Retry-After</c> seconds with the same idempotency key (503).</summary>
+    public const string StoreUnavailable = "store_unavailable";
+
+    /// <summary>The <c>Retry-After</c> seconds answered with <see cref="StoreUnavailable"/>.</summary>
+    public const int StoreRetryAfterSeconds = 2;
+
+    /// <summary>The detail answered with <see cref="StoreUnavailable"/> (the provider's message may name hosts, so it is logged, not returned).</summary>
+    public const string StoreUnavailableDetail = "The database is unavailable for now; retry after the Retry-After delay. A write retried with the same Idempotency-Key is applied at most once.";
+
     /// <summary>The request took longer than the service's timeout (504).</summary>
     public const string Timeout = "timeout";
 
@@ -108,6 +117,7 @@ public static class ApiProblems
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge, PayloadTooLarge, "Payload too large"),
         BadHttpRequestException bad => (bad.StatusCode, InvalidRequest, "Invalid request"),
         ConcurrencyException => (StatusCodes.Status409Conflict, Conflict, "Conflict"),
+        StoreUnavailableException => (StatusCodes.Status503ServiceUnavailable, StoreUnavailable, "Database unavailable"),
         PenchantException => (StatusCodes.Status500InternalServerError, EngineFailure, "The preference engine failed"),
         _ => (StatusCodes.Status500InternalServerError, InternalError, "Internal error"),
     };

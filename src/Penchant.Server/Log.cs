@@ -3,8 +3,8 @@ namespace Penchant.Server;
 /// <summary>The service's log messages (event IDs 4000–4999). None carries user content.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(4000, LogLevel.Information, "Penchant service storing preferences in SQLite database {DatabasePath}")]
-    public static partial void UsingDatabase(ILogger logger, string databasePath);
+    [LoggerMessage(4000, LogLevel.Information, "Penchant service storing preferences in {Database}")]
+    public static partial void UsingDatabase(ILogger logger, string database);
 
     [LoggerMessage(4001, LogLevel.Debug, "Refused a request whose API key is malformed, unknown or revoked")]
     public static partial void KeyRejected(ILogger logger);
@@ -29,4 +29,10 @@ internal static partial class Log
 
     [LoggerMessage(4008, LogLevel.Warning, "Training job {JobId} cancelled: the service is stopping")]
     public static partial void TrainingCancelled(ILogger logger, string jobId);
+
+    [LoggerMessage(4009, LogLevel.Warning, "The database is unavailable at start-up; retrying in {DelaySeconds} s")]
+    public static partial void StoreUnavailableAtStart(ILogger logger, double delaySeconds, Exception exception);
+
+    [LoggerMessage(4010, LogLevel.Warning, "The database is unavailable; answered 503 with Retry-After")]
+    public static partial void StoreUnavailable(ILogger logger, Exception exception);
 }

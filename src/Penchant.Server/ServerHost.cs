@@ -8,7 +8,9 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Penchant.DependencyInjection;
 using Penchant.Embeddings;
+using Penchant.PostgreSql;
 using Penchant.Server.Api;
 using Penchant.Server.Contracts;
 using Penchant.Server.Hosting;
@@ -20,13 +22,20 @@ namespace Penchant.Server;
 
 /// <summary>
 /// Composes the Penchant service for <c>Program.cs</c> (and the tests' host): one place registers
-/// the engine (SQLite + MiniLM), API keys, limits, JSON, problem details, OpenAPI, telemetry and health checks, and one
+/// the engine (SQLite or PostgreSQL + MiniLM), API keys, limits, JSON, problem details, OpenAPI, telemetry and health checks, and one
 /// place maps the endpoints.
 /// </summary>
 public static class ServerHost
 {
     /// <summary>The configuration key of the SQLite database path.</summary>
     public const string DatabaseKey = "Penchant:Database";
+
+    /// <summary>
+    /// The configuration key of a PostgreSQL connection string (environment <c>Penchant__Postgres</c>): when set, the service
+    /// stores everything in PostgreSQL instead of SQLite, so several instances can share one database. Finer settings
+    /// (schema, pool size, timeouts) are in <see cref="PostgreSqlStoreOptions.Section"/>.
+    /// </summary>
+    public const string PostgresKey = "Penchant:Postgres";
 
     /// <summary>The configuration section bound to <see cref="PenchantOptions"/>.</summary>
     public const string OptionsSection = "Penchant";
@@ -47,12 +56,30 @@ public static class ServerHost
     {
         ArgumentNullException.ThrowIfNull(builder);
 
-        string databasePath = builder.Configuration[DatabaseKey] is { Length: > 0 } configured ? configured : DefaultDatabasePath;
-        EnsureDirectory(databasePath);
+        PenchantBuilder penchant = builder.Services.AddPenchant(builder.Configuration.GetSection(OptionsSection));
+        string database;
+        if (PostgresConnectionString(builder.Configuration) is { } postgres)
+        {
+            // Many instances over one PostgreSQL database: nothing but caches lives in the process.
+            penchant.UsePostgreSql(builder.Configuration.GetSection(PostgreSqlStoreOptions.Section));
+            builder.Services.PostConfigure<PostgreSqlStoreOptions>(options => options.ConnectionString = postgres);
+            var described = new PostgreSqlDatabase(new PostgreSqlStoreOptions
+            {
+                ConnectionString = postgres,
+                Schema = builder.Configuration[PostgreSqlStoreOptions.Section + ":Schema"] is { Length: > 0 } schema ? schema : "penchant",
+            });
+            database = "PostgreSQL " + described.Description;
+            described.Dispose();
+        }
+        else
+        {
+            string databasePath = builder.Configuration[DatabaseKey] is { Length: > 0 } configured ? configured : DefaultDatabasePath;
+            EnsureDirectory(databasePath);
+            penchant.UseSqlite(databasePath);
+            database = "SQLite database " + databasePath;
+        }
 
-        builder.Services
-            .AddPenchant(builder.Configuration.GetSection(OptionsSection))
-            .UseSqlite(databasePath)
+        penchant
             // The generator caches texts and coalesces concurrent requests' texts into model calls. The service runs the
             // model in 8-bit weights unless configured otherwise: a third of the CPU per text, which is most of a write.
             .UseMiniLmEmbeddings(options =>
@@ -66,7 +93,7 @@ public static class ServerHost
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<TrainingJobs>();
         builder.Services.AddHostedService<TrainingWorker>();
-        builder.Services.AddSingleton(new DatabaseLocation(databasePath));
+        builder.Services.AddSingleton(new DatabaseLocation(database));
         builder.Services.AddSingleton<ReadinessState>();
         if (!IsGeneratingDocument)
         {
@@ -113,7 +140,9 @@ public static class ServerHost
 
         builder.Services.AddProblemDetails(static options => options.CustomizeProblemDetails = ApiProblems.AddErrorCode);
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
-        builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("ready", tags: [ReadinessCheck.Tag]);
+        builder.Services.AddHealthChecks()
+            .AddCheck<ReadinessCheck>("ready", tags: [ReadinessCheck.Tag])
+            .AddCheck<DatabaseCheck>("database", tags: [ReadinessCheck.Tag]);
         builder.Services.AddOpenApi(static options => options.AddDocumentTransformer<ApiKeySecurityTransformer>());
         builder.AddPenchantTelemetry();
 
@@ -151,7 +180,7 @@ public static class ServerHost
             .WithTitle("Penchant API")
             .AddPreferredSecuritySchemes(ApiKeySecurityTransformer.SchemeName));
 
-        Log.UsingDatabase(app.Logger, app.Services.GetRequiredService<DatabaseLocation>().Path);
+        Log.UsingDatabase(app.Logger, app.Services.GetRequiredService<DatabaseLocation>().Description);
         return app;
     }
 
@@ -200,17 +229,30 @@ public static class ServerHost
         }
     }
 
-    /// <summary>Where the service keeps its data (logged once at start-up).</summary>
-    /// <param name="Path">The SQLite file.</param>
-    internal sealed record DatabaseLocation(string Path);
+    /// <summary>Gets the PostgreSQL connection string the configuration gives (<see cref="PostgresKey"/>, else the options section's), or <see langword="null"/> for SQLite.</summary>
+    private static string? PostgresConnectionString(IConfiguration configuration) =>
+        configuration[PostgresKey] is { Length: > 0 } postgres ? postgres
+        : configuration[PostgreSqlStoreOptions.Section + ":" + nameof(PostgreSqlStoreOptions.ConnectionString)] is { Length: > 0 } section ? section
+        : null;
+
+    /// <summary>Where the service keeps its data (logged once at start-up), without credentials.</summary>
+    /// <param name="Description">The SQLite file, or the PostgreSQL server, database and schema.</param>
+    internal sealed record DatabaseLocation(string Description);
 
     /// <summary>Turns exceptions that escape a handler into problem details with an error code.</summary>
-    private sealed class ApiExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+    private sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, ILoggerFactory loggers) : IExceptionHandler
     {
         public ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
         {
             (int status, string code, string title) = ApiProblems.Classify(exception);
             httpContext.Response.StatusCode = status;
+            if (status == StatusCodes.Status503ServiceUnavailable)
+            {
+                // The database is down or restarting: tell the client when to try again (with its idempotency key).
+                Log.StoreUnavailable(loggers.CreateLogger(typeof(ServerHost).FullName!), exception);
+                httpContext.Response.Headers.RetryAfter = ApiProblems.StoreRetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            }
+
             return problemDetails.TryWriteAsync(new ProblemDetailsContext
             {
                 HttpContext = httpContext,
@@ -219,7 +261,7 @@ public static class ServerHost
                 {
                     Status = status,
                     Title = title,
-                    Detail = status < 500 ? exception.Message : null,
+                    Detail = status < 500 ? exception.Message : status == StatusCodes.Status503ServiceUnavailable ? ApiProblems.StoreUnavailableDetail : null,
                     Extensions = { [ApiProblems.ErrorCodeKey] = code },
                 },
             });

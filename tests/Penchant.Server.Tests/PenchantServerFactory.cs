@@ -40,7 +40,7 @@ public class PenchantServerFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>Counts the rows of the preference store's tables (events, preferences, users), to prove a request changed nothing.</summary>
-    public async Task<string> CountRowsAsync(CancellationToken cancellationToken)
+    public virtual async Task<string> CountRowsAsync(CancellationToken cancellationToken)
     {
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         await connection.OpenAsync(cancellationToken);

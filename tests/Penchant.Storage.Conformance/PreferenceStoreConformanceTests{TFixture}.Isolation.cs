@@ -32,6 +32,39 @@ public abstract partial class PreferenceStoreConformanceTests<TFixture>
         Assert.Equal(["sam"], await ToListAsync(Store.ListUsersAsync("globex", Ct), Ct));
     }
 
+    /// <summary>
+    /// Two tenants writing with the same idempotency key (so the same derived event and preference identifiers) both keep
+    /// their write; neither reads the other's, and a retry with the key is a duplicate only in its own tenant.
+    /// </summary>
+    /// <returns>A task that completes when the test is done.</returns>
+    [Fact]
+    public async Task CommitAsync_TwoTenantsSameIdempotencyKey_BothKeptNeitherSeesTheOther()
+    {
+        // Arrange: identifiers as an engine derives them from one idempotency key.
+        var acme = UserKey.Create("acme", "sam");
+        var globex = UserKey.Create("globex", "sam");
+        string[] ids = ["ev_key42_0", "ev_key42_1"];
+
+        // Act
+        await Store.CommitAsync(acme, new UserChange { Append = [Event(ids[0], "acme one"), Event(ids[1], "acme two")], Upsert = [Preference("pref_key42", "acme preference", ids[0])] }, Ct);
+        await Store.CommitAsync(globex, new UserChange { Append = [Event(ids[0], "globex one")], Upsert = [Preference("pref_key42", "globex preference", ids[0])] }, Ct);
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.CommitAsync(acme, new UserChange { ExpectedVersion = 2, Append = [Event(ids[0], "acme retry")] }, Ct));
+
+        // Assert: each tenant holds exactly its own write.
+        Assert.Equal(["acme one", "acme two"], (await ToListAsync(Store.ReadEventsAsync(acme, 0, Ct), Ct)).Select(static e => e.Text));
+        Assert.Equal(["globex one"], (await ToListAsync(Store.ReadEventsAsync(globex, 0, Ct), Ct)).Select(static e => e.Text));
+        Assert.Equal(["acme one", "acme two"], (await Store.FindEventsAsync(acme, ids, Ct)).Select(static e => e.Text));
+        Assert.Equal(["globex one"], (await Store.FindEventsAsync(globex, ids, Ct)).Select(static e => e.Text));
+        Assert.Equal("acme preference", Assert.Single((await Store.GetStateAsync(acme, Ct)).Preferences).Text);
+        Assert.Equal("globex preference", Assert.Single((await Store.GetStateAsync(globex, Ct)).Preferences).Text);
+        Assert.Equal(new LogPosition(2, ids[1]), await Store.GetLogPositionAsync(acme, Ct));
+        Assert.Equal(new LogPosition(1, ids[0]), await Store.GetLogPositionAsync(globex, Ct));
+
+        // Deleting one tenant's user leaves the other's write whole.
+        Assert.True(await Store.DeleteUserAsync(acme, Ct));
+        Assert.Equal("globex one", Assert.Single(await Store.FindEventsAsync(globex, ids, Ct)).Text);
+    }
+
     /// <summary>Tenant and user identifiers match exactly: case and a prefix make different keys.</summary>
     /// <returns>A task that completes when the test is done.</returns>
     [Fact]

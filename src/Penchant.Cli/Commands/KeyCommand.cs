@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using Penchant.Cli.Infrastructure;
-using Penchant.Sqlite;
 using Penchant.Storage;
 
 namespace Penchant.Cli.Commands;
@@ -25,7 +24,8 @@ internal sealed class KeyCommand : Command
 
         protected override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
         {
-            IApiKeyStore keys = new SqliteApiKeyStore(context.ResolveDatabase());
+            await using KeyStoreHost host = context.OpenKeys();
+            IApiKeyStore keys = host.Keys;
             CreatedApiKey key = await keys.CreateKeyAsync(context.Tenant, cancellationToken);
             TextWriter output = context.Environment.Output;
             if (context.Json)
@@ -65,7 +65,8 @@ internal sealed class KeyCommand : Command
         protected override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
         {
             string keyId = context.ParseResult.GetValue(_keyId) ?? string.Empty;
-            IApiKeyStore keys = new SqliteApiKeyStore(context.ResolveDatabase());
+            await using KeyStoreHost host = context.OpenKeys();
+            IApiKeyStore keys = host.Keys;
             if (!await keys.RevokeKeyAsync(keyId, cancellationToken))
             {
                 throw new CliInputException($"There is no active key '{keyId}'.");

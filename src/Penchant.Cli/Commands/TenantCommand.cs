@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Penchant.Cli.Infrastructure;
-using Penchant.Sqlite;
 using Penchant.Storage;
 
 namespace Penchant.Cli.Commands;
@@ -27,7 +26,8 @@ internal sealed class TenantCommand : Command
         protected override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
         {
             string name = context.ParseResult.GetValue(_name) ?? string.Empty;
-            IApiKeyStore keys = new SqliteApiKeyStore(context.ResolveDatabase());
+            await using KeyStoreHost host = context.OpenKeys();
+            IApiKeyStore keys = host.Keys;
             bool created = await keys.CreateTenantAsync(name, cancellationToken);
             await context.Environment.Output.WriteLineAsync(created ? $"Created tenant '{name}'." : $"Tenant '{name}' already exists.");
             return ExitCodes.Success;

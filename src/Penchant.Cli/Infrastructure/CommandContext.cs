@@ -34,6 +34,16 @@ internal sealed class CommandContext
     /// <summary>Gets the <c>--db</c> value as given, or <see langword="null"/>.</summary>
     public string? GivenDatabase => ParseResult.GetValue(_globals.Database);
 
+    /// <summary>Gets the <c>--postgres</c> connection string as given, or <see langword="null"/> (SQLite).</summary>
+    /// <exception cref="CliInputException">Both <c>--db</c> and <c>--postgres</c> were given.</exception>
+    public string? GivenPostgres => ParseResult.GetValue(_globals.Postgres) switch
+    {
+        null => null,
+        { } given when string.IsNullOrWhiteSpace(given) => throw new CliInputException("--postgres needs a connection string, e.g. --postgres \"Host=db;Database=penchant;Username=penchant\"."),
+        { } given when GivenDatabase is not null => throw new CliInputException("Give either --db (a SQLite file) or --postgres (a PostgreSQL database), not both."),
+        { } given => given,
+    };
+
     /// <summary>Gets the user the command is about.</summary>
     /// <exception cref="ArgumentException">The tenant or user identifier is invalid.</exception>
     public UserKey User => UserKey.Create(ParseResult.GetValue(_globals.Tenant)!, ParseResult.GetValue(_globals.User)!);
@@ -52,8 +62,18 @@ internal sealed class CommandContext
     /// <exception cref="CliInputException">The path cannot be used.</exception>
     public string ResolveDatabase() => DatabasePath.Validate(GivenDatabase ?? DatabasePath.Default);
 
-    /// <summary>Opens the engine on the resolved database.</summary>
+    /// <summary>Opens the engine on the PostgreSQL database when <c>--postgres</c> is given, else on the resolved SQLite file.</summary>
     /// <returns>The engine host.</returns>
-    /// <exception cref="CliInputException">The path cannot be used.</exception>
-    public EngineHost OpenEngine() => EngineHost.Open(ResolveDatabase(), Environment.ConfigureEngine, Precision);
+    /// <exception cref="CliInputException">The path cannot be used, or both <c>--db</c> and <c>--postgres</c> were given.</exception>
+    public EngineHost OpenEngine() => GivenPostgres is { } postgres
+        ? EngineHost.OpenPostgres(postgres, Environment.ConfigureEngine, Precision)
+        : EngineHost.Open(ResolveDatabase(), Environment.ConfigureEngine, Precision);
+
+    /// <summary>Opens the API-key store of the PostgreSQL database when <c>--postgres</c> is given, else of the resolved SQLite file.</summary>
+    /// <returns>The key store; dispose it to close its connections.</returns>
+    /// <exception cref="CliInputException">The path cannot be used, or both <c>--db</c> and <c>--postgres</c> were given.</exception>
+    /// <exception cref="ArgumentException">The connection string is malformed.</exception>
+    public KeyStoreHost OpenKeys() => GivenPostgres is { } postgres
+        ? KeyStoreHost.ForPostgres(postgres)
+        : KeyStoreHost.ForSqlite(ResolveDatabase());
 }

@@ -18,6 +18,14 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
+    /// <summary>Gets the PostgreSQL option: a connection string that replaces the SQLite file (the database the service's instances share).</summary>
+    public Option<string?> Postgres { get; } = new("--postgres")
+    {
+        Description = "Use this PostgreSQL database instead of the SQLite file (an Npgsql connection string; the password may come from PGPASSWORD or ~/.pgpass instead)",
+        HelpName = "CONNSTR",
+        Recursive = true,
+    };
+
     /// <summary>Gets the tenant option.</summary>
     public Option<string> Tenant { get; } = new("--tenant")
     {
@@ -54,6 +62,7 @@ internal sealed class GlobalOptions
     public void AddTo(Command root)
     {
         root.Options.Add(Database);
+        root.Options.Add(Postgres);
         root.Options.Add(Tenant);
         root.Options.Add(User);
         root.Options.Add(Json);

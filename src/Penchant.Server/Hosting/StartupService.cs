@@ -28,18 +28,23 @@ internal sealed class StartupService(
         long started = Stopwatch.GetTimestamp();
         try
         {
-            if (options.Value.BootstrapKey && !await keys.AnyKeyAsync(stoppingToken))
+            // A database server may start after the service (or be restarting): wait for it, not ready meanwhile.
+            TimeSpan delay = TimeSpan.FromSeconds(1);
+            while (true)
             {
-                await keys.CreateTenantAsync(Domain.UserKey.DefaultTenant, stoppingToken);
-                CreatedApiKey key = await keys.CreateKeyAsync(Domain.UserKey.DefaultTenant, stoppingToken);
-                Log.BootstrapKeyCreated(logger, key.KeyId);
-                await Console.Out.WriteLineAsync(
-                    $"Penchant: no API key existed, so one was created for tenant 'default' (shown only now):{Environment.NewLine}" +
-                    $"  Authorization: Bearer {key.Key}{Environment.NewLine}" +
-                    $"Create more with 'penchant key create --tenant NAME'; revoke this one with 'penchant key revoke {key.KeyId}'.");
+                try
+                {
+                    await PrepareStoreAsync(stoppingToken);
+                    break;
+                }
+                catch (StoreUnavailableException exception)
+                {
+                    Log.StoreUnavailableAtStart(logger, delay.TotalSeconds, exception);
+                    await Task.Delay(delay, stoppingToken);
+                    delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 30));
+                }
             }
 
-            await store.InitializeAsync(stoppingToken);
             await embeddings.GenerateAsync(["Penchant is warming up."], cancellationToken: stoppingToken);
 
             // The extractor and the hinter embed their seed sentences and lexicon on first use: do it now, not in the first write.
@@ -54,5 +59,21 @@ internal sealed class StartupService(
             state.SetFailed(exception);
             throw;
         }
+    }
+
+    private async Task PrepareStoreAsync(CancellationToken stoppingToken)
+    {
+        if (options.Value.BootstrapKey && !await keys.AnyKeyAsync(stoppingToken))
+        {
+            await keys.CreateTenantAsync(Domain.UserKey.DefaultTenant, stoppingToken);
+            CreatedApiKey key = await keys.CreateKeyAsync(Domain.UserKey.DefaultTenant, stoppingToken);
+            Log.BootstrapKeyCreated(logger, key.KeyId);
+            await Console.Out.WriteLineAsync(
+                $"Penchant: no API key existed, so one was created for tenant 'default' (shown only now):{Environment.NewLine}" +
+                $"  Authorization: Bearer {key.Key}{Environment.NewLine}" +
+                $"Create more with 'penchant key create --tenant NAME'; revoke this one with 'penchant key revoke {key.KeyId}'.");
+        }
+
+        await store.InitializeAsync(stoppingToken);
     }
 }

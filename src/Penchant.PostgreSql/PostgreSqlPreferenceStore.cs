@@ -1,0 +1,779 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Npgsql;
+using NpgsqlTypes;
+using Penchant.Domain;
+using Penchant.Signals;
+using Penchant.Storage;
+using Penchant.Storage.Codecs;
+
+namespace Penchant.PostgreSql;
+
+/// <summary>
+/// Stores users' event logs, preferences and models in PostgreSQL: the store for many service instances over one
+/// database server.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Thread-safe, and safe across processes. Each operation takes a pooled connection. A commit claims the user's row in
+/// <c>users</c> with a conditional update on the version it was computed from (<c>… WHERE version = expected</c>), which
+/// takes the row's lock until the transaction ends: writers of one user are ordered whichever instance they run in, a
+/// writer computed from a stale version gets <see cref="ConcurrencyException"/>, and writers of different users never wait
+/// for each other. A successful <see cref="CommitAsync"/> is durable once it returns (PostgreSQL's default
+/// <c>synchronous_commit</c>).
+/// </para>
+/// <para>
+/// Every statement names the user's tenant and identifier, and identifiers are unique per user, never globally: the same
+/// event identifier (say, one derived from an idempotency key) in two tenants is two events.
+/// </para>
+/// <para>
+/// Event and preference texts are user content; the store never logs them and never puts them in exception messages
+/// (server error details are not requested). Deleted rows are gone from every query at once; PostgreSQL reclaims their
+/// space at its next vacuum, and copies outside the database (backups, replicas' WAL archives) are not covered.
+/// </para>
+/// </remarks>
+public sealed class PostgreSqlPreferenceStore : IPreferenceStore, IAsyncDisposable, IDisposable
+{
+    private const string TimestampFormat = "o";
+    private const string EventColumns = "seq, id, kind, role, text, scope, target, at, redacted, data";
+
+    private readonly PostgreSqlDatabase _database;
+    private readonly bool _ownsDatabase;
+    private readonly string _selectState;
+    private readonly string _selectPosition;
+    private readonly string _selectVersion;
+    private readonly string _findEvents;
+    private readonly string _readEvents;
+    private readonly string _claimNewUser;
+    private readonly string _claimUser;
+    private readonly string _insertEvent;
+    private readonly string _deleteAllPreferences;
+    private readonly string _upsertPreference;
+    private readonly string _deletePreferences;
+    private readonly string _redactEvents;
+    private readonly string _deleteAllModels;
+    private readonly string _upsertUserModel;
+    private readonly string[] _deleteUser;
+    private readonly string _listUsers;
+
+    /// <summary>Initializes a new instance of the <see cref="PostgreSqlPreferenceStore"/> class with a connection pool of its own. Nothing is opened until first use.</summary>
+    /// <param name="options">The server, schema, pool and timeouts.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The connection string is missing or malformed, or the schema name is not a plain lower-case identifier.</exception>
+    public PostgreSqlPreferenceStore(PostgreSqlStoreOptions options)
+        : this(new PostgreSqlDatabase(options), ownsDatabase: true)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="PostgreSqlPreferenceStore"/> class over a database shared with other stores (the caller disposes it).</summary>
+    /// <param name="database">The database.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="database"/> is <see langword="null"/>.</exception>
+    public PostgreSqlPreferenceStore(PostgreSqlDatabase database)
+        : this(database ?? throw new ArgumentNullException(nameof(database)), ownsDatabase: false)
+    {
+    }
+
+    private PostgreSqlPreferenceStore(PostgreSqlDatabase database, bool ownsDatabase)
+    {
+        _database = database;
+        _ownsDatabase = ownsDatabase;
+        _selectState = database.Sql(
+            """
+            SELECT u.version, u.last_event_id, p.id, p.payload, p.embedding
+            FROM {s}.users u LEFT JOIN {s}.preferences p ON p.tenant = u.tenant AND p.user_id = u.user_id
+            WHERE u.tenant = $1 AND u.user_id = $2
+            ORDER BY p.ordinal
+            """);
+        _selectPosition = database.Sql("SELECT version, last_event_id FROM {s}.users WHERE tenant = $1 AND user_id = $2");
+        _selectVersion = database.Sql("SELECT version FROM {s}.users WHERE tenant = $1 AND user_id = $2");
+        _findEvents = database.Sql($"SELECT {EventColumns} FROM {{s}}.events WHERE tenant = $1 AND user_id = $2 AND id = ANY($3) ORDER BY seq");
+        _readEvents = database.Sql($"SELECT {EventColumns} FROM {{s}}.events WHERE tenant = $1 AND user_id = $2 AND seq > $3 ORDER BY seq");
+
+        // The claim: a new user's row is inserted, or an existing row still at the expected version is moved on; either takes
+        // the row's lock to the end of the transaction. No row affected means another writer got there first. The claim
+        // also reserves one ordinal per upserted preference from the user's counter (creation order without a max() scan).
+        _claimNewUser = database.Sql(
+            """
+            INSERT INTO {s}.users AS u (tenant, user_id, version, last_event_id, ordinals) VALUES ($1, $2, $3, $4, $5)
+            ON CONFLICT (tenant, user_id) DO UPDATE
+            SET version = excluded.version, last_event_id = coalesce(excluded.last_event_id, u.last_event_id), ordinals = u.ordinals + excluded.ordinals
+            WHERE u.version = 0
+            RETURNING ordinals
+            """);
+        _claimUser = database.Sql(
+            "UPDATE {s}.users SET version = $3, last_event_id = coalesce($4, last_event_id), ordinals = ordinals + $5 WHERE tenant = $1 AND user_id = $2 AND version = $6 RETURNING ordinals");
+        _insertEvent = database.Sql(
+            """
+            INSERT INTO {s}.events (tenant, user_id, seq, id, kind, role, text, scope, target, at, redacted, data)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+            """);
+        _deleteAllPreferences = database.Sql("DELETE FROM {s}.preferences WHERE tenant = $1 AND user_id = $2");
+
+        // A replaced preference keeps its position (ordinal); a new one goes last, with an ordinal the claim reserved.
+        _upsertPreference = database.Sql(
+            """
+            INSERT INTO {s}.preferences (tenant, user_id, id, ordinal, payload, embedding) VALUES ($1, $2, $3, $4, $5, $6)
+            ON CONFLICT (tenant, user_id, id) DO UPDATE SET payload = excluded.payload, embedding = excluded.embedding
+            """);
+        _deletePreferences = database.Sql("DELETE FROM {s}.preferences WHERE tenant = $1 AND user_id = $2 AND id = ANY($3)");
+        _redactEvents = database.Sql(
+            "UPDATE {s}.events SET text = NULL, scope = NULL, data = NULL, redacted = true WHERE tenant = $1 AND user_id = $2 AND id = ANY($3)");
+        _deleteAllModels = database.Sql("DELETE FROM {s}.user_models WHERE tenant = $1 AND user_id = $2");
+        _upsertUserModel = database.Sql(
+            """
+            INSERT INTO {s}.user_models AS m (tenant, user_id, name, version, payload) VALUES ($1, $2, $3, 1, $4)
+            ON CONFLICT (tenant, user_id, name) DO UPDATE SET version = m.version + 1, payload = excluded.payload
+            """);
+
+        // The user's row goes first: it waits for a commit in flight, and a commit that comes later finds no row to move on.
+        _deleteUser =
+        [
+            database.Sql("DELETE FROM {s}.users WHERE tenant = $1 AND user_id = $2"),
+            database.Sql("DELETE FROM {s}.events WHERE tenant = $1 AND user_id = $2"),
+            database.Sql("DELETE FROM {s}.preferences WHERE tenant = $1 AND user_id = $2"),
+            database.Sql("DELETE FROM {s}.user_models WHERE tenant = $1 AND user_id = $2"),
+        ];
+        _listUsers = database.Sql("SELECT user_id FROM {s}.users WHERE tenant = $1 AND version > 0");
+    }
+
+    /// <summary>Gets the database this store uses.</summary>
+    public PostgreSqlDatabase Database => _database;
+
+    /// <inheritdoc/>
+    /// <exception cref="StoreUnavailableException">The server cannot be reached.</exception>
+    /// <exception cref="PenchantException">The schema was written by a newer version, or a migration failed.</exception>
+    /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
+    public Task InitializeAsync(CancellationToken cancellationToken = default) => _database.InitializeAsync(cancellationToken);
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException"><paramref name="user"/> is not a valid key.</exception>
+    /// <exception cref="StoreUnavailableException">The server cannot be reached.</exception>
+    /// <exception cref="PenchantException">The server failed.</exception>
+    /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
+    public async Task<UserState> GetStateAsync(UserKey user, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        NpgsqlConnection connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            try
+            {
+                // One statement, so the version and the preferences come from one snapshot.
+                using NpgsqlCommand command = Command(connection, null, _selectState, user);
+                NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        return UserState.Empty;
+                    }
+
+                    LogPosition position = ReadPosition(reader);
+                    var preferences = new List<Preference>();
+                    do
+                    {
+                        if (ReadPreference(reader) is { } preference)
+                        {
+                            preferences.Add(preference);
+                        }
+                    }
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false));
+
+                    return new UserState(position.Version, preferences) { LastEventId = position.LastEventId };
+                }
+            }
+            catch (NpgsqlException ex)
+            {
+                throw _database.Failure(ex, "read a user's state", cancellationToken);
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException"><paramref name="user"/> is not a valid key.</exception>
+    /// <exception cref="StoreUnavailableException">The server cannot be reached.</exception>
+    /// <exception cref="PenchantException">The server failed.</exception>
+    /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
+    public async Task<LogPosition> GetLogPositionAsync(UserKey user, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        NpgsqlConnection connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            try
+            {
+                using NpgsqlCommand command = Command(connection, null, _selectPosition, user);
+                NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && ReadPosition(reader) is { Version: > 0 } position
+                        ? position
+                        : default;
+                }
+            }
+            catch (NpgsqlException ex)
+            {
+                throw _database.Failure(ex, "read a user's log position", cancellationToken);
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException"><paramref name="user"/> is not a valid key.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="eventIds"/> is <see langword="null"/>.</exception>
+    /// <exception cref="StoreUnavailableException">The server cannot be reached.</exception>
+    /// <exception cref="PenchantException">The server failed.</exception>
+    /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
+    public async Task<IReadOnlyList<PreferenceEvent>> FindEventsAsync(UserKey user, IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        ArgumentNullException.ThrowIfNull(eventIds);
+        var found = new List<PreferenceEvent>();
+        if (eventIds.Count == 0)
+        {
+            return found;
+        }
+
+        NpgsqlConnection connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            try
+            {
+                using NpgsqlCommand command = Command(connection, null, _findEvents, user);
+                command.Parameters.Add(TextArray([.. eventIds]));
+                NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        found.Add(ReadEvent(reader));
+                    }
+                }
+            }
+            catch (NpgsqlException ex)
+            {
+                throw _database.Failure(ex, "find a user's events", cancellationToken);
+            }
+        }
+
+        return found;
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentNullException"><paramref name="change"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="user"/> is not a valid key, or the change is malformed, appends an event whose identifier the user's log
+    /// already holds, or holds a text PostgreSQL cannot store; nothing is changed.
+    /// </exception>
+    /// <exception cref="StoreUnavailableException">
+    /// The server cannot be reached. The change may or may not have been committed (when the connection dropped during the
+    /// commit): retry it with the same event identifiers, which the log rejects if they landed.
+    /// </exception>
+    /// <exception cref="PenchantException">The server failed; nothing is changed.</exception>
+    /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
+    public async Task<IReadOnlyList<PreferenceEvent>> CommitAsync(UserKey user, UserChange change, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        ArgumentNullException.ThrowIfNull(change);
+        change.Validate();
+        cancellationToken.ThrowIfCancellationRequested();
+
+        if (change.IsEmpty)
+        {
+            long current = await ReadVersionAsync(user, cancellationToken).ConfigureAwait(false);
+            return current == change.ExpectedVersion ? [] : throw Stale(current, change.ExpectedVersion);
+        }
+
+        NpgsqlConnection connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            try
+            {
+                NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await using (transaction.ConfigureAwait(false))
+                {
+                    long version = change.ExpectedVersion;
+                    string? lastEventId = change.Append.Count > 0 ? change.Append[^1].Id : null;
+                    long ordinals;
+                    using (NpgsqlCommand claim = Command(connection, transaction, version == 0 ? _claimNewUser : _claimUser, user))
+                    {
+                        claim.Parameters.Add(Int64(version + change.Append.Count));
+                        claim.Parameters.Add(Text(lastEventId));
+                        claim.Parameters.Add(Int64(change.Upsert.Count));
+                        if (version != 0)
+                        {
+                            claim.Parameters.Add(Int64(version));
+                        }
+
+                        if (await claim.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not long reserved)
+                        {
+                            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                            throw Stale(await ReadVersionAsync(connection, user, cancellationToken).ConfigureAwait(false), version);
+                        }
+
+                        ordinals = reserved;
+                    }
+
+                    using NpgsqlBatch batch = new(connection, transaction);
+                    IReadOnlyList<PreferenceEvent> appended = AddWrites(batch, user, change, ordinals - change.Upsert.Count);
+                    await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+                    // Past this point the change is sent whole; the commit itself is not cancelled half-way.
+                    await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+                    return appended;
+                }
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && ex.ConstraintName == "events_id_unique")
+            {
+                string? id = ex.BatchCommand is { } failed && failed.Parameters.Count > 3 ? failed.Parameters[3].Value as string : null;
+                throw new ArgumentException(
+                    id is null
+                        ? "The user's event log already holds an event with an identifier the change appends; nothing was changed."
+                        : $"The user's event log already holds an event with identifier '{id}'; nothing was changed.",
+                    nameof(change),
+                    ex);
+            }
+            catch (NpgsqlException ex)
+            {
+                throw _database.Failure(ex, "commit a change", cancellationToken);
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException"><paramref name="user"/> is not a valid key.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="afterSequence"/> is negative.</exception>
+    /// <exception cref="StoreUnavailableException">The server cannot be reached.</exception>
+    /// <exception cref="PenchantException">The server failed.</exception>
+    /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
+    public IAsyncEnumerable<PreferenceEvent> ReadEventsAsync(UserKey user, long afterSequence = 0, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        ArgumentOutOfRangeException.ThrowIfNegative(afterSequence);
+        return ReadEventsCoreAsync(user, afterSequence, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException"><paramref name="user"/> is not a valid key.</exception>
+    /// <exception cref="StoreUnavailableException">The server cannot be reached; the user may or may not have been deleted.</exception>
+    /// <exception cref="PenchantException">The server failed; nothing is changed.</exception>
+    /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
+    public async Task<bool> DeleteUserAsync(UserKey user, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        NpgsqlConnection connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            try
+            {
+                // A batch outside an explicit transaction runs in one implicit transaction: all of the user goes, or nothing.
+                using NpgsqlBatch batch = new(connection);
+                foreach (string sql in _deleteUser)
+                {
+                    batch.BatchCommands.Add(BatchCommand(sql, user));
+                }
+
+                await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                ulong rows = 0;
+                foreach (NpgsqlBatchCommand command in batch.BatchCommands)
+                {
+                    rows += command.Rows;
+                }
+
+                return rows > 0;
+            }
+            catch (NpgsqlException ex)
+            {
+                throw _database.Failure(ex, "delete a user", cancellationToken);
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Identifiers are ordered by UTF-16 code unit (<see cref="StringComparer.Ordinal"/>), as .NET sorts them, which no
+    /// PostgreSQL collation does; the tenant's identifiers are read and sorted in memory. Not a request-path query.
+    /// </remarks>
+    /// <exception cref="ArgumentException"><paramref name="tenantId"/> is <see langword="null"/>, empty or whitespace.</exception>
+    /// <exception cref="StoreUnavailableException">The server cannot be reached.</exception>
+    /// <exception cref="PenchantException">The server failed.</exception>
+    /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
+    public IAsyncEnumerable<string> ListUsersAsync(string tenantId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        return ListUsersCoreAsync(tenantId, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException"><paramref name="tenantId"/> or <paramref name="name"/> is empty.</exception>
+    /// <exception cref="StoreUnavailableException">The server cannot be reached.</exception>
+    /// <exception cref="PenchantException">The server failed.</exception>
+    /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
+    public Task<StoredModel?> GetModelAsync(string tenantId, string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return GetModelCoreAsync(ModelTable.Tenant, tenantId, null, name, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException"><paramref name="tenantId"/> or <paramref name="name"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="expectedVersion"/> is negative.</exception>
+    /// <exception cref="StoreUnavailableException">The server cannot be reached.</exception>
+    /// <exception cref="PenchantException">The server failed; nothing is changed.</exception>
+    /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
+    public Task<long> SaveModelAsync(string tenantId, string name, ReadOnlyMemory<byte> payload, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        return SaveModelCoreAsync(ModelTable.Tenant, tenantId, null, name, payload, expectedVersion, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException"><paramref name="user"/> is not a valid key, or <paramref name="name"/> is empty.</exception>
+    /// <exception cref="StoreUnavailableException">The server cannot be reached.</exception>
+    /// <exception cref="PenchantException">The server failed.</exception>
+    /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
+    public Task<StoredModel?> GetUserModelAsync(UserKey user, string name, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return GetModelCoreAsync(ModelTable.User, user.TenantId, user.UserId, name, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException"><paramref name="user"/> is not a valid key, or <paramref name="name"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="expectedVersion"/> is negative.</exception>
+    /// <exception cref="StoreUnavailableException">The server cannot be reached.</exception>
+    /// <exception cref="PenchantException">The server failed; nothing is changed.</exception>
+    /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
+    public Task<long> SaveUserModelAsync(UserKey user, string name, ReadOnlyMemory<byte> payload, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        return SaveModelCoreAsync(ModelTable.User, user.TenantId, user.UserId, name, payload, expectedVersion, cancellationToken);
+    }
+
+    /// <summary>Releases the connection pool if the store created it.</summary>
+    /// <returns>A task that completes when the pool is closed.</returns>
+    public ValueTask DisposeAsync() => _ownsDatabase ? _database.DisposeAsync() : ValueTask.CompletedTask;
+
+    /// <summary>Releases the connection pool if the store created it.</summary>
+    public void Dispose()
+    {
+        if (_ownsDatabase)
+        {
+            _database.Dispose();
+        }
+    }
+
+    private static ConcurrencyException Stale(long version, long expected) => new(
+        $"The user's event log is at version {version.ToString(CultureInfo.InvariantCulture)}; the change was computed from version {expected.ToString(CultureInfo.InvariantCulture)}.");
+
+    private IReadOnlyList<PreferenceEvent> AddWrites(NpgsqlBatch batch, UserKey user, UserChange change, long firstOrdinal)
+    {
+        long version = change.ExpectedVersion;
+        var redactNow = change.Redact.Count == 0 ? null : new HashSet<string>(change.Redact, StringComparer.Ordinal);
+        var appended = new PreferenceEvent[change.Append.Count];
+        for (int i = 0; i < appended.Length; i++)
+        {
+            PreferenceEvent item = change.Append[i] with { Sequence = version + i + 1 };
+            NpgsqlBatchCommand insert = BatchCommand(_insertEvent, user);
+            insert.Parameters.Add(Int64(item.Sequence));
+            insert.Parameters.Add(Text(item.Id));
+            insert.Parameters.Add(Text(item.Kind.Name));
+            insert.Parameters.Add(Text(item.Role));
+            insert.Parameters.Add(Text(item.Text));
+            insert.Parameters.Add(Text(item.Scope));
+            insert.Parameters.Add(Text(item.Target));
+            insert.Parameters.Add(Text(item.At.ToString(TimestampFormat, CultureInfo.InvariantCulture)));
+            insert.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = item.Redacted });
+            insert.Parameters.Add(Text(item.Data));
+            batch.BatchCommands.Add(insert);
+
+            // The caller sees the events as they are stored once the change is committed.
+            appended[i] = redactNow is not null && redactNow.Contains(item.Id) ? item.Redact() : item;
+        }
+
+        if (change.ReplaceAllPreferences)
+        {
+            batch.BatchCommands.Add(BatchCommand(_deleteAllPreferences, user));
+        }
+
+        long ordinal = firstOrdinal;
+        foreach (Preference preference in change.Upsert)
+        {
+            NpgsqlBatchCommand upsert = BatchCommand(_upsertPreference, user);
+            upsert.Parameters.Add(Text(preference.Id));
+            upsert.Parameters.Add(Int64(++ordinal));
+            upsert.Parameters.Add(Text(PreferenceCodec.ToJson(preference)));
+            upsert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bytea, Value = (object?)EmbeddingBlob.ToBytes(preference.Embedding) ?? DBNull.Value });
+            batch.BatchCommands.Add(upsert);
+        }
+
+        if (change.Delete.Count > 0)
+        {
+            NpgsqlBatchCommand delete = BatchCommand(_deletePreferences, user);
+            delete.Parameters.Add(TextArray([.. change.Delete]));
+            batch.BatchCommands.Add(delete);
+        }
+
+        if (change.Redact.Count > 0)
+        {
+            NpgsqlBatchCommand redact = BatchCommand(_redactEvents, user);
+            redact.Parameters.Add(TextArray([.. change.Redact]));
+            batch.BatchCommands.Add(redact);
+        }
+
+        if (change.ReplaceAllModels)
+        {
+            batch.BatchCommands.Add(BatchCommand(_deleteAllModels, user));
+        }
+
+        foreach ((string name, ReadOnlyMemory<byte> payload) in change.UpsertModels)
+        {
+            NpgsqlBatchCommand model = BatchCommand(_upsertUserModel, user);
+            model.Parameters.Add(Text(name));
+            model.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = payload.ToArray() });
+            batch.BatchCommands.Add(model);
+        }
+
+        return appended;
+    }
+
+    private async Task<long> ReadVersionAsync(UserKey user, CancellationToken cancellationToken)
+    {
+        NpgsqlConnection connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            try
+            {
+                return await ReadVersionAsync(connection, user, cancellationToken).ConfigureAwait(false);
+            }
+            catch (NpgsqlException ex)
+            {
+                throw _database.Failure(ex, "read a user's version", cancellationToken);
+            }
+        }
+    }
+
+    private async Task<long> ReadVersionAsync(NpgsqlConnection connection, UserKey user, CancellationToken cancellationToken)
+    {
+        using NpgsqlCommand command = Command(connection, null, _selectVersion, user);
+        object? value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return value is long version ? version : 0;
+    }
+
+    private async IAsyncEnumerable<PreferenceEvent> ReadEventsCoreAsync(UserKey user, long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        NpgsqlConnection connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using NpgsqlCommand command = Command(connection, null, _readEvents, user);
+            command.Parameters.Add(Int64(afterSequence));
+            NpgsqlDataReader reader;
+            try
+            {
+                reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (NpgsqlException ex)
+            {
+                throw _database.Failure(ex, "read a user's events", cancellationToken);
+            }
+
+            await using (reader.ConfigureAwait(false))
+            {
+                while (true)
+                {
+                    // A row already buffered is returned without asking the server, so the token is checked here too.
+                    cancellationToken.ThrowIfCancellationRequested();
+                    try
+                    {
+                        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                        {
+                            break;
+                        }
+                    }
+                    catch (NpgsqlException ex)
+                    {
+                        throw _database.Failure(ex, "read a user's events", cancellationToken);
+                    }
+
+                    yield return ReadEvent(reader);
+                }
+            }
+        }
+    }
+
+    private async IAsyncEnumerable<string> ListUsersCoreAsync(string tenantId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var users = new List<string>();
+        NpgsqlConnection connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            try
+            {
+                using NpgsqlCommand command = new(_listUsers, connection);
+                command.Parameters.Add(Text(tenantId));
+                NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        users.Add(reader.GetString(0));
+                    }
+                }
+            }
+            catch (NpgsqlException ex)
+            {
+                throw _database.Failure(ex, "list users", cancellationToken);
+            }
+        }
+
+        users.Sort(StringComparer.Ordinal);
+        foreach (string user in users)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return user;
+        }
+    }
+
+    private async Task<StoredModel?> GetModelCoreAsync(ModelTable table, string tenant, string? user, string name, CancellationToken cancellationToken)
+    {
+        string sql = table == ModelTable.Tenant
+            ? _database.Sql("SELECT version, payload FROM {s}.tenant_models WHERE tenant = $1 AND name = $2")
+            : _database.Sql("SELECT version, payload FROM {s}.user_models WHERE tenant = $1 AND user_id = $3 AND name = $2");
+        NpgsqlConnection connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            try
+            {
+                using NpgsqlCommand command = ModelCommand(connection, null, sql, tenant, user, name);
+                NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadModel(reader, name) : null;
+                }
+            }
+            catch (NpgsqlException ex)
+            {
+                throw _database.Failure(ex, "read a model", cancellationToken);
+            }
+        }
+    }
+
+    private async Task<long> SaveModelCoreAsync(
+        ModelTable table, string tenant, string? user, string name, ReadOnlyMemory<byte> payload, long expectedVersion, CancellationToken cancellationToken)
+    {
+        // Optimistic: the first save inserts unless a row exists; a later one moves the row on only from the expected version.
+        string sql = (table, expectedVersion) switch
+        {
+            (ModelTable.Tenant, 0) => "INSERT INTO {s}.tenant_models (tenant, name, version, payload) VALUES ($1, $2, 1, $4) ON CONFLICT DO NOTHING",
+            (ModelTable.Tenant, _) => "UPDATE {s}.tenant_models SET version = version + 1, payload = $4 WHERE tenant = $1 AND name = $2 AND version = $5",
+            (_, 0) => "INSERT INTO {s}.user_models (tenant, user_id, name, version, payload) VALUES ($1, $3, $2, 1, $4) ON CONFLICT DO NOTHING",
+            _ => "UPDATE {s}.user_models SET version = version + 1, payload = $4 WHERE tenant = $1 AND user_id = $3 AND name = $2 AND version = $5",
+        };
+        string read = table == ModelTable.Tenant
+            ? "SELECT version FROM {s}.tenant_models WHERE tenant = $1 AND name = $2"
+            : "SELECT version FROM {s}.user_models WHERE tenant = $1 AND user_id = $3 AND name = $2";
+
+        NpgsqlConnection connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            try
+            {
+                using NpgsqlCommand write = ModelCommand(connection, null, _database.Sql(sql), tenant, user, name);
+                write.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = payload.ToArray() });
+                if (expectedVersion != 0)
+                {
+                    write.Parameters.Add(Int64(expectedVersion));
+                }
+
+                if (await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
+                {
+                    return expectedVersion + 1;
+                }
+
+                using NpgsqlCommand current = ModelCommand(connection, null, _database.Sql(read), tenant, user, name);
+                object? value = await current.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+                long version = value is long stored ? stored : 0;
+                throw new ConcurrencyException(
+                    $"The model is at version {version.ToString(CultureInfo.InvariantCulture)}; the save expected version {expectedVersion.ToString(CultureInfo.InvariantCulture)}.");
+            }
+            catch (NpgsqlException ex)
+            {
+                throw _database.Failure(ex, "save a model", cancellationToken);
+            }
+        }
+    }
+
+    private static NpgsqlCommand ModelCommand(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, string tenant, string? user, string name)
+    {
+        // $1 tenant, $2 name, $3 user (only in the user table's statements), then the statement's own parameters.
+        var command = new NpgsqlCommand(sql, connection, transaction);
+        command.Parameters.Add(Text(tenant));
+        command.Parameters.Add(Text(name));
+        command.Parameters.Add(Text(user ?? string.Empty));
+        return command;
+    }
+
+    private static LogPosition ReadPosition(NpgsqlDataReader reader) => new(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1));
+
+    // Columns 2..4 of the state query: a user without preferences has one row with nulls there.
+    private static Preference? ReadPreference(NpgsqlDataReader reader)
+    {
+        if (reader.IsDBNull(2))
+        {
+            return null;
+        }
+
+        ReadOnlyMemory<float> embedding = reader.IsDBNull(4) ? ReadOnlyMemory<float>.Empty : EmbeddingBlob.FromBytes(reader.GetFieldValue<byte[]>(4));
+        return PreferenceCodec.FromJson(reader.GetString(2), reader.GetString(3), embedding);
+    }
+
+    private static StoredModel ReadModel(NpgsqlDataReader reader, string name) => new(name, reader.GetInt64(0), reader.GetFieldValue<byte[]>(1));
+
+    private static PreferenceEvent ReadEvent(NpgsqlDataReader reader) => new()
+    {
+        Sequence = reader.GetInt64(0),
+        Id = reader.GetString(1),
+        Kind = EventKind.FromName(reader.GetString(2)),
+        Role = reader.IsDBNull(3) ? null : reader.GetString(3),
+        Text = reader.IsDBNull(4) ? null : reader.GetString(4),
+        Scope = reader.IsDBNull(5) ? null : reader.GetString(5),
+        Target = reader.IsDBNull(6) ? null : reader.GetString(6),
+        At = DateTimeOffset.ParseExact(reader.GetString(7), TimestampFormat, CultureInfo.InvariantCulture),
+        Redacted = reader.GetBoolean(8),
+        Data = reader.IsDBNull(9) ? null : reader.GetString(9),
+    };
+
+    private static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, UserKey user)
+    {
+        var command = new NpgsqlCommand(sql, connection, transaction);
+        command.Parameters.Add(Text(user.TenantId));
+        command.Parameters.Add(Text(user.UserId));
+        return command;
+    }
+
+    private static NpgsqlBatchCommand BatchCommand(string sql, UserKey user)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.Add(Text(user.TenantId));
+        command.Parameters.Add(Text(user.UserId));
+        return command;
+    }
+
+    private static NpgsqlParameter Text(string? value) => new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
+
+    private static NpgsqlParameter TextArray(string[] values) => new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = values };
+
+    private static NpgsqlParameter<long> Int64(long value) => new() { TypedValue = value };
+
+    private enum ModelTable
+    {
+        Tenant,
+        User,
+    }
+}

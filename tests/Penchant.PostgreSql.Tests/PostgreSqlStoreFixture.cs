@@ -1,0 +1,60 @@
+using Penchant.Storage;
+using Penchant.Storage.Conformance;
+
+namespace Penchant.PostgreSql;
+
+/// <summary>
+/// A fresh database per test class, and a fresh schema in it per store, so tests never see each other's rows; the
+/// database is dropped afterwards. Skips every test when <c>PENCHANT_POSTGRES</c> is unset.
+/// </summary>
+public sealed class PostgreSqlStoreFixture : IStoreFixture, IAsyncDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private string? _database;
+    private string? _connectionString;
+    private int _count;
+
+    /// <summary>Gets a connection string to the class's database (created on first use).</summary>
+    public async Task<string> ConnectionStringAsync(CancellationToken cancellationToken = default)
+    {
+        PostgreSqlTestServer.Require();
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_connectionString is null)
+            {
+                (_database, _connectionString) = await PostgreSqlTestServer.CreateDatabaseAsync(cancellationToken);
+            }
+
+            return _connectionString;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Gets options for a new schema no other store of the class uses.</summary>
+    public async Task<PostgreSqlStoreOptions> NewOptionsAsync(CancellationToken cancellationToken = default) => new()
+    {
+        ConnectionString = await ConnectionStringAsync(cancellationToken),
+        Schema = $"store_{Interlocked.Increment(ref _count)}",
+    };
+
+    public async Task<IPreferenceStore> CreateStoreAsync(CancellationToken cancellationToken = default)
+    {
+        var store = new PostgreSqlPreferenceStore(await NewOptionsAsync(cancellationToken));
+        await store.InitializeAsync(cancellationToken);
+        return store;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_database is not null)
+        {
+            await PostgreSqlTestServer.DropDatabaseAsync(_database);
+        }
+
+        _gate.Dispose();
+    }
+}

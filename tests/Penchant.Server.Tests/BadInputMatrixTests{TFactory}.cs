@@ -1,0 +1,211 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Penchant.Server.Contracts;
+using Penchant.Storage;
+
+namespace Penchant.Server;
+
+/// <summary>
+/// The bad-input matrix of <c>docs/service.md</c>: every row gets its documented status and error code, and the store
+/// is unchanged afterwards (the user's export, history and the store's row counts compared before and after).
+/// Runs once per store: <see cref="BadInputMatrixTests"/> (SQLite) and <see cref="PostgreSqlBadInputMatrixTests"/>.
+/// </summary>
+/// <typeparam name="TFactory">The service on one store.</typeparam>
+public abstract class BadInputMatrixTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : PenchantServerFactory
+{
+    private const string User = "matrix-user";
+    private const string Statements = $"/v1/users/{User}/statements";
+    private const string Observations = $"/v1/users/{User}/observations";
+    private const string Select = $"/v1/users/{User}/select";
+    private const string Comparisons = $"/v1/users/{User}/comparisons";
+    private const string Ratings = $"/v1/users/{User}/ratings";
+    private const string Choices = $"/v1/users/{User}/choices";
+    private const string Rank = $"/v1/users/{User}/rank";
+    private const string Reactions = $"/v1/users/{User}/reactions";
+
+    private static readonly Dictionary<string, Row> Rows = new[]
+    {
+        new Row("malformed_json", HttpMethod.Post, Statements, Json("{\"text\": "), 400, ApiProblems.InvalidRequest),
+        new Row("wrong_type_number", HttpMethod.Post, Statements, Json("{\"text\": 5}"), 400, ApiProblems.InvalidRequest),
+        new Row("wrong_type_array_body", HttpMethod.Post, Statements, Json("[1, 2]"), 400, ApiProblems.InvalidRequest),
+        new Row("wrong_type_turns", HttpMethod.Post, Observations, Json("{\"turns\": \"hello\"}"), 400, ApiProblems.InvalidRequest),
+        new Row("wrong_type_date", HttpMethod.Post, Statements, Json("{\"text\": \"I like tea\", \"at\": \"yesterday\"}"), 400, ApiProblems.InvalidRequest),
+        new Row("missing_text", HttpMethod.Post, Statements, Json("{}"), 400, ApiProblems.InvalidArgument),
+        new Row("null_text", HttpMethod.Post, Statements, Json("{\"text\": null}"), 400, ApiProblems.InvalidArgument),
+        new Row("blank_text", HttpMethod.Post, Statements, Json("{\"text\": \"   \"}"), 400, ApiProblems.InvalidArgument),
+        new Row("empty_body", HttpMethod.Post, Statements, Json(""), 400, ApiProblems.InvalidRequest),
+        new Row("huge_payload", HttpMethod.Post, Statements, Json("{\"text\": \"" + new string('a', 2 * 1024 * 1024) + "\"}"), 413, ApiProblems.PayloadTooLarge),
+        new Row("text_too_long", HttpMethod.Post, Statements, Json("{\"text\": \"" + new string('a', 16_001) + "\"}"), 400, ApiProblems.TextTooLong),
+        new Row("select_text_too_long", HttpMethod.Post, Select, Json("{\"text\": \"" + new string('a', 16_001) + "\"}"), 400, ApiProblems.TextTooLong),
+        new Row("deep_nesting", HttpMethod.Post, Statements, Json("{\"text\": \"I like tea\", \"extra\": " + new string('[', 200) + new string(']', 200) + "}"), 400, ApiProblems.InvalidRequest),
+        new Row("invalid_utf8", HttpMethod.Post, Statements, () => Bytes([.. "{\"text\": \"caf"u8, 0xC3, 0x28, .. "\"}"u8]), 400, ApiProblems.InvalidRequest),
+        new Row("control_character", HttpMethod.Post, Statements, Json("{\"text\": \"I like\\u0007 tea\"}"), 400, ApiProblems.InvalidArgument),
+        new Row("nul_character", HttpMethod.Post, Statements, Json("{\"text\": \"I like\\u0000 tea\"}"), 400, ApiProblems.InvalidArgument),
+        new Row("lone_surrogate", HttpMethod.Post, Statements, Json("{\"text\": \"I like \\ud800 tea\"}"), 400, ApiProblems.InvalidRequest),
+        new Row("control_character_in_user", HttpMethod.Post, "/v1/users/bad%01user/statements", Json("{\"text\": \"I like tea\"}"), 400, ApiProblems.InvalidArgument),
+        new Row("user_id_too_long", HttpMethod.Post, $"/v1/users/{new string('u', 201)}/statements", Json("{\"text\": \"I like tea\"}"), 400, ApiProblems.InvalidArgument),
+        new Row("wrong_content_type", HttpMethod.Post, Statements, () => new StringContent("{\"text\": \"I like tea\"}", Encoding.UTF8, "text/plain"), 415, ApiProblems.UnsupportedMediaType),
+        new Row("observe_no_turns", HttpMethod.Post, Observations, Json("{\"turns\": []}"), 400, ApiProblems.InvalidArgument),
+        new Row("observe_turn_without_role", HttpMethod.Post, Observations, Json("{\"turns\": [{\"content\": \"I like tea\"}]}"), 400, ApiProblems.InvalidArgument),
+        new Row("observe_null_turn", HttpMethod.Post, Observations, Json("{\"turns\": [null]}"), 400, ApiProblems.InvalidArgument),
+        new Row("select_missing_text", HttpMethod.Post, Select, Json("{\"attributes\": {\"domain\": \"food\"}}"), 400, ApiProblems.InvalidArgument),
+        new Row("select_attribute_control_character", HttpMethod.Post, Select, Json("{\"text\": \"dinner\", \"attributes\": {\"domain\": \"fo\\u0001od\"}}"), 400, ApiProblems.InvalidArgument),
+        new Row("import_duplicate_ids", HttpMethod.Post, $"/v1/users/{User}/events", Json("[{\"id\": \"ev_x\", \"kind\": \"statement\", \"text\": \"I like tea\"}, {\"id\": \"ev_x\", \"kind\": \"statement\", \"text\": \"I like tea\"}]"), 400, ApiProblems.InvalidArgument),
+        new Row("import_missing_id", HttpMethod.Post, $"/v1/users/{User}/events", Json("[{\"kind\": \"statement\", \"text\": \"I like tea\"}]"), 400, ApiProblems.InvalidRequest),
+        new Row("import_unknown_kind", HttpMethod.Post, $"/v1/users/{User}/events", Json("[{\"id\": \"ev_y\", \"kind\": \"telepathy\", \"text\": \"I like tea\"}]"), 400, ApiProblems.InvalidArgument),
+        new Row("import_empty", HttpMethod.Post, $"/v1/users/{User}/events", Json("[]"), 400, ApiProblems.InvalidArgument),
+        new Row("compare_missing_preferred", HttpMethod.Post, Comparisons, Json("{\"context\": \"Explain DNS.\", \"rejected\": \"A long answer.\"}"), 400, ApiProblems.InvalidArgument),
+        new Row("compare_unknown_magnitude", HttpMethod.Post, Comparisons, Json("{\"context\": \"c\", \"preferred\": \"a\", \"rejected\": \"b\", \"magnitude\": \"enormous\"}"), 400, ApiProblems.InvalidRequest),
+        new Row("compare_magnitude_out_of_range", HttpMethod.Post, Comparisons, Json("{\"context\": \"c\", \"preferred\": \"a\", \"rejected\": \"b\", \"magnitude\": 7}"), 400, ApiProblems.InvalidArgument),
+        new Row("compare_text_too_long", HttpMethod.Post, Comparisons, Json("{\"context\": \"c\", \"preferred\": \"" + new string('a', 16_001) + "\", \"rejected\": \"b\"}"), 400, ApiProblems.TextTooLong),
+        new Row("rate_missing_score", HttpMethod.Post, Ratings, Json("{\"context\": \"Explain DNS.\", \"response\": \"DNS maps names.\"}"), 400, ApiProblems.InvalidArgument),
+        new Row("rate_score_outside_scale", HttpMethod.Post, Ratings, Json("{\"context\": \"Explain DNS.\", \"response\": \"DNS maps names.\", \"score\": 7}"), 400, ApiProblems.InvalidArgument),
+        new Row("rate_empty_scale", HttpMethod.Post, Ratings, Json("{\"context\": \"Explain DNS.\", \"response\": \"DNS maps names.\", \"score\": 3, \"minimum\": 5, \"maximum\": 1}"), 400, ApiProblems.InvalidArgument),
+        new Row("choose_chosen_out_of_range", HttpMethod.Post, Choices, Json("{\"context\": \"Pick one\", \"candidates\": [\"a\", \"b\"], \"chosen\": 2}"), 400, ApiProblems.InvalidArgument),
+        new Row("choose_negative_chosen", HttpMethod.Post, Choices, Json("{\"context\": \"Pick one\", \"candidates\": [\"a\", \"b\"], \"chosen\": -1}"), 400, ApiProblems.InvalidArgument),
+        new Row("choose_one_candidate", HttpMethod.Post, Choices, Json("{\"context\": \"Pick one\", \"candidates\": [\"a\"], \"chosen\": 0}"), 400, ApiProblems.InvalidArgument),
+        new Row("choose_missing_chosen", HttpMethod.Post, Choices, Json("{\"context\": \"Pick one\", \"candidates\": [\"a\", \"b\"]}"), 400, ApiProblems.InvalidArgument),
+        new Row("rank_empty_candidates", HttpMethod.Post, Rank, Json("{\"text\": \"Restaurants in Rome?\", \"candidates\": []}"), 400, ApiProblems.InvalidArgument),
+        new Row("rank_missing_text", HttpMethod.Post, Rank, Json("{\"candidates\": [\"a trattoria\"]}"), 400, ApiProblems.InvalidArgument),
+        new Row("rank_blank_candidate", HttpMethod.Post, Rank, Json("{\"text\": \"Restaurants in Rome?\", \"candidates\": [\"a trattoria\", \" \"]}"), 400, ApiProblems.InvalidArgument),
+        new Row("react_missing_turn", HttpMethod.Post, Reactions, Json("{\"request\": \"Explain DNS.\", \"answer\": \"DNS is ...\"}"), 400, ApiProblems.InvalidArgument),
+        new Row("train_epochs_out_of_range", HttpMethod.Post, "/v1/train", Json("{\"epochs\": 0}"), 400, ApiProblems.InvalidArgument),
+        new Row("train_missing_api_key", HttpMethod.Post, "/v1/train", Json("{}"), 401, ApiProblems.MissingApiKey, Auth: "none"),
+        new Row("unknown_preference", HttpMethod.Delete, $"/v1/users/{User}/preferences/pf_does_not_exist", null, 404, ApiProblems.NotFound),
+        new Row("unknown_user", HttpMethod.Delete, "/v1/users/nobody-at-all", null, 404, ApiProblems.NotFound),
+        new Row("unknown_user_preference", HttpMethod.Delete, "/v1/users/nobody-at-all/preferences/pf_x", null, 404, ApiProblems.NotFound),
+        new Row("unknown_route", HttpMethod.Get, $"/v1/users/{User}/nothing-here", null, 404, ApiProblems.NotFound),
+        new Row("wrong_method", HttpMethod.Put, Statements, Json("{\"text\": \"I like tea\"}"), 405, ApiProblems.InvalidRequest),
+        new Row("missing_api_key", HttpMethod.Post, Statements, Json("{\"text\": \"I like tea\"}"), 401, ApiProblems.MissingApiKey, Auth: "none"),
+        new Row("garbage_api_key", HttpMethod.Post, Statements, Json("{\"text\": \"I like tea\"}"), 401, ApiProblems.InvalidApiKey, Auth: "garbage"),
+        new Row("unknown_api_key", HttpMethod.Post, Statements, Json("{\"text\": \"I like tea\"}"), 401, ApiProblems.InvalidApiKey, Auth: "unknown"),
+        new Row("wrong_secret", HttpMethod.Post, Statements, Json("{\"text\": \"I like tea\"}"), 401, ApiProblems.InvalidApiKey, Auth: "wrong-secret"),
+        new Row("revoked_api_key", HttpMethod.Post, Statements, Json("{\"text\": \"I like tea\"}"), 401, ApiProblems.InvalidApiKey, Auth: "revoked"),
+        new Row("revoked_api_key_read", HttpMethod.Get, $"/v1/users/{User}/events", null, 401, ApiProblems.InvalidApiKey, Auth: "revoked"),
+        new Row("invalid_idempotency_key", HttpMethod.Post, Statements, Json("{\"text\": \"I like tea\"}"), 400, ApiProblems.InvalidIdempotencyKey, IdempotencyKey: "has spaces in it"),
+        new Row("idempotency_key_too_long", HttpMethod.Post, Statements, Json("{\"text\": \"I like tea\"}"), 400, ApiProblems.InvalidIdempotencyKey, IdempotencyKey: new string('k', 201)),
+        new Row("idempotency_key_reused", HttpMethod.Post, Statements, Json("{\"text\": \"I like green tea\"}"), 422, ApiProblems.IdempotencyKeyReused, IdempotencyKey: "seed-1"),
+    }.ToDictionary(static row => row.Name);
+
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    public static TheoryData<string> RowNames => [.. Rows.Keys];
+
+    [Theory]
+    [MemberData(nameof(RowNames))]
+    public async Task BadInput_ReturnsDocumentedProblem_AndChangesNothing(string name)
+    {
+        // Arrange: a user with two preferences (seeded idempotently, so every row sees the same store)
+        Row row = Rows[name];
+        HttpClient client = await factory.CreateTenantClientAsync("matrix", Cancellation);
+        await SeedAsync(client);
+        string eventsBefore = await client.GetStringAsync($"/v1/users/{User}/events", Cancellation);
+        string historyBefore = await client.GetStringAsync($"/v1/users/{User}/history", Cancellation);
+        string rowsBefore = await factory.CountRowsAsync(Cancellation);
+        HttpClient sender = await ClientForAsync(row.Auth, client);
+
+        // Act
+        using var request = new HttpRequestMessage(row.Method, row.Path) { Content = row.Body?.Invoke() };
+        if (row.IdempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", row.IdempotencyKey);
+        }
+
+        HttpResponseMessage response = await sender.SendAsync(request, Cancellation);
+
+        // Assert: the documented status and code, as problem details
+        Assert.Equal((HttpStatusCode)row.Status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using JsonDocument problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancellation));
+        Assert.Equal(row.Status, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.Equal(row.Code, problem.RootElement.GetProperty("errorCode").GetString());
+
+        // Assert: nothing changed
+        Assert.Equal(eventsBefore, await client.GetStringAsync($"/v1/users/{User}/events", Cancellation));
+        Assert.Equal(historyBefore, await client.GetStringAsync($"/v1/users/{User}/history", Cancellation));
+        Assert.Equal(rowsBefore, await factory.CountRowsAsync(Cancellation));
+    }
+
+    [Fact]
+    public void Matrix_CoversEveryDocumentedRow()
+    {
+        string doc = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "service.md"));
+        foreach (Row row in Rows.Values)
+        {
+            Assert.Contains($"| `{row.Name}` |", doc, StringComparison.Ordinal);
+            Assert.Contains($"| {row.Status} | `{row.Code}` |", doc, StringComparison.Ordinal);
+        }
+    }
+
+    internal static string RepositoryRoot()
+    {
+        string? directory = AppContext.BaseDirectory;
+        while (directory is not null && !File.Exists(Path.Combine(directory, "Penchant.slnx")))
+        {
+            directory = Path.GetDirectoryName(directory);
+        }
+
+        return directory ?? throw new InvalidOperationException("Penchant.slnx not found above the test's output folder.");
+    }
+
+    private static Func<HttpContent> Json(string body) => () => new StringContent(body, Encoding.UTF8, "application/json");
+
+    private static HttpContent Bytes(byte[] body)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return content;
+    }
+
+    private static async Task SeedAsync(HttpClient client)
+    {
+        string[] statements = ["I'm vegetarian, no meat or fish please.", "Always answer me in short bullet points."];
+        for (int i = 0; i < statements.Length; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, Statements) { Content = JsonContent.Create(new RememberRequest(statements[i])) };
+            request.Headers.Add("Idempotency-Key", $"seed-{i + 1}");
+            HttpResponseMessage response = await client.SendAsync(request, Cancellation);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+    }
+
+    private async Task<HttpClient> ClientForAsync(string auth, HttpClient valid)
+    {
+        if (auth == "valid")
+        {
+            return valid;
+        }
+
+        HttpClient client = factory.CreateClient();
+        string? key = auth switch
+        {
+            "none" => null,
+            "garbage" => "not-a-key",
+            "unknown" => "pk_0123456789ab_" + new string('A', 43),
+            "wrong-secret" => WrongSecret((await factory.Keys.CreateKeyAsync("matrix", Cancellation)).Key),
+            "revoked" => await RevokedKeyAsync(),
+            _ => throw new ArgumentOutOfRangeException(nameof(auth)),
+        };
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        return client;
+    }
+
+    private static string WrongSecret(string key) => key[..^4] + (key.EndsWith("AAAA", StringComparison.Ordinal) ? "BBBB" : "AAAA");
+
+    private async Task<string> RevokedKeyAsync()
+    {
+        CreatedApiKey key = await factory.Keys.CreateKeyAsync("matrix", Cancellation);
+        Assert.True(await factory.Keys.RevokeKeyAsync(key.KeyId, Cancellation));
+        return key.Key;
+    }
+
+    private sealed record Row(string Name, HttpMethod Method, string Path, Func<HttpContent>? Body, int Status, string Code, string Auth = "valid", string? IdempotencyKey = null);
+}

@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Penchant.Server.Contracts;
+
+namespace Penchant.Server;
+
+/// <summary>
+/// A key of tenant B never reads, changes or learns the existence of tenant A's users, even by guessing ids. Runs once per
+/// store: <see cref="TenantIsolationTests"/> (SQLite) and <see cref="PostgreSqlTenantIsolationTests"/>.
+/// </summary>
+/// <typeparam name="TFactory">The service on one store.</typeparam>
+public abstract class TenantIsolationTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : PenchantServerFactory
+{
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task OtherTenant_GuessingUserAndPreferenceIds_SeesNothingAndChangesNothing()
+    {
+        // Arrange: tenant A's alice has a preference; tenant B knows (guesses) her user id and the preference id
+        HttpClient a = await factory.CreateTenantClientAsync("tenant-a", Cancellation);
+        HttpClient b = await factory.CreateTenantClientAsync("tenant-b", Cancellation);
+        HttpResponseMessage written = await a.PostAsJsonAsync("/v1/users/alice/statements", new RememberRequest("I'm vegetarian, no meat or fish please."), Cancellation);
+        WriteResponse write = (await written.Content.ReadFromJsonAsync(PenchantJsonContext.Default.WriteResponse, Cancellation))!;
+        string preferenceId = Assert.Single(write.Created).Id;
+        string before = await a.GetStringAsync("/v1/users/alice/events", Cancellation);
+        string historyBefore = await a.GetStringAsync("/v1/users/alice/history", Cancellation);
+
+        // Act + Assert: reads by B answer exactly as for a user that does not exist in B
+        foreach (string user in new[] { "alice", "nobody-" + Guid.NewGuid().ToString("N") })
+        {
+            Assert.Equal("[]", await b.GetStringAsync($"/v1/users/{user}/preferences", Cancellation));
+            Assert.Equal("[]", await b.GetStringAsync($"/v1/users/{user}/history", Cancellation));
+            Assert.Equal("[]", await b.GetStringAsync($"/v1/users/{user}/events", Cancellation));
+            HttpResponseMessage selected = await b.PostAsJsonAsync($"/v1/users/{user}/select", new SelectRequest("Suggest a dinner recipe"), Cancellation);
+            Assert.Equal(HttpStatusCode.OK, selected.StatusCode);
+            SelectionResponse selection = (await selected.Content.ReadFromJsonAsync(PenchantJsonContext.Default.SelectionResponse, Cancellation))!;
+            Assert.Empty(selection.Preferences);
+
+            // Deletes by B are 404 with the same body shape as for a user or preference of its own that does not exist
+            HttpResponseMessage forget = await b.DeleteAsync($"/v1/users/{user}/preferences/{preferenceId}", Cancellation);
+            HttpResponseMessage forgetUser = await b.DeleteAsync($"/v1/users/{user}", Cancellation);
+            Assert.Equal(HttpStatusCode.NotFound, forget.StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, forgetUser.StatusCode);
+            Assert.Equal(ApiProblems.NotFound, await ErrorCodeAsync(forget));
+            Assert.Equal(ApiProblems.NotFound, await ErrorCodeAsync(forgetUser));
+            Assert.Equal("The user has no data.", await DetailAsync(forgetUser));
+        }
+
+        // B writing to "alice" creates B's own alice, never touching A's
+        HttpResponseMessage bWrite = await b.PostAsJsonAsync("/v1/users/alice/statements", new RememberRequest("I love steak."), Cancellation);
+        Assert.Equal(HttpStatusCode.OK, bWrite.StatusCode);
+        Assert.Single(JsonDocument.Parse(await b.GetStringAsync("/v1/users/alice/events", Cancellation)).RootElement.EnumerateArray());
+
+        // A's data is exactly as before
+        Assert.Equal(before, await a.GetStringAsync("/v1/users/alice/events", Cancellation));
+        Assert.Equal(historyBefore, await a.GetStringAsync("/v1/users/alice/history", Cancellation));
+        Assert.DoesNotContain("steak", before, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SameUserIdInTwoTenants_IdempotencyKeysAndWritesStaySeparate()
+    {
+        HttpClient a = await factory.CreateTenantClientAsync("tenant-c", Cancellation);
+        HttpClient b = await factory.CreateTenantClientAsync("tenant-d", Cancellation);
+
+        using var requestA = new HttpRequestMessage(HttpMethod.Post, "/v1/users/sam/statements") { Content = JsonContent.Create(new RememberRequest("I prefer tea.")) };
+        requestA.Headers.Add("Idempotency-Key", "same-key");
+        using var requestB = new HttpRequestMessage(HttpMethod.Post, "/v1/users/sam/statements") { Content = JsonContent.Create(new RememberRequest("I prefer coffee.")) };
+        requestB.Headers.Add("Idempotency-Key", "same-key");
+        HttpResponseMessage responseA = await a.SendAsync(requestA, Cancellation);
+        HttpResponseMessage responseB = await b.SendAsync(requestB, Cancellation);
+
+        Assert.Equal(HttpStatusCode.OK, responseA.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, responseB.StatusCode);
+        Assert.False(responseB.Headers.Contains("Idempotent-Replayed"));
+        Assert.Contains("tea", await a.GetStringAsync("/v1/users/sam/events", Cancellation), StringComparison.Ordinal);
+        Assert.DoesNotContain("coffee", await a.GetStringAsync("/v1/users/sam/events", Cancellation), StringComparison.Ordinal);
+        Assert.DoesNotContain("tea", await b.GetStringAsync("/v1/users/sam/events", Cancellation), StringComparison.Ordinal);
+    }
+
+    private static async Task<string?> ErrorCodeAsync(HttpResponseMessage response)
+    {
+        using JsonDocument problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancellation));
+        return problem.RootElement.GetProperty("errorCode").GetString();
+    }
+
+    private static async Task<string?> DetailAsync(HttpResponseMessage response)
+    {
+        using JsonDocument problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancellation));
+        return problem.RootElement.GetProperty("detail").GetString();
+    }
+}
