@@ -49,9 +49,11 @@ public sealed class PenchantBuilder(IServiceCollection services)
     /// </summary>
     /// <param name="options">The model settings; the defaults when <see langword="null"/>.</param>
     /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
     public PenchantBuilder AddSequenceRecommendation(NextItemOptions? options = null)
     {
         NextItemOptions settings = options ?? new NextItemOptions();
+        settings.Validate();
         Services.TryAddSingleton(sp => new SequenceQuery(sp.GetRequiredService<UserStateCache>(), sp.GetRequiredService<SignalCodecs>(), settings));
         return AddLearner<SequenceLearner>();
     }

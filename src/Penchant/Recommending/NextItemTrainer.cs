@@ -17,13 +17,13 @@ internal static class NextItemTrainer
     /// <param name="options">The settings.</param>
     /// <param name="cancellationToken">Cancels the build.</param>
     /// <returns>The model.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A setting is out of range, or an item is outside <c>0 … itemCount − 1</c>.</exception>
     public static NextItemModel Train(IReadOnlyList<int[]> sequences, int itemCount, NextItemOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sequences);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegative(itemCount);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.Window, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.Neighbors, 1);
+        options.Validate();
 
         double[] counts = new double[itemCount];
         var links = new Dictionary<int, double>?[itemCount];

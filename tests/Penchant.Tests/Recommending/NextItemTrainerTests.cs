@@ -160,6 +160,15 @@ public sealed class NextItemTrainerTests
     }
 
     [Fact]
+    public void Validate_OutOfRangeSetting_ThrowsNamingIt()
+    {
+        Assert.Equal("StepDecay", Assert.Throws<ArgumentOutOfRangeException>(() => (OneStep with { StepDecay = 0 }).Validate()).ParamName);
+        Assert.Equal("Alpha", Assert.Throws<ArgumentOutOfRangeException>(() => (OneStep with { Alpha = 1.5 }).Validate()).ParamName);
+        Assert.Equal("HopSeeds", Assert.Throws<ArgumentOutOfRangeException>(() => (OneStep with { HopSeeds = -1 }).Validate()).ParamName);
+        OneStep.Validate();
+    }
+
+    [Fact]
     public void Train_ItemOutsideTheCount_Throws()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => Train([[0, 5]], 2, OneStep));
