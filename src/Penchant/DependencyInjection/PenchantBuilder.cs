@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Penchant.Learning;
+using Penchant.Recommending;
 using Penchant.Signals;
+using Penchant.Storage;
 
 namespace Penchant.DependencyInjection;
 
@@ -38,5 +40,21 @@ public sealed class PenchantBuilder(IServiceCollection services)
     {
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<SignalCodec, TCodec>());
         return this;
+    }
+
+    /// <summary>
+    /// Adds sequential recommendation: every <see cref="Choice"/> recorded extends the user's sequence of chosen items, and
+    /// <see cref="SequenceQuery"/> (resolve it from the container) trains the tenant's next-item model and recommends what
+    /// a user is likely to choose next. Registering it twice keeps the first settings.
+    /// </summary>
+    /// <param name="options">The model settings; the defaults when <see langword="null"/>.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
+    public PenchantBuilder AddSequenceRecommendation(NextItemOptions? options = null)
+    {
+        NextItemOptions settings = options ?? new NextItemOptions();
+        settings.Validate();
+        Services.TryAddSingleton(sp => new SequenceQuery(sp.GetRequiredService<UserStateCache>(), sp.GetRequiredService<SignalCodecs>(), settings));
+        return AddLearner<SequenceLearner>();
     }
 }
