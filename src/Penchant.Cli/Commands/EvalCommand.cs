@@ -17,5 +17,7 @@ internal sealed class EvalCommand : System.CommandLine.Command
         Subcommands.Add(new EvalCyclicCommand(globals, environment));
         Subcommands.Add(new EvalRankingCommand(globals, environment));
         Subcommands.Add(new EvalPairsCommand(globals, environment));
+        Subcommands.Add(new EvalBanditCommand(globals, environment));
+        Subcommands.Add(new EvalOpeCommand(globals, environment));
     }
 }
