@@ -121,7 +121,7 @@ public static class ServerHost
     }
 
     /// <summary>
-    /// Maps the error handling, limits, authentication, rate limiting, the API by area (memory, signals, ranking, training), the OpenAPI document
+    /// Maps the error handling, limits, authentication, rate limiting, the API by area (memory, signals, ranking, training, decisions, Personalizer v1.0), the OpenAPI document
     /// (<c>/openapi/v1.json</c>), the API page (<c>/scalar</c>) and the health endpoints (<c>/health</c>,
     /// <c>/health/live</c>, <c>/health/ready</c>).
     /// </summary>
@@ -143,6 +143,8 @@ public static class ServerHost
         app.MapSignalsApi();
         app.MapRankingApi();
         app.MapTrainingApi();
+        app.MapDecisionsApi();
+        app.MapPersonalizerApi();
         app.MapHealthChecks("/health");
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = static _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = static check => check.Tags.Contains(ReadinessCheck.Tag) });
