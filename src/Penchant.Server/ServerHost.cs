@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Penchant.Deciding;
 using Penchant.Embeddings;
 using Penchant.Server.Api;
 using Penchant.Server.Contracts;
@@ -30,6 +31,9 @@ public static class ServerHost
 
     /// <summary>The configuration section bound to <see cref="PenchantOptions"/>.</summary>
     public const string OptionsSection = "Penchant";
+
+    /// <summary>The configuration section bound to <see cref="DecidingOptions"/> (exploration rate, reward wait, default reward, policy).</summary>
+    public const string DecidingSection = "Penchant:Deciding";
 
     /// <summary>The configuration section of the embedding model's options (<see cref="MiniLmEmbeddingOptions"/>).</summary>
     public const string EmbeddingsSection = "Penchant:Embeddings";
@@ -61,6 +65,7 @@ public static class ServerHost
                 builder.Configuration.GetSection(EmbeddingsSection).Bind(options);
             });
 
+        builder.Services.AddOptions<DecidingOptions>().Bind(builder.Configuration.GetSection(DecidingSection));
         builder.Services.AddOptions<ServiceOptions>().Bind(builder.Configuration.GetSection(ServiceOptions.Section));
         builder.Services.AddOptionsWithValidateOnStart<ServiceOptions, ServiceOptionsValidator>();
         builder.Services.TryAddSingleton(TimeProvider.System);
