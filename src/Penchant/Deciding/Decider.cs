@@ -158,10 +158,12 @@ internal sealed class Decider : IDecider
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(slot);
-        Decision decision = await FindAsync(user, decisionId, cancellationToken).ConfigureAwait(false);
-        if (slot >= decision.Slate.Count)
+        PreferenceEvent entry = await FindEntryAsync(user, decisionId, cancellationToken).ConfigureAwait(false);
+
+        // Every decision has a first slot; only a later one needs the decision read back to check its slate.
+        if (slot > 0 && (DecisionCodecInstance.Decode(entry) is not { } decision || slot >= decision.Slate.Count))
         {
-            throw new ArgumentException($"The decision's slate has {decision.Slate.Count} slots; slot {slot} is outside it.", nameof(slot));
+            throw new ArgumentException($"Slot {slot} is outside the decision's slate.", nameof(slot));
         }
 
         WriteResult written = await _engine.RecordAsync(user, [new Reward(decisionId, value, slot)], cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -173,7 +175,7 @@ internal sealed class Decider : IDecider
     {
         user.Validate();
         DecisionInputs.ValidateId(decisionId, nameof(decisionId));
-        await FindAsync(user, decisionId, cancellationToken).ConfigureAwait(false);
+        await FindEntryAsync(user, decisionId, cancellationToken).ConfigureAwait(false);
         await _engine.RecordAsync(user, [new Activation(decisionId)], decisionId, cancellationToken).ConfigureAwait(false);
     }
 
@@ -339,12 +341,12 @@ internal sealed class Decider : IDecider
         };
     }
 
-    private async Task<Decision> FindAsync(UserKey user, string decisionId, CancellationToken cancellationToken)
+    private async Task<PreferenceEvent> FindEntryAsync(UserKey user, string decisionId, CancellationToken cancellationToken)
     {
         await _states.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
         IReadOnlyList<PreferenceEvent> found = await Store.FindEventsAsync(user, [EventIdOf(decisionId)], cancellationToken).ConfigureAwait(false);
-        return found.Count > 0 && DecisionCodecInstance.Decode(found[0]) is { } decision
-            ? decision
+        return found.Count > 0 && found[0].Kind == DecisionCodec.DecisionKind
+            ? found[0]
             : throw new NotFoundException($"The user has no decision '{decisionId}'.");
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Penchant.Numerics;
 
 namespace Penchant.Deciding;
@@ -50,7 +51,8 @@ internal sealed class PolicyState
 
     public byte[] Serialize()
     {
-        using var stream = new MemoryStream();
+        int d = Regression.Dimensions;
+        using var stream = new MemoryStream(128 + ((d * d) + d) * sizeof(double) + (Pending.Count * 256));
         using (var writer = new BinaryWriter(stream))
         {
             writer.Write(FormatVersion);
@@ -93,7 +95,9 @@ internal sealed class PolicyState
 
     public static PolicyState Deserialize(ReadOnlyMemory<byte> payload)
     {
-        using var stream = new MemoryStream(payload.ToArray(), writable: false);
+        using MemoryStream stream = MemoryMarshal.TryGetArray(payload, out ArraySegment<byte> segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(payload.ToArray(), writable: false);
         using var reader = new BinaryReader(stream);
         try
         {

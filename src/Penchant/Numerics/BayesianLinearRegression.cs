@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 
 namespace Penchant.Numerics;
 
@@ -157,27 +158,16 @@ internal sealed class BayesianLinearRegression
         }
     }
 
-    /// <summary>Writes the state (dimensions, count, the factor's lower triangle, b) as little-endian bytes.</summary>
+    /// <summary>Writes the state (dimensions, count, the factor, b) as little-endian bytes.</summary>
     /// <param name="writer">The destination.</param>
     public void Write(BinaryWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        int n = Dimensions;
         writer.Write(FormatVersion);
-        writer.Write(n);
+        writer.Write(Dimensions);
         writer.Write(Count);
-        for (int i = 0; i < n; i++)
-        {
-            for (int j = 0; j <= i; j++)
-            {
-                writer.Write(_factor[(i * n) + j]);
-            }
-        }
-
-        foreach (double v in _b)
-        {
-            writer.Write(v);
-        }
+        WriteDoubles(writer, _factor);
+        WriteDoubles(writer, _b);
     }
 
     /// <summary>Reads a state written by <see cref="Write"/>.</summary>
@@ -199,30 +189,41 @@ internal sealed class BayesianLinearRegression
         }
 
         var model = new BayesianLinearRegression(n, 1.0) { Count = reader.ReadInt64() };
-        byte[] bytes = reader.ReadBytes(((n * (n + 1) / 2) + n) * sizeof(double));
-        if (bytes.Length != ((n * (n + 1) / 2) + n) * sizeof(double))
+        ReadDoubles(reader, model._factor);
+        ReadDoubles(reader, model._b);
+        model._meanStale = true;
+        return model;
+    }
+
+    private static void WriteDoubles(BinaryWriter writer, double[] values)
+    {
+        if (BitConverter.IsLittleEndian)
+        {
+            writer.Write(MemoryMarshal.AsBytes(values.AsSpan()));
+            return;
+        }
+
+        foreach (double value in values)
+        {
+            writer.Write(value);
+        }
+    }
+
+    private static void ReadDoubles(BinaryReader reader, double[] values)
+    {
+        Span<byte> bytes = MemoryMarshal.AsBytes(values.AsSpan());
+        if (reader.Read(bytes) != bytes.Length)
         {
             throw new InvalidDataException("Truncated regression state.");
         }
 
-        int offset = 0;
-        for (int i = 0; i < n; i++)
+        if (!BitConverter.IsLittleEndian)
         {
-            for (int j = 0; j <= i; j++)
+            for (int i = 0; i < values.Length; i++)
             {
-                model._factor[(i * n) + j] = BinaryPrimitives.ReadDoubleLittleEndian(bytes.AsSpan(offset));
-                offset += sizeof(double);
+                values[i] = BinaryPrimitives.ReadDoubleLittleEndian(bytes.Slice(i * sizeof(double)));
             }
         }
-
-        for (int i = 0; i < n; i++)
-        {
-            model._b[i] = BinaryPrimitives.ReadDoubleLittleEndian(bytes.AsSpan(offset));
-            offset += sizeof(double);
-        }
-
-        model._meanStale = true;
-        return model;
     }
 
     /// <summary>Solves L y = v in place.</summary>

@@ -1,11 +1,19 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Penchant.Deciding;
 
 namespace Penchant.Signals.Codecs;
 
 /// <summary>A <see cref="Decision"/>: the context's text (or the decision's identifier) as text, everything else as data.</summary>
+/// <remarks>
+/// A decision's data lists every action with its features, so reading it back is most of a decision's cost. The codec
+/// remembers the decision behind each data string it wrote (weakly, by string instance), so the learner that reads the
+/// entry just written gets the decision without parsing it again; entries read from a store are parsed.
+/// </remarks>
 internal sealed class DecisionCodec : SignalCodec<Decision>
 {
+    private readonly ConditionalWeakTable<string, Decision> _written = [];
+
     public static EventKind DecisionKind { get; } = EventKind.FromName("decision");
 
     public override EventKind Kind => DecisionKind;
@@ -66,13 +74,25 @@ internal sealed class DecisionCodec : SignalCodec<Decision>
     }
 
     public override SignalEntry Encode(Decision signal)
-        => new(
-            signal.Context.Text?.Trim() ?? signal.DecisionId,
-            Data: JsonSerializer.Serialize(
-                new DecisionData(signal.DecisionId, signal.Context, signal.Actions, signal.Slate, signal.SlateProbabilities, signal.Probabilities, signal.Policy, signal.Apprentice, signal.LearnedIndex, signal.Deferred),
-                DecidingJsonContext.Default.DecisionData));
+    {
+        string data = JsonSerializer.Serialize(
+            new DecisionData(signal.DecisionId, signal.Context, signal.Actions, signal.Slate, signal.SlateProbabilities, signal.Probabilities, signal.Policy, signal.Apprentice, signal.LearnedIndex, signal.Deferred),
+            DecidingJsonContext.Default.DecisionData);
+        _written.AddOrUpdate(data, signal);
+        return new(signal.Context.Text?.Trim() ?? signal.DecisionId, Data: data);
+    }
 
     public override Decision? Decode(PreferenceEvent entry)
+    {
+        if (entry.Text is not null && entry.Data is not null && _written.TryGetValue(entry.Data, out Decision? written))
+        {
+            return written with { At = entry.At };
+        }
+
+        return Parse(entry);
+    }
+
+    private static Decision? Parse(PreferenceEvent entry)
         => entry.Text is not null && SignalPayload.Read(entry.Data, DecidingJsonContext.Default.DecisionData) is { } data
             ? new Decision(data.Id, data.Context, data.Actions, data.Slate, data.SlateProbabilities, data.Probabilities, entry.At)
             {
