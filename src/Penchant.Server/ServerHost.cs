@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Penchant.Deciding;
 using Penchant.DependencyInjection;
 using Penchant.Embeddings;
 using Penchant.PostgreSql;
@@ -39,6 +40,9 @@ public static class ServerHost
 
     /// <summary>The configuration section bound to <see cref="PenchantOptions"/>.</summary>
     public const string OptionsSection = "Penchant";
+
+    /// <summary>The configuration section bound to <see cref="DecidingOptions"/> (exploration rate, reward wait, default reward, policy).</summary>
+    public const string DecidingSection = "Penchant:Deciding";
 
     /// <summary>The configuration section of the embedding model's options (<see cref="MiniLmEmbeddingOptions"/>).</summary>
     public const string EmbeddingsSection = "Penchant:Embeddings";
@@ -88,6 +92,7 @@ public static class ServerHost
                 builder.Configuration.GetSection(EmbeddingsSection).Bind(options);
             });
 
+        builder.Services.AddOptions<DecidingOptions>().Bind(builder.Configuration.GetSection(DecidingSection));
         builder.Services.AddOptions<ServiceOptions>().Bind(builder.Configuration.GetSection(ServiceOptions.Section));
         builder.Services.AddOptionsWithValidateOnStart<ServiceOptions, ServiceOptionsValidator>();
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -150,7 +155,7 @@ public static class ServerHost
     }
 
     /// <summary>
-    /// Maps the error handling, limits, authentication, rate limiting, the API by area (memory, signals, ranking, training), the OpenAPI document
+    /// Maps the error handling, limits, authentication, rate limiting, the API by area (memory, signals, ranking, training, decisions, Personalizer v1.0), the OpenAPI document
     /// (<c>/openapi/v1.json</c>), the API page (<c>/scalar</c>) and the health endpoints (<c>/health</c>,
     /// <c>/health/live</c>, <c>/health/ready</c>).
     /// </summary>
@@ -172,6 +177,8 @@ public static class ServerHost
         app.MapSignalsApi();
         app.MapRankingApi();
         app.MapTrainingApi();
+        app.MapDecisionsApi();
+        app.MapPersonalizerApi();
         app.MapHealthChecks("/health");
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = static _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = static check => check.Tags.Contains(ReadinessCheck.Tag) });

@@ -8,6 +8,15 @@ public sealed class ServiceOptions
     /// <summary>The configuration section bound to these options.</summary>
     public const string Section = "Penchant:Service";
 
+    /// <summary>
+    /// Gets or sets the user whose decision policy the Personalizer-compatible routes (<c>/personalizer/v1.0</c>) use in
+    /// each tenant: Personalizer has one policy per resource and describes people only by features.
+    /// </summary>
+    /// <value>The default is <c>personalizer</c>.</value>
+    [Required]
+    [StringLength(200, MinimumLength = 1)]
+    public string PersonalizerUserId { get; set; } = "personalizer";
+
     /// <summary>Gets or sets the largest request body accepted, in bytes; larger bodies are answered 413.</summary>
     /// <value>The default is 1 MiB.</value>
     [Range(1_024, 100 * 1024 * 1024)]

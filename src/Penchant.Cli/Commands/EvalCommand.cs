@@ -18,5 +18,7 @@ internal sealed class EvalCommand : System.CommandLine.Command
         Subcommands.Add(new EvalRankingCommand(globals, environment));
         Subcommands.Add(new EvalPairsCommand(globals, environment));
         Subcommands.Add(new EvalSeqRecCommand(globals, environment));
+        Subcommands.Add(new EvalBanditCommand(globals, environment));
+        Subcommands.Add(new EvalOpeCommand(globals, environment));
     }
 }

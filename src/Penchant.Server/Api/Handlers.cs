@@ -35,6 +35,12 @@ internal static class Handlers
     public static RouteGroupBuilder MapTenantGroup(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGroup("/v1").WithTags("Ranking").WithApiConventions();
 
+    /// <summary>Maps a group under <c>/personalizer/v1.0</c> (tag <c>Personalizer</c>), Azure Personalizer's v1.0 routes, with the shared conventions.</summary>
+    /// <param name="endpoints">The endpoint route builder.</param>
+    /// <returns>The route group.</returns>
+    public static RouteGroupBuilder MapPersonalizerGroup(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGroup("/personalizer/v1.0").WithTags("Personalizer").WithApiConventions();
+
     /// <summary>Gets the user a route names, in the key's tenant.</summary>
     /// <param name="principal">The authenticated key.</param>
     /// <param name="userId">The user identifier from the route.</param>

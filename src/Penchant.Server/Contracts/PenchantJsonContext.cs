@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Penchant.Deciding;
 using Penchant.Domain;
 using Penchant.Signals;
 
@@ -12,8 +13,16 @@ namespace Penchant.Server.Contracts;
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(CamelCaseEnumConverter<PreferenceKind>), typeof(CamelCaseEnumConverter<Polarity>), typeof(CamelCaseEnumConverter<ComparisonMagnitude>), typeof(CamelCaseEnumConverter<ReactionLabel>), typeof(CamelCaseEnumConverter<TrainingJobStatus>)])]
+    Converters = [typeof(CamelCaseEnumConverter<PreferenceKind>), typeof(CamelCaseEnumConverter<Polarity>), typeof(CamelCaseEnumConverter<ComparisonMagnitude>), typeof(CamelCaseEnumConverter<ReactionLabel>), typeof(CamelCaseEnumConverter<TrainingJobStatus>), typeof(CamelCaseEnumConverter<DecisionPolicy>)])]
 [JsonSerializable(typeof(RememberRequest))]
+[JsonSerializable(typeof(DecideRequest))]
+[JsonSerializable(typeof(DecisionResponse))]
+[JsonSerializable(typeof(RewardRequest))]
+[JsonSerializable(typeof(RewardResponse))]
+[JsonSerializable(typeof(DecisionReportResponse))]
+[JsonSerializable(typeof(PersonalizerRankRequest))]
+[JsonSerializable(typeof(PersonalizerRankResponse))]
+[JsonSerializable(typeof(PersonalizerRewardRequest))]
 [JsonSerializable(typeof(ObserveRequest))]
 [JsonSerializable(typeof(SelectRequest))]
 [JsonSerializable(typeof(TurnContract))]
@@ -53,5 +62,6 @@ public sealed partial class PenchantJsonContext : JsonSerializerContext
         options.Converters.Add(new CamelCaseEnumConverter<ComparisonMagnitude>());
         options.Converters.Add(new CamelCaseEnumConverter<ReactionLabel>());
         options.Converters.Add(new CamelCaseEnumConverter<TrainingJobStatus>());
+        options.Converters.Add(new CamelCaseEnumConverter<DecisionPolicy>());
     }
 }

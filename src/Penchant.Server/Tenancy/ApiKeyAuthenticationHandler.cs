@@ -7,7 +7,7 @@ using Penchant.Storage;
 namespace Penchant.Server.Tenancy;
 
 /// <summary>
-/// Authenticates a request by its API key (<c>Authorization: Bearer pk_…</c> or <c>X-Api-Key: pk_…</c>) and gives it
+/// Authenticates a request by its API key (<c>Authorization: Bearer pk_…</c>, <c>X-Api-Key: pk_…</c>, or Personalizer's <c>Ocp-Apim-Subscription-Key: pk_…</c>) and gives it
 /// the key's tenant. A missing, malformed, unknown or revoked key is answered 401 with problem details.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
@@ -29,6 +29,9 @@ internal sealed class ApiKeyAuthenticationHandler(
 
     /// <summary>The alternative header a key may be sent in.</summary>
     public const string ApiKeyHeader = "X-Api-Key";
+
+    /// <summary>The header Azure Personalizer's clients send their key in; it carries a Penchant API key just the same.</summary>
+    public const string SubscriptionKeyHeader = "Ocp-Apim-Subscription-Key";
 
     private const string FailureItem = "penchant:auth-failure";
 
@@ -95,6 +98,11 @@ internal sealed class ApiKeyAuthenticationHandler(
         }
 
         string? header = request.Headers[ApiKeyHeader];
+        if (string.IsNullOrEmpty(header))
+        {
+            header = request.Headers[SubscriptionKeyHeader];
+        }
+
         return string.IsNullOrEmpty(header) ? null : header.Trim();
     }
 }

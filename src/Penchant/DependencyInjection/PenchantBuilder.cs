@@ -27,6 +27,16 @@ public sealed class PenchantBuilder(IServiceCollection services)
         return this;
     }
 
+    /// <summary>Configures decisions and their policy (<see cref="Deciding.IDecider"/>): exploration rate, reward wait, default reward, policy.</summary>
+    /// <param name="configure">Configures the options.</param>
+    /// <returns>This builder.</returns>
+    public PenchantBuilder ConfigureDecisions(Action<Deciding.DecidingOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        Services.Configure(configure);
+        return this;
+    }
+
     /// <summary>
     /// Adds a signal type: <see cref="IPenchant.RecordAsync"/> accepts it, and its codec writes it into the event log under
     /// its own kind and reads it back for learners. Registering the same codec twice is harmless.

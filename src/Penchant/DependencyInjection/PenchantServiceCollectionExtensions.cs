@@ -4,9 +4,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Penchant;
+using Penchant.Deciding;
 using Penchant.DependencyInjection;
 using Penchant.Engine;
 using Penchant.Learning;
+using Penchant.Learning.Exploration;
 using Penchant.Learning.Feedback;
 using Penchant.Learning.Ranking;
 using Penchant.Learning.Statements;
@@ -72,13 +74,28 @@ public static class PenchantServiceCollectionExtensions
             .AddSignal<Reaction, ReactionCodec>()
             .AddSignal<Comparison, ComparisonCodec>()
             .AddSignal<Rating, RatingCodec>()
-            .AddSignal<Choice, ChoiceCodec>();
+            .AddSignal<Choice, ChoiceCodec>()
+            .AddSignal<Decision, DecisionCodec>()
+            .AddSignal<Reward, RewardCodec>()
+            .AddSignal<Activation, ActivationCodec>();
 
         // Learners, in the order they see each entry.
         services.TryAddSingleton<PreferenceIntake>();
         services.TryAddSingleton<LearningPipeline>();
         services.TryAddSingleton<RankingTraining>();
-        builder.AddLearner<StatementLearner>().AddLearner<ReactionLearner>().AddLearner<RankingLearner>();
+        builder.AddLearner<StatementLearner>().AddLearner<ReactionLearner>().AddLearner<RankingLearner>().AddLearner<DecisionLearner>();
+
+        // Decisions: a query that logs itself as a signal; rewards are signals; the policy is the DecisionLearner.
+        services.AddOptionsWithValidateOnStart<DecidingOptions, DecidingOptionsValidator>();
+        services.TryAddSingleton<DecisionFeaturizer>(static sp => new DecisionFeaturizer(
+            sp.GetRequiredService<IOptions<DecidingOptions>>(), sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>()));
+        services.TryAddSingleton<IDecider>(static sp => new Decider(
+            sp.GetRequiredService<IPenchant>(),
+            sp.GetRequiredService<UserStateCache>(),
+            sp.GetRequiredService<DecisionFeaturizer>(),
+            sp.GetRequiredService<IOptions<DecidingOptions>>(),
+            sp.GetRequiredService<IOptions<PenchantOptions>>(),
+            sp.GetService<TimeProvider>()));
 
         services.TryAddSingleton<IPenchant>(static sp => new PenchantEngine(
             sp.GetRequiredService<UserStateCache>(),

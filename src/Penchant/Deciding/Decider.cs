@@ -1,0 +1,427 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using Penchant.Domain;
+using Penchant.Engine;
+using Penchant.Learning.Exploration;
+using Penchant.Numerics;
+using Penchant.Signals;
+using Penchant.Signals.Codecs;
+using Penchant.Storage;
+
+namespace Penchant.Deciding;
+
+/// <summary>
+/// The default <see cref="IDecider"/>: reads the user's policy (the <see cref="DecisionLearner"/>'s model part), chooses,
+/// and records the decision, its rewards and activations through <see cref="IPenchant.RecordAsync"/>, so they are signals
+/// in the user's log like any other and the policy is rebuilt by replay.
+/// </summary>
+/// <remarks>Thread-safe.</remarks>
+internal sealed class Decider : IDecider
+{
+    private const int MaxCachedPolicies = 10_000;
+
+    private readonly IPenchant _engine;
+    private readonly UserStateCache _states;
+    private readonly DecisionFeaturizer _featurizer;
+    private readonly DecidingOptions _options;
+    private readonly PenchantOptions _engineOptions;
+    private readonly TimeProvider _time;
+    private readonly Random _random;
+    private readonly ConcurrentDictionary<UserKey, (long Version, PolicyState State)> _policies = new();
+
+    public Decider(IPenchant engine, UserStateCache states, DecisionFeaturizer featurizer, IOptions<DecidingOptions> options, IOptions<PenchantOptions> engineOptions, TimeProvider? timeProvider = null)
+    {
+        _engine = engine;
+        _states = states;
+        _featurizer = featurizer;
+        _options = options.Value;
+        _engineOptions = engineOptions.Value;
+        _time = timeProvider ?? TimeProvider.System;
+        _random = _options.Seed is { } seed ? new LockedRandom(seed) : Random.Shared;
+    }
+
+    private IPreferenceStore Store => _states.Store;
+
+    /// <summary>Gets the log entry identifier a decision is recorded under.</summary>
+    public static string EventIdOf(string decisionId) => IdempotencyKeys.EventId(DecisionCodec.DecisionKind.Name, decisionId, 0);
+
+    /// <inheritdoc/>
+    public async Task<DecisionResult> DecideAsync(UserKey user, DecisionContext context, IReadOnlyList<DecisionAction> actions, DecisionOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        options ??= new DecisionOptions();
+        var rules = new SignalRules(_engineOptions.MaxTextLength);
+        DecisionInputs.ValidateContext(context, rules, _options.MaxFeatures, nameof(context));
+        DecisionInputs.ValidateActions(actions, rules, _options.MaxActions, _options.MaxFeatures, nameof(actions));
+        ArgumentNullException.ThrowIfNull(options.ExcludedActionIds, nameof(options));
+        string decisionId = options.DecisionId ?? NewDecisionId();
+        DecisionInputs.ValidateId(decisionId, nameof(options));
+
+        var excluded = new HashSet<string>(options.ExcludedActionIds, StringComparer.Ordinal);
+        var eligible = new List<DecisionAction>(actions.Count);
+        foreach (DecisionAction action in actions)
+        {
+            if (!excluded.Contains(action.Id))
+            {
+                eligible.Add(action);
+            }
+        }
+
+        if (eligible.Count == 0)
+        {
+            throw new ArgumentException("Every action is excluded; leave at least one to choose.", nameof(options));
+        }
+
+        if (options.SlateSize < 1 || options.SlateSize > eligible.Count)
+        {
+            throw new ArgumentException($"A slate has 1 to {eligible.Count} actions (the eligible ones); {options.SlateSize} was asked.", nameof(options));
+        }
+
+        int defaultIndex = 0;
+        if (options.DefaultActionId is { } defaultId)
+        {
+            defaultIndex = eligible.FindIndex(a => string.Equals(a.Id, defaultId, StringComparison.Ordinal));
+            if (defaultIndex < 0)
+            {
+                throw new ArgumentException($"The default action '{defaultId}' is not one of the eligible actions.", nameof(options));
+            }
+        }
+
+        DecisionPolicy policy = options.Policy ?? _options.Policy;
+        if (!Enum.IsDefined(policy))
+        {
+            throw new ArgumentException($"Unknown policy {policy}.", nameof(options));
+        }
+
+        if (_options.UseStatedPreferences)
+        {
+            eligible = await WithPreferenceScoresAsync(user, context, eligible, cancellationToken).ConfigureAwait(false);
+        }
+
+        PolicyState state = await ReadPolicyAsync(user, cancellationToken).ConfigureAwait(false);
+        double[] vectors = await _featurizer.FeaturizeAsync(context, eligible, cancellationToken).ConfigureAwait(false);
+        PolicyChooser.Choice choice;
+        lock (state)
+        {
+            choice = PolicyChooser.Choose(state.Regression, vectors, eligible.Count, policy, _options, _options.ExplorationRate, _random, options.SlateSize);
+        }
+
+        int[] slate = choice.Slate;
+        double[] slateProbabilities = choice.SlateProbabilities;
+        double[] probabilities = choice.Probabilities;
+        if (options.Apprentice)
+        {
+            // The application's default action, chosen for sure; the rest of a slate keeps the policy's order.
+            var ordered = new List<int> { defaultIndex };
+            foreach (int index in slate)
+            {
+                if (index != defaultIndex && ordered.Count < slate.Length)
+                {
+                    ordered.Add(index);
+                }
+            }
+
+            slate = [.. ordered];
+            slateProbabilities = new double[slate.Length];
+            Array.Fill(slateProbabilities, 1.0);
+            probabilities = new double[eligible.Count];
+            probabilities[defaultIndex] = 1.0;
+        }
+
+        var signal = new Decision(decisionId, context, eligible, slate, slateProbabilities, probabilities)
+        {
+            Policy = policy,
+            Apprentice = options.Apprentice,
+            LearnedIndex = choice.Learned,
+            Deferred = options.DeferActivation,
+        };
+        WriteResult written = await _engine.RecordAsync(user, [signal], decisionId, cancellationToken).ConfigureAwait(false);
+        if (written.Replayed)
+        {
+            PreferenceEvent stored = written.Events[0];
+            Decision first = DecisionCodecInstance.Decode(stored)
+                ?? throw new InvalidOperationException($"The decision '{decisionId}' is logged but cannot be read back.");
+            return ToResult(first, null) with { Replayed = true };
+        }
+
+        return ToResult(signal, choice.Means);
+    }
+
+    /// <inheritdoc/>
+    public async Task<RewardResult> RewardAsync(UserKey user, string decisionId, double value, int slot = 0, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        DecisionInputs.ValidateId(decisionId, nameof(decisionId));
+        if (!double.IsFinite(value))
+        {
+            throw new ArgumentException("A reward is a finite number.", nameof(value));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(slot);
+        PreferenceEvent entry = await FindEntryAsync(user, decisionId, cancellationToken).ConfigureAwait(false);
+
+        // Every decision has a first slot; only a later one needs the decision read back to check its slate.
+        if (slot > 0 && (DecisionCodecInstance.Decode(entry) is not { } decision || slot >= decision.Slate.Count))
+        {
+            throw new ArgumentException($"Slot {slot} is outside the decision's slate.", nameof(slot));
+        }
+
+        WriteResult written = await _engine.RecordAsync(user, [new Reward(decisionId, value, slot)], cancellationToken: cancellationToken).ConfigureAwait(false);
+        return new RewardResult(decisionId, written.Events[0].Id);
+    }
+
+    /// <inheritdoc/>
+    public async Task ActivateAsync(UserKey user, string decisionId, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        DecisionInputs.ValidateId(decisionId, nameof(decisionId));
+        await FindEntryAsync(user, decisionId, cancellationToken).ConfigureAwait(false);
+        await _engine.RecordAsync(user, [new Activation(decisionId)], decisionId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async Task<DecisionReport> GetReportAsync(UserKey user, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        PolicyState state = await ReadPolicyAsync(user, cancellationToken).ConfigureAwait(false);
+        lock (state)
+        {
+            return state.Report();
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<OffPolicyReport?> EvaluatePolicyAsync(UserKey user, PolicyCandidate candidate, DateTimeOffset? from = null, DateTimeOffset? to = null, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        ArgumentNullException.ThrowIfNull(candidate);
+        if (candidate.ExplorationRate is { } rate && (rate < 0 || rate > 1 || double.IsNaN(rate)))
+        {
+            throw new ArgumentException("An exploration rate lies in [0, 1].", nameof(candidate));
+        }
+
+        if (!Enum.IsDefined(candidate.Policy))
+        {
+            throw new ArgumentException($"Unknown policy {candidate.Policy}.", nameof(candidate));
+        }
+
+        DateTimeOffset now = _time.GetUtcNow();
+        DateTimeOffset end = to ?? now;
+        if (from is { } start && start > end)
+        {
+            throw new ArgumentException("The range starts after it ends.", nameof(from));
+        }
+
+        await _states.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        var decisions = new List<Decision>();
+        var rewards = new Dictionary<string, (double Value, DateTimeOffset At)>(StringComparer.Ordinal);
+        var activations = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        await foreach (PreferenceEvent entry in Store.ReadEventsAsync(user, 0, cancellationToken).ConfigureAwait(false))
+        {
+            if (entry.Redacted)
+            {
+                continue;
+            }
+
+            if (entry.Kind == DecisionCodec.DecisionKind && DecisionCodecInstance.Decode(entry) is { } decision)
+            {
+                decisions.Add(decision);
+            }
+            else if (entry.Kind == RewardCodec.RewardKind && RewardCodecInstance.Decode(entry) is { Slot: 0 } reward)
+            {
+                rewards.TryAdd(reward.DecisionId, (reward.Value, entry.At));
+            }
+            else if (entry.Kind == ActivationCodec.ActivationKind && entry.Text is { } activated)
+            {
+                activations.TryAdd(activated, entry.At);
+            }
+        }
+
+        double exploration = candidate.ExplorationRate ?? _options.ExplorationRate;
+        var random = new Random(candidate.Seed);
+        var model = new BayesianLinearRegression(_featurizer.Dimensions, _options.Ridge);
+        int d = _featurizer.Dimensions;
+        var weights = new List<double>();
+        var observed = new List<double>();
+        var predictedLogged = new List<double>();
+        var direct = new List<double>();
+        foreach (Decision decision in decisions)
+        {
+            DateTimeOffset decidedAt = decision.At ?? now;
+            DateTimeOffset? active = decision.Deferred ? (activations.TryGetValue(decision.DecisionId, out DateTimeOffset a) ? a : null) : decidedAt;
+            if (active is not { } since)
+            {
+                continue;
+            }
+
+            double reward;
+            if (rewards.TryGetValue(decision.DecisionId, out var r) && r.At <= since + _options.RewardWait)
+            {
+                reward = r.Value;
+            }
+            else if (since + _options.RewardWait < now)
+            {
+                reward = _options.DefaultReward;
+            }
+            else
+            {
+                continue;
+            }
+
+            int k = decision.Actions.Count;
+            double[] vectors = await _featurizer.FeaturizeAsync(decision.Context, decision.Actions, cancellationToken).ConfigureAwait(false);
+            int logged = decision.Slate[0];
+            bool inRange = decidedAt < end && (from is null || decidedAt >= from);
+            if (inRange)
+            {
+                double[] means = PolicyChooser.Means(model, vectors, k);
+                double[] p = new double[k];
+                PolicyChooser.Probabilities(model, vectors, k, means, null, null, candidate.Policy, _options, exploration, random, p);
+                double dm = 0;
+                for (int i = 0; i < k; i++)
+                {
+                    dm += p[i] * means[i];
+                }
+
+                weights.Add(p[logged] / decision.SlateProbabilities[0]);
+                observed.Add(reward);
+                predictedLogged.Add(means[logged]);
+                direct.Add(dm);
+            }
+
+            model.Update(vectors.AsSpan(logged * d, d), reward);
+        }
+
+        return weights.Count == 0
+            ? null
+            : OffPolicyEstimators.Estimate([.. weights], [.. observed], [.. predictedLogged], [.. direct]);
+    }
+
+    private static readonly DecisionCodec DecisionCodecInstance = new();
+    private static readonly RewardCodec RewardCodecInstance = new();
+
+    private static DecisionResult ToResult(Decision decision, double[]? means)
+    {
+        var slate = new ActionProbability[decision.Slate.Count];
+        var chosen = new HashSet<int>();
+        for (int s = 0; s < slate.Length; s++)
+        {
+            slate[s] = new ActionProbability(decision.Actions[decision.Slate[s]].Id, decision.SlateProbabilities[s]);
+            chosen.Add(decision.Slate[s]);
+        }
+
+        var rest = new List<int>();
+        for (int i = 0; i < decision.Actions.Count; i++)
+        {
+            if (!chosen.Contains(i))
+            {
+                rest.Add(i);
+            }
+        }
+
+        double[] order = means ?? [.. decision.Probabilities];
+        rest.Sort((a, b) => order[b].CompareTo(order[a]));
+        var ranking = new List<ActionProbability>(decision.Actions.Count);
+        foreach (int index in decision.Slate)
+        {
+            ranking.Add(new ActionProbability(decision.Actions[index].Id, decision.Probabilities[index]));
+        }
+
+        foreach (int index in rest)
+        {
+            ranking.Add(new ActionProbability(decision.Actions[index].Id, decision.Probabilities[index]));
+        }
+
+        return new DecisionResult(decision.DecisionId, slate, ranking)
+        {
+            Policy = decision.Policy,
+            Apprentice = decision.Apprentice,
+            LearnedActionId = decision.Actions[decision.LearnedIndex].Id,
+            Deferred = decision.Deferred,
+        };
+    }
+
+    private async Task<PreferenceEvent> FindEntryAsync(UserKey user, string decisionId, CancellationToken cancellationToken)
+    {
+        await _states.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<PreferenceEvent> found = await Store.FindEventsAsync(user, [EventIdOf(decisionId)], cancellationToken).ConfigureAwait(false);
+        return found.Count > 0 && found[0].Kind == DecisionCodec.DecisionKind
+            ? found[0]
+            : throw new NotFoundException($"The user has no decision '{decisionId}'.");
+    }
+
+    /// <summary>Adds the user's stated-preference score of each action (when the context and every action have texts) as a feature.</summary>
+    private async Task<List<DecisionAction>> WithPreferenceScoresAsync(UserKey user, DecisionContext context, List<DecisionAction> actions, CancellationToken cancellationToken)
+    {
+        if (context.Text is null || actions.Exists(static a => a.Text is null))
+        {
+            return actions;
+        }
+
+        CandidateRanking ranking = await _engine.RankAsync(user, new RequestContext(context.Text), [.. actions.Select(static a => a.Text!)], cancellationToken).ConfigureAwait(false);
+        double[] scores = new double[actions.Count];
+        foreach (RankedCandidate candidate in ranking.Candidates)
+        {
+            scores[candidate.Index] = candidate.Score;
+        }
+
+        var scored = new List<DecisionAction>(actions.Count);
+        for (int i = 0; i < actions.Count; i++)
+        {
+            scored.Add(actions[i] with { Features = [.. actions[i].Features, new Feature(PreferenceScoreFeature, scores[i])] });
+        }
+
+        return scored;
+    }
+
+    /// <summary>The name of the feature that carries the user's stated-preference score of an action.</summary>
+    internal const string PreferenceScoreFeature = "penchant.preference";
+
+    /// <summary>Reads the user's policy, parsed once per stored version.</summary>
+    private async Task<PolicyState> ReadPolicyAsync(UserKey user, CancellationToken cancellationToken)
+    {
+        await _states.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        StoredModel? stored = await Store.GetUserModelAsync(user, PolicyState.ModelName, cancellationToken).ConfigureAwait(false);
+        long version = stored?.Version ?? 0;
+        if (_policies.TryGetValue(user, out var cached) && cached.Version == version && version > 0)
+        {
+            return cached.State;
+        }
+
+        PolicyState state = DecisionLearner.Parse(stored?.Payload, _featurizer.Dimensions, _options.Ridge);
+        if (_policies.Count >= MaxCachedPolicies)
+        {
+            _policies.Clear();
+        }
+
+        _policies[user] = (version, state);
+        return state;
+    }
+
+    private string NewDecisionId() => "dc_" + Guid.CreateVersion7(_time.GetUtcNow()).ToString("N");
+
+    /// <summary>A seeded <see cref="Random"/> safe to share between threads.</summary>
+    private sealed class LockedRandom(int seed) : Random
+    {
+        private readonly Random _inner = new(seed);
+        private readonly Lock _lock = new();
+
+        public override double NextDouble()
+        {
+            lock (_lock)
+            {
+                return _inner.NextDouble();
+            }
+        }
+
+        public override int Next(int maxValue)
+        {
+            lock (_lock)
+            {
+                return _inner.Next(maxValue);
+            }
+        }
+
+        protected override double Sample() => NextDouble();
+    }
+}

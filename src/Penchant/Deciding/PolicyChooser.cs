@@ -1,0 +1,206 @@
+using Penchant.Numerics;
+
+namespace Penchant.Deciding;
+
+/// <summary>
+/// The policies: from the regressor and the actions' feature vectors, the probability of choosing each action, and a
+/// choice drawn from exactly those probabilities (so the logged propensities are the ones used). Every policy is mixed
+/// with the uniform exploration rate ε. Thompson sampling's probabilities are the frequencies of the best action over
+/// <see cref="DecidingOptions.PropensitySamples"/> posterior draws; the decision samples from those frequencies, which
+/// is the same as acting on one of the draws.
+/// </summary>
+/// <remarks>Not thread-safe over one regressor (its buffers are shared).</remarks>
+internal static class PolicyChooser
+{
+    /// <summary>What one decision chose.</summary>
+    public sealed record Choice(double[] Probabilities, int[] Slate, double[] SlateProbabilities, int Learned, double[] Means);
+
+    /// <summary>Chooses a slate.</summary>
+    public static Choice Choose(BayesianLinearRegression model, double[] vectors, int actions, DecisionPolicy policy, DecidingOptions options, double exploration, Random random, int slateSize)
+    {
+        double[] means = Means(model, vectors, actions);
+        double[]? variances = policy == DecisionPolicy.LinUcb ? Variances(model, vectors, actions) : null;
+        int learned = ArgMax(means, null);
+        var remaining = new bool[actions];
+        Array.Fill(remaining, true);
+        double[] first = [];
+        int[] slate = new int[slateSize];
+        double[] slateProbabilities = new double[slateSize];
+        double[] p = new double[actions];
+        for (int slot = 0; slot < slateSize; slot++)
+        {
+            Probabilities(model, vectors, actions, means, variances, remaining, policy, options, exploration, random, p);
+            int chosen = Sample(p, random);
+            if (slot == 0)
+            {
+                first = (double[])p.Clone();
+            }
+
+            slate[slot] = chosen;
+            slateProbabilities[slot] = p[chosen];
+            remaining[chosen] = false;
+        }
+
+        return new Choice(first, slate, slateProbabilities, learned, means);
+    }
+
+    /// <summary>Fills the probability of choosing each remaining action (zero for the others).</summary>
+    public static void Probabilities(
+        BayesianLinearRegression model, double[] vectors, int actions, double[] means, double[]? variances, bool[]? remaining,
+        DecisionPolicy policy, DecidingOptions options, double exploration, Random random, double[] p)
+    {
+        int left = 0;
+        for (int a = 0; a < actions; a++)
+        {
+            if (remaining is null || remaining[a])
+            {
+                left++;
+            }
+        }
+
+        Array.Clear(p, 0, actions);
+        switch (policy)
+        {
+            case DecisionPolicy.EpsilonGreedy:
+                p[ArgMax(means, remaining)] = 1.0;
+                break;
+            case DecisionPolicy.LinUcb:
+            {
+                variances ??= Variances(model, vectors, actions);
+                double[] bounds = new double[actions];
+                for (int a = 0; a < actions; a++)
+                {
+                    bounds[a] = means[a] + (options.UcbWidth * Math.Sqrt(Math.Max(0, variances[a])));
+                }
+
+                p[ArgMax(bounds, remaining)] = 1.0;
+                break;
+            }
+
+            case DecisionPolicy.ThompsonSampling:
+            {
+                int d = model.Dimensions;
+                double[] theta = new double[d];
+                double[] scores = new double[actions];
+                int samples = options.PropensitySamples;
+                for (int m = 0; m < samples; m++)
+                {
+                    model.Sample(random, options.ThompsonScale, theta);
+                    for (int a = 0; a < actions; a++)
+                    {
+                        scores[a] = Dot(theta, vectors.AsSpan(a * d, d));
+                    }
+
+                    p[ArgMax(scores, remaining)] += 1.0 / samples;
+                }
+
+                break;
+            }
+
+            default:
+            {
+                int[] index = new int[left];
+                double[] predicted = new double[left];
+                int j = 0;
+                for (int a = 0; a < actions; a++)
+                {
+                    if (remaining is null || remaining[a])
+                    {
+                        index[j] = a;
+                        predicted[j++] = means[a];
+                    }
+                }
+
+                double[] q = new double[left];
+                double gamma = options.GapScale * Math.Sqrt(left * Math.Max(1.0, model.Count));
+                InverseGapWeighting.Probabilities(predicted, gamma, q);
+                for (int i = 0; i < left; i++)
+                {
+                    p[index[i]] = q[i];
+                }
+
+                break;
+            }
+        }
+
+        // Mix in uniform exploration, then renormalize away rounding so the probabilities sum to 1.
+        double sum = 0;
+        for (int a = 0; a < actions; a++)
+        {
+            if (remaining is null || remaining[a])
+            {
+                p[a] = ((1.0 - exploration) * p[a]) + (exploration / left);
+                sum += p[a];
+            }
+        }
+
+        for (int a = 0; a < actions; a++)
+        {
+            p[a] /= sum;
+        }
+    }
+
+    public static double[] Means(BayesianLinearRegression model, double[] vectors, int actions)
+    {
+        int d = model.Dimensions;
+        ReadOnlySpan<double> theta = model.Mean();
+        double[] means = new double[actions];
+        for (int a = 0; a < actions; a++)
+        {
+            means[a] = Dot(theta, vectors.AsSpan(a * d, d));
+        }
+
+        return means;
+    }
+
+    public static double[] Variances(BayesianLinearRegression model, double[] vectors, int actions)
+    {
+        int d = model.Dimensions;
+        double[] variances = new double[actions];
+        for (int a = 0; a < actions; a++)
+        {
+            variances[a] = model.Variance(vectors.AsSpan(a * d, d));
+        }
+
+        return variances;
+    }
+
+    public static int Sample(double[] p, Random random)
+    {
+        double u = random.NextDouble();
+        double cumulative = 0;
+        int last = -1;
+        for (int a = 0; a < p.Length; a++)
+        {
+            if (p[a] <= 0)
+            {
+                continue;
+            }
+
+            last = a;
+            cumulative += p[a];
+            if (u < cumulative)
+            {
+                return a;
+            }
+        }
+
+        return last;
+    }
+
+    private static int ArgMax(double[] values, bool[]? remaining)
+    {
+        int best = -1;
+        for (int a = 0; a < values.Length; a++)
+        {
+            if ((remaining is null || remaining[a]) && (best < 0 || values[a] > values[best]))
+            {
+                best = a;
+            }
+        }
+
+        return best;
+    }
+
+    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b) => System.Numerics.Tensors.TensorPrimitives.Dot(a, b);
+}

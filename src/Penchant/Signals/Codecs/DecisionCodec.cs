@@ -1,0 +1,105 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Penchant.Deciding;
+
+namespace Penchant.Signals.Codecs;
+
+/// <summary>A <see cref="Decision"/>: the context's text (or the decision's identifier) as text, everything else as data.</summary>
+/// <remarks>
+/// A decision's data lists every action with its features, so reading it back is most of a decision's cost. The codec
+/// remembers the decision behind each data string it wrote (weakly, by string instance), so the learner that reads the
+/// entry just written gets the decision without parsing it again; entries read from a store are parsed.
+/// </remarks>
+internal sealed class DecisionCodec : SignalCodec<Decision>
+{
+    private readonly ConditionalWeakTable<string, Decision> _written = [];
+
+    public static EventKind DecisionKind { get; } = EventKind.FromName("decision");
+
+    public override EventKind Kind => DecisionKind;
+
+    public override void Validate(Decision signal, SignalRules rules)
+    {
+        const string Name = "decision";
+        ArgumentNullException.ThrowIfNull(signal.Context, Name);
+        ArgumentNullException.ThrowIfNull(signal.Actions, Name);
+        ArgumentNullException.ThrowIfNull(signal.Slate, Name);
+        ArgumentNullException.ThrowIfNull(signal.SlateProbabilities, Name);
+        ArgumentNullException.ThrowIfNull(signal.Probabilities, Name);
+        DecisionInputs.ValidateId(signal.DecisionId, Name);
+        DecisionInputs.ValidateContext(signal.Context, rules, int.MaxValue, Name);
+        DecisionInputs.ValidateActions(signal.Actions, rules, int.MaxValue, int.MaxValue, Name);
+        int k = signal.Actions.Count;
+        if (signal.Probabilities.Count != k)
+        {
+            throw new ArgumentException($"A decision over {k} actions needs {k} probabilities.", Name);
+        }
+
+        double sum = 0;
+        foreach (double p in signal.Probabilities)
+        {
+            if (!double.IsFinite(p) || p < 0 || p > 1)
+            {
+                throw new ArgumentException("A decision's probabilities lie in [0, 1].", Name);
+            }
+
+            sum += p;
+        }
+
+        if (Math.Abs(sum - 1.0) > 1e-6)
+        {
+            throw new ArgumentException($"A decision's probabilities sum to 1, not {sum}.", Name);
+        }
+
+        if (signal.Slate.Count is 0 || signal.Slate.Count > k || signal.SlateProbabilities.Count != signal.Slate.Count)
+        {
+            throw new ArgumentException("A decision's slate has 1 to K distinct actions, each with its probability.", Name);
+        }
+
+        var seen = new HashSet<int>();
+        for (int i = 0; i < signal.Slate.Count; i++)
+        {
+            int index = signal.Slate[i];
+            double p = signal.SlateProbabilities[i];
+            if (index < 0 || index >= k || !seen.Add(index) || !double.IsFinite(p) || p <= 0 || p > 1)
+            {
+                throw new ArgumentException("A decision's slate has 1 to K distinct actions, each chosen with a probability in (0, 1].", Name);
+            }
+        }
+
+        if (signal.LearnedIndex < 0 || signal.LearnedIndex >= k)
+        {
+            throw new ArgumentException("The learned policy's choice is not one of the actions.", Name);
+        }
+    }
+
+    public override SignalEntry Encode(Decision signal)
+    {
+        string data = JsonSerializer.Serialize(
+            new DecisionData(signal.DecisionId, signal.Context, signal.Actions, signal.Slate, signal.SlateProbabilities, signal.Probabilities, signal.Policy, signal.Apprentice, signal.LearnedIndex, signal.Deferred),
+            DecidingJsonContext.Default.DecisionData);
+        _written.AddOrUpdate(data, signal);
+        return new(signal.Context.Text?.Trim() ?? signal.DecisionId, Data: data);
+    }
+
+    public override Decision? Decode(PreferenceEvent entry)
+    {
+        if (entry.Text is not null && entry.Data is not null && _written.TryGetValue(entry.Data, out Decision? written))
+        {
+            return written with { At = entry.At };
+        }
+
+        return Parse(entry);
+    }
+
+    private static Decision? Parse(PreferenceEvent entry)
+        => entry.Text is not null && SignalPayload.Read(entry.Data, DecidingJsonContext.Default.DecisionData) is { } data
+            ? new Decision(data.Id, data.Context, data.Actions, data.Slate, data.SlateProbabilities, data.Probabilities, entry.At)
+            {
+                Policy = data.Policy,
+                Apprentice = data.Apprentice,
+                LearnedIndex = data.Learned,
+                Deferred = data.Deferred,
+            }
+            : null;
+}

@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Penchant.Server.Contracts;
+
+namespace Penchant.Server;
+
+/// <summary>The native decision routes (<c>/v1/users/{userId}/decisions</c>) over the real HTTP pipeline and SQLite.</summary>
+public sealed class DecisionsApiTests(PenchantServerFactory factory) : IClassFixture<PenchantServerFactory>
+{
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    private const string Body = """
+        {
+          "context": { "features": { "time": "morning", "user": { "age": 31 } } },
+          "actions": [
+            { "id": "news", "features": { "kind": "news", "length": 3 } },
+            { "id": "sports", "features": { "kind": "sports", "length": 1 } },
+            { "id": "music", "features": { "kind": "music", "length": 2 } }
+          ],
+          "policy": "thompsonSampling"
+        }
+        """;
+
+    [Fact]
+    public async Task DecideThenReward_LogsBothAndTheReportCountsTheReward()
+    {
+        // Arrange
+        HttpClient client = await factory.CreateTenantClientAsync("deciding", Cancellation);
+        string user = "d-" + Guid.NewGuid().ToString("N");
+
+        // Act
+        HttpResponseMessage decided = await client.PostAsync($"/v1/users/{user}/decisions", Json(Body), Cancellation);
+        DecisionResponse decision = (await decided.Content.ReadFromJsonAsync(PenchantJsonContext.Default.DecisionResponse, Cancellation))!;
+        HttpResponseMessage rewarded = await client.PostAsJsonAsync($"/v1/users/{user}/decisions/{decision.DecisionId}/reward", new RewardRequest(1.0), Cancellation);
+        DecisionReportResponse report = (await client.GetFromJsonAsync($"/v1/users/{user}/decisions/report", PenchantJsonContext.Default.DecisionReportResponse, Cancellation))!;
+        string events = await client.GetStringAsync($"/v1/users/{user}/events", Cancellation);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        Assert.Equal(3, decision.Ranking.Count);
+        Assert.Equal(1.0, decision.Ranking.Sum(static r => r.Probability), 9);
+        Assert.Equal(decision.Slate[0].Id, decision.Ranking[0].Id);
+        Assert.Equal(Deciding.DecisionPolicy.ThompsonSampling, decision.Policy);
+        Assert.Equal(HttpStatusCode.OK, rewarded.StatusCode);
+        Assert.Equal(1, report.Decisions);
+        Assert.Equal(1, report.Rewarded);
+        Assert.Contains("\"decision\"", events, StringComparison.Ordinal);
+        Assert.Contains("\"reward\"", events, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{ "context": {}, "actions": [] }""")]
+    [InlineData("""{ "context": {}, "actions": [ { "id": "a" }, { "id": "a" } ] }""")]
+    [InlineData("""{ "context": { "features": [1, 2] }, "actions": [ { "id": "a" } ] }""")]
+    [InlineData("""{ "context": {}, "actions": [ { "id": "a" } ], "slateSize": 2 }""")]
+    [InlineData("""{ "context": {}, "actions": [ { "text": "no id" } ] }""")]
+    [InlineData("""{ "context": {}, "actions": [ { "id": "a" } ], "decisionId": "has space" }""")]
+    [InlineData("""{ "context": {}, "actions": [ { "id": "a" } ], "policy": "bogus" }""")]
+    public async Task Decide_BadInput_Answers400AndWritesNothing(string body)
+    {
+        // Arrange
+        HttpClient client = await factory.CreateTenantClientAsync("deciding-bad", Cancellation);
+        string user = "d-" + Guid.NewGuid().ToString("N");
+        string before = await factory.CountRowsAsync(Cancellation);
+
+        // Act
+        HttpResponseMessage response = await client.PostAsync($"/v1/users/{user}/decisions", Json(body), Cancellation);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(before, await factory.CountRowsAsync(Cancellation));
+    }
+
+    [Fact]
+    public async Task Reward_UnknownDecisionOrAnotherTenants_Answers404()
+    {
+        // Arrange
+        HttpClient owner = await factory.CreateTenantClientAsync("deciding-owner", Cancellation);
+        HttpClient other = await factory.CreateTenantClientAsync("deciding-other", Cancellation);
+        string user = "d-" + Guid.NewGuid().ToString("N");
+        HttpResponseMessage decided = await owner.PostAsync($"/v1/users/{user}/decisions", Json(Body), Cancellation);
+        DecisionResponse decision = (await decided.Content.ReadFromJsonAsync(PenchantJsonContext.Default.DecisionResponse, Cancellation))!;
+
+        // Act
+        HttpResponseMessage unknown = await owner.PostAsJsonAsync($"/v1/users/{user}/decisions/nope/reward", new RewardRequest(1.0), Cancellation);
+        HttpResponseMessage foreign = await other.PostAsJsonAsync($"/v1/users/{user}/decisions/{decision.DecisionId}/reward", new RewardRequest(1.0), Cancellation);
+        HttpResponseMessage missing = await owner.PostAsync($"/v1/users/{user}/decisions/{decision.DecisionId}/reward", Json("{}"), Cancellation);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+    }
+}
