@@ -3,7 +3,6 @@ using Microsoft.Extensions.Time.Testing;
 using Penchant.Domain;
 using Penchant.Signals;
 using Penchant.Testing;
-using Penchant.Tests;
 
 namespace Penchant.Deciding;
 

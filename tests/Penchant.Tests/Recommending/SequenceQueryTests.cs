@@ -3,7 +3,6 @@ using Penchant.Domain;
 using Penchant.Signals;
 using Penchant.Storage;
 using Penchant.Testing;
-using Penchant.Tests;
 
 namespace Penchant.Recommending;
 
