@@ -30,7 +30,7 @@ PENCHANT_KEY="$(create_key bench)"
 export PENCHANT_KEY
 start_server
 python3 "$HERE/seed.py" "$URL" "$PENCHANT_KEY" "$USERS" "$PER_USER"
-echo "store: ${PG_DB:+PostgreSQL database $PG_DB}${PG_DB:-SQLite file $DB}"
+if [[ -n "$PG_DB" ]]; then echo "store: PostgreSQL database $PG_DB"; else echo "store: SQLite file $DB"; fi
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 summary=()
@@ -73,7 +73,7 @@ echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [[ -n "$PG_DB" ]]; then
   echo
   echo "=== PostgreSQL: rows and bytes (table + indexes + TOAST) per table, and per user with events ==="
-  psql -X -q "$(libpq "$PG_RUN")" -c "ANALYZE;" -c "
+  psql -X -q "$(libpq "$PG_RUN")" -c "ANALYZE penchant.users, penchant.events, penchant.preferences, penchant.user_models;" -c "
     WITH u AS (SELECT count(*) AS n FROM penchant.users WHERE version > 0)
     SELECT relname AS table, n_live_tup AS rows, pg_total_relation_size(relid) AS bytes,
            round(n_live_tup::numeric / nullif(u.n, 0), 1) AS rows_per_user,
