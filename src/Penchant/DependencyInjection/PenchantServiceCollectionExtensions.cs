@@ -7,6 +7,7 @@ using Penchant;
 using Penchant.DependencyInjection;
 using Penchant.Engine;
 using Penchant.Learning;
+using Penchant.Learning.Edits;
 using Penchant.Learning.Feedback;
 using Penchant.Learning.Ranking;
 using Penchant.Learning.Statements;
@@ -60,6 +61,7 @@ public static class PenchantServiceCollectionExtensions
 
         // State and the queries over it.
         services.TryAddSingleton<UserStateCache>();
+        services.TryAddSingleton<EditStyles>();
         services.TryAddSingleton<SelectionQuery>();
         services.TryAddSingleton<RankingModels>();
         services.TryAddSingleton<RankingQuery>();
@@ -72,13 +74,14 @@ public static class PenchantServiceCollectionExtensions
             .AddSignal<Reaction, ReactionCodec>()
             .AddSignal<Comparison, ComparisonCodec>()
             .AddSignal<Rating, RatingCodec>()
-            .AddSignal<Choice, ChoiceCodec>();
+            .AddSignal<Choice, ChoiceCodec>()
+            .AddSignal<Edit, EditCodec>();
 
         // Learners, in the order they see each entry.
         services.TryAddSingleton<PreferenceIntake>();
         services.TryAddSingleton<LearningPipeline>();
         services.TryAddSingleton<RankingTraining>();
-        builder.AddLearner<StatementLearner>().AddLearner<ReactionLearner>().AddLearner<RankingLearner>();
+        builder.AddLearner<StatementLearner>().AddLearner<ReactionLearner>().AddLearner<RankingLearner>().AddLearner<EditLearner>();
 
         services.TryAddSingleton<IPenchant>(static sp => new PenchantEngine(
             sp.GetRequiredService<UserStateCache>(),
