@@ -17,5 +17,6 @@ internal sealed class EvalCommand : System.CommandLine.Command
         Subcommands.Add(new EvalCyclicCommand(globals, environment));
         Subcommands.Add(new EvalRankingCommand(globals, environment));
         Subcommands.Add(new EvalPairsCommand(globals, environment));
+        Subcommands.Add(new EvalEditsCommand(globals, environment));
     }
 }

@@ -20,6 +20,7 @@ namespace Penchant.Server.Contracts;
 [JsonSerializable(typeof(CompareRequest))]
 [JsonSerializable(typeof(RateRequest))]
 [JsonSerializable(typeof(ChooseRequest))]
+[JsonSerializable(typeof(EditRequest))]
 [JsonSerializable(typeof(RankRequest))]
 [JsonSerializable(typeof(ReactRequest))]
 [JsonSerializable(typeof(TrainRequest))]

@@ -27,7 +27,7 @@ public enum StyleFeature
     /// <summary>Formal register (positive) against casual register and contractions (negative).</summary>
     Formality = 7,
 
-    /// <summary>How much the text addresses the reader ("you"), per ten words.</summary>
+    /// <summary>The share of sentences that address the reader ("you").</summary>
     SecondPerson = 8,
 
     /// <summary>The number of questions.</summary>

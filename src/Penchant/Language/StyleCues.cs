@@ -20,6 +20,21 @@ internal static class StyleCues
         "all the best", "take care", "talk soon", "warmly", "respectfully", "with gratitude", "see you",
     ];
 
+    /// <summary>Gets a value indicating whether a word addresses the reader ("you", "your", "you're"), compared ignoring case.</summary>
+    /// <param name="word">The word.</param>
+    /// <returns><see langword="true"/> for a second-person pronoun or its contraction.</returns>
+    public static bool IsReaderPronoun(ReadOnlySpan<char> word)
+    {
+        if (word.StartsWith("you", StringComparison.OrdinalIgnoreCase))
+        {
+            ReadOnlySpan<char> rest = word[3..];
+            return rest.Length == 0 || rest[0] is '\'' or '’' || rest.Equals("r", StringComparison.OrdinalIgnoreCase) || rest.Equals("rs", StringComparison.OrdinalIgnoreCase)
+                || rest.Equals("rself", StringComparison.OrdinalIgnoreCase) || rest.Equals("rselves", StringComparison.OrdinalIgnoreCase);
+        }
+
+        return false;
+    }
+
     /// <summary>Gets a value indicating whether a line opens with a greeting ("Hi team,").</summary>
     /// <param name="line">The line, trimmed.</param>
     /// <returns><see langword="true"/> for a greeting line.</returns>

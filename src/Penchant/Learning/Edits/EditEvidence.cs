@@ -7,7 +7,7 @@ namespace Penchant.Learning.Edits;
 /// <param name="Changes">What the edit changed, one value per feature (see <see cref="StyleFeatures.Change"/>).</param>
 /// <param name="Asserted">
 /// The features the user stands by in this context, one bit each: those the edit changed, and those the nearest earlier
-/// contexts preferred that the edit left agreeing (the CIPHER carry-forward: an accepted style is kept with its context).
+/// contexts preferred that the edit left alone (the CIPHER carry-forward: an accepted style is kept with its context).
 /// </param>
 /// <param name="Changed">The features the edit itself changed, one bit each.</param>
 internal sealed record EditEvidence(string EventId, float[] Context, float[] Levels, float[] Changes, int Asserted, int Changed)

@@ -25,8 +25,12 @@ internal sealed class EditMemory
     /// <summary>Contexts less similar than this (cosine) to the request are not neighbours: edits about other things say nothing here.</summary>
     public const float SimilarityFloor = 0.3f;
 
-    /// <summary>The share of the neighbours' weight that must assert a feature for it to become a preference.</summary>
-    public const double AssertedShare = 0.5;
+    /// <summary>
+    /// The share of the neighbours' weight that must assert a feature for it to become a preference. A neighbour that does
+    /// not assert a feature has no evidence about it (it does not vote against it; a neighbour that wants the opposite asserts
+    /// the opposite level, and the levels are averaged).
+    /// </summary>
+    public const double AssertedShare = 0.3;
 
     private const byte FormatVersion = 1;
 
@@ -104,7 +108,8 @@ internal sealed class EditMemory
 
     /// <summary>
     /// Learns from one edit: measures the output and the edit, asserts the features the edit changed and those the nearest
-    /// earlier contexts preferred that the edit left agreeing, and keeps the evidence with its context.
+    /// earlier contexts preferred that the edit left alone (the user accepted the level the output had), and keeps the
+    /// evidence with its context.
     /// </summary>
     /// <param name="eventId">The edit event.</param>
     /// <param name="context">The embedding of the edit's context.</param>
@@ -131,7 +136,7 @@ internal sealed class EditMemory
         foreach (StylePreference prior in Infer(context))
         {
             int f = (int)prior.Feature;
-            if ((changed & (1 << f)) == 0 && StyleFeatures.Agrees(prior.Feature, levels[f], (float)prior.Level))
+            if ((changed & (1 << f)) == 0)
             {
                 asserted |= 1 << f;
             }
@@ -155,7 +160,8 @@ internal sealed class EditMemory
 
     /// <summary>
     /// The style preferences for a context: the <see cref="Neighbours"/> most similar past contexts (at least
-    /// <see cref="SimilarityFloor"/>), and for each feature that most of their weight asserts, the weighted preferred level.
+    /// <see cref="SimilarityFloor"/>), weighted by their similarity, and for each feature that at least
+    /// <see cref="AssertedShare"/> of their weight asserts, the weighted preferred level.
     /// </summary>
     /// <param name="context">The embedding of the new context.</param>
     /// <returns>The preferences, most confident first; empty when no past context is near.</returns>
@@ -203,10 +209,12 @@ internal sealed class EditMemory
             return preferences;
         }
 
+        Span<double> weights = stackalloc double[Neighbours];
         double total = 0;
         for (int n = 0; n < found; n++)
         {
-            total += similarity[n];
+            weights[n] = similarity[n];
+            total += weights[n];
         }
 
         for (int f = 0; f < StyleFeatures.Count; f++)
@@ -218,8 +226,8 @@ internal sealed class EditMemory
                 EditEvidence e = _items[nearest[n]];
                 if (e.Asserts(f))
                 {
-                    weight += similarity[n];
-                    level += similarity[n] * (StyleFeatures.IsRatio((StyleFeature)f) ? Math.Log(1 + e.Levels[f]) : e.Levels[f]);
+                    weight += weights[n];
+                    level += weights[n] * (StyleFeatures.IsRatio((StyleFeature)f) ? Math.Log(1 + e.Levels[f]) : e.Levels[f]);
                     support++;
                 }
             }

@@ -16,8 +16,8 @@ public static class StyleFeatures
     public const int Count = 12;
 
     // The smallest change an edit must make to a feature to count as a change of it: a ratio (in natural log) for the
-    // lengths, a share of lines for lists, a unit of the surface formality score, "you" per ten words, else one item.
-    private static readonly float[] ChangeThreshold = [0.25f, 0.25f, 0.3f, 1f, 1f, 1f, 1f, 0.4f, 0.3f, 1f, 1f, 1f];
+    // lengths, a share of lines for lists, a unit of the surface formality score, a share of sentences for "you", else one item.
+    private static readonly float[] ChangeThreshold = [0.25f, 0.25f, 0.3f, 1f, 1f, 1f, 1f, 0.4f, 0.2f, 1f, 1f, 1f];
 
     /// <summary>Gets the readable names of the features, in <see cref="StyleFeature"/> order.</summary>
     public static IReadOnlyList<string> Names { get; } =
@@ -51,31 +51,50 @@ public static class StyleFeatures
         Span<float> surface = stackalloc float[SurfaceFeatures.Count];
         SurfaceFeatures.Measure(text, surface);
 
-        int words = 0, sentences = 0, questions = 0, exclamations = 0, emoji = 0;
-        bool inWord = false;
-        for (int i = 0; i < text.Length; i++)
+        int words = 0, sentences = 0, questions = 0, exclamations = 0, emoji = 0, addressing = 0;
+        bool inWord = false, addressed = false;
+        int wordStart = 0;
+        for (int i = 0; i <= text.Length; i++)
         {
-            char c = text[i];
+            char c = i < text.Length ? text[i] : ' ';
             bool wordChar = char.IsLetterOrDigit(c) || c is '\'' or '’';
             if (wordChar && !inWord)
             {
                 words++;
+                wordStart = i;
+            }
+            else if (!wordChar && inWord && StyleCues.IsReaderPronoun(text.AsSpan(wordStart, i - wordStart)))
+            {
+                addressed = true;
             }
 
             inWord = wordChar;
-            switch (c)
+            bool ends = c switch
             {
-                case '?':
-                    questions++;
-                    sentences++;
-                    break;
-                case '!':
-                    exclamations++;
-                    sentences++;
-                    break;
-                case '.' when i + 1 == text.Length || char.IsWhiteSpace(text[i + 1]):
-                    sentences++;
-                    break;
+                '?' => true,
+                '!' => true,
+                '.' => i + 1 >= text.Length || char.IsWhiteSpace(text[i + 1]),
+                '\n' => true,
+                _ => false,
+            };
+            if (c == '?')
+            {
+                questions++;
+            }
+            else if (c == '!')
+            {
+                exclamations++;
+            }
+
+            if (ends && c != '\n')
+            {
+                sentences++;
+            }
+
+            if (ends || i == text.Length)
+            {
+                addressing += addressed ? 1 : 0;
+                addressed = false;
             }
 
             if (char.IsHighSurrogate(c) || (c >= '\u2600' && c <= '\u27BF'))
@@ -131,7 +150,7 @@ public static class StyleFeatures
         destination[(int)StyleFeature.Greeting] = greeting ? 1 : 0;
         destination[(int)StyleFeature.Closing] = closing ? 1 : 0;
         destination[(int)StyleFeature.Formality] = surface[SurfaceFeatures.Formality];
-        destination[(int)StyleFeature.SecondPerson] = surface[10];
+        destination[(int)StyleFeature.SecondPerson] = Math.Min(1f, (float)addressing / Math.Max(1, sentences));
         destination[(int)StyleFeature.Questions] = questions;
         destination[(int)StyleFeature.Exclamations] = exclamations;
         destination[(int)StyleFeature.CodeBlocks] = fences / 2;
@@ -183,7 +202,7 @@ public static class StyleFeatures
             StyleFeature.Greeting => some ? "Prefers opening with a greeting" : "Prefers no greeting",
             StyleFeature.Closing => some ? "Prefers ending with a closing" : "Prefers no closing",
             StyleFeature.Formality => level >= 0.3f ? "Prefers a formal tone" : level <= -0.3f ? "Prefers a casual tone" : "Prefers a neutral tone",
-            StyleFeature.SecondPerson => level >= 0.3f ? "Prefers addressing the reader as \"you\"" : "Prefers not addressing the reader as \"you\"",
+            StyleFeature.SecondPerson => level >= 0.25f ? "Prefers addressing the reader as \"you\"" : "Prefers not addressing the reader as \"you\"",
             StyleFeature.Questions => some ? "Prefers asking questions" : "Prefers no questions",
             StyleFeature.Exclamations => some ? "Prefers exclamations" : "Prefers no exclamation marks",
             StyleFeature.CodeBlocks => some ? "Prefers code blocks" : "Prefers no code blocks",
