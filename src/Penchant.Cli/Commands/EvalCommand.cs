@@ -18,5 +18,6 @@ internal sealed class EvalCommand : System.CommandLine.Command
         Subcommands.Add(new EvalRankingCommand(globals, environment));
         Subcommands.Add(new EvalPairsCommand(globals, environment));
         Subcommands.Add(new EvalEditsCommand(globals, environment));
+        Subcommands.Add(new EvalPrinciplesCommand(globals, environment));
     }
 }
