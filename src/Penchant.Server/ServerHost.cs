@@ -143,6 +143,7 @@ public static class ServerHost
         app.MapSignalsApi();
         app.MapRankingApi();
         app.MapTrainingApi();
+        app.MapExplainApi();
         app.MapHealthChecks("/health");
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = static _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = static check => check.Tags.Contains(ReadinessCheck.Tag) });

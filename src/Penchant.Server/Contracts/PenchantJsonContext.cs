@@ -31,6 +31,8 @@ namespace Penchant.Server.Contracts;
 [JsonSerializable(typeof(IReadOnlyList<TrainingJobResponse>))]
 [JsonSerializable(typeof(WriteResponse))]
 [JsonSerializable(typeof(SelectionResponse))]
+[JsonSerializable(typeof(PrincipleContract))]
+[JsonSerializable(typeof(IReadOnlyList<PrincipleContract>))]
 [JsonSerializable(typeof(PreferenceContract))]
 [JsonSerializable(typeof(IReadOnlyList<PreferenceContract>))]
 [JsonSerializable(typeof(PreferenceEvent))]

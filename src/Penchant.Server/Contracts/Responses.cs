@@ -148,3 +148,12 @@ public sealed record TrainingJobResponse(
     DateTimeOffset? FinishedAt = null,
     TrainingResponse? Report = null,
     TrainingJobError? Error = null);
+
+/// <summary>A principle distilled from the user's judgements.</summary>
+/// <param name="Id">A stable identifier of the rule.</param>
+/// <param name="Text">The rule as a sentence ("Prefers shorter responses").</param>
+/// <param name="Support">How many judgements it applies to.</param>
+/// <param name="Accuracy">The share of held-back judgements it predicts.</param>
+/// <param name="Tested">How many held-back judgements it was checked on.</param>
+/// <param name="Sources">The signals it agrees with.</param>
+public sealed record PrincipleContract(string Id, string Text, int Support, double Accuracy, int Tested, IReadOnlyList<string> Sources);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Penchant;
 using Penchant.DependencyInjection;
 using Penchant.Engine;
+using Penchant.Explaining;
 using Penchant.Learning;
 using Penchant.Learning.Edits;
 using Penchant.Learning.Feedback;
@@ -65,6 +66,7 @@ public static class PenchantServiceCollectionExtensions
         services.TryAddSingleton<SelectionQuery>();
         services.TryAddSingleton<RankingModels>();
         services.TryAddSingleton<RankingQuery>();
+        services.TryAddSingleton<PrincipleQuery>();
 
         // Signals: each type with its codec.
         services.TryAddSingleton(static sp => new SignalCodecs(sp.GetServices<SignalCodec>()));
@@ -90,6 +92,7 @@ public static class PenchantServiceCollectionExtensions
             sp.GetRequiredService<SelectionQuery>(),
             sp.GetRequiredService<RankingQuery>(),
             sp.GetRequiredService<RankingTraining>(),
+            sp.GetRequiredService<PrincipleQuery>(),
             sp.GetRequiredService<IOptions<PenchantOptions>>(),
             sp.GetService<TimeProvider>(),
             sp.GetService<ILogger<PenchantEngine>>()));
