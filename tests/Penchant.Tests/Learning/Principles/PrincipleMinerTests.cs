@@ -12,19 +12,20 @@ public sealed class PrincipleMinerTests
     [Fact]
     public void Mine_WordThatDecidesEveryPair_BecomesReadablePrincipleThatPredicts()
     {
-        // Arrange: the preferred text always names tea, the other coffee; lengths vary at random.
+        // Arrange: the preferred text always names tea, the other coffee; nothing else differs.
         var pairs = new List<JudgedPair>();
         string[] places = ["kitchen", "garden", "office", "station", "library", "studio", "market", "harbour"];
         for (int i = 0; i < places.Length; i++)
         {
-            pairs.Add(new JudgedPair("ev" + i, $"Order tea at the {places[i]}.", $"Order coffee at the {places[i]} please."));
+            pairs.Add(new JudgedPair("ev" + i, $"Order tea at the {places[i]}.", $"Order coffee at the {places[i]}."));
         }
 
         // Act
         IReadOnlyList<Principle> principles = PrincipleMiner.Mine(pairs);
 
-        // Assert
-        Principle tea = Assert.Single(principles, static p => p.Text == "Prefers responses that mention \"tea\"");
+        // Assert: one principle decides every pair (mentioning tea and avoiding coffee decide the same pairs; the first kept wins).
+        Principle tea = Assert.Single(principles);
+        Assert.Contains(tea.Text, (string[])["Prefers responses that mention \"tea\"", "Prefers responses without \"coffee\""]);
         Assert.Equal(8, tea.Support);
         Assert.Equal(1.0, tea.Accuracy);
         Assert.Equal(4, tea.Tested);
