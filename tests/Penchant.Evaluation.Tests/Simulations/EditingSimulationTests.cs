@@ -6,7 +6,7 @@ namespace Penchant.Evaluation.Simulations;
 public sealed class EditingSimulationTests
 {
     private static readonly List<string> Base = StyleWriter.Sentences(
-        "The council approved the new park on Monday after a long debate. It will open next spring near the river. Local schools plan trips there. The budget covers trees, benches and a small playground for young children.");
+        "The council approved the new park on Monday after a long debate. It will open next spring near the river. Local schools plan trips there. The budget covers trees, benches and a small playground for young children. Residents asked for more lights along the main path, and the council agreed to add them. A café may follow in the second year if the first season goes well.");
 
     [Fact]
     public void Levenshtein_KnownPairs()
