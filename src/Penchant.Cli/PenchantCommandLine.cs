@@ -29,6 +29,8 @@ internal static class PenchantCommandLine
         root.Subcommands.Add(new EvalCommand(globals, environment));
         root.Subcommands.Add(new RankCommand(globals, environment));
         root.Subcommands.Add(new CompareCommand(globals, environment));
+        root.Subcommands.Add(new EditCommand(globals, environment));
+        root.Subcommands.Add(new ExplainCommand(globals, environment));
         root.Subcommands.Add(new TrainCommand(globals, environment));
         root.Subcommands.Add(new TenantCommand(globals, environment));
         root.Subcommands.Add(new KeyCommand(globals, environment));

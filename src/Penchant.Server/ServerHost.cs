@@ -179,6 +179,7 @@ public static class ServerHost
         app.MapTrainingApi();
         app.MapDecisionsApi();
         app.MapPersonalizerApi();
+        app.MapExplainApi();
         app.MapHealthChecks("/health");
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = static _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = static check => check.Tags.Contains(ReadinessCheck.Tag) });

@@ -62,4 +62,8 @@ public abstract class DelegatingPenchant(IPenchant innerPenchant) : IPenchant
     /// <inheritdoc/>
     public virtual Task<TrainingReport> TrainAsync(string tenantId, TrainingOptions? options = null, CancellationToken cancellationToken = default)
         => InnerPenchant.TrainAsync(tenantId, options, cancellationToken);
+
+    /// <inheritdoc/>
+    public virtual Task<IReadOnlyList<Principle>> ExplainAsync(UserKey user, CancellationToken cancellationToken = default)
+        => InnerPenchant.ExplainAsync(user, cancellationToken);
 }

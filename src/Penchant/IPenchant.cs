@@ -109,4 +109,14 @@ public interface IPenchant
     /// <returns>What was fitted.</returns>
     /// <exception cref="ArgumentException"><paramref name="tenantId"/> is empty.</exception>
     Task<TrainingReport> TrainAsync(string tenantId, TrainingOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Explains what was learned about a user as a short list of principles a person can check ("Prefers shorter
+    /// responses"), distilled from the user's comparisons, choices and edits: each proposed from one half of those judgements
+    /// and kept only if it predicts the other half, with its support, its accuracy on the held-back half and its sources.
+    /// </summary>
+    /// <param name="user">The user.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>At most ten principles, most useful first; empty for a user with too few judgements.</returns>
+    Task<IReadOnlyList<Principle>> ExplainAsync(UserKey user, CancellationToken cancellationToken = default);
 }

@@ -100,4 +100,22 @@ public static class PenchantSignalExtensions
         ArgumentNullException.ThrowIfNull(choice);
         return penchant.RecordAsync(user, [choice], null, cancellationToken);
     }
+
+    /// <summary>
+    /// Records that the user edited an output before using it: the measured difference (shorter, bullet points, no emoji, a
+    /// greeting, …) is kept with the context it happened in, and later requests in similar contexts get the styles it shows
+    /// (<see cref="Selection.Styles"/>, and factors in ranking).
+    /// </summary>
+    /// <param name="penchant">The engine.</param>
+    /// <param name="user">The user.</param>
+    /// <param name="edit">The context, the output and the user's edit of it.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>What changed.</returns>
+    /// <exception cref="ArgumentException">A text is empty or too long.</exception>
+    public static Task<WriteResult> EditAsync(this IPenchant penchant, UserKey user, Edit edit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(penchant);
+        ArgumentNullException.ThrowIfNull(edit);
+        return penchant.RecordAsync(user, [edit], null, cancellationToken);
+    }
 }

@@ -26,6 +26,7 @@ public abstract class BadInputMatrixTests<TFactory>(TFactory factory) : IClassFi
     private const string Choices = $"/v1/users/{User}/choices";
     private const string Rank = $"/v1/users/{User}/rank";
     private const string Reactions = $"/v1/users/{User}/reactions";
+    private const string Edits = $"/v1/users/{User}/edits";
 
     private static readonly Dictionary<string, Row> Rows = new[]
     {
@@ -73,6 +74,8 @@ public abstract class BadInputMatrixTests<TFactory>(TFactory factory) : IClassFi
         new Row("rank_missing_text", HttpMethod.Post, Rank, Json("{\"candidates\": [\"a trattoria\"]}"), 400, ApiProblems.InvalidArgument),
         new Row("rank_blank_candidate", HttpMethod.Post, Rank, Json("{\"text\": \"Restaurants in Rome?\", \"candidates\": [\"a trattoria\", \" \"]}"), 400, ApiProblems.InvalidArgument),
         new Row("react_missing_turn", HttpMethod.Post, Reactions, Json("{\"request\": \"Explain DNS.\", \"answer\": \"DNS is ...\"}"), 400, ApiProblems.InvalidArgument),
+        new Row("edit_missing_edited", HttpMethod.Post, Edits, Json("{\"context\": \"Write to the team\", \"output\": \"Hello team.\"}"), 400, ApiProblems.InvalidArgument),
+        new Row("edit_text_too_long", HttpMethod.Post, Edits, Json("{\"context\": \"c\", \"output\": \"a\", \"edited\": \"" + new string('a', 16_001) + "\"}"), 400, ApiProblems.TextTooLong),
         new Row("train_epochs_out_of_range", HttpMethod.Post, "/v1/train", Json("{\"epochs\": 0}"), 400, ApiProblems.InvalidArgument),
         new Row("train_missing_api_key", HttpMethod.Post, "/v1/train", Json("{}"), 401, ApiProblems.MissingApiKey, Auth: "none"),
         new Row("unknown_preference", HttpMethod.Delete, $"/v1/users/{User}/preferences/pf_does_not_exist", null, 404, ApiProblems.NotFound),

@@ -20,5 +20,7 @@ internal sealed class EvalCommand : System.CommandLine.Command
         Subcommands.Add(new EvalSeqRecCommand(globals, environment));
         Subcommands.Add(new EvalBanditCommand(globals, environment));
         Subcommands.Add(new EvalOpeCommand(globals, environment));
+        Subcommands.Add(new EvalEditsCommand(globals, environment));
+        Subcommands.Add(new EvalPrinciplesCommand(globals, environment));
     }
 }

@@ -1,4 +1,5 @@
 using Penchant.Domain;
+using Penchant.Learning.Edits;
 
 namespace Penchant.Cli.Contracts;
 
@@ -46,6 +47,7 @@ internal static class ContractMapper
             preferences[i] = new SelectedPreferenceContract(selected.Preference.ToContract(), selected.Probability, selected.Reasons, selected.Sources);
         }
 
-        return new SelectionResponse(preferences, selection.PromptBlock);
+        StylePreferenceContract[] styles = [.. selection.Styles.Select(static s => new StylePreferenceContract(StyleFeatures.Names[(int)s.Feature], s.Text, s.Level, s.Confidence, s.Sources))];
+        return new SelectionResponse(preferences, selection.PromptBlock, styles);
     }
 }

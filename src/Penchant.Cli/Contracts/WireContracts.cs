@@ -67,7 +67,16 @@ internal sealed record SelectedPreferenceContract(
     IReadOnlyList<string> Reasons,
     IReadOnlyList<string> Sources);
 
-/// <summary>The preferences that apply to a request, most probable first, and the prompt block that states them.</summary>
+/// <summary>A style the user's edits in the nearest past contexts ask for.</summary>
+/// <param name="Feature">The feature of style.</param>
+/// <param name="Text">The style as a sentence.</param>
+/// <param name="Level">The preferred level, in the feature's unit.</param>
+/// <param name="Confidence">How consistently the nearest edits agree on it.</param>
+/// <param name="Sources">The edit events it came from.</param>
+internal sealed record StylePreferenceContract(string Feature, string Text, double Level, double Confidence, IReadOnlyList<string> Sources);
+
+/// <summary>The preferences that apply to a request, most probable first, the styles learned from edits, and the prompt block that states them.</summary>
 /// <param name="Preferences">The selected preferences; empty when nothing applies.</param>
 /// <param name="PromptBlock">The rendered prompt block; empty when nothing applies.</param>
-internal sealed record SelectionResponse(IReadOnlyList<SelectedPreferenceContract> Preferences, string PromptBlock);
+/// <param name="Styles">The styles learned from the user's edits in similar contexts.</param>
+internal sealed record SelectionResponse(IReadOnlyList<SelectedPreferenceContract> Preferences, string PromptBlock, IReadOnlyList<StylePreferenceContract> Styles);

@@ -85,6 +85,12 @@ internal sealed class HumanOutputFormatter(TextWriter output) : IOutputFormatter
             Line($"   sources: {(selected.Sources.Count > 0 ? string.Join(", ", selected.Sources) : "none")}");
         }
 
+        foreach (StylePreference style in selection.Styles)
+        {
+            Line($"style  {F3(style.Confidence)}  {style.Text}");
+            Line($"   from edits: {string.Join(", ", style.Sources)}");
+        }
+
         Line(string.Empty);
         Line("prompt block:");
         Line(selection.PromptBlock);

@@ -10,13 +10,13 @@ using Penchant.Signals;
 namespace Penchant.Server.Api;
 
 /// <summary>
-/// The signals a user gives about answers: comparisons, ratings, choices and reactions. Each appends one event to the
+/// The signals a user gives about answers: comparisons, ratings, choices, edits and reactions. Each appends one event to the
 /// user's log and is not idempotent-keyed.
 /// </summary>
 /// <remarks>Routes under <c>/v1/users/{userId}</c>, in the key's tenant (see <see cref="Handlers"/>).</remarks>
 public static class SignalsApi
 {
-    /// <summary>Maps the comparison, rating, choice and reaction routes under <c>/v1/users/{userId}</c>.</summary>
+    /// <summary>Maps the comparison, rating, choice, edit and reaction routes under <c>/v1/users/{userId}</c>.</summary>
     /// <param name="endpoints">The endpoint route builder.</param>
     /// <returns>The route group.</returns>
     public static RouteGroupBuilder MapSignalsApi(this IEndpointRouteBuilder endpoints)
@@ -32,6 +32,9 @@ public static class SignalsApi
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         users.MapPost("/choices", ChooseAsync).WithName("Choose")
             .WithSummary("Record that the user chose one of the candidates shown")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        users.MapPost("/edits", EditAsync).WithName("Edit")
+            .WithSummary("Record how the user edited an output before using it; later requests in similar contexts get the style")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         users.MapPost("/reactions", ReactAsync).WithName("React")
             .WithSummary("Record how the user took an answer, read from their next message")
@@ -134,6 +137,29 @@ public static class SignalsApi
 
         var choice = new Choice(context, candidates, chosen, request.At);
         return await KeyedWrites.RecordAsync(httpContext, engine, user, [choice], idempotencyKey, cancellationToken);
+    }
+
+    /// <summary>Records that the user edited an output before using it (at most once per <c>Idempotency-Key</c>).</summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="request">The context, the output and the user's edit of it.</param>
+    /// <param name="idempotencyKey">The <c>Idempotency-Key</c> header, if any.</param>
+    /// <param name="principal">The authenticated key.</param>
+    /// <param name="engine">The engine.</param>
+    /// <param name="httpContext">The request.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>What changed (the appended event), or a problem.</returns>
+    public static async Task<Results<Ok<WriteResponse>, ProblemHttpResult>> EditAsync(
+        string userId, EditRequest request, [FromHeader(Name = KeyedWrites.Header)] string? idempotencyKey,
+        ClaimsPrincipal principal, IPenchant engine, HttpContext httpContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(engine);
+        UserKey user = Handlers.User(principal, userId);
+        RequestLimits limits = Handlers.Limits(httpContext);
+        string context = RequestValidation.Text(request.Context, "context", limits.MaxText);
+        string output = RequestValidation.Text(request.Output, "output", limits.MaxText);
+        string edited = RequestValidation.Text(request.Edited, "edited", limits.MaxText);
+        return await KeyedWrites.RecordAsync(httpContext, engine, user, [new Edit(context, output, edited, request.At)], idempotencyKey, cancellationToken);
     }
 
     /// <summary>Records how the user took an answer, read from their next message (at most once per <c>Idempotency-Key</c>).</summary>

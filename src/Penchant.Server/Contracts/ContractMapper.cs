@@ -1,4 +1,5 @@
 using Penchant.Domain;
+using Penchant.Learning.Edits;
 using Penchant.Learning.Feedback;
 using Penchant.Signals;
 
@@ -66,7 +67,14 @@ public static class ContractMapper
             preferences[i] = new SelectedPreferenceContract(selected.Preference.ToContract(), selected.Probability, selected.Reasons, selected.Sources);
         }
 
-        return new SelectionResponse(preferences, selection.PromptBlock);
+        var styles = new StylePreferenceContract[selection.Styles.Count];
+        for (int i = 0; i < styles.Length; i++)
+        {
+            StylePreference style = selection.Styles[i];
+            styles[i] = new StylePreferenceContract(StyleFeatures.Names[(int)style.Feature], style.Text, style.Level, style.Confidence, style.Sources);
+        }
+
+        return new SelectionResponse(preferences, selection.PromptBlock, styles);
     }
 
     /// <summary>Converts a ranking.</summary>

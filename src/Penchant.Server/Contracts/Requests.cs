@@ -64,6 +64,13 @@ public sealed record RateRequest(
 /// <param name="At">When; the server's clock when absent.</param>
 public sealed record ChooseRequest(string? Context, IReadOnlyList<string>? Candidates, int? Chosen, DateTimeOffset? At = null);
 
+/// <summary>An output the user edited before using it (<c>POST /v1/users/{userId}/edits</c>).</summary>
+/// <param name="Context">What the output was for (the request, or the document it summarised).</param>
+/// <param name="Output">What the application produced.</param>
+/// <param name="Edited">What the user made of it (the same text when they kept it as it was).</param>
+/// <param name="At">When; the server's clock when absent.</param>
+public sealed record EditRequest(string? Context, string? Output, string? Edited, DateTimeOffset? At = null);
+
 /// <summary>Candidates to order the way the user would (<c>POST /v1/users/{userId}/rank</c>).</summary>
 /// <param name="Text">The request the candidates answer.</param>
 /// <param name="Candidates">The candidates (at least one).</param>

@@ -57,10 +57,19 @@ public sealed record SelectedPreferenceContract(
     IReadOnlyList<string> Reasons,
     IReadOnlyList<string> Sources);
 
-/// <summary>The preferences that apply to a request, most probable first, and the prompt block that states them.</summary>
+/// <summary>A style the user's edits in the nearest past contexts ask for.</summary>
+/// <param name="Feature">The feature of style (<c>length</c>, <c>bullet points</c>, <c>emoji</c>, …).</param>
+/// <param name="Text">The style as a sentence ("Prefers bullet points").</param>
+/// <param name="Level">The preferred level, in the feature's unit (words, a share of lines, a count, 0 or 1).</param>
+/// <param name="Confidence">How consistently the nearest edits agree on it, from 0 to 1.</param>
+/// <param name="Sources">The edit events it came from.</param>
+public sealed record StylePreferenceContract(string Feature, string Text, double Level, double Confidence, IReadOnlyList<string> Sources);
+
+/// <summary>The preferences that apply to a request, most probable first, the styles the user's edits ask for, and the prompt block that states them.</summary>
 /// <param name="Preferences">The selected preferences; empty when nothing applies.</param>
 /// <param name="PromptBlock">The rendered prompt block; empty when nothing applies.</param>
-public sealed record SelectionResponse(IReadOnlyList<SelectedPreferenceContract> Preferences, string PromptBlock);
+/// <param name="Styles">The styles learned from the user's edits in similar contexts; empty when none.</param>
+public sealed record SelectionResponse(IReadOnlyList<SelectedPreferenceContract> Preferences, string PromptBlock, IReadOnlyList<StylePreferenceContract> Styles);
 
 /// <summary>One reason a candidate scored as it did.</summary>
 /// <param name="Description">A readable description ("violates: I strictly avoid gluten", "length").</param>
@@ -139,3 +148,12 @@ public sealed record TrainingJobResponse(
     DateTimeOffset? FinishedAt = null,
     TrainingResponse? Report = null,
     TrainingJobError? Error = null);
+
+/// <summary>A principle distilled from the user's judgements.</summary>
+/// <param name="Id">A stable identifier of the rule.</param>
+/// <param name="Text">The rule as a sentence ("Prefers shorter responses").</param>
+/// <param name="Support">How many judgements it applies to.</param>
+/// <param name="Accuracy">The share of held-back judgements it predicts.</param>
+/// <param name="Tested">How many held-back judgements it was checked on.</param>
+/// <param name="Sources">The signals it agrees with.</param>
+public sealed record PrincipleContract(string Id, string Text, int Support, double Accuracy, int Tested, IReadOnlyList<string> Sources);

@@ -7,7 +7,9 @@ using Penchant;
 using Penchant.Deciding;
 using Penchant.DependencyInjection;
 using Penchant.Engine;
+using Penchant.Explaining;
 using Penchant.Learning;
+using Penchant.Learning.Edits;
 using Penchant.Learning.Exploration;
 using Penchant.Learning.Feedback;
 using Penchant.Learning.Ranking;
@@ -62,9 +64,11 @@ public static class PenchantServiceCollectionExtensions
 
         // State and the queries over it.
         services.TryAddSingleton<UserStateCache>();
+        services.TryAddSingleton<EditStyles>();
         services.TryAddSingleton<SelectionQuery>();
         services.TryAddSingleton<RankingModels>();
         services.TryAddSingleton<RankingQuery>();
+        services.TryAddSingleton<PrincipleQuery>();
 
         // Signals: each type with its codec.
         services.TryAddSingleton(static sp => new SignalCodecs(sp.GetServices<SignalCodec>()));
@@ -77,13 +81,14 @@ public static class PenchantServiceCollectionExtensions
             .AddSignal<Choice, ChoiceCodec>()
             .AddSignal<Decision, DecisionCodec>()
             .AddSignal<Reward, RewardCodec>()
-            .AddSignal<Activation, ActivationCodec>();
+            .AddSignal<Activation, ActivationCodec>()
+            .AddSignal<Edit, EditCodec>();
 
         // Learners, in the order they see each entry.
         services.TryAddSingleton<PreferenceIntake>();
         services.TryAddSingleton<LearningPipeline>();
         services.TryAddSingleton<RankingTraining>();
-        builder.AddLearner<StatementLearner>().AddLearner<ReactionLearner>().AddLearner<RankingLearner>().AddLearner<DecisionLearner>();
+        builder.AddLearner<StatementLearner>().AddLearner<ReactionLearner>().AddLearner<RankingLearner>().AddLearner<DecisionLearner>().AddLearner<EditLearner>();
 
         // Decisions: a query that logs itself as a signal; rewards are signals; the policy is the DecisionLearner.
         services.AddOptionsWithValidateOnStart<DecidingOptions, DecidingOptionsValidator>();
@@ -104,6 +109,7 @@ public static class PenchantServiceCollectionExtensions
             sp.GetRequiredService<SelectionQuery>(),
             sp.GetRequiredService<RankingQuery>(),
             sp.GetRequiredService<RankingTraining>(),
+            sp.GetRequiredService<PrincipleQuery>(),
             sp.GetRequiredService<IOptions<PenchantOptions>>(),
             sp.GetService<TimeProvider>(),
             sp.GetService<ILogger<PenchantEngine>>()));

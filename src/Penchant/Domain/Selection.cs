@@ -1,6 +1,6 @@
 namespace Penchant.Domain;
 
-/// <summary>The preferences that apply to a request, most probable first, and a prompt block that states them.</summary>
+/// <summary>The preferences that apply to a request, most probable first, the styles the user's edits ask for, and a prompt block that states them.</summary>
 /// <param name="Preferences">The selected preferences; empty when nothing applies, which is a normal answer.</param>
 /// <param name="PromptBlock">The selection rendered for a prompt within the token budget; empty when nothing applies.</param>
 public sealed record Selection(IReadOnlyList<SelectedPreference> Preferences, string PromptBlock)
@@ -8,6 +8,9 @@ public sealed record Selection(IReadOnlyList<SelectedPreference> Preferences, st
     /// <summary>Gets the selection in which nothing applies.</summary>
     public static Selection Empty { get; } = new([], string.Empty);
 
-    /// <summary>Gets a value indicating whether nothing applies.</summary>
-    public bool IsEmpty => Preferences.Count == 0;
+    /// <summary>Gets the styles the user's edits in the nearest past contexts ask for, with the edits they came from; empty when none.</summary>
+    public IReadOnlyList<StylePreference> Styles { get; init; } = [];
+
+    /// <summary>Gets a value indicating whether nothing applies (no preference and no style).</summary>
+    public bool IsEmpty => Preferences.Count == 0 && Styles.Count == 0;
 }

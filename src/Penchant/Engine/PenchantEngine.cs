@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Penchant.Diagnostics;
+using Penchant.Explaining;
 using Penchant.Domain;
 using Penchant.Learning;
 using Penchant.Learning.Ranking;
@@ -34,6 +35,7 @@ public sealed class PenchantEngine : IPenchant
     private readonly SelectionQuery _selection;
     private readonly RankingQuery _ranking;
     private readonly RankingTraining _training;
+    private readonly PrincipleQuery _principles;
     private readonly PenchantOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -46,6 +48,7 @@ public sealed class PenchantEngine : IPenchant
         SelectionQuery selection,
         RankingQuery ranking,
         RankingTraining training,
+        PrincipleQuery principles,
         IOptions<PenchantOptions> options,
         TimeProvider? timeProvider = null,
         ILogger<PenchantEngine>? logger = null)
@@ -56,6 +59,7 @@ public sealed class PenchantEngine : IPenchant
         _selection = selection;
         _ranking = ranking;
         _training = training;
+        _principles = principles;
         _options = options.Value;
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger<PenchantEngine>.Instance;
@@ -220,6 +224,13 @@ public sealed class PenchantEngine : IPenchant
         }
 
         return _ranking.RankAsync(user, request, candidates, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<Principle>> ExplainAsync(UserKey user, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        return _principles.ExplainAsync(user, cancellationToken);
     }
 
     /// <inheritdoc/>

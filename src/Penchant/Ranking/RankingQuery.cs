@@ -15,12 +15,13 @@ namespace Penchant.Ranking;
 
 /// <summary>
 /// The ranking query: orders candidates the way a user would in a context, from the user's stated preferences that apply,
-/// the tenant's trained ranking model and the user's personal part.
+/// the tenant's trained ranking model, the user's personal part, and the styles the user's edits ask for in this context.
 /// </summary>
 /// <remarks>Thread-safe. Reads state, never writes it.</remarks>
 internal sealed class RankingQuery(
     UserStateCache states,
     SelectionQuery selection,
+    EditStyles edits,
     RankingModels models,
     IEmbeddingGenerator<string, Embedding<float>> embeddings,
     ILogger<RankingQuery>? logger = null)
@@ -54,7 +55,8 @@ internal sealed class RankingQuery(
         StoredModel? storedPart = await states.Store.GetUserModelAsync(user, RankingModels.Name, cancellationToken).ConfigureAwait(false);
         UserPart? part = storedPart is null ? null : UserPart.FromBytes(storedPart.Payload.Span);
 
-        CandidateRanking ranking = RankPrepared(context, prepCandidates, applicable, model, modelVersion, part);
+        IReadOnlyList<StylePreference> styles = await edits.InferAsync(user, snapshot.State, context, cancellationToken).ConfigureAwait(false);
+        CandidateRanking ranking = RankPrepared(context, prepCandidates, applicable, model, modelVersion, part, styles);
         double elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         Log.Ranked(_logger, candidates.Count, applicable.Count, modelVersion, elapsed);
         if (activity is { IsAllDataRequested: true })
@@ -69,7 +71,13 @@ internal sealed class RankingQuery(
 
     /// <summary>Ranks already-embedded candidates (the scoring path, without I/O).</summary>
     public static CandidateRanking RankPrepared(
-        ReadOnlyMemory<float> context, IReadOnlyList<RankingCandidate> candidates, IReadOnlyList<RankingPreference> preferences, RewardModel? model, long modelVersion, UserPart? part)
+        ReadOnlyMemory<float> context,
+        IReadOnlyList<RankingCandidate> candidates,
+        IReadOnlyList<RankingPreference> preferences,
+        RewardModel? model,
+        long modelVersion,
+        UserPart? part,
+        IReadOnlyList<StylePreference>? styles = null)
     {
         int n = candidates.Count;
         var factors = new List<RankingFactor>[n];
@@ -92,6 +100,11 @@ internal sealed class RankingQuery(
         if (model is not null || part is not null)
         {
             AddLearned(context.Span, candidates, model, part, scores, factors);
+        }
+
+        if (styles is { Count: > 0 })
+        {
+            StyleScorer.Score(styles, [.. candidates.Select(static c => c.Text)], scores, factors);
         }
 
         var probabilities = new double[n];

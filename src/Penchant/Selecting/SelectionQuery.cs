@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Penchant.Diagnostics;
 using Penchant.Domain;
 using Penchant.Language;
+using Penchant.Learning.Edits;
 using Penchant.Storage;
 
 namespace Penchant.Selecting;
@@ -14,6 +15,7 @@ namespace Penchant.Selecting;
 /// <remarks>Thread-safe. Reads state, never writes it.</remarks>
 internal sealed class SelectionQuery(
     UserStateCache states,
+    EditStyles edits,
     IEmbeddingGenerator<string, Embedding<float>> embeddings,
     IOptions<PenchantOptions> options,
     ILogger<SelectionQuery>? logger = null)
@@ -31,13 +33,16 @@ internal sealed class SelectionQuery(
         using Activity? activity = PenchantTelemetry.ActivitySource.StartActivity("penchant.select");
         long started = Stopwatch.GetTimestamp();
 
-        List<PreparedPreference> prepared = await PrepareAsync(await states.GetAsync(user, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-        if (prepared.Count == 0)
+        UserSnapshot snapshot = await states.GetAsync(user, cancellationToken).ConfigureAwait(false);
+        List<PreparedPreference> prepared = await PrepareAsync(snapshot, cancellationToken).ConfigureAwait(false);
+        EditMemory? memory = await edits.MemoryAsync(user, snapshot.State, cancellationToken).ConfigureAwait(false);
+        if (prepared.Count == 0 && memory is null)
         {
             return Selection.Empty;
         }
 
-        Selection selection = SelectPrepared(prepared, await ViewAsync(request, cancellationToken).ConfigureAwait(false));
+        RequestView view = await ViewAsync(request, cancellationToken).ConfigureAwait(false);
+        Selection selection = SelectPrepared(prepared, view, memory is null ? [] : memory.Infer(view.Vector));
 
         double elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
         if (PenchantTelemetry.SelectDuration.Enabled)
@@ -57,10 +62,15 @@ internal sealed class SelectionQuery(
     }
 
     /// <summary>Selects for an already-embedded request (the scoring path, without I/O).</summary>
-    public Selection SelectPrepared(IReadOnlyList<PreparedPreference> prepared, RequestView request)
+    public Selection SelectPrepared(IReadOnlyList<PreparedPreference> prepared, RequestView request) => SelectPrepared(prepared, request, []);
+
+    /// <summary>Selects for an already-embedded request, with the styles the user's edits ask for (the scoring path, without I/O).</summary>
+    public Selection SelectPrepared(IReadOnlyList<PreparedPreference> prepared, RequestView request, IReadOnlyList<StylePreference> styles)
     {
-        List<SelectedPreference> selected = _gate.Select(request, prepared, _options.SelectionThreshold);
-        return selected.Count == 0 ? Selection.Empty : new Selection(selected, PromptRenderer.Render(selected, _options.PromptTokenBudget));
+        List<SelectedPreference> selected = prepared.Count == 0 ? [] : _gate.Select(request, prepared, _options.SelectionThreshold);
+        return selected.Count == 0 && styles.Count == 0
+            ? Selection.Empty
+            : new Selection(selected, PromptRenderer.Render(selected, styles, _options.PromptTokenBudget)) { Styles = styles };
     }
 
     /// <summary>Computes the gate's features for every current preference of a user against a request (for fitting the gate).</summary>

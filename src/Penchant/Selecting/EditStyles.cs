@@ -1,0 +1,41 @@
+using System.Collections.Concurrent;
+using Penchant.Domain;
+using Penchant.Learning.Edits;
+using Penchant.Storage;
+
+namespace Penchant.Selecting;
+
+/// <summary>
+/// Reads a user's edit memory for the queries (selection lists the inferred styles, ranking weighs candidates by them),
+/// cached with the state it was read for (a write or a rebuild makes a new state).
+/// </summary>
+/// <remarks>Thread-safe. Reads state, never writes it.</remarks>
+internal sealed class EditStyles(UserStateCache states)
+{
+    private const int MaxCached = 10_000;
+
+    private readonly ConcurrentDictionary<UserKey, (UserState State, EditMemory Memory)> _cache = new();
+
+    /// <summary>Gets the user's edit memory as of a snapshot; <see langword="null"/> when the user has made no edit.</summary>
+    public async Task<EditMemory?> MemoryAsync(UserKey user, UserState state, CancellationToken cancellationToken)
+    {
+        if (_cache.TryGetValue(user, out var cached) && ReferenceEquals(cached.State, state))
+        {
+            return cached.Memory.Items.Count == 0 ? null : cached.Memory;
+        }
+
+        StoredModel? stored = await states.Store.GetUserModelAsync(user, EditMemory.ModelName, cancellationToken).ConfigureAwait(false);
+        EditMemory memory = stored is null ? new EditMemory() : EditMemory.FromBytes(stored.Payload.Span);
+        if (_cache.Count >= MaxCached)
+        {
+            _cache.Clear();
+        }
+
+        _cache[user] = (state, memory);
+        return memory.Items.Count == 0 ? null : memory;
+    }
+
+    /// <summary>Infers the style preferences of a user for an embedded request.</summary>
+    public async Task<IReadOnlyList<StylePreference>> InferAsync(UserKey user, UserState state, ReadOnlyMemory<float> request, CancellationToken cancellationToken)
+        => await MemoryAsync(user, state, cancellationToken).ConfigureAwait(false) is { } memory ? memory.Infer(request.Span) : [];
+}

@@ -1,0 +1,85 @@
+using Microsoft.Extensions.DependencyInjection;
+using Penchant.Domain;
+using Penchant.Signals;
+using Penchant.Tests;
+
+namespace Penchant.Learning.Principles;
+
+public sealed class PrincipleMinerTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public void Mine_WordThatDecidesEveryPair_BecomesReadablePrincipleThatPredicts()
+    {
+        // Arrange: the preferred text always names tea, the other coffee; nothing else differs.
+        var pairs = new List<JudgedPair>();
+        string[] places = ["kitchen", "garden", "office", "station", "library", "studio", "market", "harbour"];
+        for (int i = 0; i < places.Length; i++)
+        {
+            pairs.Add(new JudgedPair("ev" + i, $"Order tea at the {places[i]}.", $"Order coffee at the {places[i]}."));
+        }
+
+        // Act
+        IReadOnlyList<Principle> principles = PrincipleMiner.Mine(pairs);
+
+        // Assert: one principle decides every pair (mentioning tea and avoiding coffee decide the same pairs; the first kept wins).
+        Principle tea = Assert.Single(principles);
+        Assert.Contains(tea.Text, (string[])["Prefers responses that mention \"tea\"", "Prefers responses without \"coffee\""]);
+        Assert.Equal(8, tea.Support);
+        Assert.Equal(1.0, tea.Accuracy);
+        Assert.Equal(4, tea.Tested);
+        Assert.True(PrincipleMiner.Predict(principles, "Some tea, thanks.", "Some coffee, thanks.") > 0);
+        Assert.True(PrincipleMiner.Predict(principles, "Some coffee, thanks.", "Some tea, thanks.") < 0);
+    }
+
+    [Fact]
+    public void Mine_FactorThatFailsOnHeldBackHalf_IsNotKept()
+    {
+        // Arrange: "tea" wins in the proposing (even) judgements and loses in every held-back (odd) one.
+        var pairs = new List<JudgedPair>();
+        for (int i = 0; i < 8; i++)
+        {
+            pairs.Add(i % 2 == 0
+                ? new JudgedPair("ev" + i, "Order tea now.", "Order coffee now.")
+                : new JudgedPair("ev" + i, "Order coffee now.", "Order tea now."));
+        }
+
+        // Act
+        IReadOnlyList<Principle> principles = PrincipleMiner.Mine(pairs);
+
+        // Assert
+        Assert.Empty(principles);
+    }
+
+    [Fact]
+    public async Task ExplainAsync_EditsThatShorten_ExplainShorterResponsesWithTheEditsAsSources()
+    {
+        // Arrange
+        using ServiceProvider services = TestEngines.Create();
+        IPenchant engine = services.GetRequiredService<IPenchant>();
+        var user = new UserKey("acme", "mia");
+        var ids = new List<string>();
+        string[] topics = ["release", "budget", "hiring", "offsite", "roadmap", "security review"];
+        foreach (string topic in topics)
+        {
+            WriteResult written = await engine.EditAsync(
+                user,
+                new Edit(
+                    $"Write to the team about the {topic}",
+                    $"Hello everyone. I wanted to share a long update about the {topic}. There is a lot of background to cover and several details to weigh. We will discuss it further next week in the meeting.",
+                    $"The {topic} is on track."),
+                Ct);
+            ids.Add(written.Events[0].Id);
+        }
+
+        // Act
+        IReadOnlyList<Principle> principles = await engine.ExplainAsync(user, Ct);
+
+        // Assert
+        Principle shorter = Assert.Single(principles, static p => p.Text == "Prefers shorter responses");
+        Assert.Equal(topics.Length, shorter.Support);
+        Assert.Equal(ids, shorter.Sources);
+        Assert.Empty(await engine.ExplainAsync(new UserKey("acme", "nobody"), Ct));
+    }
+}
