@@ -7,6 +7,7 @@ using Penchant;
 using Penchant.DependencyInjection;
 using Penchant.Engine;
 using Penchant.Learning;
+using Penchant.Learning.Edits;
 using Penchant.Learning.Feedback;
 using Penchant.Learning.Ranking;
 using Penchant.Learning.Statements;
@@ -72,13 +73,14 @@ public static class PenchantServiceCollectionExtensions
             .AddSignal<Reaction, ReactionCodec>()
             .AddSignal<Comparison, ComparisonCodec>()
             .AddSignal<Rating, RatingCodec>()
-            .AddSignal<Choice, ChoiceCodec>();
+            .AddSignal<Choice, ChoiceCodec>()
+            .AddSignal<PreferenceEdit, PreferenceEditCodec>();
 
         // Learners, in the order they see each entry.
         services.TryAddSingleton<PreferenceIntake>();
         services.TryAddSingleton<LearningPipeline>();
         services.TryAddSingleton<RankingTraining>();
-        builder.AddLearner<StatementLearner>().AddLearner<ReactionLearner>().AddLearner<RankingLearner>();
+        builder.AddLearner<StatementLearner>().AddLearner<ReactionLearner>().AddLearner<RankingLearner>().AddLearner<PreferenceEditLearner>();
 
         services.TryAddSingleton<IPenchant>(static sp => new PenchantEngine(
             sp.GetRequiredService<UserStateCache>(),
