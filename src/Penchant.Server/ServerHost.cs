@@ -144,6 +144,7 @@ public static class ServerHost
         app.UseMiddleware<JsonBodyMiddleware>();
 
         app.MapMemoryApi();
+        app.MapPreferenceEditApi();
         app.MapSignalsApi();
         app.MapRankingApi();
         app.MapTrainingApi();

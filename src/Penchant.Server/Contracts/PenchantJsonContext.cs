@@ -14,6 +14,7 @@ namespace Penchant.Server.Contracts;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     Converters = [typeof(CamelCaseEnumConverter<PreferenceKind>), typeof(CamelCaseEnumConverter<Polarity>), typeof(CamelCaseEnumConverter<ComparisonMagnitude>), typeof(CamelCaseEnumConverter<ReactionLabel>), typeof(CamelCaseEnumConverter<TrainingJobStatus>)])]
 [JsonSerializable(typeof(RememberRequest))]
+[JsonSerializable(typeof(EditPreferenceRequest))]
 [JsonSerializable(typeof(ObserveRequest))]
 [JsonSerializable(typeof(SelectRequest))]
 [JsonSerializable(typeof(TurnContract))]
