@@ -19,6 +19,30 @@ public static class ApiProblems
     /// <summary>The request body or route could not be read: malformed JSON, wrong types, invalid UTF-8, nesting too deep (400).</summary>
     public const string InvalidRequest = "invalid_request";
 
+    /// <summary>The request body is not valid JSON (400).</summary>
+    public const string MalformedJson = "malformed_json";
+
+    /// <summary>The request body is not valid UTF-8, or a string escapes an unpaired surrogate (400).</summary>
+    public const string InvalidUtf8 = "invalid_utf8";
+
+    /// <summary>The request body's JSON is nested deeper than <c>MaxJsonDepth</c> (400).</summary>
+    public const string JsonTooDeep = "json_too_deep";
+
+    /// <summary>The request body is empty where the operation needs one (400).</summary>
+    public const string EmptyBody = "empty_body";
+
+    /// <summary>A JSON value is not one of an enum's names (400).</summary>
+    public const string InvalidEnumValue = "invalid_enum_value";
+
+    /// <summary>The body has a field the request does not have (400).</summary>
+    public const string UnknownField = "unknown_field";
+
+    /// <summary>The body has a field twice in one object (400).</summary>
+    public const string DuplicateField = "duplicate_field";
+
+    /// <summary>The name of the problem details extension that carries the JSON path of the offending value, when known.</summary>
+    public const string JsonPathKey = "jsonPath";
+
     /// <summary>A text is longer than the engine's limit (400).</summary>
     public const string TextTooLong = "text_too_long";
 
@@ -88,7 +112,33 @@ public static class ApiProblems
     {
         ArgumentNullException.ThrowIfNull(exception);
         (int status, string code, string title) = Classify(exception);
-        return Problem(status, code, title, status < 500 || exception is PenchantException ? exception.Message : null);
+        return Problem(status, code, title, status < 500 || exception is PenchantException ? MessageOf(exception) : null);
+    }
+
+    /// <summary>Gets an exception's message for a caller: an <see cref="ArgumentException"/>'s without the framework's <c>(Parameter 'name')</c> suffix.</summary>
+    /// <param name="exception">The exception.</param>
+    /// <returns>The message.</returns>
+    public static string MessageOf(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception is ArgumentException { ParamName: { } name } argument
+            ? argument.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal)
+            : exception.Message;
+    }
+
+    /// <summary>Creates the problem result of an unreadable JSON body or binding failure.</summary>
+    /// <param name="error">The error.</param>
+    /// <returns>The problem details result (400).</returns>
+    public static ProblemHttpResult From(JsonBodyError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var extensions = new Dictionary<string, object?> { [ErrorCodeKey] = error.Code };
+        if (error.Path is not null)
+        {
+            extensions[JsonPathKey] = error.Path;
+        }
+
+        return TypedResults.Problem(detail: error.Detail, statusCode: StatusCodes.Status400BadRequest, title: error.Title, extensions: extensions);
     }
 
     /// <summary>Creates a problem result.</summary>

@@ -17,6 +17,7 @@ using Penchant.Server.Contracts;
 using Penchant.Server.Hosting;
 using Penchant.Server.Tenancy;
 using Penchant.Server.Training;
+using Penchant.Server.Writes;
 using Scalar.AspNetCore;
 
 namespace Penchant.Server;
@@ -143,6 +144,8 @@ public static class ServerHost
             });
         });
 
+        // Binding failures are thrown in every environment, so that ApiExceptionHandler answers them in words (JsonBindingErrors).
+        builder.Services.Configure<RouteHandlerOptions>(static options => options.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails(static options => options.CustomizeProblemDetails = ApiProblems.AddErrorCode);
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddHealthChecks()
@@ -172,8 +175,10 @@ public static class ServerHost
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseMiddleware<JsonBodyMiddleware>();
 
         app.MapMemoryApi();
+        app.MapPreferenceEditApi();
         app.MapSignalsApi();
         app.MapRankingApi();
         app.MapTrainingApi();
@@ -250,8 +255,20 @@ public static class ServerHost
     /// <summary>Turns exceptions that escape a handler into problem details with an error code.</summary>
     private sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, ILoggerFactory loggers) : IExceptionHandler
     {
-        public ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+        public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
         {
+            if (exception is Microsoft.AspNetCore.Http.BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } bad)
+            {
+                JsonBodyError error = JsonBindingErrors.Describe(
+                    bad,
+                    httpContext.Items.ContainsKey(JsonBindingErrors.EmptyBodyItem),
+                    httpContext.Items.TryGetValue(JsonBindingErrors.RequestTypeItem, out object? type) ? type as Type : null,
+                    httpContext.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions);
+                httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+                await ApiProblems.From(error).ExecuteAsync(httpContext);
+                return true;
+            }
+
             (int status, string code, string title) = ApiProblems.Classify(exception);
             httpContext.Response.StatusCode = status;
             if (status == StatusCodes.Status503ServiceUnavailable)
@@ -261,7 +278,7 @@ public static class ServerHost
                 httpContext.Response.Headers.RetryAfter = ApiProblems.StoreRetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             }
 
-            return problemDetails.TryWriteAsync(new ProblemDetailsContext
+            return await problemDetails.TryWriteAsync(new ProblemDetailsContext
             {
                 HttpContext = httpContext,
                 Exception = exception,
@@ -269,7 +286,7 @@ public static class ServerHost
                 {
                     Status = status,
                     Title = title,
-                    Detail = status < 500 ? exception.Message : status == StatusCodes.Status503ServiceUnavailable ? ApiProblems.StoreUnavailableDetail : null,
+                    Detail = status < 500 ? ApiProblems.MessageOf(exception) : status == StatusCodes.Status503ServiceUnavailable ? ApiProblems.StoreUnavailableDetail : null,
                     Extensions = { [ApiProblems.ErrorCodeKey] = code },
                 },
             });

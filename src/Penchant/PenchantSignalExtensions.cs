@@ -118,4 +118,18 @@ public static class PenchantSignalExtensions
         ArgumentNullException.ThrowIfNull(edit);
         return penchant.RecordAsync(user, [edit], null, cancellationToken);
     }
+
+    /// <summary>Edits one of the user's current preferences (text, scope, strength): recorded as a signal, so the edited preference is superseded by a new version and the history shows the change.</summary>
+    /// <param name="penchant">The engine.</param>
+    /// <param name="user">The user.</param>
+    /// <param name="edit">The edit.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>What changed: the new version created, the edited one superseded.</returns>
+    /// <exception cref="NotFoundException">The user has no current preference with the id.</exception>
+    public static Task<WriteResult> EditPreferenceAsync(this IPenchant penchant, UserKey user, PreferenceEdit edit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(penchant);
+        ArgumentNullException.ThrowIfNull(edit);
+        return penchant.RecordAsync(user, [edit], null, cancellationToken);
+    }
 }

@@ -30,7 +30,7 @@ public abstract class BadInputMatrixTests<TFactory>(TFactory factory) : IClassFi
 
     private static readonly Dictionary<string, Row> Rows = new[]
     {
-        new Row("malformed_json", HttpMethod.Post, Statements, Json("{\"text\": "), 400, ApiProblems.InvalidRequest),
+        new Row("malformed_json", HttpMethod.Post, Statements, Json("{\"text\": "), 400, ApiProblems.MalformedJson),
         new Row("wrong_type_number", HttpMethod.Post, Statements, Json("{\"text\": 5}"), 400, ApiProblems.InvalidRequest),
         new Row("wrong_type_array_body", HttpMethod.Post, Statements, Json("[1, 2]"), 400, ApiProblems.InvalidRequest),
         new Row("wrong_type_turns", HttpMethod.Post, Observations, Json("{\"turns\": \"hello\"}"), 400, ApiProblems.InvalidRequest),
@@ -38,15 +38,24 @@ public abstract class BadInputMatrixTests<TFactory>(TFactory factory) : IClassFi
         new Row("missing_text", HttpMethod.Post, Statements, Json("{}"), 400, ApiProblems.InvalidArgument),
         new Row("null_text", HttpMethod.Post, Statements, Json("{\"text\": null}"), 400, ApiProblems.InvalidArgument),
         new Row("blank_text", HttpMethod.Post, Statements, Json("{\"text\": \"   \"}"), 400, ApiProblems.InvalidArgument),
-        new Row("empty_body", HttpMethod.Post, Statements, Json(""), 400, ApiProblems.InvalidRequest),
+        new Row("empty_body", HttpMethod.Post, Statements, Json(""), 400, ApiProblems.EmptyBody),
+        new Row("blank_body", HttpMethod.Post, Statements, Json("  \n "), 400, ApiProblems.EmptyBody),
+        new Row("no_body", HttpMethod.Post, Statements, null, 400, ApiProblems.EmptyBody),
+        new Row("unknown_field", HttpMethod.Post, Statements, Json("{\"text\": \"I like tea\", \"colour\": \"red\"}"), 400, ApiProblems.UnknownField, JsonPath: "$.colour"),
+        new Row("unknown_nested_field", HttpMethod.Post, Observations, Json("{\"turns\": [{\"role\": \"user\", \"content\": \"I like tea\", \"mood\": \"happy\"}]}"), 400, ApiProblems.UnknownField, JsonPath: "$.turns[0].mood"),
+        new Row("duplicate_field", HttpMethod.Post, Statements, Json("{\"text\": \"I like tea\", \"text\": \"I like coffee\"}"), 400, ApiProblems.DuplicateField, JsonPath: "$.text"),
+        new Row("duplicate_field_other_case", HttpMethod.Post, Statements, Json("{\"text\": \"I like tea\", \"Text\": \"I like coffee\"}"), 400, ApiProblems.DuplicateField),
+        new Row("duplicate_attribute", HttpMethod.Post, Select, Json("{\"text\": \"dinner\", \"attributes\": {\"domain\": \"food\", \"domain\": \"travel\"}}"), 400, ApiProblems.DuplicateField, JsonPath: "$.attributes.domain"),
+        new Row("trailing_garbage", HttpMethod.Post, Statements, Json("{\"text\": \"I like tea\"} x"), 400, ApiProblems.MalformedJson),
+        new Row("react_unknown_label", HttpMethod.Post, Reactions, Json("{\"turn\": \"thanks\", \"label\": \"ecstatic\"}"), 400, ApiProblems.UnknownField, JsonPath: "$.label"),
         new Row("huge_payload", HttpMethod.Post, Statements, Json("{\"text\": \"" + new string('a', 2 * 1024 * 1024) + "\"}"), 413, ApiProblems.PayloadTooLarge),
         new Row("text_too_long", HttpMethod.Post, Statements, Json("{\"text\": \"" + new string('a', 16_001) + "\"}"), 400, ApiProblems.TextTooLong),
         new Row("select_text_too_long", HttpMethod.Post, Select, Json("{\"text\": \"" + new string('a', 16_001) + "\"}"), 400, ApiProblems.TextTooLong),
-        new Row("deep_nesting", HttpMethod.Post, Statements, Json("{\"text\": \"I like tea\", \"extra\": " + new string('[', 200) + new string(']', 200) + "}"), 400, ApiProblems.InvalidRequest),
-        new Row("invalid_utf8", HttpMethod.Post, Statements, () => Bytes([.. "{\"text\": \"caf"u8, 0xC3, 0x28, .. "\"}"u8]), 400, ApiProblems.InvalidRequest),
+        new Row("deep_nesting", HttpMethod.Post, Statements, Json("{\"text\": \"I like tea\", \"extra\": " + new string('[', 200) + new string(']', 200) + "}"), 400, ApiProblems.JsonTooDeep, JsonPath: "$.extra[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]"),
+        new Row("invalid_utf8", HttpMethod.Post, Statements, () => Bytes([.. "{\"text\": \"caf"u8, 0xC3, 0x28, .. "\"}"u8]), 400, ApiProblems.InvalidUtf8),
         new Row("control_character", HttpMethod.Post, Statements, Json("{\"text\": \"I like\\u0007 tea\"}"), 400, ApiProblems.InvalidArgument),
         new Row("nul_character", HttpMethod.Post, Statements, Json("{\"text\": \"I like\\u0000 tea\"}"), 400, ApiProblems.InvalidArgument),
-        new Row("lone_surrogate", HttpMethod.Post, Statements, Json("{\"text\": \"I like \\ud800 tea\"}"), 400, ApiProblems.InvalidRequest),
+        new Row("lone_surrogate", HttpMethod.Post, Statements, Json("{\"text\": \"I like \\ud800 tea\"}"), 400, ApiProblems.InvalidUtf8, JsonPath: "$.text"),
         new Row("control_character_in_user", HttpMethod.Post, "/v1/users/bad%01user/statements", Json("{\"text\": \"I like tea\"}"), 400, ApiProblems.InvalidArgument),
         new Row("user_id_too_long", HttpMethod.Post, $"/v1/users/{new string('u', 201)}/statements", Json("{\"text\": \"I like tea\"}"), 400, ApiProblems.InvalidArgument),
         new Row("wrong_content_type", HttpMethod.Post, Statements, () => new StringContent("{\"text\": \"I like tea\"}", Encoding.UTF8, "text/plain"), 415, ApiProblems.UnsupportedMediaType),
@@ -60,7 +69,7 @@ public abstract class BadInputMatrixTests<TFactory>(TFactory factory) : IClassFi
         new Row("import_unknown_kind", HttpMethod.Post, $"/v1/users/{User}/events", Json("[{\"id\": \"ev_y\", \"kind\": \"telepathy\", \"text\": \"I like tea\"}]"), 400, ApiProblems.InvalidArgument),
         new Row("import_empty", HttpMethod.Post, $"/v1/users/{User}/events", Json("[]"), 400, ApiProblems.InvalidArgument),
         new Row("compare_missing_preferred", HttpMethod.Post, Comparisons, Json("{\"context\": \"Explain DNS.\", \"rejected\": \"A long answer.\"}"), 400, ApiProblems.InvalidArgument),
-        new Row("compare_unknown_magnitude", HttpMethod.Post, Comparisons, Json("{\"context\": \"c\", \"preferred\": \"a\", \"rejected\": \"b\", \"magnitude\": \"enormous\"}"), 400, ApiProblems.InvalidRequest),
+        new Row("compare_unknown_magnitude", HttpMethod.Post, Comparisons, Json("{\"context\": \"c\", \"preferred\": \"a\", \"rejected\": \"b\", \"magnitude\": \"enormous\"}"), 400, ApiProblems.InvalidEnumValue, JsonPath: "$.magnitude"),
         new Row("compare_magnitude_out_of_range", HttpMethod.Post, Comparisons, Json("{\"context\": \"c\", \"preferred\": \"a\", \"rejected\": \"b\", \"magnitude\": 7}"), 400, ApiProblems.InvalidArgument),
         new Row("compare_text_too_long", HttpMethod.Post, Comparisons, Json("{\"context\": \"c\", \"preferred\": \"" + new string('a', 16_001) + "\", \"rejected\": \"b\"}"), 400, ApiProblems.TextTooLong),
         new Row("rate_missing_score", HttpMethod.Post, Ratings, Json("{\"context\": \"Explain DNS.\", \"response\": \"DNS maps names.\"}"), 400, ApiProblems.InvalidArgument),
@@ -78,6 +87,11 @@ public abstract class BadInputMatrixTests<TFactory>(TFactory factory) : IClassFi
         new Row("edit_text_too_long", HttpMethod.Post, Edits, Json("{\"context\": \"c\", \"output\": \"a\", \"edited\": \"" + new string('a', 16_001) + "\"}"), 400, ApiProblems.TextTooLong),
         new Row("train_epochs_out_of_range", HttpMethod.Post, "/v1/train", Json("{\"epochs\": 0}"), 400, ApiProblems.InvalidArgument),
         new Row("train_missing_api_key", HttpMethod.Post, "/v1/train", Json("{}"), 401, ApiProblems.MissingApiKey, Auth: "none"),
+        new Row("edit_no_fields", HttpMethod.Patch, $"/v1/users/{User}/preferences/pf_x", Json("{}"), 400, ApiProblems.InvalidArgument),
+        new Row("edit_strength_out_of_range", HttpMethod.Patch, $"/v1/users/{User}/preferences/pf_x", Json("{\"strength\": 1.5}"), 400, ApiProblems.InvalidArgument),
+        new Row("edit_blank_text", HttpMethod.Patch, $"/v1/users/{User}/preferences/pf_x", Json("{\"text\": \" \"}"), 400, ApiProblems.InvalidArgument),
+        new Row("edit_unknown_field", HttpMethod.Patch, $"/v1/users/{User}/preferences/pf_x", Json("{\"txt\": \"I like tea\"}"), 400, ApiProblems.UnknownField, JsonPath: "$.txt"),
+        new Row("edit_unknown_preference", HttpMethod.Patch, $"/v1/users/{User}/preferences/pf_does_not_exist", Json("{\"strength\": 0.3}"), 404, ApiProblems.NotFound),
         new Row("unknown_preference", HttpMethod.Delete, $"/v1/users/{User}/preferences/pf_does_not_exist", null, 404, ApiProblems.NotFound),
         new Row("unknown_user", HttpMethod.Delete, "/v1/users/nobody-at-all", null, 404, ApiProblems.NotFound),
         new Row("unknown_user_preference", HttpMethod.Delete, "/v1/users/nobody-at-all/preferences/pf_x", null, 404, ApiProblems.NotFound),
@@ -93,6 +107,8 @@ public abstract class BadInputMatrixTests<TFactory>(TFactory factory) : IClassFi
         new Row("idempotency_key_too_long", HttpMethod.Post, Statements, Json("{\"text\": \"I like tea\"}"), 400, ApiProblems.InvalidIdempotencyKey, IdempotencyKey: new string('k', 201)),
         new Row("idempotency_key_reused", HttpMethod.Post, Statements, Json("{\"text\": \"I like green tea\"}"), 422, ApiProblems.IdempotencyKeyReused, IdempotencyKey: "seed-1"),
     }.ToDictionary(static row => row.Name);
+
+    private static readonly string[] FrameworkWords = ["Implicit body", "(Parameter '", "System.", "Penchant.", ".NET", "LineNumber", "Did you mean"];
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
@@ -125,7 +141,19 @@ public abstract class BadInputMatrixTests<TFactory>(TFactory factory) : IClassFi
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using JsonDocument problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancellation));
         Assert.Equal(row.Status, problem.RootElement.GetProperty("status").GetInt32());
-        Assert.Equal(row.Code, problem.RootElement.GetProperty("errorCode").GetString());
+        Assert.True(row.Code == problem.RootElement.GetProperty("errorCode").GetString(), problem.RootElement.ToString());
+        if (row.JsonPath is not null)
+        {
+            Assert.Equal(row.JsonPath, problem.RootElement.GetProperty("jsonPath").GetString());
+        }
+
+        // Assert: words a person understands, not the framework's sentences or .NET names
+        string detail = problem.RootElement.TryGetProperty("detail", out JsonElement d) ? d.GetString() ?? string.Empty : string.Empty;
+        Assert.True(row.Status >= 405 || row.Status == 401 || row.Status == 404 || detail.Length > 0, $"{name}: no detail");
+        foreach (string leak in FrameworkWords)
+        {
+            Assert.DoesNotContain(leak, detail, StringComparison.Ordinal);
+        }
 
         // Assert: nothing changed
         Assert.Equal(eventsBefore, await client.GetStringAsync($"/v1/users/{User}/events", Cancellation));
@@ -210,5 +238,5 @@ public abstract class BadInputMatrixTests<TFactory>(TFactory factory) : IClassFi
         return key.Key;
     }
 
-    private sealed record Row(string Name, HttpMethod Method, string Path, Func<HttpContent>? Body, int Status, string Code, string Auth = "valid", string? IdempotencyKey = null);
+    private sealed record Row(string Name, HttpMethod Method, string Path, Func<HttpContent>? Body, int Status, string Code, string Auth = "valid", string? IdempotencyKey = null, string? JsonPath = null);
 }

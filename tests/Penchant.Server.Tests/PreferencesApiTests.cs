@@ -85,7 +85,7 @@ public sealed class PreferencesApiTests(PenchantServerFactory factory) : IClassF
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using JsonDocument problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancellation));
-        Assert.Equal(ApiProblems.InvalidRequest, problem.RootElement.GetProperty("errorCode").GetString());
+        Assert.Equal(ApiProblems.MalformedJson, problem.RootElement.GetProperty("errorCode").GetString());
     }
 
     [Fact]

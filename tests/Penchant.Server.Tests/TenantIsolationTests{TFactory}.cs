@@ -46,6 +46,12 @@ public abstract class TenantIsolationTests<TFactory>(TFactory factory) : IClassF
             Assert.Equal(ApiProblems.NotFound, await ErrorCodeAsync(forget));
             Assert.Equal(ApiProblems.NotFound, await ErrorCodeAsync(forgetUser));
             Assert.Equal("The user has no data.", await DetailAsync(forgetUser));
+
+            // An edit by B of A's preference is 404 like an edit of a preference B does not have, and writes nothing
+            HttpResponseMessage edit = await b.PatchAsJsonAsync($"/v1/users/{user}/preferences/{preferenceId}", new EditPreferenceRequest("I eat everything."), Cancellation);
+            Assert.Equal(HttpStatusCode.NotFound, edit.StatusCode);
+            Assert.Equal(ApiProblems.NotFound, await ErrorCodeAsync(edit));
+            Assert.Equal("[]", await b.GetStringAsync($"/v1/users/{user}/events", Cancellation));
         }
 
         // B writing to "alice" creates B's own alice, never touching A's

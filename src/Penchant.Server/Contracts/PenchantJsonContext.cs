@@ -23,6 +23,7 @@ namespace Penchant.Server.Contracts;
 [JsonSerializable(typeof(PersonalizerRankRequest))]
 [JsonSerializable(typeof(PersonalizerRankResponse))]
 [JsonSerializable(typeof(PersonalizerRewardRequest))]
+[JsonSerializable(typeof(EditPreferenceRequest))]
 [JsonSerializable(typeof(ObserveRequest))]
 [JsonSerializable(typeof(SelectRequest))]
 [JsonSerializable(typeof(TurnContract))]
@@ -60,6 +61,11 @@ public sealed partial class PenchantJsonContext : JsonSerializerContext
         ArgumentNullException.ThrowIfNull(options);
         options.TypeInfoResolverChain.Insert(0, Default);
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+
+        // A field the contract does not have, or one sent twice, is a mistake the caller should hear about rather than
+        // a value silently dropped or overwritten (the service's bodies; see docs/service.md, "Errors").
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.AllowDuplicateProperties = false;
         options.Converters.Add(new CamelCaseEnumConverter<PreferenceKind>());
         options.Converters.Add(new CamelCaseEnumConverter<Polarity>());
         options.Converters.Add(new CamelCaseEnumConverter<ComparisonMagnitude>());

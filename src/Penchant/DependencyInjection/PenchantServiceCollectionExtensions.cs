@@ -82,13 +82,14 @@ public static class PenchantServiceCollectionExtensions
             .AddSignal<Decision, DecisionCodec>()
             .AddSignal<Reward, RewardCodec>()
             .AddSignal<Activation, ActivationCodec>()
-            .AddSignal<Edit, EditCodec>();
+            .AddSignal<Edit, EditCodec>()
+            .AddSignal<PreferenceEdit, PreferenceEditCodec>();
 
         // Learners, in the order they see each entry.
         services.TryAddSingleton<PreferenceIntake>();
         services.TryAddSingleton<LearningPipeline>();
         services.TryAddSingleton<RankingTraining>();
-        builder.AddLearner<StatementLearner>().AddLearner<ReactionLearner>().AddLearner<RankingLearner>().AddLearner<DecisionLearner>().AddLearner<EditLearner>();
+        builder.AddLearner<StatementLearner>().AddLearner<ReactionLearner>().AddLearner<RankingLearner>().AddLearner<DecisionLearner>().AddLearner<EditLearner>().AddLearner<PreferenceEditLearner>();
 
         // Decisions: a query that logs itself as a signal; rewards are signals; the policy is the DecisionLearner.
         services.AddOptionsWithValidateOnStart<DecidingOptions, DecidingOptionsValidator>();

@@ -12,8 +12,16 @@ internal sealed record RatingData(string Response, double Score, double Minimum,
 internal sealed record ChoiceData(IReadOnlyList<string> Candidates, int Chosen);
 
 /// <summary>Source-generated JSON for signal data (no reflection in the core library).</summary>
+/// <summary>The data of a preference edit's entry.</summary>
+/// <param name="PreferenceId">The edited preference.</param>
+/// <param name="Strength">The new strength, if changed.</param>
+/// <param name="NewText">Whether the entry's text is a new text (otherwise it repeats the preference id, since learners only read entries with a text).</param>
+/// <param name="ClearScope">Whether the edit makes the preference apply everywhere.</param>
+internal sealed record PreferenceEditData(string PreferenceId, double? Strength, bool NewText, bool ClearScope);
+
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ComparisonData))]
 [JsonSerializable(typeof(RatingData))]
 [JsonSerializable(typeof(ChoiceData))]
+[JsonSerializable(typeof(PreferenceEditData))]
 internal sealed partial class RankingJsonContext : JsonSerializerContext;

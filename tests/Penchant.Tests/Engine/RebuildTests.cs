@@ -12,7 +12,7 @@ public sealed class RebuildTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static TheoryData<string> SignalKinds => ["statement", "turns", "reaction", "comparison", "rating", "choice", "all"];
+    public static TheoryData<string> SignalKinds => ["statement", "turns", "reaction", "comparison", "rating", "choice", "edit", "all"];
 
     [Theory]
     [MemberData(nameof(SignalKinds))]
@@ -79,6 +79,13 @@ public sealed class RebuildTests
             await engine.ObserveAsync(user, [new("assistant", "Would you like Lisbon, Porto or Faro?"), new("user", "Porto, please.")], Ct);
         }
 
+        if (kind is "edit" or "all")
+        {
+            WriteResult first = await engine.RememberAsync(user, new Statement("I drink my coffee black."), Ct);
+            WriteResult edited = await engine.EditPreferenceAsync(user, new PreferenceEdit(first.Created[0].Id, Text: "I drink my coffee with oat milk.", Strength: 0.8), Ct);
+            await engine.EditPreferenceAsync(user, new PreferenceEdit(edited.Created[0].Id, Scope: "at work"), Ct);
+        }
+
         if (kind is "reaction" or "all")
         {
             WriteResult first = await engine.RememberAsync(user, new Statement("Use metric units."), Ct);
@@ -114,5 +121,5 @@ public sealed class RebuildTests
     }
 
     private static List<string> Describe(IReadOnlyList<Preference> preferences)
-        => [.. preferences.Select(static p => $"{p.Id}|{p.Text}|{string.Join(',', p.Sources)}|{p.SupersededBy}|{p.Accepted}/{p.Rejected}|{p.Strength:0.###}|{p.Confidence:0.###}")];
+        => [.. preferences.Select(static p => $"{p.Id}|{p.Text}|{string.Join(',', p.Sources)}|{p.SupersededBy}|{p.Accepted}/{p.Rejected}|{p.Strength:0.###}|{p.Confidence:0.###}|{p.Scope.Text}|{p.Embedding.Length}")];
 }
