@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Penchant.Domain;
 using Penchant.Signals;
 using Penchant.Testing;
-using Penchant.Tests;
 
 namespace Penchant.Learning.Edits;
 

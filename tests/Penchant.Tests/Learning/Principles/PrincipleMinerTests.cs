@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Penchant.Domain;
 using Penchant.Signals;
-using Penchant.Tests;
 
 namespace Penchant.Learning.Principles;
 
