@@ -244,4 +244,28 @@ internal static class TextTools
             return true;
         }
     }
+
+    /// <summary>Gets a value indicating whether a line is an item of a list: a bullet ("- ", "* ", "• ") or a number of one or two digits and "." or ")" before a space.</summary>
+    /// <param name="line">The line, trimmed.</param>
+    /// <returns><see langword="true"/> for a list item.</returns>
+    public static bool IsListItem(ReadOnlySpan<char> line)
+    {
+        if (line.Length < 2)
+        {
+            return false;
+        }
+
+        if (line[0] is '-' or '*' or '•' && line[1] == ' ')
+        {
+            return true;
+        }
+
+        int i = 0;
+        while (i < line.Length && char.IsDigit(line[i]))
+        {
+            i++;
+        }
+
+        return i > 0 && i < 3 && i + 1 < line.Length && line[i] is '.' or ')' && line[i + 1] == ' ';
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Penchant.Language;
 
 namespace Penchant.Ranking;
 
@@ -147,7 +148,7 @@ public static class SurfaceFeatures
             }
 
             lines++;
-            if (IsListItem(line))
+            if (TextTools.IsListItem(line))
             {
                 listLines++;
             }
@@ -249,25 +250,4 @@ public static class SurfaceFeatures
         "i" or "me" or "my" or "mine" or "myself" => WordKind.Writer,
         _ => WordKind.None,
     };
-
-    private static bool IsListItem(ReadOnlySpan<char> line)
-    {
-        if (line.Length < 2)
-        {
-            return false;
-        }
-
-        if (line[0] is '-' or '*' or '•' && line[1] == ' ')
-        {
-            return true;
-        }
-
-        int i = 0;
-        while (i < line.Length && char.IsDigit(line[i]))
-        {
-            i++;
-        }
-
-        return i > 0 && i < 3 && i + 1 < line.Length && line[i] is '.' or ')' && line[i + 1] == ' ';
-    }
 }

@@ -125,7 +125,7 @@ public static class StyleFeatures
             {
                 fences++;
             }
-            else if (IsListItem(line))
+            else if (TextTools.IsListItem(line))
             {
                 listLines++;
             }
@@ -223,26 +223,5 @@ public static class StyleFeatures
         int previous = before.LastIndexOf('\n');
         ReadOnlySpan<char> line = (previous < 0 ? before : before[(previous + 1)..]).Trim();
         return body[(lastBreak + 1)..].Trim().Length <= 30 && StyleCues.IsClosing(line);
-    }
-
-    private static bool IsListItem(ReadOnlySpan<char> line)
-    {
-        if (line.Length < 2)
-        {
-            return false;
-        }
-
-        if (line[0] is '-' or '*' or '•' && line[1] == ' ')
-        {
-            return true;
-        }
-
-        int i = 0;
-        while (i < line.Length && char.IsDigit(line[i]))
-        {
-            i++;
-        }
-
-        return i > 0 && i < 3 && i + 1 < line.Length && line[i] is '.' or ')' && line[i + 1] == ' ';
     }
 }
