@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Penchant.Deciding;
 using Penchant.Domain;
 using Penchant.Signals;
 using Penchant.Testing;
@@ -114,6 +115,28 @@ public sealed class IdempotencyTests
         // Assert
         Assert.True(retried.Replayed);
         Assert.Equal(recorded, Assert.IsType<Reaction>(Assert.Single(retried.Signals)).Classification);
+    }
+
+    [Fact]
+    public async Task RecordAsync_RetriedDecisionDrawnOtherwise_ReplaysButOtherActionsAreAnotherRequest()
+    {
+        // Arrange: a retry of a decision draws its slate again; the caller sent the same context and actions.
+        using ServiceProvider services = TestEngines.Create();
+        IPenchant engine = services.GetRequiredService<IPenchant>();
+        var user = new UserKey("acme", "kim");
+        var context = new DecisionContext("Front page");
+        DecisionAction[] actions = [new("a", "Sports"), new("b", "Politics")];
+        await engine.RecordAsync(user, [new Decision("d1", context, actions, [0], [0.6], [0.6, 0.4])], "d1", Ct);
+
+        // Act
+        WriteResult retried = await engine.RecordAsync(user, [new Decision("d1", context, actions, [1], [0.4], [0.6, 0.4])], "d1", Ct);
+
+        // Assert
+        Assert.True(retried.Replayed);
+        Assert.Equal([0], Assert.IsType<Decision>(Assert.Single(retried.Signals)).Slate);
+        DecisionAction[] others = [new("a", "Sports"), new("c", "Weather")];
+        await Assert.ThrowsAsync<IdempotencyKeyReusedException>(
+            () => engine.RecordAsync(user, [new Decision("d1", context, others, [0], [0.6], [0.6, 0.4])], "d1", Ct));
     }
 
     [Fact]

@@ -82,6 +82,23 @@ internal sealed class DecisionCodec : SignalCodec<Decision>
         return new(signal.Context.Text?.Trim() ?? signal.DecisionId, Data: data);
     }
 
+    // The slate, the probabilities and the policy are drawn while deciding, and an action's features may include what
+    // the engine derived (the user's stated-preference score): a retry under the same decision id is the same request when
+    // what the caller sent matches (the id, the context and the actions' ids and texts).
+    public override bool IsSameRequest(PreferenceEvent stored, PreferenceEvent asked)
+    {
+        if (stored.Kind != asked.Kind || Decode(stored) is not { } before || Decode(asked) is not { } retry)
+        {
+            return false;
+        }
+
+        return string.Equals(before.DecisionId, retry.DecisionId, StringComparison.Ordinal)
+            && before.Deferred == retry.Deferred
+            && string.Equals(before.Context.Text, retry.Context.Text, StringComparison.Ordinal)
+            && before.Context.Features.SequenceEqual(retry.Context.Features)
+            && before.Actions.Select(static a => (a.Id, a.Text)).SequenceEqual(retry.Actions.Select(static a => (a.Id, a.Text)));
+    }
+
     public override Decision? Decode(PreferenceEvent entry)
     {
         if (entry.Text is not null && entry.Data is not null && _written.TryGetValue(entry.Data, out Decision? written))
