@@ -30,11 +30,11 @@ from collections import Counter
 
 # (statement, request it bears on, a correction of an answer to that request that states the same wish)
 TOPICS = [
-    ("I'm vegetarian, so never suggest meat dishes.", "Suggest a dinner recipe for tonight",
+    ("I'm vegetarian, so never suggest meat dishes.", "Propose a recipe for this evening's dinner",
      "No, I'm vegetarian. Never suggest meat dishes."),
     ("Always give distances in kilometres, never miles.", "How far is it from Paris to Berlin?",
      "No, give me the distance in kilometres, not miles."),
-    ("I prefer Python for code examples.", "Show me how to read a CSV file",
+    ("I prefer Python for code examples.", "Write code that reads a CSV file",
      "No, write the code examples in Python instead."),
     ("Keep your answers short.", "Answer briefly: what is inflation?",
      "No, that's far too long. Keep your answers short."),

@@ -21,7 +21,7 @@ public sealed class PreferenceChatClientTests(EngineFixture fixture) : IClassFix
         List<ChatMessage> history = [new(ChatRole.System, "You are a helpful assistant."), new(ChatRole.User, "I'm vegetarian, so never suggest meat dishes.")];
         ChatResponse first = await client.GetResponseAsync(history, For("alice"), Ct);
         history.AddMessages(first);
-        history.Add(new ChatMessage(ChatRole.User, "Suggest a dinner recipe for tonight."));
+        history.Add(new ChatMessage(ChatRole.User, "Propose a recipe for this evening's dinner."));
 
         // Act
         await client.GetResponseAsync(history, For("alice"), Ct);

@@ -20,7 +20,7 @@ public sealed class PreferenceContextProviderTests(EngineFixture fixture) : ICla
         var agent = new ChatClientAgent(model, new ChatClientAgentOptions { AIContextProviders = [new PreferenceContextProvider(engine)] });
 
         // Act
-        await agent.RunAsync(new ChatMessage(ChatRole.User, "Suggest a dinner recipe for tonight.") { AuthorName = "dave" }, cancellationToken: Ct);
+        await agent.RunAsync(new ChatMessage(ChatRole.User, "Propose a recipe for this evening's dinner.") { AuthorName = "dave" }, cancellationToken: Ct);
 
         // Assert
         var (messages, options) = model.Last;

@@ -36,14 +36,14 @@ public sealed class CrossInstanceTests(PostgreSqlStoreFixture fixture) : IClassF
         IReadOnlyList<Preference> afterForget = await b.ListAsync(user, Ct);
         await a.ForgetUserAsync(user, Ct);
         IReadOnlyList<Preference> afterDelete = await b.ListAsync(user, Ct);
-        await a.RememberAsync(user, new Statement("I like jazz."), Ct);
+        await a.RememberAsync(user, new Statement("I listen to jazz a lot."), Ct);
         IReadOnlyList<Preference> afterRecreate = await b.ListAsync(user, Ct);
 
         // Assert
         Assert.Equal(2, afterWrite.Count);
         Assert.Single(afterForget);
         Assert.Empty(afterDelete);
-        Assert.Equal("I like jazz.", Assert.Single(afterRecreate).Text);
+        Assert.Equal("I listen to jazz a lot.", Assert.Single(afterRecreate).Text);
     }
 
     [Fact]
@@ -58,8 +58,8 @@ public sealed class CrossInstanceTests(PostgreSqlStoreFixture fixture) : IClassF
         var user = new UserKey("acme", "ben");
 
         // Act: a client retries its write against the other instance, as after a timeout behind a load balancer.
-        WriteResult original = await a.RecordAsync(user, [new Statement("I prefer aisle seats.")], "retry-key-1", Ct);
-        WriteResult retried = await b.RecordAsync(user, [new Statement("I prefer aisle seats.")], "retry-key-1", Ct);
+        WriteResult original = await a.RecordAsync(user, [new Statement("On planes I go for aisle seats.")], "retry-key-1", Ct);
+        WriteResult retried = await b.RecordAsync(user, [new Statement("On planes I go for aisle seats.")], "retry-key-1", Ct);
 
         // Assert
         Assert.True(retried.Replayed);
@@ -71,7 +71,7 @@ public sealed class CrossInstanceTests(PostgreSqlStoreFixture fixture) : IClassF
         }
 
         Assert.Equal(1, events);
-        await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => b.RecordAsync(user, [new Statement("I prefer window seats.")], "retry-key-1", Ct));
+        await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => b.RecordAsync(user, [new Statement("On trains I go for window seats.")], "retry-key-1", Ct));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace Penchant.Server;
 /// </summary>
 public sealed class CrossInstanceTests(ServerPair pair) : IClassFixture<ServerPair>
 {
-    private const string Dinner = "Suggest a dinner recipe for tonight";
+    private const string Dinner = "Propose a recipe for this evening's dinner";
     private const string Distance = "How far is it from Paris to Berlin?";
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
@@ -35,12 +35,12 @@ public sealed class CrossInstanceTests(ServerPair pair) : IClassFixture<ServerPa
 
         HttpResponseMessage observed = await b.PostAsJsonAsync(
             $"/v1/users/{user}/observations",
-            new ObserveRequest([new TurnContract("user", "Show me how to read a CSV file"), new TurnContract("assistant", "Here you go."), new TurnContract("user", "I prefer Python for code examples.")]),
+            new ObserveRequest([new TurnContract("user", "Write code that reads a CSV file"), new TurnContract("assistant", "Here you go."), new TurnContract("user", "I prefer Python for code examples.")]),
             Cancellation);
         Assert.Equal(HttpStatusCode.OK, observed.StatusCode);
         string python = Assert.Single((await observed.Content.ReadFromJsonAsync(PenchantJsonContext.Default.WriteResponse, Cancellation))!.Created).Id;
         Assert.Equal([vegetarian, kilometres, python], await ListAsync(a, user));
-        Assert.Contains(python, await SelectAsync(a, user, "Show me how to read a CSV file"));
+        Assert.Contains(python, await SelectAsync(a, user, "Write code that reads a CSV file"));
 
         Assert.Equal(HttpStatusCode.NoContent, (await a.DeleteAsync($"/v1/users/{user}/preferences/{vegetarian}", Cancellation)).StatusCode);
         Assert.Equal([kilometres, python], await ListAsync(b, user));

@@ -17,7 +17,7 @@ public sealed class IdempotencyTests(PenchantServerFactory factory) : IClassFixt
         HttpClient client = await factory.CreateTenantClientAsync("idem", Cancellation);
 
         HttpResponseMessage[] responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ =>
-            client.SendAsync(Keyed("/v1/users/u1/statements", "retry-me", new RememberRequest("I prefer window seats.")), Cancellation)));
+            client.SendAsync(Keyed("/v1/users/u1/statements", "retry-me", new RememberRequest("On trains I go for window seats.")), Cancellation)));
 
         Assert.All(responses, static r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.Equal(19, responses.Count(static r => r.Headers.Contains("Idempotent-Replayed")));
@@ -89,7 +89,7 @@ public sealed class IdempotencyTests(PenchantServerFactory factory) : IClassFixt
     {
         HttpClient client = await factory.CreateTenantClientAsync("idem", Cancellation);
 
-        HttpResponseMessage one = await client.SendAsync(Keyed("/v1/users/u3/statements", "k", new RememberRequest("I like jazz.")), Cancellation);
+        HttpResponseMessage one = await client.SendAsync(Keyed("/v1/users/u3/statements", "k", new RememberRequest("I listen to jazz a lot.")), Cancellation);
         HttpResponseMessage other = await client.SendAsync(Keyed("/v1/users/u4/statements", "k", new RememberRequest("I like rock.")), Cancellation);
 
         Assert.False(one.Headers.Contains("Idempotent-Replayed"));

@@ -14,7 +14,7 @@ public sealed class PreferenceEditApiTests(PenchantServerFactory factory) : ICla
     {
         // Arrange
         HttpClient client = await factory.CreateTenantClientAsync("edits", Cancellation);
-        HttpResponseMessage written = await client.PostAsJsonAsync("/v1/users/noor/statements", new RememberRequest("I drink my coffee black."), Cancellation);
+        HttpResponseMessage written = await client.PostAsJsonAsync("/v1/users/noor/statements", new RememberRequest("My coffee is always black."), Cancellation);
         string id = Assert.Single((await written.Content.ReadFromJsonAsync(PenchantJsonContext.Default.WriteResponse, Cancellation))!.Created).Id;
 
         // Act

@@ -33,7 +33,7 @@ public abstract class TenantIsolationTests<TFactory>(TFactory factory) : IClassF
             Assert.Equal("[]", await b.GetStringAsync($"/v1/users/{user}/preferences", Cancellation));
             Assert.Equal("[]", await b.GetStringAsync($"/v1/users/{user}/history", Cancellation));
             Assert.Equal("[]", await b.GetStringAsync($"/v1/users/{user}/events", Cancellation));
-            HttpResponseMessage selected = await b.PostAsJsonAsync($"/v1/users/{user}/select", new SelectRequest("Suggest a dinner recipe"), Cancellation);
+            HttpResponseMessage selected = await b.PostAsJsonAsync($"/v1/users/{user}/select", new SelectRequest("Propose a dinner recipe"), Cancellation);
             Assert.Equal(HttpStatusCode.OK, selected.StatusCode);
             SelectionResponse selection = (await selected.Content.ReadFromJsonAsync(PenchantJsonContext.Default.SelectionResponse, Cancellation))!;
             Assert.Empty(selection.Preferences);

@@ -9,7 +9,7 @@ public sealed class EditPreferenceCommandTests(CliFixture cli)
     {
         // Arrange
         string db = cli.NewDatabase();
-        CliResult remembered = await cli.RunAsync(["--db", db, "--json", "remember", "I drink my coffee black."]);
+        CliResult remembered = await cli.RunAsync(["--db", db, "--json", "remember", "My coffee is always black."]);
         using JsonDocument document = JsonDocument.Parse(remembered.Output);
         string id = document.RootElement.GetProperty("created")[0].GetProperty("id").GetString()!;
 

@@ -14,7 +14,7 @@ public sealed class IdempotencyTests
     public static TheoryData<Signal> Signals =>
     [
         new Statement("No emojis in emails to my boss."),
-        new ConversationTurn("user", "I prefer aisle seats."),
+        new ConversationTurn("user", "On planes I go for aisle seats."),
         new Comparison("Summarize this.", "Short.", "Long and winding."),
         new Rating("Summarize this.", "Short.", 4),
         new Choice("Pick one.", ["A", "B"], 0),

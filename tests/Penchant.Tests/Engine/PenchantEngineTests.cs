@@ -15,7 +15,7 @@ public sealed class PenchantEngineTests(EngineFixture fixture) : IClassFixture<E
     public async Task RememberAsync_EmptyText_ThrowsAndChangesNothing(string text)
     {
         var (engine, _, _) = fixture.Create();
-        await engine.RememberAsync(Alice, new Statement("I prefer aisle seats."), Ct);
+        await engine.RememberAsync(Alice, new Statement("On planes I go for aisle seats."), Ct);
 
         var ex = await Assert.ThrowsAnyAsync<ArgumentException>(() => engine.RememberAsync(Alice, new Statement(text), Ct));
 
@@ -71,7 +71,7 @@ public sealed class PenchantEngineTests(EngineFixture fixture) : IClassFixture<E
         [
             "I'm allergic to peanuts.", "I'm allergic to dogs.", "Penicillin gives me a bad reaction.",
             "I prefer morning meetings.", "No meetings on Fridays, that's my focus day.",
-            "I drink my coffee black.", "I don't drink coffee after 3pm.",
+            "My coffee is always black.", "I don't drink coffee after 3pm.",
         ];
 
         // Act
@@ -108,7 +108,7 @@ public sealed class PenchantEngineTests(EngineFixture fixture) : IClassFixture<E
         Preference old = Assert.Single(history, p => p.Text == "I'm vegetarian.");
         Assert.Equal(update.Created[0].Id, old.SupersededBy);
 
-        Selection selection = await engine.SelectAsync(Alice, new RequestContext("Suggest a dinner recipe for tonight."), Ct);
+        Selection selection = await engine.SelectAsync(Alice, new RequestContext("Propose a recipe for this evening's dinner."), Ct);
         Assert.DoesNotContain(selection.Preferences, s => s.Preference.Id == old.Id);
     }
 
@@ -277,7 +277,7 @@ public sealed class PenchantEngineTests(EngineFixture fixture) : IClassFixture<E
         await engine.RememberAsync(Alice, new Statement("I'm allergic to shellfish, so never suggest dishes with shrimp, crab or lobster."), Ct);
         await engine.RememberAsync(Alice, new Statement("I'm vegetarian and I love spicy food from Sichuan and Thailand."), Ct);
 
-        Selection selection = await engine.SelectAsync(Alice, new RequestContext("Suggest a dinner recipe for tonight."), Ct);
+        Selection selection = await engine.SelectAsync(Alice, new RequestContext("Propose a recipe for this evening's dinner."), Ct);
 
         Assert.NotEmpty(selection.Preferences);
         Assert.True(selection.PromptBlock.Length <= 40 * 4, selection.PromptBlock);
@@ -289,7 +289,7 @@ public sealed class PenchantEngineTests(EngineFixture fixture) : IClassFixture<E
         // Arrange
         var (engine, _, _) = fixture.Create();
         WriteResult secret = await engine.RememberAsync(Alice, new Statement("I'm pregnant, so no alcohol in recipes."), Ct);
-        await engine.RememberAsync(Alice, new Statement("I prefer aisle seats."), Ct);
+        await engine.RememberAsync(Alice, new Statement("On planes I go for aisle seats."), Ct);
 
         // Act
         await engine.ForgetAsync(Alice, secret.Created[0].Id, Ct);
@@ -308,7 +308,7 @@ public sealed class PenchantEngineTests(EngineFixture fixture) : IClassFixture<E
     public async Task ForgetAsync_UnknownPreference_ThrowsNotFound()
     {
         var (engine, _, _) = fixture.Create();
-        await engine.RememberAsync(Alice, new Statement("I prefer aisle seats."), Ct);
+        await engine.RememberAsync(Alice, new Statement("On planes I go for aisle seats."), Ct);
 
         await Assert.ThrowsAsync<NotFoundException>(() => engine.ForgetAsync(Alice, "pf_missing", Ct));
 
@@ -320,15 +320,15 @@ public sealed class PenchantEngineTests(EngineFixture fixture) : IClassFixture<E
     {
         var (engine, _, _) = fixture.Create();
         var sameIdOtherTenant = new UserKey("globex", "alice");
-        await engine.RememberAsync(Alice, new Statement("I prefer aisle seats."), Ct);
-        await engine.RememberAsync(sameIdOtherTenant, new Statement("I prefer window seats."), Ct);
+        await engine.RememberAsync(Alice, new Statement("On planes I go for aisle seats."), Ct);
+        await engine.RememberAsync(sameIdOtherTenant, new Statement("On trains I go for window seats."), Ct);
 
         bool existed = await engine.ForgetUserAsync(Alice, Ct);
 
         Assert.True(existed);
         Assert.Empty(await engine.HistoryAsync(Alice, Ct));
         Assert.Empty(await engine.ExportAsync(Alice, Ct).ToListAsync(Ct));
-        Assert.Equal("I prefer window seats.", Assert.Single(await engine.ListAsync(sameIdOtherTenant, Ct)).Text);
+        Assert.Equal("On trains I go for window seats.", Assert.Single(await engine.ListAsync(sameIdOtherTenant, Ct)).Text);
         Assert.False(await engine.ForgetUserAsync(Alice, Ct));
     }
 
@@ -353,7 +353,7 @@ public sealed class PenchantEngineTests(EngineFixture fixture) : IClassFixture<E
     public async Task ImportAsync_DuplicateIds_ThrowsAndChangesNothing()
     {
         var (engine, _, _) = fixture.Create();
-        await engine.RememberAsync(Alice, new Statement("I prefer aisle seats."), Ct);
+        await engine.RememberAsync(Alice, new Statement("On planes I go for aisle seats."), Ct);
         List<PreferenceEvent> before = await engine.ExportAsync(Alice, Ct).ToListAsync(Ct);
 
         await Assert.ThrowsAsync<ArgumentException>(() => engine.ImportAsync(Alice, before, Ct));

@@ -27,7 +27,7 @@ public sealed class PenchantEngineWriteTests(EngineFixture fixture) : IClassFixt
         services.AddPenchant();
         using ServiceProvider provider = services.BuildServiceProvider();
         IPenchant engine = provider.GetRequiredService<IPenchant>();
-        await engine.RememberAsync(new UserKey("acme", "warm"), new Statement("I like jazz."), Ct);
+        await engine.RememberAsync(new UserKey("acme", "warm"), new Statement("I listen to jazz a lot."), Ct);
         recorder.Texts.Clear();
 
         // Act

@@ -81,7 +81,7 @@ public sealed class RebuildTests
 
         if (kind is "edit" or "all")
         {
-            WriteResult first = await engine.RememberAsync(user, new Statement("I drink my coffee black."), Ct);
+            WriteResult first = await engine.RememberAsync(user, new Statement("My coffee is always black."), Ct);
             WriteResult edited = await engine.EditPreferenceAsync(user, new PreferenceEdit(first.Created[0].Id, Text: "I drink my coffee with oat milk.", Strength: 0.8), Ct);
             await engine.EditPreferenceAsync(user, new PreferenceEdit(edited.Created[0].Id, Scope: "at work"), Ct);
         }

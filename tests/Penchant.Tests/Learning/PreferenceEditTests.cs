@@ -17,7 +17,7 @@ public sealed class PreferenceEditTests
         using ServiceProvider services = TestEngines.Create(new InMemoryPreferenceStore());
         IPenchant engine = services.GetRequiredService<IPenchant>();
         var user = new UserKey("acme", "ines");
-        Preference original = (await engine.RememberAsync(user, new Statement("I drink my coffee black."), Ct)).Created[0];
+        Preference original = (await engine.RememberAsync(user, new Statement("My coffee is always black."), Ct)).Created[0];
 
         // Act
         WriteResult result = await engine.EditPreferenceAsync(user, new PreferenceEdit(original.Id, Text: "I drink tea, not coffee.", Scope: "mornings", Strength: 0.9), Ct);
@@ -54,7 +54,7 @@ public sealed class PreferenceEditTests
         using ServiceProvider services = TestEngines.Create(new InMemoryPreferenceStore());
         IPenchant engine = services.GetRequiredService<IPenchant>();
         var user = new UserKey("acme", "ines");
-        Preference original = (await engine.RememberAsync(user, new Statement("I drink my coffee black."), Ct)).Created[0];
+        Preference original = (await engine.RememberAsync(user, new Statement("My coffee is always black."), Ct)).Created[0];
         await engine.EditPreferenceAsync(user, new PreferenceEdit(original.Id, Strength: 0.2), Ct);
         int events = (await engine.ExportAsync(user, Ct).ToListAsync(Ct)).Count;
 
@@ -74,7 +74,7 @@ public sealed class PreferenceEditTests
         using ServiceProvider services = TestEngines.Create(new InMemoryPreferenceStore());
         IPenchant engine = services.GetRequiredService<IPenchant>();
         var user = new UserKey("acme", "ines");
-        Preference original = (await engine.RememberAsync(user, new Statement("I drink my coffee black."), Ct)).Created[0];
+        Preference original = (await engine.RememberAsync(user, new Statement("My coffee is always black."), Ct)).Created[0];
 
         await Assert.ThrowsAnyAsync<ArgumentException>(() => engine.EditPreferenceAsync(user, new PreferenceEdit(original.Id, text, scope, strength), Ct));
 
