@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Npgsql;
 using NpgsqlTypes;
 using Penchant.Storage;
@@ -20,7 +18,6 @@ namespace Penchant.PostgreSql;
 /// </remarks>
 public sealed class PostgreSqlApiKeyStore : IApiKeyStore
 {
-    private const int KeyIdLength = 12;
 
     private readonly PostgreSqlDatabase _database;
     private readonly TimeProvider _time;
@@ -56,15 +53,14 @@ public sealed class PostgreSqlApiKeyStore : IApiKeyStore
     public async Task<CreatedApiKey> CreateKeyAsync(string tenantId, CancellationToken cancellationToken = default)
     {
         ApiKeyFormat.ValidateTenant(tenantId);
-        string keyId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(KeyIdLength / 2));
-        string key = ApiKeyFormat.KeyPrefix + keyId + "_" + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        (string keyId, string key) = ApiKeyFormat.NewKey();
         int rows = await ExecuteAsync(
             "INSERT INTO {s}.service_api_keys (key_id, tenant, hash, created_at) SELECT $1, id, $3, $4 FROM {s}.service_tenants WHERE id = $2",
             "create a key",
             cancellationToken,
             Text(keyId),
             Text(tenantId),
-            new NpgsqlParameter<byte[]> { TypedValue = Hash(key) },
+            new NpgsqlParameter<byte[]> { TypedValue = ApiKeyFormat.Hash(key) },
             Now()).ConfigureAwait(false);
         if (rows != 1)
         {
@@ -80,7 +76,7 @@ public sealed class PostgreSqlApiKeyStore : IApiKeyStore
     public async Task<bool> RevokeKeyAsync(string keyId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(keyId);
-        string id = TryParse(keyId, out string? parsed) ? parsed : keyId;
+        string id = ApiKeyFormat.TryParseKeyId(keyId, out string? parsed) ? parsed : keyId;
         return await ExecuteAsync(
             "UPDATE {s}.service_api_keys SET revoked_at = $2 WHERE key_id = $1 AND revoked_at IS NULL",
             "revoke a key",
@@ -114,12 +110,12 @@ public sealed class PostgreSqlApiKeyStore : IApiKeyStore
     /// <exception cref="PenchantException">The server failed.</exception>
     public async Task<(string KeyId, string TenantId)?> AuthenticateAsync(string? presentedKey, CancellationToken cancellationToken = default)
     {
-        if (presentedKey is null || !TryParse(presentedKey, out string? keyId))
+        if (presentedKey is null || !ApiKeyFormat.TryParseKeyId(presentedKey, out string? keyId))
         {
             return null;
         }
 
-        byte[] presentedHash = Hash(presentedKey);
+        byte[] presentedHash = ApiKeyFormat.Hash(presentedKey);
         NpgsqlConnection connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
@@ -145,35 +141,12 @@ public sealed class PostgreSqlApiKeyStore : IApiKeyStore
         }
     }
 
-    private static bool TryParse(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? keyId)
-    {
-        keyId = null;
-        string prefix = ApiKeyFormat.KeyPrefix;
-        if (key.Length < prefix.Length + KeyIdLength + 2 || key.Length > 200 || !key.StartsWith(prefix, StringComparison.Ordinal) || key[prefix.Length + KeyIdLength] != '_')
-        {
-            return false;
-        }
-
-        ReadOnlySpan<char> id = key.AsSpan(prefix.Length, KeyIdLength);
-        foreach (char c in id)
-        {
-            if (!char.IsAsciiHexDigitLower(c))
-            {
-                return false;
-            }
-        }
-
-        keyId = id.ToString();
-        return true;
-    }
 
     // The tenant of the key row the reader stands on, if its stored hash equals the presented key's (compared in constant time).
     private static string? Matches(NpgsqlDataReader reader, byte[] presentedHash)
-        => CryptographicOperations.FixedTimeEquals(presentedHash, reader.GetFieldValue<byte[]>(1)) ? reader.GetString(0) : null;
+        => ApiKeyFormat.HashMatches(presentedHash, reader.GetFieldValue<byte[]>(1)) ? reader.GetString(0) : null;
 
-    private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 
-    private static string Base64UrlEncode(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private static NpgsqlParameter Text(string value) => new() { NpgsqlDbType = NpgsqlDbType.Text, Value = value };
 

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using Penchant.Storage;
 
@@ -20,7 +18,6 @@ namespace Penchant.Sqlite;
 /// </remarks>
 public sealed class SqliteApiKeyStore : IApiKeyStore
 {
-    private const int KeyIdLength = 12;
 
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS service_tenants (
@@ -80,8 +77,7 @@ public sealed class SqliteApiKeyStore : IApiKeyStore
     public async Task<CreatedApiKey> CreateKeyAsync(string tenantId, CancellationToken cancellationToken = default)
     {
         ApiKeyFormat.ValidateTenant(tenantId);
-        string keyId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(KeyIdLength / 2));
-        string key = ApiKeyFormat.KeyPrefix + keyId + "_" + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        (string keyId, string key) = ApiKeyFormat.NewKey();
         SqliteConnection connection = await OpenAsync(write: true, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
@@ -94,7 +90,7 @@ public sealed class SqliteApiKeyStore : IApiKeyStore
                     """;
                 command.Parameters.AddWithValue("$keyId", keyId);
                 command.Parameters.AddWithValue("$tenant", tenantId);
-                command.Parameters.AddWithValue("$hash", Hash(key));
+                command.Parameters.AddWithValue("$hash", ApiKeyFormat.Hash(key));
                 command.Parameters.AddWithValue("$at", Now());
                 if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
                 {
@@ -110,7 +106,7 @@ public sealed class SqliteApiKeyStore : IApiKeyStore
     public async Task<bool> RevokeKeyAsync(string keyId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(keyId);
-        string id = TryParse(keyId, out string? parsed) ? parsed : keyId;
+        string id = ApiKeyFormat.TryParseKeyId(keyId, out string? parsed) ? parsed : keyId;
         SqliteConnection connection = await OpenAsync(write: true, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
@@ -143,12 +139,12 @@ public sealed class SqliteApiKeyStore : IApiKeyStore
     /// <inheritdoc/>
     public async Task<(string KeyId, string TenantId)?> AuthenticateAsync(string? presentedKey, CancellationToken cancellationToken = default)
     {
-        if (presentedKey is null || !TryParse(presentedKey, out string? keyId))
+        if (presentedKey is null || !ApiKeyFormat.TryParseKeyId(presentedKey, out string? keyId))
         {
             return null;
         }
 
-        byte[] presentedHash = Hash(presentedKey);
+        byte[] presentedHash = ApiKeyFormat.Hash(presentedKey);
         SqliteConnection connection = await OpenAsync(write: false, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
@@ -167,37 +163,14 @@ public sealed class SqliteApiKeyStore : IApiKeyStore
 
                     string tenant = reader.GetString(0);
                     byte[] storedHash = (byte[])reader.GetValue(1);
-                    return CryptographicOperations.FixedTimeEquals(presentedHash, storedHash) ? (keyId, tenant) : null;
+                    return ApiKeyFormat.HashMatches(presentedHash, storedHash) ? (keyId, tenant) : null;
                 }
             }
         }
     }
 
-    private static bool TryParse(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? keyId)
-    {
-        keyId = null;
-        string prefix = ApiKeyFormat.KeyPrefix;
-        if (key.Length < prefix.Length + KeyIdLength + 2 || key.Length > 200 || !key.StartsWith(prefix, StringComparison.Ordinal) || key[prefix.Length + KeyIdLength] != '_')
-        {
-            return false;
-        }
 
-        ReadOnlySpan<char> id = key.AsSpan(prefix.Length, KeyIdLength);
-        foreach (char c in id)
-        {
-            if (!char.IsAsciiHexDigitLower(c))
-            {
-                return false;
-            }
-        }
 
-        keyId = id.ToString();
-        return true;
-    }
-
-    private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
-
-    private static string Base64UrlEncode(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private string Now() => _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
 

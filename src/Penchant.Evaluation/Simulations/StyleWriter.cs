@@ -87,7 +87,7 @@ public static partial class StyleWriter
 
             if (style.SecondPerson)
             {
-                s = (i == 0 ? "You should know that " : i % 2 == 0 ? "As you can see, " : string.Empty) + (i == 0 || i % 2 == 0 ? LowerFirst(s) : s);
+                s = (i == 0 ? "You should know that " : i % 2 == 0 ? "Note that " : string.Empty) + (i == 0 || i % 2 == 0 ? LowerFirst(s) : s);
             }
 
             if (style.Exclamations && s.EndsWith('.'))

@@ -67,6 +67,9 @@ public sealed class PenchantEngine : IPenchant
 
     private IPreferenceStore Store => _states.Store;
 
+    /// <summary>Full jitter over 2, 4, 8, … milliseconds: the wait after the <paramref name="attempt"/>-th conflicting write.</summary>
+    private static TimeSpan ConflictBackoff(int attempt) => TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * (1 << attempt));
+
     /// <inheritdoc/>
     public async Task<WriteResult> RecordAsync(UserKey user, IReadOnlyList<Signal> signals, string? idempotencyKey = null, CancellationToken cancellationToken = default)
     {
@@ -436,6 +439,11 @@ public sealed class PenchantEngine : IPenchant
                 catch (ConcurrencyException) when (attempt < MaxWriteAttempts)
                 {
                     Log.WriteConflict(_logger, attempt);
+
+                    // Another process wrote for this user at the same moment: back off a random while that doubles with each
+                    // attempt, so that writers which collided do not collide again in lockstep. Real time on purpose: this
+                    // waits for another process, not for the clock the engine reads its dates from.
+                    await Task.Delay(ConflictBackoff(attempt), cancellationToken).ConfigureAwait(false);
                 }
             }
         }
