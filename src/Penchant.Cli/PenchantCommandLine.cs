@@ -32,6 +32,7 @@ internal static class PenchantCommandLine
         root.Subcommands.Add(new CompareCommand(globals, environment));
         root.Subcommands.Add(new EditCommand(globals, environment));
         root.Subcommands.Add(new ExplainCommand(globals, environment));
+        root.Subcommands.Add(new PrincipleCommand(globals, environment));
         root.Subcommands.Add(new TrainCommand(globals, environment));
         root.Subcommands.Add(new TenantCommand(globals, environment));
         root.Subcommands.Add(new KeyCommand(globals, environment));

@@ -66,4 +66,8 @@ public abstract class DelegatingPenchant(IPenchant innerPenchant) : IPenchant
     /// <inheritdoc/>
     public virtual Task<IReadOnlyList<Principle>> ExplainAsync(UserKey user, CancellationToken cancellationToken = default)
         => InnerPenchant.ExplainAsync(user, cancellationToken);
+
+    /// <inheritdoc/>
+    public virtual Task<TenantExplanation> ExplainTenantAsync(string tenantId, CancellationToken cancellationToken = default)
+        => InnerPenchant.ExplainTenantAsync(tenantId, cancellationToken);
 }

@@ -119,4 +119,13 @@ public interface IPenchant
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>At most ten principles, most useful first; empty for a user with too few judgements.</returns>
     Task<IReadOnlyList<Principle>> ExplainAsync(UserKey user, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Explains what was learned across a tenant: principles distilled from the pooled judgements of its users (at most
+    /// <see cref="PenchantOptions.ExplainMaxUsers"/> of them), each with how many users have it among their own principles.
+    /// </summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The principles, how many users and judgements they come from, and whether users were left out.</returns>
+    Task<TenantExplanation> ExplainTenantAsync(string tenantId, CancellationToken cancellationToken = default);
 }

@@ -46,4 +46,9 @@ public sealed class PenchantOptions
     /// <value>The default is 0.30.</value>
     [Range(0.0, 1.0)]
     public double RevisionSimilarity { get; set; } = 0.30;
+
+    /// <summary>Gets or sets the most users whose judgements a tenant-wide explanation reads (<see cref="IPenchant.ExplainTenantAsync"/>).</summary>
+    /// <value>The default is 1,000 users; the explanation says when the tenant has more.</value>
+    [Range(1, 1_000_000)]
+    public int ExplainMaxUsers { get; set; } = 1_000;
 }

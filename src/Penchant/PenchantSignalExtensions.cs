@@ -132,4 +132,17 @@ public static class PenchantSignalExtensions
         ArgumentNullException.ThrowIfNull(edit);
         return penchant.RecordAsync(user, [edit], null, cancellationToken);
     }
+
+    /// <summary>Records a user's verdict on a principle (confirm, correct or delete): explaining reads it back, and a correction becomes a stated preference.</summary>
+    /// <param name="penchant">The engine.</param>
+    /// <param name="user">The user.</param>
+    /// <param name="verdict">The verdict.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>What changed: for a correction, the preference created.</returns>
+    public static Task<WriteResult> JudgePrincipleAsync(this IPenchant penchant, UserKey user, PrincipleVerdict verdict, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(penchant);
+        ArgumentNullException.ThrowIfNull(verdict);
+        return penchant.RecordAsync(user, [verdict], null, cancellationToken);
+    }
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using Penchant.Domain;
 using Penchant.Server.Contracts;
+using Penchant.Signals;
 
 namespace Penchant.Server;
 
@@ -68,4 +70,61 @@ public sealed class ExplainAndEditsApiTests(PenchantServerFactory factory) : ICl
         Assert.Equal(topics.Length, shorter.Sources.Count);
         Assert.Empty((await unknown.Content.ReadFromJsonAsync(PenchantJsonContext.Default.IReadOnlyListPrincipleContract, Cancellation))!);
     }
+
+    [Fact]
+    public async Task PrincipleVerdicts_ConfirmMarks_CorrectHidesAndRemembers_AndTheTenantViewCountsUsers()
+    {
+        // Arrange: two users of one tenant who always prefer the short answer, one user of another tenant likewise
+        HttpClient client = await factory.CreateTenantClientAsync("verdicts-" + Guid.NewGuid().ToString("N")[..8], Cancellation);
+        HttpClient other = await factory.CreateTenantClientAsync("verdicts-other", Cancellation);
+        string first = "first-" + Guid.NewGuid().ToString("N");
+        string second = "second-" + Guid.NewGuid().ToString("N");
+        await PreferShortAsync(client, first);
+        await PreferShortAsync(client, second);
+        await PreferShortAsync(other, first);
+        PrincipleContract shorter = Assert.Single(await PrinciplesAsync(client, first), static p => p.Text == "Prefers shorter responses");
+        Assert.Equal(PrincipleStatus.Proposed, shorter.Status);
+
+        // Act: the first user confirms it, the second corrects it
+        HttpResponseMessage confirmed = await client.PostAsJsonAsync($"/v1/users/{first}/principles/{shorter.Id}/verdicts", new PrincipleVerdictRequest(PrincipleVerdictKind.Confirm), Cancellation);
+        HttpResponseMessage corrected = await client.PostAsJsonAsync(
+            $"/v1/users/{second}/principles/{shorter.Id}/verdicts",
+            new PrincipleVerdictRequest(PrincipleVerdictKind.Correct, "Short answers for networking questions, long ones for history."),
+            Cancellation);
+        HttpResponseMessage tenant = await client.GetAsync("/v1/principles", Cancellation);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
+        Assert.Equal(PrincipleStatus.Confirmed, Assert.Single(await PrinciplesAsync(client, first), p => p.Id == shorter.Id).Status);
+        Assert.DoesNotContain(await PrinciplesAsync(client, second), p => p.Id == shorter.Id);
+        WriteResponse correction = (await corrected.Content.ReadFromJsonAsync(PenchantJsonContext.Default.WriteResponse, Cancellation))!;
+        Assert.Equal("principle_verdict", Assert.Single(correction.Events).Kind.Name);
+        Assert.Equal("Short answers for networking questions, long ones for history.", Assert.Single(correction.Created).Text);
+        TenantExplanationResponse explanation = (await tenant.Content.ReadFromJsonAsync(PenchantJsonContext.Default.TenantExplanationResponse, Cancellation))!;
+        Assert.Equal(2, explanation.Users);
+        TenantPrincipleContract pooled = Assert.Single(explanation.Principles, p => p.Principle.Id == shorter.Id);
+        Assert.Equal(1, pooled.Users);
+        Assert.Equal(2 * Topics.Length, pooled.Principle.Support);
+    }
+
+    private static readonly string[] Topics = ["DNS", "TCP", "HTTP caching", "TLS", "IPv6", "load balancing", "CDNs", "rate limiting"];
+
+    private static async Task PreferShortAsync(HttpClient client, string user)
+    {
+        foreach (string topic in Topics)
+        {
+            HttpResponseMessage compared = await client.PostAsJsonAsync(
+                $"/v1/users/{user}/comparisons",
+                new CompareRequest(
+                    $"Explain {topic}.",
+                    $"{topic} in one line: it routes or speeds up traffic.",
+                    $"{topic} is a broad subject with a long history. It touches many layers of the network stack, and people argue about its details. There are standards, drafts and vendor extensions to read. A full answer would take a while to write out properly."),
+                Cancellation);
+            Assert.Equal(HttpStatusCode.OK, compared.StatusCode);
+        }
+    }
+
+    private static async Task<IReadOnlyList<PrincipleContract>> PrinciplesAsync(HttpClient client, string user)
+        => (await client.GetFromJsonAsync($"/v1/users/{user}/principles", PenchantJsonContext.Default.IReadOnlyListPrincipleContract, Cancellation))!;
 }

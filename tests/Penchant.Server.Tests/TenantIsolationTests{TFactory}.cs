@@ -24,6 +24,7 @@ public abstract class TenantIsolationTests<TFactory>(TFactory factory) : IClassF
         HttpResponseMessage written = await a.PostAsJsonAsync("/v1/users/alice/statements", new RememberRequest("I'm vegetarian, no meat or fish please."), Cancellation);
         WriteResponse write = (await written.Content.ReadFromJsonAsync(PenchantJsonContext.Default.WriteResponse, Cancellation))!;
         string preferenceId = Assert.Single(write.Created).Id;
+        Assert.Equal(HttpStatusCode.OK, (await a.PostAsJsonAsync("/v1/users/alice/comparisons", new CompareRequest("Suggest a lunch", "A lentil salad.", "A long tour of every steakhouse in town, with prices, opening hours and history."), Cancellation)).StatusCode);
         string before = await a.GetStringAsync("/v1/users/alice/events", Cancellation);
         string historyBefore = await a.GetStringAsync("/v1/users/alice/history", Cancellation);
 
@@ -52,7 +53,16 @@ public abstract class TenantIsolationTests<TFactory>(TFactory factory) : IClassF
             Assert.Equal(HttpStatusCode.NotFound, edit.StatusCode);
             Assert.Equal(ApiProblems.NotFound, await ErrorCodeAsync(edit));
             Assert.Equal("[]", await b.GetStringAsync($"/v1/users/{user}/events", Cancellation));
+
+            // Principles: B sees none, and a verdict by B on any principle id is 404 and writes nothing
+            Assert.Equal("[]", await b.GetStringAsync($"/v1/users/{user}/principles", Cancellation));
+            HttpResponseMessage verdict = await b.PostAsJsonAsync($"/v1/users/{user}/principles/length:-1/verdicts", new PrincipleVerdictRequest(Penchant.Signals.PrincipleVerdictKind.Delete), Cancellation);
+            Assert.Equal(HttpStatusCode.NotFound, verdict.StatusCode);
+            Assert.Equal("[]", await b.GetStringAsync($"/v1/users/{user}/events", Cancellation));
         }
+
+        // B's tenant-wide explanation pools none of A's judgements (B records no judgement in this class)
+        Assert.Equal(0, (await b.GetFromJsonAsync("/v1/principles", PenchantJsonContext.Default.TenantExplanationResponse, Cancellation))!.Judgements);
 
         // B writing to "alice" creates B's own alice, never touching A's
         HttpResponseMessage bWrite = await b.PostAsJsonAsync("/v1/users/alice/statements", new RememberRequest("I love steak."), Cancellation);

@@ -13,7 +13,7 @@ namespace Penchant.Server.Contracts;
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(CamelCaseEnumConverter<PreferenceKind>), typeof(CamelCaseEnumConverter<Polarity>), typeof(CamelCaseEnumConverter<ComparisonMagnitude>), typeof(CamelCaseEnumConverter<ReactionLabel>), typeof(CamelCaseEnumConverter<TrainingJobStatus>), typeof(CamelCaseEnumConverter<DecisionPolicy>)])]
+    Converters = [typeof(CamelCaseEnumConverter<PreferenceKind>), typeof(CamelCaseEnumConverter<Polarity>), typeof(CamelCaseEnumConverter<ComparisonMagnitude>), typeof(CamelCaseEnumConverter<ReactionLabel>), typeof(CamelCaseEnumConverter<TrainingJobStatus>), typeof(CamelCaseEnumConverter<DecisionPolicy>), typeof(CamelCaseEnumConverter<PrincipleStatus>), typeof(CamelCaseEnumConverter<PrincipleVerdictKind>)])]
 [JsonSerializable(typeof(RememberRequest))]
 [JsonSerializable(typeof(DecideRequest))]
 [JsonSerializable(typeof(DecisionResponse))]
@@ -43,6 +43,8 @@ namespace Penchant.Server.Contracts;
 [JsonSerializable(typeof(SelectionResponse))]
 [JsonSerializable(typeof(PrincipleContract))]
 [JsonSerializable(typeof(IReadOnlyList<PrincipleContract>))]
+[JsonSerializable(typeof(TenantExplanationResponse))]
+[JsonSerializable(typeof(PrincipleVerdictRequest))]
 [JsonSerializable(typeof(PreferenceContract))]
 [JsonSerializable(typeof(IReadOnlyList<PreferenceContract>))]
 [JsonSerializable(typeof(PreferenceEvent))]
@@ -72,5 +74,7 @@ public sealed partial class PenchantJsonContext : JsonSerializerContext
         options.Converters.Add(new CamelCaseEnumConverter<ReactionLabel>());
         options.Converters.Add(new CamelCaseEnumConverter<TrainingJobStatus>());
         options.Converters.Add(new CamelCaseEnumConverter<DecisionPolicy>());
+        options.Converters.Add(new CamelCaseEnumConverter<PrincipleStatus>());
+        options.Converters.Add(new CamelCaseEnumConverter<PrincipleVerdictKind>());
     }
 }

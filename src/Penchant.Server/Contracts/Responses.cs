@@ -156,4 +156,17 @@ public sealed record TrainingJobResponse(
 /// <param name="Accuracy">The share of held-back judgements it predicts.</param>
 /// <param name="Tested">How many held-back judgements it was checked on.</param>
 /// <param name="Sources">The signals it agrees with.</param>
-public sealed record PrincipleContract(string Id, string Text, int Support, double Accuracy, int Tested, IReadOnlyList<string> Sources);
+/// <param name="Status">Whether the user confirmed it.</param>
+public sealed record PrincipleContract(string Id, string Text, int Support, double Accuracy, int Tested, IReadOnlyList<string> Sources, PrincipleStatus Status);
+
+/// <summary>A principle over a tenant's pooled judgements.</summary>
+/// <param name="Principle">The principle (its sources are the signals of every user it agrees with).</param>
+/// <param name="Users">How many users have it among their own principles.</param>
+public sealed record TenantPrincipleContract(PrincipleContract Principle, int Users);
+
+/// <summary>What was learned across the key's tenant (<c>GET /v1/principles</c>).</summary>
+/// <param name="Principles">The principles, most useful first.</param>
+/// <param name="Users">How many users were read.</param>
+/// <param name="Judgements">How many judgements were pooled.</param>
+/// <param name="Truncated">Whether the tenant has more users than were read (the service's <c>Penchant:ExplainMaxUsers</c>).</param>
+public sealed record TenantExplanationResponse(IReadOnlyList<TenantPrincipleContract> Principles, int Users, int Judgements, bool Truncated);

@@ -12,6 +12,7 @@ using Penchant.Learning;
 using Penchant.Learning.Edits;
 using Penchant.Learning.Exploration;
 using Penchant.Learning.Feedback;
+using Penchant.Learning.Principles;
 using Penchant.Learning.Ranking;
 using Penchant.Learning.Statements;
 using Penchant.Ranking;
@@ -83,13 +84,14 @@ public static class PenchantServiceCollectionExtensions
             .AddSignal<Reward, RewardCodec>()
             .AddSignal<Activation, ActivationCodec>()
             .AddSignal<Edit, EditCodec>()
-            .AddSignal<PreferenceEdit, PreferenceEditCodec>();
+            .AddSignal<PreferenceEdit, PreferenceEditCodec>()
+            .AddSignal<PrincipleVerdict, PrincipleVerdictCodec>();
 
         // Learners, in the order they see each entry.
         services.TryAddSingleton<PreferenceIntake>();
         services.TryAddSingleton<LearningPipeline>();
         services.TryAddSingleton<RankingTraining>();
-        builder.AddLearner<StatementLearner>().AddLearner<ReactionLearner>().AddLearner<RankingLearner>().AddLearner<DecisionLearner>().AddLearner<EditLearner>().AddLearner<PreferenceEditLearner>();
+        builder.AddLearner<StatementLearner>().AddLearner<ReactionLearner>().AddLearner<RankingLearner>().AddLearner<DecisionLearner>().AddLearner<EditLearner>().AddLearner<PreferenceEditLearner>().AddLearner<PrincipleVerdictLearner>();
 
         // Decisions: a query that logs itself as a signal; rewards are signals; the policy is the DecisionLearner.
         services.AddOptionsWithValidateOnStart<DecidingOptions, DecidingOptionsValidator>();

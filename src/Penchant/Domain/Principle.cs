@@ -10,4 +10,5 @@ namespace Penchant.Domain;
 /// <param name="Accuracy">The share of held-back judgements it applies to that it predicts, from 0 to 1.</param>
 /// <param name="Tested">How many held-back judgements it was checked on.</param>
 /// <param name="Sources">The identifiers of the signals it agrees with, oldest first.</param>
-public sealed record Principle(string Id, string Text, int Support, double Accuracy, int Tested, IReadOnlyList<string> Sources);
+/// <param name="Status">Whether the user confirmed it.</param>
+public sealed record Principle(string Id, string Text, int Support, double Accuracy, int Tested, IReadOnlyList<string> Sources, PrincipleStatus Status = PrincipleStatus.Proposed);

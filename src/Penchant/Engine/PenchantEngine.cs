@@ -237,6 +237,13 @@ public sealed class PenchantEngine : IPenchant
     }
 
     /// <inheritdoc/>
+    public Task<TenantExplanation> ExplainTenantAsync(string tenantId, CancellationToken cancellationToken = default)
+    {
+        ApiKeyFormat.ValidateTenant(tenantId);
+        return _principles.ExplainTenantAsync(tenantId, cancellationToken);
+    }
+
+    /// <inheritdoc/>
     public Task<TrainingReport> TrainAsync(string tenantId, TrainingOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);

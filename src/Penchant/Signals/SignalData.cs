@@ -11,7 +11,6 @@ internal sealed record RatingData(string Response, double Score, double Minimum,
 /// <summary>The structured part of a choice event.</summary>
 internal sealed record ChoiceData(IReadOnlyList<string> Candidates, int Chosen);
 
-/// <summary>Source-generated JSON for signal data (no reflection in the core library).</summary>
 /// <summary>The data of a preference edit's entry.</summary>
 /// <param name="PreferenceId">The edited preference.</param>
 /// <param name="Strength">The new strength, if changed.</param>
@@ -19,9 +18,16 @@ internal sealed record ChoiceData(IReadOnlyList<string> Candidates, int Chosen);
 /// <param name="ClearScope">Whether the edit makes the preference apply everywhere.</param>
 internal sealed record PreferenceEditData(string PreferenceId, double? Strength, bool NewText, bool ClearScope);
 
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+/// <summary>The data of a principle verdict's entry.</summary>
+/// <param name="PrincipleId">The principle judged.</param>
+/// <param name="Verdict">The verdict.</param>
+internal sealed record PrincipleVerdictData(string PrincipleId, PrincipleVerdictKind Verdict);
+
+/// <summary>Source-generated JSON for signal data (no reflection in the core library).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ComparisonData))]
 [JsonSerializable(typeof(RatingData))]
 [JsonSerializable(typeof(ChoiceData))]
 [JsonSerializable(typeof(PreferenceEditData))]
+[JsonSerializable(typeof(PrincipleVerdictData))]
 internal sealed partial class RankingJsonContext : JsonSerializerContext;
