@@ -25,6 +25,8 @@ public abstract class WebhookStoreConformanceTests<TFixture> : IClassFixture<TFi
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>Webhooks round-trip, list oldest first, and are invisible and undeletable from another tenant.</summary>
+    /// <returns>A task that completes when the test has run.</returns>
     [Fact]
     public async Task Webhooks_RoundTripAndStayInTheirTenant()
     {
@@ -48,6 +50,8 @@ public abstract class WebhookStoreConformanceTests<TFixture> : IClassFixture<TFi
         Assert.Equal(["wh_2"], (await store.ListAsync("acme", Ct)).Select(static h => h.Id));
     }
 
+    /// <summary>Enqueuing a delivery whose identifier is already in the outbox adds nothing and changes nothing.</summary>
+    /// <returns>A task that completes when the test has run.</returns>
     [Fact]
     public async Task Enqueue_SameDeliveryTwice_IsOneDelivery()
     {
@@ -64,6 +68,8 @@ public abstract class WebhookStoreConformanceTests<TFixture> : IClassFixture<TFi
         Assert.Equal(0, listed.Attempts);
     }
 
+    /// <summary>A claim takes due deliveries oldest first and hides them until an attempt reschedules them or the lease ends.</summary>
+    /// <returns>A task that completes when the test has run.</returns>
     [Fact]
     public async Task Claim_LeasesDueDeliveries_UntilAnAttemptIsRecordedOrTheLeaseEnds()
     {
@@ -90,6 +96,8 @@ public abstract class WebhookStoreConformanceTests<TFixture> : IClassFixture<TFi
         Assert.Equal("whd_2", Assert.Single(await store.ClaimDueAsync(T0.AddSeconds(40), T0.AddSeconds(70), 10, Ct)).Id);
     }
 
+    /// <summary>Deliveries list newest first with every attempt in order, only in their tenant; another tenant cannot record attempts on them.</summary>
+    /// <returns>A task that completes when the test has run.</returns>
     [Fact]
     public async Task ListDeliveries_NewestFirst_WithEveryAttempt_AndOnlyForTheTenant()
     {
@@ -115,6 +123,8 @@ public abstract class WebhookStoreConformanceTests<TFixture> : IClassFixture<TFi
         Assert.Equal(WebhookDeliveryStatus.Delivered, (await store.ListDeliveriesAsync("acme", "wh_1", 10, Ct))[1].Status);
     }
 
+    /// <summary>Concurrent claims never hand the same delivery to two workers.</summary>
+    /// <returns>A task that completes when the test has run.</returns>
     [Fact]
     public async Task Claim_ByTwoWorkersAtOnce_NeverHandsOutADeliveryTwice()
     {
@@ -129,6 +139,8 @@ public abstract class WebhookStoreConformanceTests<TFixture> : IClassFixture<TFi
         Assert.Equal(40, ids.Distinct(StringComparer.Ordinal).Count());
     }
 
+    /// <summary>Deleting a webhook removes its deliveries from the outbox.</summary>
+    /// <returns>A task that completes when the test has run.</returns>
     [Fact]
     public async Task DeleteWebhook_RemovesItsDeliveries()
     {

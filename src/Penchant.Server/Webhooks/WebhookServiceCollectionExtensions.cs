@@ -27,7 +27,8 @@ internal static class WebhookServiceCollectionExtensions
         services.AddOptionsWithValidateOnStart<WebhookOptions, WebhookOptionsValidator>();
         services.TryAddSingleton<WebhookPublisher>();
         services.AddHttpClient(WebhookDeliveryService.ClientName, static client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(2) });
+            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
+            .RemoveAllLoggers(); // Attempts are recorded in the outbox; the factory would log every URL and failure at Information.
         services.AddHostedService<WebhookDeliveryService>();
         services.Remove(engine);
         services.AddSingleton<IPenchant>(sp => new WebhookingPenchant(Inner(engine, sp), sp.GetRequiredService<WebhookPublisher>()));
