@@ -7,6 +7,10 @@
 #   benchmarks/service/import.sh
 #   SIGNALS=10000 USERS=1000 KILL_AFTER=20 benchmarks/service/import.sh
 source "$(dirname "$0")/common.sh"
+# CONFIGURATION=debug with SKIP_BUILD=1 runs the Debug binaries already built (when a Release build is too slow).
+CONFIGURATION="${CONFIGURATION:-release}"
+SERVER="$ROOT/artifacts/bin/Penchant.Server/$CONFIGURATION/Penchant.Server"
+CLI="$ROOT/artifacts/bin/Penchant.Cli/$CONFIGURATION/penchant"
 SIGNALS="${SIGNALS:-100000}"
 USERS="${USERS:-1000}"
 KILL_AFTER="${KILL_AFTER:-30}"

@@ -50,18 +50,20 @@ public sealed class SqliteWebhookStore : IWebhookStore
     private const string DeliveryColumns = "id, tenant, webhook_id, event_type, payload, status, attempts, next_ms, created_ms";
 
     private readonly string _connectionString;
+    private readonly string _path;
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private volatile bool _initialized;
 
-    /// <summary>Initializes a new instance of the <see cref="SqliteWebhookStore"/> class. No file is touched until first use.</summary>
+    /// <summary>Initializes a new instance of the <see cref="SqliteWebhookStore"/> class. No file is touched until first use, which creates the file's folder if needed.</summary>
     /// <param name="databasePath">The SQLite file (the preference database).</param>
     /// <exception cref="ArgumentException"><paramref name="databasePath"/> is <see langword="null"/>, empty or whitespace.</exception>
     public SqliteWebhookStore(string databasePath)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        _path = Path.GetFullPath(databasePath);
         _connectionString = new SqliteConnectionStringBuilder
         {
-            DataSource = Path.GetFullPath(databasePath),
+            DataSource = _path,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
             DefaultTimeout = 30,
@@ -347,6 +349,11 @@ public sealed class SqliteWebhookStore : IWebhookStore
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
+        if (!_initialized && Path.GetDirectoryName(_path) is { Length: > 0 } directory)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
         var connection = new SqliteConnection(_connectionString);
         try
         {

@@ -69,8 +69,8 @@ internal sealed class ImportSignalsCommand : CliCommand
                 await WriteStateAsync(statePath, baseUrl, hash, importId, cancellationToken);
             }
 
-            JsonElement? read = await FollowAsync(http, importId, bar, wait, cancellationToken);
-            if (read is { } done)
+            JsonElement? followed = await FollowAsync(http, importId, bar, wait, cancellationToken);
+            if (followed is { } done)
             {
                 progress = done;
                 break;
