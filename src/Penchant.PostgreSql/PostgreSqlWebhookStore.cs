@@ -211,10 +211,10 @@ public sealed class PostgreSqlWebhookStore : IWebhookStore
     }
 
     /// <inheritdoc/>
-    public Task<IReadOnlyList<WebhookDelivery>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<WebhookDelivery>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
-        return QueryAsync(
+        IReadOnlyList<WebhookDelivery> claimed = await QueryAsync(
             $"""
             UPDATE {"{s}"}.webhook_deliveries SET next_at = $2
             WHERE id IN (SELECT id FROM {"{s}"}.webhook_deliveries WHERE status = 0 AND next_at <= $1 ORDER BY next_at, created_at LIMIT $3 FOR UPDATE SKIP LOCKED)
@@ -228,7 +228,10 @@ public sealed class PostgreSqlWebhookStore : IWebhookStore
             },
             ReadDelivery,
             "claim webhook deliveries",
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+
+        // RETURNING gives no order: oldest first, as the contract says.
+        return [.. claimed.OrderBy(static d => d.CreatedAt).ThenBy(static d => d.Id, StringComparer.Ordinal)];
     }
 
     /// <inheritdoc/>

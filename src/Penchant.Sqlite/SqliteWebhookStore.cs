@@ -201,7 +201,7 @@ public sealed class SqliteWebhookStore : IWebhookStore
     public async Task<IReadOnlyList<WebhookDelivery>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
-        return await QueryAsync(
+        IReadOnlyList<WebhookDelivery> claimed = await QueryAsync(
             $"""
             UPDATE webhook_deliveries SET next_ms = $lease
             WHERE id IN (SELECT id FROM webhook_deliveries WHERE status = 0 AND next_ms <= $now ORDER BY next_ms, created_ms LIMIT $max)
@@ -215,6 +215,9 @@ public sealed class SqliteWebhookStore : IWebhookStore
             },
             ReadDelivery,
             cancellationToken).ConfigureAwait(false);
+
+        // RETURNING gives no order: oldest first, as the contract says.
+        return [.. claimed.OrderBy(static d => d.CreatedAt).ThenBy(static d => d.Id, StringComparer.Ordinal)];
     }
 
     /// <inheritdoc/>
