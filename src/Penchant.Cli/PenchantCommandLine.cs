@@ -25,8 +25,10 @@ internal static class PenchantCommandLine
         root.Subcommands.Add(new ForgetCommand(globals, environment));
         root.Subcommands.Add(new EditPreferenceCommand(globals, environment));
         root.Subcommands.Add(new SelectCommand(globals, environment));
+        root.Subcommands.Add(new SearchCommand(globals, environment));
         root.Subcommands.Add(new ExportCommand(globals, environment));
         root.Subcommands.Add(new ImportCommand(globals, environment));
+        root.Subcommands.Add(new ImportSignalsCommand(globals, environment));
         root.Subcommands.Add(new EvalCommand(globals, environment));
         root.Subcommands.Add(new RankCommand(globals, environment));
         root.Subcommands.Add(new CompareCommand(globals, environment));

@@ -15,8 +15,10 @@ using Penchant.PostgreSql;
 using Penchant.Server.Api;
 using Penchant.Server.Contracts;
 using Penchant.Server.Hosting;
+using Penchant.Server.Imports;
 using Penchant.Server.Tenancy;
 using Penchant.Server.Training;
+using Penchant.Server.Webhooks;
 using Penchant.Server.Writes;
 using Scalar.AspNetCore;
 
@@ -63,6 +65,7 @@ public static class ServerHost
 
         PenchantBuilder penchant = builder.Services.AddPenchant(builder.Configuration.GetSection(OptionsSection));
         string database;
+        string importsDirectory = Path.Combine(LocalDataRoot(), "penchant", "imports");
         if (PostgresConnectionString(builder.Configuration) is { } postgres)
         {
             // Many instances over one PostgreSQL database: nothing but caches lives in the process.
@@ -81,6 +84,7 @@ public static class ServerHost
             string databasePath = builder.Configuration[DatabaseKey] is { Length: > 0 } configured ? configured : DefaultDatabasePath;
             EnsureDirectory(databasePath);
             penchant.UseSqlite(databasePath);
+            importsDirectory = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, "imports");
             database = "SQLite database " + databasePath;
         }
 
@@ -97,6 +101,8 @@ public static class ServerHost
         builder.Services.AddOptions<ServiceOptions>().Bind(builder.Configuration.GetSection(ServiceOptions.Section));
         builder.Services.AddOptionsWithValidateOnStart<ServiceOptions, ServiceOptionsValidator>();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddPenchantWebhooks(builder.Configuration);
+        builder.Services.AddPenchantImports(builder.Configuration, importsDirectory);
         builder.Services.AddSingleton<TrainingJobs>();
         builder.Services.AddHostedService<TrainingWorker>();
         builder.Services.AddSingleton(new DatabaseLocation(database));
@@ -185,6 +191,9 @@ public static class ServerHost
         app.MapDecisionsApi();
         app.MapPersonalizerApi();
         app.MapExplainApi();
+        app.MapSearchApi();
+        app.MapWebhooksApi();
+        app.MapImportsApi();
         app.MapHealthChecks("/health");
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = static _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = static check => check.Tags.Contains(ReadinessCheck.Tag) });

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Penchant.Domain;
+using Penchant.Searching;
 using Penchant.Signals;
 
 namespace Penchant;
@@ -33,6 +34,10 @@ public abstract class DelegatingPenchant(IPenchant innerPenchant) : IPenchant
     /// <inheritdoc/>
     public virtual Task<bool> ForgetUserAsync(UserKey user, CancellationToken cancellationToken = default)
         => InnerPenchant.ForgetUserAsync(user, cancellationToken);
+
+    /// <inheritdoc/>
+    public virtual Task<IReadOnlyList<PreferenceMatch>> SearchAsync(UserKey user, PreferenceSearch search, CancellationToken cancellationToken = default)
+        => InnerPenchant.SearchAsync(user, search, cancellationToken);
 
     /// <inheritdoc/>
     public virtual Task<Selection> SelectAsync(UserKey user, RequestContext request, CancellationToken cancellationToken = default)

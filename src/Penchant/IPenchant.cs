@@ -1,4 +1,5 @@
 using Penchant.Domain;
+using Penchant.Searching;
 using Penchant.Signals;
 
 namespace Penchant;
@@ -58,6 +59,18 @@ public interface IPenchant
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns><see langword="true"/> if the user existed.</returns>
     Task<bool> ForgetUserAsync(UserKey user, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Searches the user's current preferences for a free-text query ("what do you know about my diet?"): ranks them by
+    /// meaning (sentence embeddings) and by words (BM25), fused by reciprocal rank fusion, without the applicability gate
+    /// that <see cref="SelectAsync"/> applies.
+    /// </summary>
+    /// <param name="user">The user.</param>
+    /// <param name="search">The query and the most matches to return.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The best matches, best first; empty for an unknown user.</returns>
+    /// <exception cref="ArgumentException">The query is empty or too long, or the limit is outside 1 to <see cref="PreferenceSearch.MaxLimit"/>.</exception>
+    Task<IReadOnlyList<PreferenceMatch>> SearchAsync(UserKey user, PreferenceSearch search, CancellationToken cancellationToken = default);
 
     /// <summary>Selects the user's preferences that apply to a request, with calibrated probabilities, reasons and sources, and renders them as a prompt block.</summary>
     /// <param name="user">The user.</param>

@@ -7,11 +7,12 @@ namespace Penchant.PostgreSql;
 /// A fresh database per test class, and a fresh schema in it per store, so tests never see each other's rows; the
 /// database is dropped afterwards. Skips every test when <c>PENCHANT_POSTGRES</c> is unset.
 /// </summary>
-public sealed class PostgreSqlStoreFixture : IStoreFixture, IAsyncDisposable
+public sealed class PostgreSqlStoreFixture : IStoreFixture, IWebhookStoreFixture, IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private string? _database;
     private string? _connectionString;
+    private readonly List<PostgreSqlDatabase> _webhookDatabases = [];
     private int _count;
 
     /// <summary>Gets a connection string to the class's database (created on first use).</summary>
@@ -48,8 +49,22 @@ public sealed class PostgreSqlStoreFixture : IStoreFixture, IAsyncDisposable
         return store;
     }
 
+    public async Task<Penchant.Webhooks.IWebhookStore> CreateWebhookStoreAsync(CancellationToken cancellationToken = default)
+    {
+        var database = new PostgreSqlDatabase(await NewOptionsAsync(cancellationToken));
+        _webhookDatabases.Add(database);
+        var store = new PostgreSqlWebhookStore(database);
+        await store.InitializeAsync(cancellationToken);
+        return store;
+    }
+
     public async ValueTask DisposeAsync()
     {
+        foreach (PostgreSqlDatabase database in _webhookDatabases)
+        {
+            await database.DisposeAsync();
+        }
+
         if (_database is not null)
         {
             await PostgreSqlTestServer.DropDatabaseAsync(_database);

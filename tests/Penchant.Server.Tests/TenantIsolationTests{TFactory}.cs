@@ -34,6 +34,7 @@ public abstract class TenantIsolationTests<TFactory>(TFactory factory) : IClassF
             Assert.Equal("[]", await b.GetStringAsync($"/v1/users/{user}/preferences", Cancellation));
             Assert.Equal("[]", await b.GetStringAsync($"/v1/users/{user}/history", Cancellation));
             Assert.Equal("[]", await b.GetStringAsync($"/v1/users/{user}/events", Cancellation));
+            Assert.Equal("{\"matches\":[]}", await b.GetStringAsync($"/v1/users/{user}/preferences/search?q=vegetarian%20meals", Cancellation));
             HttpResponseMessage selected = await b.PostAsJsonAsync($"/v1/users/{user}/select", new SelectRequest("Propose a dinner recipe"), Cancellation);
             Assert.Equal(HttpStatusCode.OK, selected.StatusCode);
             SelectionResponse selection = (await selected.Content.ReadFromJsonAsync(PenchantJsonContext.Default.SelectionResponse, Cancellation))!;
@@ -73,6 +74,37 @@ public abstract class TenantIsolationTests<TFactory>(TFactory factory) : IClassF
         Assert.Equal(before, await a.GetStringAsync("/v1/users/alice/events", Cancellation));
         Assert.Equal(historyBefore, await a.GetStringAsync("/v1/users/alice/history", Cancellation));
         Assert.DoesNotContain("steak", before, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OtherTenant_WebhooksAndImports_AreInvisibleAndUntouchable()
+    {
+        HttpClient a = await factory.CreateTenantClientAsync("tenant-e", Cancellation);
+        HttpClient b = await factory.CreateTenantClientAsync("tenant-f", Cancellation);
+        HttpResponseMessage created = await a.PostAsJsonAsync("/v1/webhooks", new CreateWebhookRequest("https://example.invalid/a", ["preference.created"]), Cancellation);
+        WebhookResponse hook = (await created.Content.ReadFromJsonAsync(PenchantJsonContext.Default.WebhookResponse, Cancellation))!;
+        using var upload = new StringContent("{\"user\": \"ana\", \"kind\": \"statement\", \"text\": \"I like green tea.\"}\n", System.Text.Encoding.UTF8, "application/x-ndjson");
+        HttpResponseMessage accepted = await a.PostAsync("/v1/imports", upload, Cancellation);
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        ImportResponse import = (await accepted.Content.ReadFromJsonAsync(PenchantJsonContext.Default.ImportResponse, Cancellation))!;
+
+        // B sees none of A's webhooks or imports, and cannot read or delete them
+        Assert.Equal("[]", await b.GetStringAsync("/v1/webhooks", Cancellation));
+        Assert.Equal(HttpStatusCode.NotFound, (await b.GetAsync($"/v1/webhooks/{hook.Id}", Cancellation)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await b.GetAsync($"/v1/webhooks/{hook.Id}/deliveries", Cancellation)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await b.DeleteAsync($"/v1/webhooks/{hook.Id}", Cancellation)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await b.GetAsync($"/v1/imports/{import.Id}", Cancellation)).StatusCode);
+
+        // A's webhook is still there, and A's import wrote into A's tenant only
+        Assert.Equal(HttpStatusCode.OK, (await a.GetAsync($"/v1/webhooks/{hook.Id}", Cancellation)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await a.GetAsync($"/v1/imports/{import.Id}", Cancellation)).StatusCode);
+        for (int i = 0; i < 600 && (await a.GetFromJsonAsync($"/v1/imports/{import.Id}", PenchantJsonContext.Default.ImportResponse, Cancellation))!.Status != "completed"; i++)
+        {
+            await Task.Delay(100, Cancellation);
+        }
+
+        Assert.Contains("green tea", await a.GetStringAsync("/v1/users/ana/events", Cancellation), StringComparison.Ordinal);
+        Assert.Equal("[]", await b.GetStringAsync("/v1/users/ana/events", Cancellation));
     }
 
     [Fact]

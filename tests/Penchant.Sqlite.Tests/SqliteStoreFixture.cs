@@ -5,7 +5,7 @@ using Penchant.Storage.Conformance;
 namespace Penchant.Sqlite;
 
 /// <summary>Creates each test's store in a new file under a temporary directory that is deleted afterwards.</summary>
-public sealed class SqliteStoreFixture : IStoreFixture, IAsyncDisposable
+public sealed class SqliteStoreFixture : IStoreFixture, IWebhookStoreFixture, IAsyncDisposable
 {
     private int _count;
 
@@ -16,6 +16,13 @@ public sealed class SqliteStoreFixture : IStoreFixture, IAsyncDisposable
     public async Task<IPreferenceStore> CreateStoreAsync(CancellationToken cancellationToken = default)
     {
         var store = new SqlitePreferenceStore(new SqliteStoreOptions { Path = NewPath() });
+        await store.InitializeAsync(cancellationToken);
+        return store;
+    }
+
+    public async Task<Penchant.Webhooks.IWebhookStore> CreateWebhookStoreAsync(CancellationToken cancellationToken = default)
+    {
+        var store = new SqliteWebhookStore(NewPath());
         await store.InitializeAsync(cancellationToken);
         return store;
     }

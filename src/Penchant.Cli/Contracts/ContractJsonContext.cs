@@ -18,6 +18,7 @@ namespace Penchant.Cli.Contracts;
 [JsonSerializable(typeof(SelectionResponse))]
 [JsonSerializable(typeof(PreferenceContract))]
 [JsonSerializable(typeof(IReadOnlyList<PreferenceContract>))]
+[JsonSerializable(typeof(IReadOnlyList<SearchMatchContract>))]
 [JsonSerializable(typeof(PreferenceEvent))]
 internal sealed partial class ContractJsonContext : JsonSerializerContext;
 

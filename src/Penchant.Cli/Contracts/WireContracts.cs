@@ -80,3 +80,12 @@ internal sealed record StylePreferenceContract(string Feature, string Text, doub
 /// <param name="PromptBlock">The rendered prompt block; empty when nothing applies.</param>
 /// <param name="Styles">The styles learned from the user's edits in similar contexts.</param>
 internal sealed record SelectionResponse(IReadOnlyList<SelectedPreferenceContract> Preferences, string PromptBlock, IReadOnlyList<StylePreferenceContract> Styles);
+
+/// <summary>One preference a search found (<c>penchant search --json</c>), as the service answers it.</summary>
+/// <param name="Preference">The preference.</param>
+/// <param name="Score">The reciprocal rank fusion of the ranking by meaning and the ranking by words.</param>
+/// <param name="Semantic">The cosine similarity of the query's sentence embedding to the preference's.</param>
+/// <param name="Lexical">The BM25 score of the preference's text for the query's content words.</param>
+/// <param name="SemanticRank">The place in the ranking by meaning, from 1.</param>
+/// <param name="LexicalRank">The place in the ranking by words, from 1; absent when no content word is shared.</param>
+internal sealed record SearchMatchContract(PreferenceContract Preference, double Score, double Semantic, double Lexical, int SemanticRank, int? LexicalRank);

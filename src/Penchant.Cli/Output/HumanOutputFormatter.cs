@@ -48,6 +48,20 @@ internal sealed class HumanOutputFormatter(TextWriter output) : IOutputFormatter
         }
     }
 
+    public void WriteMatches(IReadOnlyList<Penchant.Searching.PreferenceMatch> matches)
+    {
+        if (matches.Count == 0)
+        {
+            Line("no preferences");
+            return;
+        }
+
+        foreach (Penchant.Searching.PreferenceMatch match in matches)
+        {
+            Line($"{F3(match.Score)}  {match.Preference.Id}  {match.Preference.Text}{ScopeSuffix(match.Preference)}  (meaning {F2(match.Semantic)}, words {F2(match.Lexical)})");
+        }
+    }
+
     public void WriteHistory(IReadOnlyList<Preference> preferences)
     {
         if (preferences.Count == 0)

@@ -18,6 +18,9 @@ internal interface IOutputFormatter
     /// <summary>Writes that a preference was forgotten.</summary>
     void WriteForgotten(string preferenceId);
 
+    /// <summary>Writes what a search found: each preference with its fused score and both parts, best first.</summary>
+    void WriteMatches(IReadOnlyList<Penchant.Searching.PreferenceMatch> matches);
+
     /// <summary>Writes a selection: each preference with probability, reasons and sources, then the prompt block.</summary>
     void WriteSelection(Selection selection);
 

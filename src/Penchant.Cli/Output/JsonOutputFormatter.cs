@@ -16,6 +16,9 @@ internal sealed class JsonOutputFormatter(TextWriter output) : IOutputFormatter
     public void WritePreferences(IReadOnlyList<Preference> preferences) =>
         Write(preferences.ToContract(), CliJson.Contract.IReadOnlyListPreferenceContract);
 
+    public void WriteMatches(IReadOnlyList<Penchant.Searching.PreferenceMatch> matches) =>
+        Write([.. matches.Select(static m => new SearchMatchContract(m.Preference.ToContract(), m.Score, m.Semantic, m.Lexical, m.SemanticRank, m.LexicalRank))], CliJson.Contract.IReadOnlyListSearchMatchContract);
+
     public void WriteHistory(IReadOnlyList<Preference> preferences) =>
         Write(preferences.ToContract(), CliJson.Contract.IReadOnlyListPreferenceContract);
 

@@ -56,6 +56,7 @@ public static class PostgreSqlServiceCollectionExtensions
         services.TryAddSingleton(static provider => new PostgreSqlPreferenceStore(provider.GetRequiredService<PostgreSqlDatabase>()));
         services.TryAddSingleton<IPreferenceStore>(static provider => provider.GetRequiredService<PostgreSqlPreferenceStore>());
         services.TryAddSingleton<IApiKeyStore>(static provider => new PostgreSqlApiKeyStore(provider.GetRequiredService<PostgreSqlDatabase>(), provider.GetService<TimeProvider>()));
+        services.TryAddSingleton<Penchant.Webhooks.IWebhookStore>(static provider => new PostgreSqlWebhookStore(provider.GetRequiredService<PostgreSqlDatabase>()));
         return builder;
     }
 }

@@ -35,6 +35,14 @@ internal static class Handlers
     public static RouteGroupBuilder MapTenantGroup(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGroup("/v1").WithTags("Ranking").WithApiConventions();
 
+    /// <summary>Maps a group of routes of the key's whole tenant under a prefix, with a tag and the shared conventions.</summary>
+    /// <param name="endpoints">The endpoint route builder.</param>
+    /// <param name="prefix">The route prefix (for example <c>/v1/webhooks</c>).</param>
+    /// <param name="tag">The OpenAPI tag.</param>
+    /// <returns>The route group.</returns>
+    public static RouteGroupBuilder MapAreaGroup(this IEndpointRouteBuilder endpoints, string prefix, string tag) =>
+        endpoints.MapGroup(prefix).WithTags(tag).WithApiConventions();
+
     /// <summary>Maps a group under <c>/personalizer/v1.0</c> (tag <c>Personalizer</c>), Azure Personalizer's v1.0 routes, with the shared conventions.</summary>
     /// <param name="endpoints">The endpoint route builder.</param>
     /// <returns>The route group.</returns>

@@ -14,7 +14,7 @@ internal sealed class RequestSizeLimitMiddleware(RequestDelegate next, IOptions<
     /// <returns>A task that completes when the request was handled.</returns>
     public Task InvokeAsync(HttpContext context)
     {
-        long max = options.Value.MaxRequestBodyBytes;
+        long max = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? options.Value.MaxRequestBodyBytes;
         if (context.Request.ContentLength > max)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;

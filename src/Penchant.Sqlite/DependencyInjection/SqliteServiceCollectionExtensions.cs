@@ -26,6 +26,7 @@ public static class SqliteServiceCollectionExtensions
         services.TryAddSingleton(_ => new SqlitePreferenceStore(new SqliteStoreOptions { Path = path }));
         services.TryAddSingleton<IPreferenceStore>(static provider => provider.GetRequiredService<SqlitePreferenceStore>());
         services.TryAddSingleton<IApiKeyStore>(provider => new SqliteApiKeyStore(path, provider.GetService<TimeProvider>()));
+        services.TryAddSingleton<Penchant.Webhooks.IWebhookStore>(_ => new SqliteWebhookStore(path));
         return services;
     }
 

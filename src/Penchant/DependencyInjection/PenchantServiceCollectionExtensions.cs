@@ -16,6 +16,7 @@ using Penchant.Learning.Principles;
 using Penchant.Learning.Ranking;
 using Penchant.Learning.Statements;
 using Penchant.Ranking;
+using Penchant.Searching;
 using Penchant.Selecting;
 using Penchant.Signals;
 using Penchant.Signals.Codecs;
@@ -70,6 +71,7 @@ public static class PenchantServiceCollectionExtensions
         services.TryAddSingleton<RankingModels>();
         services.TryAddSingleton<RankingQuery>();
         services.TryAddSingleton<PrincipleQuery>();
+        services.TryAddSingleton<SearchQuery>();
 
         // Signals: each type with its codec.
         services.TryAddSingleton(static sp => new SignalCodecs(sp.GetServices<SignalCodec>()));
@@ -113,6 +115,7 @@ public static class PenchantServiceCollectionExtensions
             sp.GetRequiredService<RankingQuery>(),
             sp.GetRequiredService<RankingTraining>(),
             sp.GetRequiredService<PrincipleQuery>(),
+            sp.GetRequiredService<SearchQuery>(),
             sp.GetRequiredService<IOptions<PenchantOptions>>(),
             sp.GetService<TimeProvider>(),
             sp.GetService<ILogger<PenchantEngine>>()));

@@ -9,6 +9,7 @@ using Penchant.Domain;
 using Penchant.Learning;
 using Penchant.Learning.Ranking;
 using Penchant.Ranking;
+using Penchant.Searching;
 using Penchant.Selecting;
 using Penchant.Signals;
 using Penchant.Storage;
@@ -36,6 +37,7 @@ public sealed class PenchantEngine : IPenchant
     private readonly RankingQuery _ranking;
     private readonly RankingTraining _training;
     private readonly PrincipleQuery _principles;
+    private readonly SearchQuery _search;
     private readonly PenchantOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -49,6 +51,7 @@ public sealed class PenchantEngine : IPenchant
         RankingQuery ranking,
         RankingTraining training,
         PrincipleQuery principles,
+        SearchQuery search,
         IOptions<PenchantOptions> options,
         TimeProvider? timeProvider = null,
         ILogger<PenchantEngine>? logger = null)
@@ -60,6 +63,7 @@ public sealed class PenchantEngine : IPenchant
         _ranking = ranking;
         _training = training;
         _principles = principles;
+        _search = search;
         _options = options.Value;
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger<PenchantEngine>.Instance;
@@ -197,6 +201,19 @@ public sealed class PenchantEngine : IPenchant
         {
             gate.Release();
         }
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<PreferenceMatch>> SearchAsync(UserKey user, PreferenceSearch search, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        ArgumentNullException.ThrowIfNull(search);
+        new SignalRules(_options.MaxTextLength).Text(search.Text, nameof(search));
+        if (search.Limit is < 1 or > PreferenceSearch.MaxLimit)
+        {
+            throw new ArgumentOutOfRangeException(nameof(search), search.Limit, $"'limit' must be 1 to {PreferenceSearch.MaxLimit}.");
+        }
+        return _search.SearchAsync(user, search, cancellationToken);
     }
 
     /// <inheritdoc/>

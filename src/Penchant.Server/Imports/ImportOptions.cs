@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Penchant.Server.Imports;
+
+/// <summary>How bulk imports run (configuration section <c>Penchant:Imports</c>).</summary>
+public sealed class ImportOptions
+{
+    /// <summary>The configuration section bound to these options.</summary>
+    public const string Section = "Penchant:Imports";
+
+    /// <summary>
+    /// Gets or sets the folder uploads and their progress are kept in until the import completes (and a while after, for
+    /// <c>GET /v1/imports/{id}</c>). An import whose folder survives a restart resumes where its last checkpoint was.
+    /// </summary>
+    /// <value>The default is an <c>imports</c> folder beside the SQLite database, or under the local application data folder with PostgreSQL.</value>
+    public string? Directory { get; set; }
+
+    /// <summary>Gets or sets the largest upload accepted, in bytes.</summary>
+    /// <value>The default is 1 GiB.</value>
+    [Range(1_024, 64L * 1024 * 1024 * 1024)]
+    public long MaxUploadBytes { get; set; } = 1024L * 1024 * 1024;
+
+    /// <summary>Gets or sets how many lines are written at once (lines of one user are always written in order, one at a time).</summary>
+    /// <value>The default is 8.</value>
+    [Range(1, 256)]
+    public int Parallelism { get; set; } = 8;
+
+    /// <summary>Gets or sets how often progress is saved (a resumed import starts again from the last save; lines after it are skipped as already imported).</summary>
+    /// <value>The default is 1 second.</value>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(1);
+}
