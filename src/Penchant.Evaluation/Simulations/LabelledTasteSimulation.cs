@@ -1,5 +1,6 @@
 using System.Globalization;
 using Penchant.Learning.Ranking;
+using Penchant.Ranking;
 
 namespace Penchant.Evaluation.Simulations;
 
