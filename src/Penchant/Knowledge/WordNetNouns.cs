@@ -172,12 +172,7 @@ internal sealed class WordNetNouns
             return false;
         }
 
-        if (_ancestors.Count > 50_000)
-        {
-            _ancestors.Clear();
-        }
-
-        HashSet<int> ancestors = _ancestors.GetOrAdd(phrase, p => Ancestors(Senses(p, WordSenses)));
+        HashSet<int> ancestors = AncestorsOf(phrase);
         foreach (int s in concept)
         {
             if (ancestors.Contains(s))
@@ -187,6 +182,23 @@ internal sealed class WordNetNouns
         }
 
         return false;
+    }
+
+    /// <summary>The synsets a word or phrase descends from, in its most frequent senses (itself included); empty when unknown.</summary>
+    /// <param name="phrase">A noun or noun phrase, lower-case, words separated by spaces.</param>
+    public HashSet<int> AncestorsOf(string phrase)
+    {
+        if (_ancestors.TryGetValue(phrase, out HashSet<int>? known))
+        {
+            return known;
+        }
+
+        if (_ancestors.Count > 50_000)
+        {
+            _ancestors.Clear();
+        }
+
+        return _ancestors.GetOrAdd(phrase, p => Ancestors(Senses(p, WordSenses)));
     }
 
     /// <summary>Whether WordNet knows the phrase as a noun (in some inflection).</summary>

@@ -49,8 +49,40 @@ internal sealed class RankingCandidate
     /// </summary>
     public List<(string Phrase, int At)> Phrases => _phrases ??= BuildPhrases(Text);
 
+    /// <summary>
+    /// Gets, for every WordNet synset some word or word pair of the candidate descends from, where those words start; built
+    /// on first use, once per candidate, so that every clause's concepts are looked up in it rather than walked per word.
+    /// </summary>
+    public Dictionary<int, List<int>> Kinds => _kinds ??= BuildKinds();
+
     private float[]? _surface;
     private List<(string Phrase, int At)>? _phrases;
+    private Dictionary<int, List<int>>? _kinds;
+
+    private Dictionary<int, List<int>> BuildKinds()
+    {
+        var kinds = new Dictionary<int, List<int>>();
+        WordNetNouns wordNet = WordNetNouns.Default;
+        if (!wordNet.IsAvailable)
+        {
+            return kinds;
+        }
+
+        foreach ((string phrase, int at) in Phrases)
+        {
+            foreach (int synset in wordNet.AncestorsOf(phrase))
+            {
+                if (!kinds.TryGetValue(synset, out List<int>? places))
+                {
+                    kinds[synset] = places = [];
+                }
+
+                places.Add(at);
+            }
+        }
+
+        return kinds;
+    }
 
     private static List<(string Phrase, int At)> BuildPhrases(string text)
     {
@@ -357,18 +389,15 @@ internal static partial class StatedPreferenceScorer
 
             if (!named && knowledge.Kinds.TryGetValue(stem, out int[]? concept))
             {
-                foreach ((string phrase, int at) in candidate.Phrases)
+                Dictionary<int, List<int>> kinds = candidate.Kinds;
+                foreach (int synset in concept)
                 {
-                    if (WordNetNouns.Default.IsKindOf(phrase, concept))
+                    if (kinds.TryGetValue(synset, out List<int>? places))
                     {
-                        if (IsExcluded(spans, at, phrase))
+                        foreach (int at in places)
                         {
-                            left = true;
-                        }
-                        else
-                        {
-                            named = true;
-                            break;
+                            left |= IsExcluded(spans, at, string.Empty);
+                            named |= !IsExcluded(spans, at, string.Empty);
                         }
                     }
                 }
@@ -391,7 +420,7 @@ internal static partial class StatedPreferenceScorer
 
         foreach (ExclusionSpan span in spans)
         {
-            if (at >= span.Start && at < span.End && !span.Markers.Contains(Stemmer.Stem(word)) && !span.Markers.Contains(word))
+            if (at >= span.Start && at < span.End && (word.Length == 0 || (!span.Markers.Contains(Stemmer.Stem(word)) && !span.Markers.Contains(word))))
             {
                 return true;
             }
