@@ -3,6 +3,7 @@ using System.Text.Json;
 using Penchant.Domain;
 using Penchant.Evaluation.Datasets;
 using Penchant.Evaluation.Metrics;
+using Penchant.Knowledge;
 using Penchant.Numerics;
 using Penchant.Ranking;
 using Penchant.Signals;
@@ -157,6 +158,8 @@ public static class PrefEvalMcq
             await output.WriteLineAsync(miss);
         }
 
+        await output.WriteLineAsync($"knowledge: {WordNetNouns.Default.Status}");
+
         if (fit.Count == 0)
         {
             throw new EvaluationInputException("None of the chosen items is in a --fit-topics topic.");
@@ -166,7 +169,7 @@ public static class PrefEvalMcq
         // is chosen by leaving one fitted topic out at a time, so the held-out topics play no part in it.
         double scale = RankingQuery.StatedScale;
         double[] prior = [.. StatedPreferenceScorer.Weights.Select(w => w * scale)];
-        double?[] fixedWeights = [.. prior.Select(static (w, k) => k == StatedPreferenceScorer.NumericFeature ? w : (double?)null)];
+        double?[] fixedWeights = [.. prior.Select(static (w, k) => k is StatedPreferenceScorer.NumericFeature or StatedPreferenceScorer.StyleFeature ? w : (double?)null)];
         double bestL2 = 0;
         double bestAccuracy = -1;
         foreach (double l2 in (double[])[1.0, 0.1, 0.01, 0.001])
@@ -220,6 +223,7 @@ public static class PrefEvalMcq
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"topic {topic.Key}: n={topic.Count()} accuracy={Rate.Of(topic.Count(static r => r.Correct), topic.Count()):0.000}"));
         }
 
+        output.WriteLine($"knowledge: {WordNetNouns.Default.Status}");
         double accuracy = Rate.Of(results.Count(static r => r.Correct), results.Count);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"prefeval-mcq: n={results.Count} turns={turns} accuracy={accuracy:0.000}"));
     }

@@ -42,6 +42,19 @@ public static class CyclicSimulation
             }
         }
 
+        return RunGrouped(grouped, embeddingDimensions, trainPairs, testPairs, skewRank, random, seed, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs the cyclic evaluation over responses already in three groups (group g is preferred to group g+1 mod 3): the
+    /// groups may come from the responses' surface factors (<see cref="Run"/>, a planted label the model can read) or from
+    /// where each response comes from (an HH-RLHF split or the ICAI sets: a label no feature holds).
+    /// </summary>
+    public static CyclicReport RunGrouped(List<(float[] Features, int Group)> grouped, int embeddingDimensions, int trainPairs, int testPairs, int skewRank, int seed, CancellationToken cancellationToken)
+        => RunGrouped(grouped, embeddingDimensions, trainPairs, testPairs, skewRank, new Random(seed), seed, cancellationToken);
+
+    private static CyclicReport RunGrouped(List<(float[] Features, int Group)> grouped, int embeddingDimensions, int trainPairs, int testPairs, int skewRank, Random random, int seed, CancellationToken cancellationToken)
+    {
         var order = Enumerable.Range(0, grouped.Count).ToArray();
         random.Shuffle(order);
         var trainItems = order[..(order.Length / 2)].Select(i => grouped[i]).ToList();

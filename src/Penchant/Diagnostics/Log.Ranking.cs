@@ -13,4 +13,7 @@ internal static partial class Log
 
     [LoggerMessage(1102, LogLevel.Debug, "A concurrent update changed a user's ranking part; the online update was skipped (the next training refits it).")]
     public static partial void UserPartConflict(ILogger logger);
+
+    [LoggerMessage(1109, LogLevel.Warning, "Stated-preference ranking runs without general knowledge of kinds of things: {Status}.")]
+    public static partial void KnowledgeMissing(ILogger logger, string status);
 }

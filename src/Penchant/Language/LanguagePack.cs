@@ -21,9 +21,6 @@ internal static class LanguagePack
     /// <summary>The open-class thesaurus of everyday things preferences are about, with framing, reason and stance phrases.</summary>
     public const string ObjectSynonyms = "object-synonyms.json";
 
-    /// <summary>The open-class concepts of the stated-preference scorer (terms, members, opposites).</summary>
-    public const string RankingConcepts = "ranking-concepts.json";
-
     /// <summary>The seed sentences of the reaction classifier.</summary>
     public const string ReactionSeeds = "reaction-seeds.json";
 

@@ -9,7 +9,7 @@ namespace Penchant.Ranking;
 /// <param name="Unit">The base unit ("minute", "km", "usd", "season", "floor", …).</param>
 internal readonly record struct Quantity(double Value, string Unit);
 
-/// <summary>A bound a preference puts on an amount ("no more than 30 rooms", "nothing over two hours", "at least 7 seats").</summary>
+/// <summary>A bound a preference puts on an amount ("no more than 12 rooms", "nothing over an hour", "at least 6 seats").</summary>
 /// <param name="Unit">The base unit the bound is in.</param>
 /// <param name="Limit">The bound, in the base unit.</param>
 /// <param name="IsMaximum">Whether it is an upper bound (otherwise a lower one); bounds are inclusive.</param>
@@ -20,10 +20,10 @@ internal sealed record NumericConstraint(string Unit, double Limit, bool IsMaxim
 }
 
 /// <summary>
-/// Numeric constraints in preferences and the amounts candidates state: durations ("2h 38m", "142 minutes", "two and a half
+/// Numeric constraints in preferences and the amounts candidates state: durations ("1h 47m", "95 minutes", "one and a half
 /// hours"), prices ("$50", "50 dollars"), distances ("3 miles", "5 km") and counts ("three seasons", "a 24-room hotel",
 /// "92-story"). A comparison ("more than", "under", "at least", "no taller than") in a passage the user is against turns
-/// around: "I prefer not to watch anything over two hours" is at most two hours.
+/// around: "I would rather not sit through anything over an hour" is at most an hour.
 /// </summary>
 internal static partial class NumericConstraints
 {
@@ -128,7 +128,7 @@ internal static partial class NumericConstraints
         return total;
     }
 
-    /// <summary>Reads "two and a half hours", "$1,200", "2h 38m", "24-room" or "3 floors" into a quantity.</summary>
+    /// <summary>Reads "one and a half hours", "$1,350", "2h 38m", "24-room" or "3 floors" into a quantity.</summary>
     private static Quantity? ReadQuantity(string amount, bool allowArticle)
     {
         Match m = QuantityPattern().Match(amount.Trim());

@@ -33,7 +33,7 @@ internal static partial class PreferenceClauses
         "just", "should", "may", "might", "must", "get", "make", "feel", "feels", "personally", "whenever", "possible",
         "despise", "detest", "loathe", "uncomfortable", "sensitive", "tolerate", "tend", "won", "wont", "avoiding", "preferring",
         "wear", "wearing", "purchase", "purchasing", "buy", "buying", "attend", "attending", "watch", "watching", "owning",
-        "having", "thought", "idea", "whether",
+        "having", "thought", "idea", "whether", "please",
     };
 
     /// <summary>Splits a preference text into clauses.</summary>
@@ -47,8 +47,8 @@ internal static partial class PreferenceClauses
             {
                 string part = rawPart.Trim(' ', ',', '.', ';', ':');
 
-                // A negated qualifier goes the other way from what it qualifies: "products that are not tested on animals",
-                // "activities that don't involve group work", "formulas free from animal-derived ingredients".
+                // A negated qualifier goes the other way from what it qualifies: "paints that are not mixed with solvents",
+                // "puzzles that don't involve wordplay", "feeds free from synthetic nitrates".
                 string? qualifier = null;
                 if (Negation.NegatedQualifier().Match(part) is { Success: true, Index: > 0 } q)
                 {
@@ -61,8 +61,8 @@ internal static partial class PreferenceClauses
                     continue;
                 }
 
-                // A reason or a concession explains a preference; it is not itself one ("because they make me nauseous", "even if
-                // it costs more"). A sentence that opens with one keeps what follows it ("Due to ethical concerns, I avoid leather").
+                // A reason or a concession explains a preference; it is not itself one ("because they are loud", "even if
+                // it is pricier"). A sentence that opens with one keeps what follows it ("Because of the noise, I avoid petrol mowers").
                 if (Connectives.Reason().IsMatch(part))
                 {
                     int comma = part.IndexOf(", ", StringComparison.Ordinal);
@@ -163,7 +163,7 @@ internal static partial class PreferenceClauses
 
     /// <summary>
     /// Whether the passage leading up to some point is against what follows: its last cue, in the current sentence, is
-    /// negative ("I prefer not to watch anything …", "I dislike hotels with …"), not positive ("… and prefer ones with …").
+    /// negative ("I would rather not cook anything …", "I dislike trains with …"), not positive ("… and prefer ones with …").
     /// </summary>
     /// <param name="lowerPrefix">The lower-cased text before the point.</param>
     public static bool IsAgainst(string lowerPrefix)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Penchant.Diagnostics;
 using Penchant.Domain;
+using Penchant.Knowledge;
 using Penchant.Language;
 using Penchant.Learning.Ranking;
 using Penchant.Selecting;
@@ -35,6 +36,9 @@ internal sealed class RankingQuery(
     private readonly ConcurrentDictionary<string, List<PreferenceClause>> _clauses = new(StringComparer.Ordinal);
     private readonly ILogger _logger = logger ?? NullLogger<RankingQuery>.Instance;
 
+    // Whether the first ranking with stated preferences has checked that general knowledge is there (logged once if not).
+    private int _knowledgeChecked;
+
     /// <summary>Ranks candidates for a user and a request.</summary>
     public async Task<CandidateRanking> RankAsync(UserKey user, RequestContext request, IReadOnlyList<string> candidates, CancellationToken cancellationToken)
     {
@@ -51,6 +55,11 @@ internal sealed class RankingQuery(
         List<RankingPreference> applicable = prepared.Count == 0
             ? []
             : await PrepareRankingPreferencesAsync(selection.Gate.Select(view, prepared, RelevanceFloor), view.Stems, cancellationToken).ConfigureAwait(false);
+        if (applicable.Count > 0 && Interlocked.Exchange(ref _knowledgeChecked, 1) == 0 && !WordNetNouns.Default.IsAvailable)
+        {
+            Log.KnowledgeMissing(_logger, WordNetNouns.Default.Status);
+        }
+
         (RewardModel? model, long modelVersion) = await models.GetAsync(user.TenantId, cancellationToken).ConfigureAwait(false);
         StoredModel? storedPart = await states.Store.GetUserModelAsync(user, RankingModels.Name, cancellationToken).ConfigureAwait(false);
         UserPart? part = storedPart is null ? null : UserPart.FromBytes(storedPart.Payload.Span);

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Numerics.Tensors;
 using System.Text.RegularExpressions;
 using Penchant.Domain;
+using Penchant.Knowledge;
 using Penchant.Language;
 
 namespace Penchant.Ranking;
@@ -14,7 +15,7 @@ namespace Penchant.Ranking;
 /// <param name="Vectors">The embedding of each clause's object.</param>
 internal sealed record RankingPreference(Preference Preference, double Weight, IReadOnlyList<PreferenceClause> Clauses, IReadOnlyList<float[]> Vectors)
 {
-    /// <summary>Gets the numeric bounds the preference states ("no more than 30 rooms").</summary>
+    /// <summary>Gets the numeric bounds the preference states ("no more than 12 rooms").</summary>
     public IReadOnlyList<NumericConstraint> Bounds { get; } = NumericConstraints.Parse(Preference.Text);
 }
 
@@ -38,6 +39,88 @@ internal sealed class RankingCandidate
 
     /// <summary>Gets the passages that leave something out ("gluten-free", "without meat", "faux fur").</summary>
     public List<ExclusionSpan> Exclusions { get; }
+
+    /// <summary>Gets the measured surface factors (length, emoji, lists, …; see <see cref="SurfaceFeatures"/>), measured on first use.</summary>
+    public float[] Surface => _surface ??= SurfaceFeatures.Measure(Text);
+
+    /// <summary>
+    /// Gets the candidate's lower-case words and pairs of adjacent words, each with where it starts, for looking up what kind
+    /// of thing it names; built on first use.
+    /// </summary>
+    public List<(string Phrase, int At)> Phrases => _phrases ??= BuildPhrases(Text);
+
+    /// <summary>
+    /// Gets, for every WordNet synset some word or word pair of the candidate descends from, where those words start; built
+    /// on first use, once per candidate, so that every clause's concepts are looked up in it rather than walked per word.
+    /// </summary>
+    public Dictionary<int, List<int>> Kinds => _kinds ??= BuildKinds();
+
+    private float[]? _surface;
+    private List<(string Phrase, int At)>? _phrases;
+    private Dictionary<int, List<int>>? _kinds;
+
+    private Dictionary<int, List<int>> BuildKinds()
+    {
+        var kinds = new Dictionary<int, List<int>>();
+        WordNetNouns wordNet = WordNetNouns.Default;
+        if (!wordNet.IsAvailable)
+        {
+            return kinds;
+        }
+
+        foreach ((string phrase, int at) in Phrases)
+        {
+            foreach (int synset in wordNet.AncestorsOf(phrase))
+            {
+                if (!kinds.TryGetValue(synset, out List<int>? places))
+                {
+                    kinds[synset] = places = [];
+                }
+
+                places.Add(at);
+            }
+        }
+
+        return kinds;
+    }
+
+    private static List<(string Phrase, int At)> BuildPhrases(string text)
+    {
+        var words = new List<(string Word, int At, int End)>();
+        for (int at = 0; at < text.Length;)
+        {
+            if (!char.IsLetter(text[at]))
+            {
+                at++;
+                continue;
+            }
+
+            int end = at;
+            while (end < text.Length && (char.IsLetter(text[end]) || (text[end] == '-' && end + 1 < text.Length && char.IsLetter(text[end + 1]))))
+            {
+                end++;
+            }
+
+            words.Add((text[at..end].ToLowerInvariant(), at, end));
+            at = end;
+        }
+
+        var phrases = new List<(string Phrase, int At)>(words.Count * 2);
+        for (int k = 0; k < words.Count; k++)
+        {
+            if (!TextTools.IsStopWord(words[k].Word))
+            {
+                phrases.Add((words[k].Word, words[k].At));
+            }
+
+            if (k + 1 < words.Count && words[k + 1].At == words[k].End + 1 && text[words[k].End] == ' ')
+            {
+                phrases.Add((words[k].Word + " " + words[k + 1].Word, words[k].At));
+            }
+        }
+
+        return phrases;
+    }
 }
 
 /// <summary>A passage of a candidate that leaves something out, and the words that say so ("free", "without", "faux").</summary>
@@ -49,10 +132,11 @@ internal sealed record ExclusionSpan(int Start, int End, string[] Markers);
 /// <summary>
 /// Day-one ranking from what the user said: each candidate is compared with the object of each applicable preference's
 /// clauses (embedding similarity and shared words); a candidate close to something the user avoids loses, close to
-/// something the user asked for gains, a candidate that explicitly excludes an avoided thing ("gluten-free") gains, and a
-/// candidate that keeps to a numeric bound ("under two hours") gains. Everyday knowledge widens the words a clause matches
-/// (<see cref="RankingConcepts"/>): "reptiles" matches a ball python, and "cruelty-free" excludes "tested on animals". How
-/// much each of these counts is learned: see <see cref="Weights"/>.
+/// something the user asked for gains, a candidate that explicitly excludes an avoided thing ("gluten-free") gains, a
+/// candidate that keeps to a numeric bound ("under two hours") gains, and a candidate that measurably keeps to a preference
+/// about form ("no emojis", "keep it short") gains. Which way each clause points comes from the preference's structure
+/// (closed-class cues: <see cref="PreferenceClauses"/>); general knowledge widens the words a clause matches (WordNet's noun
+/// hierarchy, <see cref="ClauseKnowledge"/>): "reptiles" matches a python. How much each of these counts: see <see cref="Weights"/>.
 /// </summary>
 internal static partial class StatedPreferenceScorer
 {
@@ -61,11 +145,17 @@ internal static partial class StatedPreferenceScorer
     [
         "wanted: similarity", "avoided: similarity", "wanted: shared words", "avoided: shared words",
         "wanted: excluded", "avoided: excluded", "numeric bounds kept", "wanted: closest", "avoided: closest",
-        "wanted: mentioned", "avoided: mentioned",
+        "wanted: mentioned", "avoided: mentioned", "style kept",
     ];
 
     /// <summary>The index of the numeric-bounds feature, whose weight is held rather than fitted (see <see cref="Weights"/>).</summary>
     public const int NumericFeature = 6;
+
+    /// <summary>
+    /// The index of the style feature: how far a candidate measurably goes the way a preference about form asks ("no emojis",
+    /// "keep it short"). Its weight is held rather than fitted, like the numeric bounds: the user said it outright.
+    /// </summary>
+    public const int StyleFeature = 11;
 
     /// <summary>
     /// The weight of each feature, per unit of the engine's stated-preference scale: similarity counts fully, shared words
@@ -78,9 +168,9 @@ internal static partial class StatedPreferenceScorer
     /// chosen penalty keeps it there) and did no better on the five held-out topics, so the rules stand. A numeric bound is
     /// a constraint the user stated outright, and those topics state none, so its weight is held while the others are fitted.
     /// </remarks>
-    public static readonly IReadOnlyList<double> Weights = [1.0, -1.0, 0.5, -0.5, -0.5, 0.5, 1.0, 0, 0, 0, 0];
+    public static readonly IReadOnlyList<double> Weights = [1.0, -1.0, 0.5, -0.5, -0.5, 0.5, 1.0, 0, 0, 0, 0, 2.0];
 
-    // The words that say something is left out; they are not themselves what is left out ("vegan and cruelty-free").
+    // The words that say something is left out; they are not themselves what is left out ("vegan and solvent-free").
     private static readonly HashSet<string> ExclusionWords = new(StringComparer.Ordinal)
     {
         "no", "without", "free", "of", "non", "zero", "avoid", "avoids", "skip", "minus", "excluding", "except", "nothing", "minimal",
@@ -144,27 +234,36 @@ internal static partial class StatedPreferenceScorer
             features[i] = new double[FeatureNames.Count];
         }
 
-        // Where Match finds a concept's phrases in a candidate; reused across clauses and candidates.
-        var occurrences = new List<(int First, int Last)>();
         for (int c = 0; c < preference.Clauses.Count; c++)
         {
             PreferenceClause clause = preference.Clauses[c];
             int side = clause.Negative ? 1 : 0;
+            ClauseKnowledge knowledge = ClauseKnowledge.Of(clause.Object);
+
+            // A clause about form ("no emojis", "keep it short") is kept or broken by what each candidate measurably is: the
+            // spread of the factor over the candidates, signed by which way the user wants it.
+            if (knowledge.Style is { } style)
+            {
+                AddStyle(features, candidates, style.Factor, clause.Negative ? -style.Direction : style.Direction);
+                if (knowledge.OnlyStyle)
+                {
+                    continue;
+                }
+            }
 
             // An object that is itself an exclusion ("non-fiction") is matched as it stands.
             bool excludedInObject = ExcludesAny(clause.Object.ToLowerInvariant(), clause.Stems);
-            List<NamedConcept> concepts = RankingConcepts.NamedBy(clause.Object);
             for (int i = 0; i < n; i++)
             {
                 RankingCandidate candidate = candidates[i];
-                (double mentioned, double excluded) = Match(clause, concepts, excludedInObject, candidate, occurrences);
+                (double mentioned, double excluded) = Match(clause, knowledge, excludedInObject, candidate);
                 if (excluded > 0)
                 {
                     features[i][4 + side] += excluded;
                 }
 
                 // A candidate that only leaves the object out is not about it, however close its embedding; one that also
-                // names it elsewhere ("a vegan coat with a leather trim") is.
+                // names it elsewhere ("a canvas bag with a leather strap") is.
                 if (mentioned > 0 || excluded == 0)
                 {
                     features[i][side] += TensorPrimitives.CosineSimilarity(preference.Vectors[c], candidate.Vector.Span);
@@ -200,6 +299,31 @@ internal static partial class StatedPreferenceScorer
         return features;
     }
 
+    /// <summary>
+    /// Adds to the style feature how far each candidate goes the wanted way along a surface factor, as a share of the spread
+    /// over the candidates: the one that goes furthest gets the most, the one that goes least the least; level candidates get nothing.
+    /// </summary>
+    private static void AddStyle(double[][] features, IReadOnlyList<RankingCandidate> candidates, int factor, int sign)
+    {
+        double low = double.MaxValue, high = double.MinValue;
+        foreach (RankingCandidate candidate in candidates)
+        {
+            double v = candidate.Surface[factor];
+            low = Math.Min(low, v);
+            high = Math.Max(high, v);
+        }
+
+        if (high - low < 1e-6)
+        {
+            return;
+        }
+
+        for (int i = 0; i < candidates.Count; i++)
+        {
+            features[i][StyleFeature] += sign * (candidates[i].Surface[factor] - low) / (high - low);
+        }
+    }
+
     /// <summary>Marks, in one feature, the candidate with the highest value of another, unless all are level.</summary>
     private static void MarkClosest(double[][] features, int from, int to)
     {
@@ -222,13 +346,11 @@ internal static partial class StatedPreferenceScorer
 
     /// <summary>
     /// How much of a clause a candidate is about, and how much of it the candidate names only to leave out, each as a share
-    /// of the clause's stems. Words count up to a short ending ("silicones", "silicone"); a concept the clause names counts
-    /// when the candidate names a kind of it ("reptiles": "a ball python"), and is left out when the candidate names an
-    /// opposite of it ("tested on animals": "cruelty-free"). An exclusion whose own word the preference uses is not one
-    /// ("fur, whether real or faux": "a faux fur parka" is fur).
+    /// of the clause's stems. Words count up to a short ending ("silicones", "silicone"); a thing the clause names counts
+    /// when the candidate names a kind of it, by WordNet's noun hierarchy ("reptiles": "a python"). An exclusion whose own
+    /// word the preference uses is not one ("wool, real or faux": "a faux wool throw" is wool).
     /// </summary>
-    private static (double Mentioned, double Excluded) Match(
-        PreferenceClause clause, List<NamedConcept> concepts, bool excludedInObject, RankingCandidate candidate, List<(int First, int Last)> occurrences)
+    private static (double Mentioned, double Excluded) Match(PreferenceClause clause, ClauseKnowledge knowledge, bool excludedInObject, RankingCandidate candidate)
     {
         if (clause.Stems.Count == 0)
         {
@@ -236,112 +358,75 @@ internal static partial class StatedPreferenceScorer
         }
 
         StemSequence sequence = candidate.Sequence;
-
-        // Nothing to leave out and no concept to widen the words: the share of the clause's words the candidate names.
-        if (concepts.Count == 0 && (excludedInObject || candidate.Exclusions.Count == 0))
-        {
-            int named = 0;
-            foreach (string stem in clause.Stems)
-            {
-                named += sequence.ContainsLike(stem) ? 1 : 0;
-            }
-
-            return ((double)named / clause.Stems.Count, 0);
-        }
-
-        var excludedAt = new bool[sequence.Count];
+        List<ExclusionSpan>? spans = null;
         if (!excludedInObject)
         {
             foreach (ExclusionSpan span in candidate.Exclusions)
             {
-                if (NamesAny(clause.Stems, span.Markers))
+                if (!NamesAny(clause.Stems, span.Markers))
                 {
-                    continue;
-                }
-
-                for (int k = 0; k < sequence.Count; k++)
-                {
-                    (string stem, int at) = sequence.Words[k];
-                    excludedAt[k] |= at >= span.Start && at < span.End && !span.Markers.Contains(stem);
+                    (spans ??= []).Add(span);
                 }
             }
         }
 
-        // An opposite leaves out its own concept; the clause's own words within one are left out too ("almond milk" for milk).
-        var mentioned = new HashSet<string>(StringComparer.Ordinal);
-        var excluded = new HashSet<string>(StringComparer.Ordinal);
-        var opposed = new bool[concepts.Count][];
-        var wordLeft = (bool[])excludedAt.Clone();
-        for (int c = 0; c < concepts.Count; c++)
-        {
-            opposed[c] = (bool[])excludedAt.Clone();
-            occurrences.Clear();
-            sequence.FindPhrases(concepts[c].Concept.Opposites, occurrences);
-            foreach ((int first, int last) in occurrences)
-            {
-                excluded.UnionWith(concepts[c].TermStems);
-                excluded.UnionWith(concepts[c].MemberStems);
-                for (int k = first; k <= last; k++)
-                {
-                    opposed[c][k] = true;
-                    wordLeft[k] = true;
-                }
-            }
-        }
-
+        int mentioned = 0, excluded = 0;
         foreach (string stem in clause.Stems)
         {
+            bool named = false, left = false;
             for (int k = sequence.IndexOfLike(stem, 0); k >= 0; k = sequence.IndexOfLike(stem, k + 1))
             {
-                (wordLeft[k] ? excluded : mentioned).Add(stem);
+                (string word, int at) = sequence.Words[k];
+                if (IsExcluded(spans, at, word))
+                {
+                    left = true;
+                }
+                else
+                {
+                    named = true;
+                }
             }
+
+            if (!named && knowledge.Kinds.TryGetValue(stem, out int[]? concept))
+            {
+                Dictionary<int, List<int>> kinds = candidate.Kinds;
+                foreach (int synset in concept)
+                {
+                    if (kinds.TryGetValue(synset, out List<int>? places))
+                    {
+                        foreach (int at in places)
+                        {
+                            left |= IsExcluded(spans, at, string.Empty);
+                            named |= !IsExcluded(spans, at, string.Empty);
+                        }
+                    }
+                }
+            }
+
+            mentioned += named ? 1 : 0;
+            excluded += !named && left ? 1 : 0;
         }
 
-        for (int c = 0; c < concepts.Count; c++)
-        {
-            NamedConcept named = concepts[c];
-            if (named.TermStems.Count == 0)
-            {
-                continue;
-            }
-
-            // A candidate that leaves out the concept by name ("gluten-free") leaves it out of the kinds it names too ("a
-            // gluten-free trattoria with pizza and pasta"). Only the concept's own opposites leave out its kinds: reading is
-            // an opposite of listening, yet still a kind of passive learning.
-            bool termLeft = false;
-            occurrences.Clear();
-            sequence.FindPhrases(named.Concept.Terms, occurrences);
-            foreach ((int first, int last) in occurrences)
-            {
-                bool left = IsExcluded(opposed[c], first, last);
-                termLeft |= left;
-                (left ? excluded : mentioned).UnionWith(named.TermStems);
-            }
-
-            occurrences.Clear();
-            sequence.FindPhrases(named.Concept.Members, occurrences);
-            foreach ((int first, int last) in occurrences)
-            {
-                (termLeft || IsExcluded(opposed[c], first, last) ? excluded : mentioned).UnionWith(named.TermStems);
-            }
-        }
-
-        excluded.ExceptWith(mentioned);
-        return ((double)mentioned.Count / clause.Stems.Count, (double)excluded.Count / clause.Stems.Count);
+        return ((double)mentioned / clause.Stems.Count, (double)excluded / clause.Stems.Count);
     }
 
-    /// <summary>Whether every word of an occurrence is within an exclusion.</summary>
-    private static bool IsExcluded(bool[] excludedAt, int first, int last)
+    /// <summary>Whether a word at some place is within one of the exclusions and is not itself one of its markers.</summary>
+    private static bool IsExcluded(List<ExclusionSpan>? spans, int at, string word)
     {
-        for (int k = first; k <= last; k++)
+        if (spans is null)
         {
-            if (!excludedAt[k])
+            return false;
+        }
+
+        foreach (ExclusionSpan span in spans)
+        {
+            if (at >= span.Start && at < span.End && (word.Length == 0 || (!span.Markers.Contains(Stemmer.Stem(word)) && !span.Markers.Contains(word))))
             {
-                return false;
+                return true;
             }
         }
 
-        return true;
+        return false;
     }
 
     /// <summary>Whether the stems hold one of the words (up to a short ending).</summary>

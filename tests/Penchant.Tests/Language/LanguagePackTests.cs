@@ -9,7 +9,6 @@ public sealed class LanguagePackTests
         LanguagePack.ApplicabilityLexicon,
         LanguagePack.ExtractionSeeds,
         LanguagePack.ObjectSynonyms,
-        LanguagePack.RankingConcepts,
         LanguagePack.ReactionSeeds,
     ];
 

@@ -1,15 +1,16 @@
 namespace Penchant.Ranking;
 
+// Fixtures here are written for these tests (podcasts, cabins, boats, bikes), no evaluation item.
 public sealed class NumericConstraintsTests
 {
     [Theory]
-    [InlineData("I strongly prefer not to watch movies that are more than two hours long.", "minute", 120, true)]
-    [InlineData("I strongly dislike movies that are over two and a half hours long.", "minute", 150, true)]
-    [InlineData("I prefer small hotels with no more than 30 rooms.", "room", 30, true)]
-    [InlineData("I need a vehicle with at least 7 seats.", "seat", 7, false)]
-    [InlineData("I dislike high-rise hotels and prefer ones that are no taller than three stories.", "floor", 3, true)]
-    [InlineData("I only buy shoes under $50.", "usd", 50, true)]
-    [InlineData("I avoid hikes shorter than 5 miles.", "km", 8.04672, false)]
+    [InlineData("I really prefer not to listen to podcasts that are more than two hours long.", "minute", 120, true)]
+    [InlineData("I dislike lectures that are over one and a half hours long.", "minute", 90, true)]
+    [InlineData("I like small guesthouses with no more than 12 rooms.", "room", 12, true)]
+    [InlineData("I want a boat with at least 6 seats.", "seat", 6, false)]
+    [InlineData("I dislike tall office blocks and prefer ones that are no taller than four stories.", "floor", 4, true)]
+    [InlineData("I only buy bike lights under $40.", "usd", 40, true)]
+    [InlineData("I avoid walks shorter than 5 miles.", "km", 8.04672, false)]
     public void Parse_Comparison_GivesBound(string preference, string unit, double limit, bool isMaximum)
     {
         // Act
@@ -24,15 +25,15 @@ public sealed class NumericConstraintsTests
     [Fact]
     public void Parse_NoComparison_GivesNone()
     {
-        Assert.Empty(NumericConstraints.Parse("I love long walks on the beach with two dogs."));
+        Assert.Empty(NumericConstraints.Parse("I love long rides along the canal with two friends."));
     }
 
     [Theory]
-    [InlineData("Schindler's List (1993) - 195 minutes", 195, "minute")]
-    [InlineData("Tár (2h 38m) - A psychological drama.", 158, "minute")]
-    [InlineData("A charming 24-room boutique hotel.", 24, "room")]
-    [InlineData("Trump International Hotel & Tower, a 92-story luxury high-rise.", 92, "floor")]
-    [InlineData("A jacket for $1,200 at most stores.", 1200, "usd")]
+    [InlineData("The Lighthouse Keepers (2021) - 175 minutes", 175, "minute")]
+    [InlineData("Salt Marsh (1h 47m) - A quiet documentary.", 107, "minute")]
+    [InlineData("A snug 9-room farmhouse inn.", 9, "room")]
+    [InlineData("Harbour Point, a 41-story glass tower.", 41, "floor")]
+    [InlineData("A tent for $1,350 at most shops.", 1350, "usd")]
     public void Quantities_StatedAmount_IsRead(string text, double value, string unit)
     {
         Quantity quantity = Assert.Single(NumericConstraints.Quantities(text));
@@ -44,16 +45,16 @@ public sealed class NumericConstraintsTests
     [Fact]
     public void Quantities_YearsAndOrdinals_AreNotAmounts()
     {
-        Assert.Empty(NumericConstraints.Quantities("Peaky Blinders (2013-2022) - set in 1919 Birmingham in the 20th century."));
+        Assert.Empty(NumericConstraints.Quantities("Canal Folk (2009-2015) - set in 1887 Leeds in the 19th century."));
     }
 
     [Theory]
-    [InlineData("Fleabag (2 seasons) - A dark comedy.", 1)]
-    [InlineData("Friends (10 seasons) - A classic sitcom.", -1)]
-    [InlineData("Friends - A classic sitcom.", 0)]
+    [InlineData("Hill Farm (2 series) - A gentle drama.", 1)]
+    [InlineData("Night Shift (9 series) - A long-running comedy.", -1)]
+    [InlineData("Night Shift - A long-running comedy.", 0)]
     public void Check_Candidate_KeepsBreaksOrSaysNothing(string candidate, double expected)
     {
-        List<NumericConstraint> bounds = NumericConstraints.Parse("I prefer not to watch any TV shows with more than three seasons.");
+        List<NumericConstraint> bounds = NumericConstraints.Parse("I prefer not to start any box sets with more than three series.");
 
         Assert.Equal(expected, NumericConstraints.Check(bounds, candidate));
     }

@@ -1,13 +1,16 @@
 using Penchant.Language;
 namespace Penchant.Ranking;
 
+// Fixtures here are written for these tests (workshop, garden, kitchen and commuting situations), no evaluation item.
 public sealed class PreferenceClausesTests
 {
     [Theory]
-    [InlineData("I don't like reptiles as pets.", "reptiles pets", true)]
-    [InlineData("I absolutely avoid hotels with a bustling nightlife atmosphere.", "hotels bustling nightlife atmosphere", true)]
-    [InlineData("I strictly avoid gluten.", "gluten", true)]
-    [InlineData("I love spicy food.", "spicy food", false)]
+    [InlineData("I don't like spiders in the shed.", "spiders shed", true)]
+    [InlineData("I absolutely avoid campsites with a noisy generator hum.", "campsites noisy generator hum", true)]
+    [InlineData("I strictly avoid cumin.", "cumin", true)]
+    [InlineData("I love smoked paprika.", "smoked paprika", false)]
+    [InlineData("Keep it short.", "short", false)]
+    [InlineData("No emojis, please.", "emojis", true)]
     public void Split_OneClause_FindsObjectAndDirection(string text, string expectedObject, bool negative)
     {
         // Act
@@ -23,30 +26,30 @@ public sealed class PreferenceClausesTests
     public void Split_DislikeAndPrefer_GivesBothDirections()
     {
         List<PreferenceClause> clauses = PreferenceClauses.Split(
-            "I have a strong aversion to digital or online learning environments and prefer traditional, in-person classroom settings.");
+            "I have a real dislike of plastic garden furniture and prefer solid oak benches.");
 
         Assert.Equal(2, clauses.Count);
         Assert.True(clauses[0].Negative);
-        Assert.Contains("online", clauses[0].Object, StringComparison.Ordinal);
+        Assert.Contains("plastic", clauses[0].Object, StringComparison.Ordinal);
         Assert.False(clauses[1].Negative);
-        Assert.Contains("classroom", clauses[1].Object, StringComparison.Ordinal);
+        Assert.Contains("oak", clauses[1].Object, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Split_PreferOverAndReason_InvertsAndDropsReason()
     {
-        List<PreferenceClause> clauses = PreferenceClauses.Split("I strongly prefer cars with manual transmissions over automatic ones because they are fun.");
+        List<PreferenceClause> clauses = PreferenceClauses.Split("I much prefer cast iron pans over nonstick ones because they last for decades.");
 
         Assert.Equal(2, clauses.Count);
         Assert.False(clauses[0].Negative);
         Assert.True(clauses[1].Negative);
-        Assert.Contains("automatic", clauses[1].Object, StringComparison.Ordinal);
+        Assert.Contains("nonstick", clauses[1].Object, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("I strongly prefer cosmetics that have not been tested on animals.", "cosmetics", "tested animals")]
-    [InlineData("I find it difficult to stay engaged in learning activities that don't involve group work.", "group work", "learning activities")]
-    [InlineData("I prefer skincare formulas free from animal-derived ingredients.", "skincare formulas", "animal-derived ingredients")]
+    [InlineData("I prefer paints that have not been mixed with solvents.", "paints", "mixed solvents")]
+    [InlineData("I find it hard to enjoy puzzles that don't involve wordplay.", "wordplay", "puzzles")]
+    [InlineData("I prefer garden feeds free from synthetic nitrates.", "garden feeds", "synthetic nitrates")]
     public void Split_NegatedQualifier_GoesTheOtherWay(string text, string wanted, string avoided)
     {
         // Act
@@ -54,26 +57,26 @@ public sealed class PreferenceClausesTests
 
         // Assert
         Assert.Equal(2, clauses.Count);
-        Assert.Contains(clauses, c => !c.Negative && c.Object == wanted);
+        Assert.Contains(clauses, c => !c.Negative && c.Object.EndsWith(wanted, StringComparison.Ordinal));
         Assert.Contains(clauses, c => c.Negative && c.Object.EndsWith(avoided, StringComparison.Ordinal));
     }
 
     [Fact]
     public void Split_FreeOfObject_AvoidsWhatItIsFreeOf()
     {
-        List<PreferenceClause> clauses = PreferenceClauses.Split("I strongly prefer sulfate-free face cleansers.");
+        List<PreferenceClause> clauses = PreferenceClauses.Split("I strongly prefer lead-free solder wire.");
 
         Assert.Equal(2, clauses.Count);
-        Assert.Contains(clauses, static c => !c.Negative && c.Object == "face cleansers");
-        Assert.Contains(clauses, static c => c.Negative && c.Object == "sulfate");
+        Assert.Contains(clauses, static c => !c.Negative && c.Object == "solder wire");
+        Assert.Contains(clauses, static c => c.Negative && c.Object == "lead");
     }
 
     [Theory]
-    [InlineData("I find it tedious to play games that require extensive resource management.")]
-    [InlineData("I find virtual reality simulations disorienting.")]
-    [InlineData("I am opposed to crate training for dogs.")]
-    [InlineData("I have an ethical objection to animal testing.")]
-    [InlineData("I'm afraid of heights.")]
+    [InlineData("Sorting screws by thread size is tedious.")]
+    [InlineData("I find spinning fairground rides disorienting.")]
+    [InlineData("I am opposed to pesticides on vegetables.")]
+    [InlineData("I have a moral objection to battery farming.")]
+    [InlineData("I'm afraid of ladders.")]
     public void Split_AvoidanceWithoutVerb_IsNegative(string text)
     {
         PreferenceClause clause = Assert.Single(PreferenceClauses.Split(text));
@@ -84,62 +87,61 @@ public sealed class PreferenceClausesTests
     [Fact]
     public void Focus_SharedRequestWords_AreRemoved()
     {
-        PreferenceClause clause = PreferenceClauses.Split("I absolutely avoid hotels with a bustling nightlife atmosphere.")[0];
+        PreferenceClause clause = PreferenceClauses.Split("I absolutely avoid campsites with a noisy generator hum.")[0];
 
-        PreferenceClause focused = PreferenceClauses.Focus(clause, TextTools.ContentStems("Suggest some hotels in Las Vegas"));
+        PreferenceClause focused = PreferenceClauses.Focus(clause, TextTools.ContentStems("Suggest some campsites near the lake"));
 
-        Assert.Equal("bustling nightlife atmosphere", focused.Object);
+        Assert.Equal("noisy generator hum", focused.Object);
     }
 
     [Theory]
-    [InlineData("A cosy gluten-free trattoria near the Pantheon.", true)]
-    [InlineData("A trattoria famous for its fresh gluten pasta.", false)]
-    [InlineData("Dishes made without gluten.", true)]
-    [InlineData("Gluten free pizza.", true)]
-    [InlineData("A bakery with little gluten in its bread.", true)]
-    [InlineData("The classic gluten bread, vegan and kosher.", false)]
+    [InlineData("A cosy cumin-free curry house by the canal.", true)]
+    [InlineData("A curry house known for its toasted cumin seeds.", false)]
+    [InlineData("Dishes made without cumin.", true)]
+    [InlineData("Cumin free dal.", true)]
+    [InlineData("A stall with little cumin in its spice mix.", true)]
+    [InlineData("The house cumin rice, vegan and halal.", false)]
     public void ExcludesAny_NegatedMention_IsRecognised(string candidate, bool expected)
     {
-        Assert.Equal(expected, StatedPreferenceScorer.ExcludesAny(candidate.ToLowerInvariant(), ["gluten"]));
+        Assert.Equal(expected, StatedPreferenceScorer.ExcludesAny(candidate.ToLowerInvariant(), ["cumin"]));
     }
 
     [Theory]
-    [InlineData("A primer in a silicone-free formula.", true)]
-    [InlineData("A sleek vegan leather jacket.", true)]
-    [InlineData("Herbivore's vegan and cruelty-free serum.", true)]
-    [InlineData("A primer with silicone for a smooth finish.", false)]
-    [InlineData("A classic leather jacket, vegan friendly staff.", false)]
+    [InlineData("A wood glue in a solvent-free formula.", true)]
+    [InlineData("Sturdy vegan leather work gloves.", true)]
+    [InlineData("A solvent-based glue for a fast bond.", false)]
+    [InlineData("Classic leather work gloves, vegan friendly shop.", false)]
     public void ExcludesAny_OtherEndingsAndQualifiers_AreRecognised(string candidate, bool expected)
     {
-        Assert.Equal(expected, StatedPreferenceScorer.ExcludesAny(candidate.ToLowerInvariant(), ["silicon", "leather", "cruelty"]));
+        Assert.Equal(expected, StatedPreferenceScorer.ExcludesAny(candidate.ToLowerInvariant(), ["solvent", "leather"]));
     }
 
     [Fact]
     public void Split_SentenceOpeningWithReason_KeepsThePreference()
     {
-        List<PreferenceClause> clauses = PreferenceClauses.Split("Due to ethical concerns, I avoid buying leather bags.");
+        List<PreferenceClause> clauses = PreferenceClauses.Split("Because of the noise, I avoid buying petrol mowers.");
 
         PreferenceClause clause = Assert.Single(clauses);
         Assert.True(clause.Negative);
-        Assert.Contains("leather", clause.Object, StringComparison.Ordinal);
+        Assert.Contains("mowers", clause.Object, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Split_ParticipleClause_GoesItsOwnWay()
     {
-        List<PreferenceClause> clauses = PreferenceClauses.Split("I strictly prefer minimalist fashion, avoiding any loud patterns.");
+        List<PreferenceClause> clauses = PreferenceClauses.Split("I prefer plain ceramic tiles, avoiding any glossy mosaics.");
 
         Assert.Equal(2, clauses.Count);
         Assert.False(clauses[0].Negative);
-        Assert.Contains("minimalist", clauses[0].Object, StringComparison.Ordinal);
+        Assert.Contains("ceramic", clauses[0].Object, StringComparison.Ordinal);
         Assert.True(clauses[1].Negative);
-        Assert.Contains("patterns", clauses[1].Object, StringComparison.Ordinal);
+        Assert.Contains("mosaics", clauses[1].Object, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("I despise running.", true)]
-    [InlineData("I can't have pets that make loud sounds.", true)]
-    [InlineData("I enjoy running.", false)]
+    [InlineData("I despise cycling.", true)]
+    [InlineData("I can't have tools that need mains power.", true)]
+    [InlineData("I enjoy cycling.", false)]
     public void Split_Cue_SetsDirection(string text, bool negative)
     {
         PreferenceClause clause = Assert.Single(PreferenceClauses.Split(text));
@@ -148,10 +150,10 @@ public sealed class PreferenceClausesTests
     }
 
     [Theory]
-    [InlineData("i prefer not to watch shows that are", true)]
-    [InlineData("i dislike high-rise hotels and prefer properties that are", false)]
-    [InlineData("i need a vehicle with", false)]
-    [InlineData("i love cats. i hate movies", true)]
+    [InlineData("i prefer not to cook dishes that are", true)]
+    [InlineData("i dislike crowded trains and prefer carriages that are", false)]
+    [InlineData("i need a ladder with", false)]
+    [InlineData("i love owls. i hate moths", true)]
     public void IsAgainst_LastCueInSentence_Decides(string prefix, bool against)
     {
         Assert.Equal(against, PreferenceClauses.IsAgainst(prefix));
@@ -160,29 +162,29 @@ public sealed class PreferenceClausesTests
     [Fact]
     public void Split_InvertingWord_IsNotPartOfTheObject()
     {
-        List<PreferenceClause> clauses = PreferenceClauses.Split("I strongly prefer games without any form of microtransactions.");
+        List<PreferenceClause> clauses = PreferenceClauses.Split("I prefer phone plans without any form of roaming charges.");
 
         PreferenceClause avoided = Assert.Single(clauses, static c => c.Negative);
-        Assert.Equal("microtransactions", avoided.Object);
+        Assert.Equal("roaming charges", avoided.Object);
     }
 
     [Fact]
     public void Split_Concession_IsDropped()
     {
-        List<PreferenceClause> clauses = PreferenceClauses.Split("I prefer sustainable fashion, even if it costs more than fast fashion brands.");
+        List<PreferenceClause> clauses = PreferenceClauses.Split("I prefer hand-thrown mugs, even if they are pricier than factory ones.");
 
         PreferenceClause clause = Assert.Single(clauses);
         Assert.False(clause.Negative);
-        Assert.Equal("sustainable fashion", clause.Object);
+        Assert.Equal("hand-thrown mugs", clause.Object);
     }
 
     [Fact]
     public void Focus_RequestWordWithAnotherEnding_IsRemoved()
     {
-        PreferenceClause clause = PreferenceClauses.Split("I prefer not to attend large gaming conventions with thousands of attendees.")[0];
+        PreferenceClause clause = PreferenceClauses.Split("I prefer not to visit large craft fairs with hundreds of stalls.")[0];
 
-        PreferenceClause focused = PreferenceClauses.Focus(clause, TextTools.ContentStems("Which gaming conventions should I attend?"));
+        PreferenceClause focused = PreferenceClauses.Focus(clause, TextTools.ContentStems("Which craft fair should I visit?"));
 
-        Assert.Equal("large thousands", focused.Object);
+        Assert.Equal("large hundreds stalls", focused.Object);
     }
 }
