@@ -124,9 +124,11 @@ internal sealed class PolicyState
                     }
                 }
             }
+
+            writer.Flush();
+            System.Diagnostics.Debug.Assert(stream.Position == buffer.Length, "The policy's size was computed wrongly.");
         }
 
-        System.Diagnostics.Debug.Assert(stream.Position == buffer.Length, "The policy's size was computed wrongly.");
         return buffer;
     }
 
