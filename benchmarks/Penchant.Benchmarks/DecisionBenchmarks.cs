@@ -12,17 +12,23 @@ namespace Penchant.Benchmarks;
 /// signal written to the user's log (in-memory store) and learned by the decision policy.
 /// </summary>
 /// <remarks>
-/// The user's policy is warmed with 500 decisions and rewards in setup. Each invocation adds two events to the in-memory
+/// <c>Decide</c> and <c>Reward</c> measure the two calls apart; <c>Reward</c>'s decisions are made in an iteration setup,
+/// outside the measurement. The user's policy is warmed with 500 decisions and rewards in setup. Each invocation adds two events to the in-memory
 /// log, so the invocation count is fixed to keep the log's memory bounded. Not sealed: BenchmarkDotNet accepts only
 /// unsealed benchmark classes.
 /// </remarks>
 [WarmupCount(2)]
 [IterationCount(10)]
-[InvocationCount(1_000)]
+[InvocationCount(InvocationsPerIteration)]
 public class DecisionBenchmarks
 {
     /// <summary>The number of actions each decision chooses among.</summary>
     public const int Actions = 100;
+
+    /// <summary>The number of calls in one measured iteration.</summary>
+    public const int InvocationsPerIteration = 1_000;
+
+    private readonly Queue<string> _pending = new();
 
     private readonly UserKey _user = new("benchmarks", "decision-user");
     private ServiceProvider _services = null!;
@@ -63,6 +69,36 @@ public class DecisionBenchmarks
 
     [GlobalCleanup]
     public void Cleanup() => _services.Dispose();
+
+    /// <summary>Decides for each reward of the next iteration of <see cref="Reward"/> (not measured).</summary>
+    [IterationSetup(Target = nameof(Reward))]
+    public async Task DecideForRewardsAsync()
+    {
+        _pending.Clear();
+        for (int i = 0; i < InvocationsPerIteration; i++)
+        {
+            _pending.Enqueue((await _decider.DecideAsync(_user, _context, _actions, _inverseGap)).DecisionId);
+        }
+    }
+
+    /// <summary>Rewards the decisions the last iteration of <see cref="Decide"/> made (not measured), so they do not pile up.</summary>
+    [IterationCleanup(Target = nameof(Decide))]
+    public async Task RewardDecisionsAsync()
+    {
+        while (_pending.TryDequeue(out string? id))
+        {
+            await _decider.RewardAsync(_user, id, 0.0);
+        }
+    }
+
+    /// <summary>Decide with inverse-gap weighting (the default policy), no reward: the decision is logged and waits.</summary>
+    /// <remarks>The decisions of one iteration wait for their rewards together, so the policy carries up to 1,000 of them.</remarks>
+    [Benchmark]
+    public async Task Decide() => _pending.Enqueue((await _decider.DecideAsync(_user, _context, _actions, _inverseGap)).DecisionId);
+
+    /// <summary>Reward a decision made before the iteration (one of <see cref="InvocationsPerIteration"/>).</summary>
+    [Benchmark]
+    public Task<RewardResult> Reward() => _decider.RewardAsync(_user, _pending.Dequeue(), (_round++ & 3) == 0 ? 1.0 : 0.0);
 
     /// <summary>Decide with inverse-gap weighting (the default policy) and reward.</summary>
     [Benchmark(Baseline = true)]

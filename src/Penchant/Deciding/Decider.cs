@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Penchant.Domain;
 using Penchant.Engine;
@@ -18,8 +17,6 @@ namespace Penchant.Deciding;
 /// <remarks>Thread-safe.</remarks>
 internal sealed class Decider : IDecider
 {
-    private const int MaxCachedPolicies = 10_000;
-
     private readonly IPenchant _engine;
     private readonly UserStateCache _states;
     private readonly DecisionFeaturizer _featurizer;
@@ -27,10 +24,11 @@ internal sealed class Decider : IDecider
     private readonly PenchantOptions _engineOptions;
     private readonly TimeProvider _time;
     private readonly Random _random;
-    private readonly ConcurrentDictionary<UserKey, (long Version, PolicyState State)> _policies = new();
+    private readonly PolicyCache _policies;
 
-    public Decider(IPenchant engine, UserStateCache states, DecisionFeaturizer featurizer, IOptions<DecidingOptions> options, IOptions<PenchantOptions> engineOptions, TimeProvider? timeProvider = null)
+    public Decider(IPenchant engine, UserStateCache states, DecisionFeaturizer featurizer, IOptions<DecidingOptions> options, IOptions<PenchantOptions> engineOptions, PolicyCache policies, TimeProvider? timeProvider = null)
     {
+        _policies = policies;
         _engine = engine;
         _states = states;
         _featurizer = featurizer;
@@ -194,6 +192,30 @@ internal sealed class Decider : IDecider
     public async Task<OffPolicyReport?> EvaluatePolicyAsync(UserKey user, PolicyCandidate candidate, DateTimeOffset? from = null, DateTimeOffset? to = null, CancellationToken cancellationToken = default)
     {
         user.Validate();
+        EvaluationRange range = CheckCandidate(candidate, from, to);
+        await _states.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        var samples = new OffPolicySamples();
+        await CollectAsync(user, candidate, range, samples, cancellationToken).ConfigureAwait(false);
+        return samples.Estimate();
+    }
+
+    /// <inheritdoc/>
+    public async Task<OffPolicyReport?> EvaluatePolicyAsync(string tenantId, PolicyCandidate candidate, DateTimeOffset? from = null, DateTimeOffset? to = null, CancellationToken cancellationToken = default)
+    {
+        new UserKey(tenantId, "_").Validate();
+        EvaluationRange range = CheckCandidate(candidate, from, to);
+        await _states.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        var samples = new OffPolicySamples();
+        await foreach (string userId in Store.ListUsersAsync(tenantId, cancellationToken).ConfigureAwait(false))
+        {
+            await CollectAsync(new UserKey(tenantId, userId), candidate, range, samples, cancellationToken).ConfigureAwait(false);
+        }
+
+        return samples.Estimate();
+    }
+
+    private EvaluationRange CheckCandidate(PolicyCandidate candidate, DateTimeOffset? from, DateTimeOffset? to)
+    {
         ArgumentNullException.ThrowIfNull(candidate);
         if (candidate.ExplorationRate is { } rate && (rate < 0 || rate > 1 || double.IsNaN(rate)))
         {
@@ -212,7 +234,13 @@ internal sealed class Decider : IDecider
             throw new ArgumentException("The range starts after it ends.", nameof(from));
         }
 
-        await _states.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        return new EvaluationRange(from, end, now);
+    }
+
+    /// <summary>Replays one user's log for the candidate (learning afresh) and adds each decision in the range with a known reward.</summary>
+    private async Task CollectAsync(UserKey user, PolicyCandidate candidate, EvaluationRange range, OffPolicySamples samples, CancellationToken cancellationToken)
+    {
+        (DateTimeOffset? from, DateTimeOffset end, DateTimeOffset now) = range;
         var decisions = new List<Decision>();
         var rewards = new Dictionary<string, (double Value, DateTimeOffset At)>(StringComparer.Ordinal);
         var activations = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
@@ -241,10 +269,6 @@ internal sealed class Decider : IDecider
         var random = new Random(candidate.Seed);
         var model = new BayesianLinearRegression(_featurizer.Dimensions, _options.Ridge);
         int d = _featurizer.Dimensions;
-        var weights = new List<double>();
-        var observed = new List<double>();
-        var predictedLogged = new List<double>();
-        var direct = new List<double>();
         foreach (Decision decision in decisions)
         {
             DateTimeOffset decidedAt = decision.At ?? now;
@@ -283,18 +307,36 @@ internal sealed class Decider : IDecider
                     dm += p[i] * means[i];
                 }
 
-                weights.Add(p[logged] / decision.SlateProbabilities[0]);
-                observed.Add(reward);
-                predictedLogged.Add(means[logged]);
-                direct.Add(dm);
+                samples.Add(p[logged] / decision.SlateProbabilities[0], reward, means[logged], dm);
             }
 
             model.Update(vectors.AsSpan(logged * d, d), reward);
         }
+    }
 
-        return weights.Count == 0
-            ? null
-            : OffPolicyEstimators.Estimate([.. weights], [.. observed], [.. predictedLogged], [.. direct]);
+    /// <summary>The range of an evaluation: its start (or none), its end, and the moment it was asked.</summary>
+    private readonly record struct EvaluationRange(DateTimeOffset? From, DateTimeOffset End, DateTimeOffset Now);
+
+    /// <summary>The per-decision terms of the estimators, gathered over one user or many.</summary>
+    private sealed class OffPolicySamples
+    {
+        private readonly List<double> _weights = [];
+        private readonly List<double> _observed = [];
+        private readonly List<double> _predictedLogged = [];
+        private readonly List<double> _direct = [];
+
+        public void Add(double weight, double observed, double predictedLogged, double direct)
+        {
+            _weights.Add(weight);
+            _observed.Add(observed);
+            _predictedLogged.Add(predictedLogged);
+            _direct.Add(direct);
+        }
+
+        public OffPolicyReport? Estimate()
+            => _weights.Count == 0
+                ? null
+                : OffPolicyEstimators.Estimate([.. _weights], [.. _observed], [.. _predictedLogged], [.. _direct]);
     }
 
     private static readonly DecisionCodec DecisionCodecInstance = new();
@@ -377,24 +419,24 @@ internal sealed class Decider : IDecider
     /// <summary>The name of the feature that carries the user's stated-preference score of an action.</summary>
     internal const string PreferenceScoreFeature = "penchant.preference";
 
-    /// <summary>Reads the user's policy, parsed once per stored version.</summary>
+    /// <summary>Reads the user's policy as stored, parsed once: the learner's or an earlier read's copy when the stored bytes are the same.</summary>
+    /// <remarks>The policy returned is shared: read it under its lock, never change it.</remarks>
     private async Task<PolicyState> ReadPolicyAsync(UserKey user, CancellationToken cancellationToken)
     {
         await _states.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
         StoredModel? stored = await Store.GetUserModelAsync(user, PolicyState.ModelName, cancellationToken).ConfigureAwait(false);
-        long version = stored?.Version ?? 0;
-        if (_policies.TryGetValue(user, out var cached) && cached.Version == version && version > 0)
+        if (stored is null || stored.Payload.IsEmpty)
         {
-            return cached.State;
+            return DecisionLearner.Parse(null, _featurizer.Dimensions, _options.Ridge);
         }
 
-        PolicyState state = DecisionLearner.Parse(stored?.Payload, _featurizer.Dimensions, _options.Ridge);
-        if (_policies.Count >= MaxCachedPolicies)
+        if (_policies.Find(user, stored.Payload.Span) is { } cached)
         {
-            _policies.Clear();
+            return cached;
         }
 
-        _policies[user] = (version, state);
+        PolicyState state = DecisionLearner.Parse(stored.Payload, _featurizer.Dimensions, _options.Ridge);
+        _policies.Put(user, stored.Payload, state);
         return state;
     }
 

@@ -46,8 +46,9 @@ internal static class DecisionInputs
         }
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (DecisionAction? action in actions)
+        for (int i = 0; i < actions.Count; i++)
         {
+            DecisionAction? action = actions[i];
             if (action is null)
             {
                 throw new ArgumentException("An action is null.", parameterName);
@@ -77,8 +78,9 @@ internal static class DecisionInputs
             throw new ArgumentException($"At most {maxFeatures} features are accepted; {features.Count} were given.", parameterName);
         }
 
-        foreach (Feature feature in features)
+        for (int i = 0; i < features.Count; i++)
         {
+            Feature feature = features[i];
             if (string.IsNullOrEmpty(feature.Name) || feature.Name.Length > Feature.MaxNameLength || feature.Name.Contains('\0', StringComparison.Ordinal))
             {
                 throw new ArgumentException($"A feature name is 1 to {Feature.MaxNameLength} characters without NUL.", parameterName);

@@ -63,4 +63,18 @@ public interface IDecider
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The estimates, or <see langword="null"/> when no decision in the range has a known reward.</returns>
     Task<OffPolicyReport?> EvaluatePolicyAsync(UserKey user, PolicyCandidate candidate, DateTimeOffset? from = null, DateTimeOffset? to = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Estimates off-policy how a candidate policy would have done on the logged decisions of every user of a tenant in
+    /// a date range: the candidate learns afresh over each user's log as <see cref="EvaluatePolicyAsync(UserKey, PolicyCandidate, DateTimeOffset?, DateTimeOffset?, CancellationToken)"/>
+    /// does (the policy is per user), and the estimates pool every user's decisions.
+    /// </summary>
+    /// <param name="tenantId">The tenant whose users' decisions are read; no other tenant's are.</param>
+    /// <param name="candidate">The candidate policy.</param>
+    /// <param name="from">The first moment of the range; the log's start when <see langword="null"/>.</param>
+    /// <param name="to">The end of the range (exclusive); now when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The estimates, or <see langword="null"/> when no decision in the range has a known reward.</returns>
+    /// <exception cref="ArgumentException">The tenant identifier, candidate or range is invalid.</exception>
+    Task<OffPolicyReport?> EvaluatePolicyAsync(string tenantId, PolicyCandidate candidate, DateTimeOffset? from = null, DateTimeOffset? to = null, CancellationToken cancellationToken = default);
 }

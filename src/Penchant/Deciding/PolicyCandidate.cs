@@ -1,6 +1,6 @@
 namespace Penchant.Deciding;
 
-/// <summary>A policy to evaluate off-policy (<see cref="IDecider.EvaluatePolicyAsync"/>): learned afresh over the log, as it would have been.</summary>
+/// <summary>A policy to evaluate off-policy (the <c>EvaluatePolicyAsync</c> methods of <see cref="IDecider"/>): learned afresh over the log, as it would have been.</summary>
 /// <param name="Policy">The policy.</param>
 public sealed record PolicyCandidate(DecisionPolicy Policy)
 {

@@ -49,10 +49,46 @@ internal sealed class PolicyState
         };
     }
 
+    /// <summary>Copies the policy deeply enough that changing the copy leaves this one as it is.</summary>
+    public PolicyState Clone()
+    {
+        var copy = new PolicyState(Regression.Clone())
+        {
+            NextOrder = NextOrder,
+            Decisions = Decisions,
+            Rewarded = Rewarded,
+            Defaulted = Defaulted,
+            RewardSum = RewardSum,
+            ApprenticeClosed = ApprenticeClosed,
+            Agreements = Agreements,
+            DefaultValueSum = DefaultValueSum,
+            LearnedValueSum = LearnedValueSum,
+        };
+        copy.Pending.EnsureCapacity(Pending.Count);
+        foreach ((string id, PendingDecision p) in Pending)
+        {
+            // The slots' features are never changed after a decision is added; the rewarded flags and activation are.
+            copy.Pending[id] = new PendingDecision
+            {
+                Order = p.Order,
+                DecidedAt = p.DecidedAt,
+                ActiveAt = p.ActiveAt,
+                Slots = p.Slots,
+                Rewarded = (bool[])p.Rewarded.Clone(),
+                Apprentice = p.Apprentice,
+                Agreed = p.Agreed,
+                LearnedPrediction = p.LearnedPrediction,
+            };
+        }
+
+        return copy;
+    }
+
     public byte[] Serialize()
     {
-        int d = Regression.Dimensions;
-        using var stream = new MemoryStream(128 + ((d * d) + d) * sizeof(double) + (Pending.Count * 256));
+        // Written into an array of exactly the right size: no growing buffer, no copy at the end.
+        byte[] buffer = new byte[SerializedSize()];
+        using var stream = new MemoryStream(buffer, writable: true);
         using (var writer = new BinaryWriter(stream))
         {
             writer.Write(FormatVersion);
@@ -88,9 +124,42 @@ internal sealed class PolicyState
                     }
                 }
             }
+
+            writer.Flush();
+            System.Diagnostics.Debug.Assert(stream.Position == buffer.Length, "The policy's size was computed wrongly.");
         }
 
-        return stream.ToArray();
+        return buffer;
+    }
+
+    /// <summary>The number of bytes <see cref="Serialize"/> writes.</summary>
+    private int SerializedSize()
+    {
+        int d = Regression.Dimensions;
+        int size = sizeof(int) + BayesianLinearRegression.SerializedSize(d) + (9 * sizeof(long)) + sizeof(int);
+        foreach ((string id, PendingDecision p) in Pending)
+        {
+            int idBytes = System.Text.Encoding.UTF8.GetByteCount(id);
+            size += PrefixSize(idBytes) + idBytes + (3 * sizeof(long)) + 2 + sizeof(double) + sizeof(int);
+            foreach ((int, double)[] slot in p.Slots)
+            {
+                size += 1 + sizeof(int) + (slot.Length * (sizeof(int) + sizeof(double)));
+            }
+        }
+
+        return size;
+    }
+
+    /// <summary>The size of <see cref="BinaryWriter"/>'s 7-bit encoded length prefix.</summary>
+    private static int PrefixSize(int length)
+    {
+        int bytes = 1;
+        for (uint v = (uint)length; v >= 0x80; v >>= 7)
+        {
+            bytes++;
+        }
+
+        return bytes;
     }
 
     public static PolicyState Deserialize(ReadOnlyMemory<byte> payload)

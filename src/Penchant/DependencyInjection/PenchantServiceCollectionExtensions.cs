@@ -99,12 +99,14 @@ public static class PenchantServiceCollectionExtensions
         services.AddOptionsWithValidateOnStart<DecidingOptions, DecidingOptionsValidator>();
         services.TryAddSingleton<DecisionFeaturizer>(static sp => new DecisionFeaturizer(
             sp.GetRequiredService<IOptions<DecidingOptions>>(), sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>()));
+        services.TryAddSingleton<PolicyCache>();
         services.TryAddSingleton<IDecider>(static sp => new Decider(
             sp.GetRequiredService<IPenchant>(),
             sp.GetRequiredService<UserStateCache>(),
             sp.GetRequiredService<DecisionFeaturizer>(),
             sp.GetRequiredService<IOptions<DecidingOptions>>(),
             sp.GetRequiredService<IOptions<PenchantOptions>>(),
+            sp.GetRequiredService<PolicyCache>(),
             sp.GetService<TimeProvider>()));
 
         services.TryAddSingleton<IPenchant>(static sp => new PenchantEngine(

@@ -53,8 +53,15 @@ public sealed class DeciderTests
         Assert.Equal(result.Chosen.Id, result.Ranking[0].Id);
         PreferenceEvent logged = Assert.Single(await store.ReadEventsAsync(User, 0, Ct).ToListAsync(Ct));
         Assert.Equal("decision", logged.Kind.Name);
-        Assert.Contains(result.DecisionId, logged.Data, StringComparison.Ordinal);
-        Assert.Contains("probabilities", logged.Data, StringComparison.Ordinal);
+        Decision decoded = Assert.IsType<Decision>(new Signals.Codecs.DecisionCodec().Decode(logged));
+        Assert.Equal(result.DecisionId, decoded.DecisionId);
+        Assert.Equal(1.0, decoded.Probabilities.Sum(), 9);
+        foreach (ActionProbability ranked in result.Ranking)
+        {
+            // The logged propensity is the one returned, to the bit.
+            int index = decoded.Actions.ToList().FindIndex(a => a.Id == ranked.Id);
+            Assert.Equal(ranked.Probability, decoded.Probabilities[index]);
+        }
     }
 
     [Fact]
@@ -280,7 +287,8 @@ public sealed class DeciderTests
         // Assert
         PreferenceEvent logged = (await store.ReadEventsAsync(User, 0, Ct).ToListAsync(Ct))[^1];
         Assert.Equal("decision", logged.Kind.Name);
-        Assert.Contains(Decider.PreferenceScoreFeature, logged.Data, StringComparison.Ordinal);
+        Decision decoded = Assert.IsType<Decision>(new Signals.Codecs.DecisionCodec().Decode(logged));
+        Assert.All(decoded.Actions, static a => Assert.Contains(a.Features, static f => f.Name == Decider.PreferenceScoreFeature));
         Assert.Equal(2, result.Ranking.Count);
     }
 
@@ -308,5 +316,42 @@ public sealed class DeciderTests
         Assert.InRange(report.Snips.Value, 0.8, 1.05);
         Assert.InRange(uniform!.Ips.Value, 0.15, 0.35);
         Assert.True(uniform.Ips.Covers(0.25));
+    }
+
+    [Fact]
+    public async Task EvaluatePolicyAsync_Tenant_PoolsEveryUsersDecisionsAndNoOtherTenants()
+    {
+        // Arrange: two users of acme log 150 uniform decisions each (a1 pays 1); a user of another tenant logs 100 where nothing pays.
+        var store = new InMemoryPreferenceStore();
+        using ServiceProvider services = Create(store, configure: static o => o.ExplorationRate = 1.0);
+        IDecider decider = services.GetRequiredService<IDecider>();
+        UserKey[] acme = [User, new UserKey("acme", "noah")];
+        var other = new UserKey("globex", "mia");
+        foreach ((UserKey user, int rounds) in new[] { (acme[0], 150), (acme[1], 150), (other, 100) })
+        {
+            for (int round = 0; round < rounds; round++)
+            {
+                DecisionResult result = await decider.DecideAsync(user, Morning, Actions(4), new DecisionOptions { Policy = DecisionPolicy.EpsilonGreedy }, Ct);
+                await decider.RewardAsync(user, result.DecisionId, user.TenantId == "acme" && result.Chosen.Id == "a1" ? 1 : 0, cancellationToken: Ct);
+            }
+        }
+
+        var greedy = new PolicyCandidate(DecisionPolicy.EpsilonGreedy) { ExplorationRate = 0.0 };
+
+        // Act
+        OffPolicyReport? tenant = await decider.EvaluatePolicyAsync("acme", greedy, cancellationToken: Ct);
+        OffPolicyReport? one = await decider.EvaluatePolicyAsync(acme[1], greedy, cancellationToken: Ct);
+        OffPolicyReport? globex = await decider.EvaluatePolicyAsync("globex", greedy, cancellationToken: Ct);
+        OffPolicyReport? nobody = await decider.EvaluatePolicyAsync("initech", greedy, cancellationToken: Ct);
+
+        // Assert
+        Assert.NotNull(tenant);
+        Assert.Equal(300, tenant.Decisions);
+        Assert.Equal(150, one!.Decisions);
+        Assert.InRange(tenant.DoublyRobust.Value, 0.75, 1.1);
+        Assert.Equal(100, globex!.Decisions);
+        Assert.InRange(globex.DoublyRobust.Value, -0.05, 0.05);
+        Assert.Null(nobody);
+        await Assert.ThrowsAsync<ArgumentException>(() => decider.EvaluatePolicyAsync(" ", greedy, cancellationToken: Ct));
     }
 }

@@ -12,7 +12,11 @@ namespace Penchant.Learning.Exploration;
 /// whose reward never comes is given <see cref="DecidingOptions.DefaultReward"/> once the wait has passed, measured on
 /// the log's own clock (the time of each later entry), so a replay reaches the same state.
 /// </summary>
-internal sealed class DecisionLearner(DecisionFeaturizer featurizer, IOptions<DecidingOptions> options) : ILearner
+/// <remarks>
+/// The policy is parsed once per write, not once per entry: the learner keeps the policy it last wrote in the
+/// <see cref="PolicyCache"/> beside the bytes it wrote, and takes a copy of it when the store holds those same bytes.
+/// </remarks>
+internal sealed class DecisionLearner(DecisionFeaturizer featurizer, IOptions<DecidingOptions> options, PolicyCache policies) : ILearner
 {
     private readonly DecidingOptions _options = options.Value;
 
@@ -22,7 +26,20 @@ internal sealed class DecisionLearner(DecisionFeaturizer featurizer, IOptions<De
     public async ValueTask LearnAsync(LearningContext context, PreferenceEvent entry, CancellationToken cancellationToken)
     {
         PassState pass = context.PassState<PassState>();
-        pass.State ??= await LoadAsync(context.Models, featurizer.Dimensions, _options.Ridge, cancellationToken).ConfigureAwait(false);
+        if (pass.State is null)
+        {
+            ReadOnlyMemory<byte>? payload = await context.Models.GetAsync(PolicyState.ModelName, cancellationToken).ConfigureAwait(false);
+            pass.State = payload is { Length: > 0 } bytes && policies.Find(context.User, bytes.Span) is { } shared
+                ? shared.Clone()
+                : Parse(payload, featurizer.Dimensions, _options.Ridge);
+        }
+        else if (pass.Shared)
+        {
+            // The policy left by the previous entry of this pass is shared now; change a copy.
+            pass.State = pass.State.Clone();
+        }
+
+        pass.Shared = false;
         PolicyState state = pass.State;
         if (entry.Kind == DecisionCodec.DecisionKind)
         {
@@ -52,14 +69,10 @@ internal sealed class DecisionLearner(DecisionFeaturizer featurizer, IOptions<De
             Expire(state, entry.At);
         }
 
-        context.Models.Set(PolicyState.ModelName, state.Serialize());
-    }
-
-    /// <summary>Reads the user's policy, or a fresh one (none yet, or features of another size since the options changed).</summary>
-    internal static async ValueTask<PolicyState> LoadAsync(UserModels models, int dimensions, double ridge, CancellationToken cancellationToken)
-    {
-        ReadOnlyMemory<byte>? payload = await models.GetAsync(PolicyState.ModelName, cancellationToken).ConfigureAwait(false);
-        return Parse(payload, dimensions, ridge);
+        byte[] written = state.Serialize();
+        context.Models.Set(PolicyState.ModelName, written);
+        policies.Put(context.User, written, state);
+        pass.Shared = true;
     }
 
     /// <summary>Parses a stored policy, or starts a fresh one when there is none or it has features of another size.</summary>
@@ -245,5 +258,8 @@ internal sealed class DecisionLearner(DecisionFeaturizer featurizer, IOptions<De
     private sealed class PassState
     {
         public PolicyState? State { get; set; }
+
+        /// <summary>Gets or sets a value indicating whether <see cref="State"/> is in the <see cref="PolicyCache"/> (not to be changed).</summary>
+        public bool Shared { get; set; }
     }
 }

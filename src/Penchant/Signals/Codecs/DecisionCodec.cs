@@ -1,11 +1,11 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Penchant.Deciding;
 
 namespace Penchant.Signals.Codecs;
 
 /// <summary>A <see cref="Decision"/>: the context's text (or the decision's identifier) as text, everything else as data.</summary>
 /// <remarks>
+/// The data is written in <see cref="DecisionBinaryFormat"/>; entries written as JSON before it are still read.
 /// A decision's data lists every action with its features, so reading it back is most of a decision's cost. The codec
 /// remembers the decision behind each data string it wrote (weakly, by string instance), so the learner that reads the
 /// entry just written gets the decision without parsing it again; entries read from a store are parsed.
@@ -75,9 +75,7 @@ internal sealed class DecisionCodec : SignalCodec<Decision>
 
     public override SignalEntry Encode(Decision signal)
     {
-        string data = JsonSerializer.Serialize(
-            new DecisionData(signal.DecisionId, signal.Context, signal.Actions, signal.Slate, signal.SlateProbabilities, signal.Probabilities, signal.Policy, signal.Apprentice, signal.LearnedIndex, signal.Deferred),
-            DecidingJsonContext.Default.DecisionData);
+        string data = DecisionBinaryFormat.Write(signal);
         _written.AddOrUpdate(data, signal);
         return new(signal.Context.Text?.Trim() ?? signal.DecisionId, Data: data);
     }
@@ -109,8 +107,11 @@ internal sealed class DecisionCodec : SignalCodec<Decision>
         return Parse(entry);
     }
 
+    // Entries written before the compact format are JSON objects.
     private static Decision? Parse(PreferenceEvent entry)
-        => entry.Text is not null && SignalPayload.Read(entry.Data, DecidingJsonContext.Default.DecisionData) is { } data
+        => entry.Text is null || entry.Data is null ? null
+        : entry.Data.StartsWith(DecisionBinaryFormat.Marker, StringComparison.Ordinal) ? DecisionBinaryFormat.Read(entry.Data, entry.At)
+        : SignalPayload.Read(entry.Data, DecidingJsonContext.Default.DecisionData) is { } data
             ? new Decision(data.Id, data.Context, data.Actions, data.Slate, data.SlateProbabilities, data.Probabilities, entry.At)
             {
                 Policy = data.Policy,
