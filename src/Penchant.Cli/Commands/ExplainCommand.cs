@@ -14,7 +14,7 @@ internal sealed class ExplainCommand : CliCommand
 
     protected override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        await using EngineHost host = context.OpenEngine();
+        await using EngineHost host = await context.OpenEngineAsync(cancellationToken);
         IReadOnlyList<Principle> principles = await host.Engine.ExplainAsync(context.User, cancellationToken);
         TextWriter output = context.Environment.Output;
         if (principles.Count == 0)

@@ -18,6 +18,9 @@ internal interface IOutputFormatter
     /// <summary>Writes that a preference was forgotten.</summary>
     void WriteForgotten(string preferenceId);
 
+    /// <summary>Writes how many expired preferences a sweep forgot.</summary>
+    void WriteExpired(int preferences);
+
     /// <summary>Writes a selection: each preference with probability, reasons and sources, then the prompt block.</summary>
     void WriteSelection(Selection selection);
 
