@@ -154,7 +154,7 @@ public static class ServerHost
         builder.Services.AddHealthChecks()
             .AddCheck<ReadinessCheck>("ready", tags: [ReadinessCheck.Tag])
             .AddCheck<DatabaseCheck>("database", tags: [ReadinessCheck.Tag]);
-        builder.Services.AddOpenApi(static options => options.AddDocumentTransformer<ApiKeySecurityTransformer>());
+        builder.Services.AddOpenApi(static options => options.AddDocumentTransformer<ApiKeySecurityTransformer>().AddDocumentTransformer<OpenApiCleanupTransformer>());
         builder.AddPenchantTelemetry();
 
         return builder;

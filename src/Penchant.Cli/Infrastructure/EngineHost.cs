@@ -50,7 +50,7 @@ internal sealed class EngineHost : IAsyncDisposable
     /// <summary>
     /// Builds the engine over a database file and checks it against the embedding model the store records: without
     /// <c>--precision</c> the recorded precision is used; with one that differs, or another model, it is a user error.
-    /// A store that records none is given the model in use.
+    /// A store that records none is given the model in use: the service's precision (Int8) unless <c>--precision</c> says otherwise.
     /// </summary>
     /// <param name="databasePath">The SQLite file (already checked).</param>
     /// <param name="configure">Registers services ahead of the defaults, or <see langword="null"/>.</param>
@@ -98,6 +98,13 @@ internal sealed class EngineHost : IAsyncDisposable
 
             if (recorded is null)
             {
+                // A new store gets the service's precision unless --precision says otherwise, so the service can open it.
+                if (!precisionGiven && precision != ServicePrecision)
+                {
+                    await host.DisposeAsync();
+                    return await OpenCheckedAsync(database, useStore, configure, ServicePrecision, precisionGiven: true, cancellationToken);
+                }
+
                 await StoreEmbeddings.EnsureAsync(store, inUse, cancellationToken);
             }
 
@@ -109,6 +116,9 @@ internal sealed class EngineHost : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>The precision the service embeds with by default (<c>ServerHost</c>), given to a new store.</summary>
+    private const MiniLmPrecision ServicePrecision = MiniLmPrecision.Int8;
 
     private static string Describe(MiniLmPrecision precision)
     {
