@@ -45,7 +45,7 @@ internal static class PenchantCommandLine
     /// <param name="environment">Where commands read and write.</param>
     /// <param name="cancellationToken">Cancels the command (Ctrl+C also does).</param>
     /// <returns>The exit code: 0 success, 1 bad input, 2 failure.</returns>
-    public static Task<int> InvokeAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken = default)
+    public static async Task<int> InvokeAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(environment);
@@ -56,12 +56,12 @@ internal static class PenchantCommandLine
         {
             if (args[i].Contains('\uFFFD', StringComparison.Ordinal))
             {
-                environment.Error.WriteLine($"error: argument {i + 1} is not valid UTF-8 (it holds bytes that decode to no character); nothing was done.");
-                return Task.FromResult(ExitCodes.UserError);
+                await environment.Error.WriteLineAsync($"error: argument {i + 1} is not valid UTF-8 (it holds bytes that decode to no character); nothing was done.");
+                return ExitCodes.UserError;
             }
         }
 
         ParseResult parseResult = Create(environment).Parse(args);
-        return parseResult.InvokeAsync(new InvocationConfiguration { Output = environment.Output, Error = environment.Error }, cancellationToken);
+        return await parseResult.InvokeAsync(new InvocationConfiguration { Output = environment.Output, Error = environment.Error }, cancellationToken);
     }
 }
