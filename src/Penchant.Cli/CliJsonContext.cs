@@ -11,6 +11,7 @@ namespace Penchant.Cli;
 [JsonSerializable(typeof(SelectionReportJson))]
 [JsonSerializable(typeof(PrefEvalReportJson))]
 [JsonSerializable(typeof(ForgottenJson))]
+[JsonSerializable(typeof(ExpiredJson))]
 [JsonSerializable(typeof(ExportedJson))]
 [JsonSerializable(typeof(HygieneReport))]
 [JsonSerializable(typeof(ReactionReportJson))]

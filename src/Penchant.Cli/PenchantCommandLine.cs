@@ -23,6 +23,7 @@ internal static class PenchantCommandLine
         root.Subcommands.Add(new ListCommand(globals, environment));
         root.Subcommands.Add(new HistoryCommand(globals, environment));
         root.Subcommands.Add(new ForgetCommand(globals, environment));
+        root.Subcommands.Add(new ExpireCommand(globals, environment));
         root.Subcommands.Add(new EditPreferenceCommand(globals, environment));
         root.Subcommands.Add(new SelectCommand(globals, environment));
         root.Subcommands.Add(new SearchCommand(globals, environment));
@@ -47,9 +48,23 @@ internal static class PenchantCommandLine
     /// <param name="environment">Where commands read and write.</param>
     /// <param name="cancellationToken">Cancels the command (Ctrl+C also does).</param>
     /// <returns>The exit code: 0 success, 1 bad input, 2 failure.</returns>
-    public static Task<int> InvokeAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken = default)
+    public static async Task<int> InvokeAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(environment);
+
+        // The runtime decodes arguments as UTF-8 and turns invalid bytes into U+FFFD: refuse them as the service refuses
+        // invalid UTF-8, rather than store a replacement character the user never typed.
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (args[i].Contains('\uFFFD', StringComparison.Ordinal))
+            {
+                await environment.Error.WriteLineAsync($"error: argument {i + 1} is not valid UTF-8 (it holds bytes that decode to no character); nothing was done.");
+                return ExitCodes.UserError;
+            }
+        }
+
         ParseResult parseResult = Create(environment).Parse(args);
-        return parseResult.InvokeAsync(new InvocationConfiguration { Output = environment.Output, Error = environment.Error }, cancellationToken);
+        return await parseResult.InvokeAsync(new InvocationConfiguration { Output = environment.Output, Error = environment.Error }, cancellationToken);
     }
 }

@@ -108,6 +108,28 @@ public sealed class PostgreSqlApiKeyStore : IApiKeyStore
     /// <inheritdoc/>
     /// <exception cref="StoreUnavailableException">The server cannot be reached.</exception>
     /// <exception cref="PenchantException">The server failed.</exception>
+    public async Task<bool> HasActiveKeyAsync(string tenantId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        NpgsqlConnection connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            try
+            {
+                using NpgsqlCommand command = new(_database.Sql("SELECT EXISTS (SELECT 1 FROM {s}.service_api_keys WHERE tenant = $1 AND revoked_at IS NULL)"), connection);
+                command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = tenantId });
+                return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true;
+            }
+            catch (NpgsqlException ex)
+            {
+                throw _database.Failure(ex, "look for keys", cancellationToken);
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="StoreUnavailableException">The server cannot be reached.</exception>
+    /// <exception cref="PenchantException">The server failed.</exception>
     public async Task<(string KeyId, string TenantId)?> AuthenticateAsync(string? presentedKey, CancellationToken cancellationToken = default)
     {
         if (presentedKey is null || !ApiKeyFormat.TryParseKeyId(presentedKey, out string? keyId))

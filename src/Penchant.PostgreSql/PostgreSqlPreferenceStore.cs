@@ -35,7 +35,7 @@ namespace Penchant.PostgreSql;
 public sealed class PostgreSqlPreferenceStore : IPreferenceStore, IAsyncDisposable, IDisposable
 {
     private const string TimestampFormat = "o";
-    private const string EventColumns = "seq, id, kind, role, text, scope, target, at, redacted, data";
+    private const string EventColumns = "seq, id, kind, role, text, scope, target, at, redacted, data, metadata, expires_at";
 
     private readonly PostgreSqlDatabase _database;
     private readonly bool _ownsDatabase;
@@ -55,6 +55,7 @@ public sealed class PostgreSqlPreferenceStore : IPreferenceStore, IAsyncDisposab
     private readonly string _upsertUserModel;
     private readonly string[] _deleteUser;
     private readonly string _listUsers;
+    private readonly string _listExpiring;
 
     /// <summary>Initializes a new instance of the <see cref="PostgreSqlPreferenceStore"/> class with a connection pool of its own. Nothing is opened until first use.</summary>
     /// <param name="options">The server, schema, pool and timeouts.</param>
@@ -104,20 +105,20 @@ public sealed class PostgreSqlPreferenceStore : IPreferenceStore, IAsyncDisposab
             "UPDATE {s}.users SET version = $3, last_event_id = coalesce($4, last_event_id), ordinals = ordinals + $5 WHERE tenant = $1 AND user_id = $2 AND version = $6 RETURNING ordinals");
         _insertEvent = database.Sql(
             """
-            INSERT INTO {s}.events (tenant, user_id, seq, id, kind, role, text, scope, target, at, redacted, data)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+            INSERT INTO {s}.events (tenant, user_id, seq, id, kind, role, text, scope, target, at, redacted, data, metadata, expires_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
             """);
         _deleteAllPreferences = database.Sql("DELETE FROM {s}.preferences WHERE tenant = $1 AND user_id = $2");
 
         // A replaced preference keeps its position (ordinal); a new one goes last, with an ordinal the claim reserved.
         _upsertPreference = database.Sql(
             """
-            INSERT INTO {s}.preferences (tenant, user_id, id, ordinal, payload, embedding) VALUES ($1, $2, $3, $4, $5, $6)
-            ON CONFLICT (tenant, user_id, id) DO UPDATE SET payload = excluded.payload, embedding = excluded.embedding
+            INSERT INTO {s}.preferences (tenant, user_id, id, ordinal, payload, embedding, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+            ON CONFLICT (tenant, user_id, id) DO UPDATE SET payload = excluded.payload, embedding = excluded.embedding, expires_at = excluded.expires_at
             """);
         _deletePreferences = database.Sql("DELETE FROM {s}.preferences WHERE tenant = $1 AND user_id = $2 AND id = ANY($3)");
         _redactEvents = database.Sql(
-            "UPDATE {s}.events SET text = NULL, scope = NULL, data = NULL, redacted = true WHERE tenant = $1 AND user_id = $2 AND id = ANY($3)");
+            "UPDATE {s}.events SET text = NULL, scope = NULL, data = NULL, metadata = NULL, redacted = true WHERE tenant = $1 AND user_id = $2 AND id = ANY($3)");
         _deleteAllModels = database.Sql("DELETE FROM {s}.user_models WHERE tenant = $1 AND user_id = $2");
         _upsertUserModel = database.Sql(
             """
@@ -134,6 +135,7 @@ public sealed class PostgreSqlPreferenceStore : IPreferenceStore, IAsyncDisposab
             database.Sql("DELETE FROM {s}.user_models WHERE tenant = $1 AND user_id = $2"),
         ];
         _listUsers = database.Sql("SELECT user_id FROM {s}.users WHERE tenant = $1 AND version > 0");
+        _listExpiring = database.Sql("SELECT DISTINCT tenant, user_id FROM {s}.preferences WHERE expires_at IS NOT NULL AND expires_at <= $1");
     }
 
     /// <summary>Gets the database this store uses.</summary>
@@ -405,6 +407,42 @@ public sealed class PostgreSqlPreferenceStore : IPreferenceStore, IAsyncDisposab
     }
 
     /// <inheritdoc/>
+    /// <remarks>Answered from the partial index on <c>preferences.expires_at</c>; a maintenance query, not a request-path one.</remarks>
+    /// <exception cref="StoreUnavailableException">The server cannot be reached.</exception>
+    /// <exception cref="PenchantException">The server failed.</exception>
+    public async IAsyncEnumerable<UserKey> ListUsersWithExpiredPreferencesAsync(DateTimeOffset asOf, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var users = new List<UserKey>();
+        NpgsqlConnection connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            try
+            {
+                using NpgsqlCommand command = new(_listExpiring, connection);
+                command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = asOf.UtcDateTime });
+                NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        users.Add(new UserKey(reader.GetString(0), reader.GetString(1)));
+                    }
+                }
+            }
+            catch (NpgsqlException ex)
+            {
+                throw _database.Failure(ex, "list users with expired preferences", cancellationToken);
+            }
+        }
+
+        foreach (UserKey user in users)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return user;
+        }
+    }
+
+    /// <inheritdoc/>
     /// <exception cref="ArgumentException"><paramref name="tenantId"/> or <paramref name="name"/> is empty.</exception>
     /// <exception cref="StoreUnavailableException">The server cannot be reached.</exception>
     /// <exception cref="PenchantException">The server failed.</exception>
@@ -491,6 +529,8 @@ public sealed class PostgreSqlPreferenceStore : IPreferenceStore, IAsyncDisposab
             insert.Parameters.Add(Text(item.At.ToString(TimestampFormat, CultureInfo.InvariantCulture)));
             insert.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = item.Redacted });
             insert.Parameters.Add(Text(item.Data));
+            insert.Parameters.Add(Text(MetadataCodec.ToJson(item.Metadata)));
+            insert.Parameters.Add(Text(item.ExpiresAt?.ToString(TimestampFormat, CultureInfo.InvariantCulture)));
             batch.BatchCommands.Add(insert);
 
             // The caller sees the events as they are stored once the change is committed.
@@ -510,6 +550,7 @@ public sealed class PostgreSqlPreferenceStore : IPreferenceStore, IAsyncDisposab
             upsert.Parameters.Add(Int64(++ordinal));
             upsert.Parameters.Add(Text(PreferenceCodec.ToJson(preference)));
             upsert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bytea, Value = (object?)EmbeddingBlob.ToBytes(preference.Embedding) ?? DBNull.Value });
+            upsert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = preference.ExpiresAt is { } expiresAt ? expiresAt.UtcDateTime : DBNull.Value });
             batch.BatchCommands.Add(upsert);
         }
 
@@ -747,6 +788,8 @@ public sealed class PostgreSqlPreferenceStore : IPreferenceStore, IAsyncDisposab
         At = DateTimeOffset.ParseExact(reader.GetString(7), TimestampFormat, CultureInfo.InvariantCulture),
         Redacted = reader.GetBoolean(8),
         Data = reader.IsDBNull(9) ? null : reader.GetString(9),
+        Metadata = MetadataCodec.FromJson(reader.IsDBNull(10) ? null : reader.GetString(10)),
+        ExpiresAt = reader.IsDBNull(11) ? null : DateTimeOffset.ParseExact(reader.GetString(11), TimestampFormat, CultureInfo.InvariantCulture),
     };
 
     private static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, UserKey user)

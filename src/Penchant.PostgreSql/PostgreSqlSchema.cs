@@ -84,6 +84,14 @@ internal static class PostgreSqlSchema
             revoked_at timestamptz
         );
         """,
+
+        // 1 → 2: a signal's metadata and expiry; a preference's expiry, indexed for the sweep (its metadata is in the payload).
+        """
+        ALTER TABLE {s}.events ADD COLUMN IF NOT EXISTS metadata text;
+        ALTER TABLE {s}.events ADD COLUMN IF NOT EXISTS expires_at text;
+        ALTER TABLE {s}.preferences ADD COLUMN IF NOT EXISTS expires_at timestamptz;
+        CREATE INDEX IF NOT EXISTS preferences_by_expiry ON {s}.preferences (expires_at) WHERE expires_at IS NOT NULL;
+        """,
     ];
 
     /// <summary>Gets the schema version this code writes.</summary>

@@ -9,7 +9,7 @@ internal static partial class Log
     [LoggerMessage(4001, LogLevel.Debug, "Refused a request whose API key is malformed, unknown or revoked")]
     public static partial void KeyRejected(ILogger logger);
 
-    [LoggerMessage(4002, LogLevel.Warning, "No API key existed: created tenant 'default' and bootstrap key {KeyId} (printed once on standard output)")]
+    [LoggerMessage(4002, LogLevel.Warning, "Tenant 'default' had no active API key: created bootstrap key {KeyId} (printed once on standard output)")]
     public static partial void BootstrapKeyCreated(ILogger logger, string keyId);
 
     [LoggerMessage(4003, LogLevel.Information, "Ready: store initialized and embedding model loaded in {Milliseconds:F0} ms")]
@@ -35,4 +35,10 @@ internal static partial class Log
 
     [LoggerMessage(4010, LogLevel.Warning, "The database is unavailable; answered 503 with Retry-After")]
     public static partial void StoreUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(4050, LogLevel.Information, "Expiry sweep forgot {Removed} expired preference(s)")]
+    public static partial void SweptExpired(ILogger logger, int removed);
+
+    [LoggerMessage(4051, LogLevel.Warning, "Expiry sweep failed; retrying at the next interval")]
+    public static partial void SweepFailed(ILogger logger, Exception exception);
 }

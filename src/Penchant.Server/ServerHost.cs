@@ -106,10 +106,13 @@ public static class ServerHost
         builder.Services.AddSingleton<TrainingJobs>();
         builder.Services.AddHostedService<TrainingWorker>();
         builder.Services.AddSingleton(new DatabaseLocation(database));
-        builder.Services.AddSingleton<ReadinessState>();
+        var readiness = new ReadinessState();
+        builder.Services.AddSingleton(readiness);
+        builder.Logging.AddFilter(ReadinessLogFilter.Category, level => ReadinessLogFilter.Allows(readiness, level));
         if (!IsGeneratingDocument)
         {
             builder.Services.AddHostedService<StartupService>();
+            builder.Services.AddHostedService<ExpirySweepService>();
         }
 
         builder.Services.ConfigureHttpJsonOptions(static options => PenchantJsonContext.ConfigureOptions(options.SerializerOptions));
@@ -157,7 +160,7 @@ public static class ServerHost
         builder.Services.AddHealthChecks()
             .AddCheck<ReadinessCheck>("ready", tags: [ReadinessCheck.Tag])
             .AddCheck<DatabaseCheck>("database", tags: [ReadinessCheck.Tag]);
-        builder.Services.AddOpenApi(static options => options.AddDocumentTransformer<ApiKeySecurityTransformer>());
+        builder.Services.AddOpenApi(static options => options.AddDocumentTransformer<ApiKeySecurityTransformer>().AddDocumentTransformer<OpenApiCleanupTransformer>());
         builder.AddPenchantTelemetry();
 
         return builder;

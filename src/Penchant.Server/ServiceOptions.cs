@@ -71,4 +71,12 @@ public sealed class ServiceOptions
     /// </summary>
     /// <value>The default is <see langword="true"/>.</value>
     public bool BootstrapKey { get; set; } = true;
+
+    /// <summary>
+    /// Gets or sets how often the service forgets expired preferences in the background; zero turns the sweep off (expired
+    /// preferences are still never listed or selected).
+    /// </summary>
+    /// <value>The default is 1 minute.</value>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan ExpirySweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -137,6 +137,23 @@ public sealed class SqliteApiKeyStore : IApiKeyStore
     }
 
     /// <inheritdoc/>
+    public async Task<bool> HasActiveKeyAsync(string tenantId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        SqliteConnection connection = await OpenAsync(write: false, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            SqliteCommand command = connection.CreateCommand();
+            await using (command.ConfigureAwait(false))
+            {
+                command.CommandText = "SELECT EXISTS (SELECT 1 FROM service_api_keys WHERE tenant = $tenant AND revoked_at IS NULL);";
+                command.Parameters.AddWithValue("$tenant", tenantId);
+                return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 1;
+            }
+        }
+    }
+
+    /// <inheritdoc/>
     public async Task<(string KeyId, string TenantId)?> AuthenticateAsync(string? presentedKey, CancellationToken cancellationToken = default)
     {
         if (presentedKey is null || !ApiKeyFormat.TryParseKeyId(presentedKey, out string? keyId))

@@ -32,7 +32,7 @@ namespace Penchant.Sqlite;
 public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, IDisposable
 {
     /// <summary>The schema version this code writes, kept in <c>PRAGMA user_version</c>.</summary>
-    internal const int SchemaVersion = 3;
+    internal const int SchemaVersion = 4;
 
     private const int SqliteConstraintUnique = 2067;
     private const string TimestampFormat = "o";
@@ -58,6 +58,8 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
             at       TEXT    NOT NULL,
             data     TEXT,
             redacted INTEGER NOT NULL DEFAULT 0,
+            metadata TEXT,
+            expires_at TEXT,
             PRIMARY KEY (tenant, user, seq),
             UNIQUE (tenant, user, id),
             FOREIGN KEY (tenant, user) REFERENCES users (tenant, user) ON DELETE CASCADE
@@ -69,11 +71,18 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
             ordinal   INTEGER NOT NULL,
             payload   TEXT    NOT NULL,
             embedding BLOB,
+            expires_at INTEGER,
             PRIMARY KEY (tenant, user, id),
             FOREIGN KEY (tenant, user) REFERENCES users (tenant, user) ON DELETE CASCADE
         );
         CREATE INDEX IF NOT EXISTS preferences_by_ordinal ON preferences (tenant, user, ordinal);
-        """ + CreateModelsSql;
+        """ + CreateModelsSql + CreateExpiryIndexSql;
+
+    // The expiry sweep finds the users with expired preferences through this index (expires_at in Unix milliseconds).
+    private const string CreateExpiryIndexSql =
+        """
+        CREATE INDEX IF NOT EXISTS preferences_by_expiry ON preferences (expires_at) WHERE expires_at IS NOT NULL;
+        """;
 
     // Learned parameters: a tenant's models have user = '' (no valid user identifier is empty); a user's rows go with the user.
     private const string CreateModelsSql =
@@ -94,6 +103,9 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
         "", // 0 → 1: nothing to upgrade; version 0 is a new file.
         "ALTER TABLE events ADD COLUMN data TEXT;", // 1 → 2: the structured part of a signal.
         CreateModelsSql, // 2 → 3: learned model parameters (tenant population models, per-user parts).
+        // 3 → 4: a signal's metadata and expiry; a preference's expiry, indexed for the sweep (its metadata is in the payload).
+        "ALTER TABLE events ADD COLUMN metadata TEXT; ALTER TABLE events ADD COLUMN expires_at TEXT; ALTER TABLE preferences ADD COLUMN expires_at INTEGER;"
+            + CreateExpiryIndexSql,
     ];
 
     // At most this many queued changes share one transaction, so one slow batch cannot hold the write lock for long.
@@ -345,7 +357,7 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
             using var command = CreateCommand(
                 connection,
                 null,
-                "SELECT seq, id, kind, role, text, scope, target, at, redacted, data FROM events WHERE tenant = $tenant AND user = $user AND id = $id;",
+                "SELECT seq, id, kind, role, text, scope, target, at, redacted, data, metadata, expires_at FROM events WHERE tenant = $tenant AND user = $user AND id = $id;",
                 user);
             var id = command.Parameters.Add("$id", SqliteType.Text);
             foreach (string eventId in eventIds.Distinct(StringComparer.Ordinal))
@@ -491,6 +503,29 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         return ListUsersCoreAsync(tenantId, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="PenchantException">SQLite failed.</exception>
+    /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
+    public async IAsyncEnumerable<UserKey> ListUsersWithExpiredPreferencesAsync(DateTimeOffset asOf, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT DISTINCT tenant, user FROM preferences WHERE expires_at IS NOT NULL AND expires_at <= $now;";
+            command.Parameters.AddWithValue("$now", asOf.ToUnixTimeMilliseconds());
+            var reader = await ExecuteReaderAsync(command, "list users with expired preferences", cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await ReadAsync(reader, "list users with expired preferences", cancellationToken).ConfigureAwait(false))
+                {
+                    yield return new UserKey(reader.GetString(0), reader.GetString(1));
+                }
+            }
+        }
     }
 
     /// <inheritdoc/>
@@ -731,7 +766,7 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
 
         await UpsertPreferencesAsync(connection, transaction, user, change.Upsert, cancellationToken).ConfigureAwait(false);
         await ForEachIdAsync(connection, transaction, user, "DELETE FROM preferences WHERE tenant = $tenant AND user = $user AND id = $id;", change.Delete, cancellationToken).ConfigureAwait(false);
-        await ForEachIdAsync(connection, transaction, user, "UPDATE events SET text = NULL, scope = NULL, data = NULL, redacted = 1 WHERE tenant = $tenant AND user = $user AND id = $id;", change.Redact, cancellationToken).ConfigureAwait(false);
+        await ForEachIdAsync(connection, transaction, user, "UPDATE events SET text = NULL, scope = NULL, data = NULL, metadata = NULL, redacted = 1 WHERE tenant = $tenant AND user = $user AND id = $id;", change.Redact, cancellationToken).ConfigureAwait(false);
 
         if (change.ReplaceAllModels)
         {
@@ -776,8 +811,8 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
             connection,
             transaction,
             """
-            INSERT INTO events (tenant, user, seq, id, kind, role, text, scope, target, at, redacted, data)
-            VALUES ($tenant, $user, $seq, $id, $kind, $role, $text, $scope, $target, $at, $redacted, $data);
+            INSERT INTO events (tenant, user, seq, id, kind, role, text, scope, target, at, redacted, data, metadata, expires_at)
+            VALUES ($tenant, $user, $seq, $id, $kind, $role, $text, $scope, $target, $at, $redacted, $data, $metadata, $expires);
             """,
             user);
         var seq = command.Parameters.Add("$seq", SqliteType.Integer);
@@ -790,6 +825,8 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
         var at = command.Parameters.Add("$at", SqliteType.Text);
         var redacted = command.Parameters.Add("$redacted", SqliteType.Integer);
         var data = command.Parameters.Add("$data", SqliteType.Text);
+        var metadata = command.Parameters.Add("$metadata", SqliteType.Text);
+        var expires = command.Parameters.Add("$expires", SqliteType.Text);
 
         var redactNow = change.Redact.Count == 0 ? null : new HashSet<string>(change.Redact, StringComparer.Ordinal);
         var appended = new PreferenceEvent[change.Append.Count];
@@ -807,6 +844,8 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
             at.Value = item.At.ToString(TimestampFormat, CultureInfo.InvariantCulture);
             redacted.Value = item.Redacted ? 1 : 0;
             data.Value = (object?)item.Data ?? DBNull.Value;
+            metadata.Value = (object?)MetadataCodec.ToJson(item.Metadata) ?? DBNull.Value;
+            expires.Value = item.ExpiresAt is { } expiresAt ? expiresAt.ToString(TimestampFormat, CultureInfo.InvariantCulture) : DBNull.Value;
             try
             {
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -838,18 +877,20 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
             connection,
             transaction,
             """
-            INSERT INTO preferences (tenant, user, id, ordinal, payload, embedding)
+            INSERT INTO preferences (tenant, user, id, ordinal, payload, embedding, expires_at)
             VALUES ($tenant, $user, $id,
                     (SELECT COALESCE(MAX(ordinal), 0) + 1 FROM preferences WHERE tenant = $tenant AND user = $user),
-                    $payload, $embedding)
-            ON CONFLICT (tenant, user, id) DO UPDATE SET payload = excluded.payload, embedding = excluded.embedding;
+                    $payload, $embedding, $expires)
+            ON CONFLICT (tenant, user, id) DO UPDATE SET payload = excluded.payload, embedding = excluded.embedding, expires_at = excluded.expires_at;
             """,
             user);
         var id = command.Parameters.Add("$id", SqliteType.Text);
         var payload = command.Parameters.Add("$payload", SqliteType.Text);
         var embedding = command.Parameters.Add("$embedding", SqliteType.Blob);
+        var expires = command.Parameters.Add("$expires", SqliteType.Integer);
         foreach (var preference in preferences)
         {
+            expires.Value = preference.ExpiresAt is { } expiresAt ? expiresAt.ToUnixTimeMilliseconds() : DBNull.Value;
             id.Value = preference.Id;
             payload.Value = PreferenceCodec.ToJson(preference);
             embedding.Value = (object?)EmbeddingBlob.ToBytes(preference.Embedding) ?? DBNull.Value;
@@ -900,6 +941,8 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
         At = DateTimeOffset.ParseExact(reader.GetString(7), TimestampFormat, CultureInfo.InvariantCulture),
         Redacted = reader.GetInt64(8) != 0,
         Data = GetNullableString(reader, 9),
+        Metadata = MetadataCodec.FromJson(GetNullableString(reader, 10)),
+        ExpiresAt = reader.IsDBNull(11) ? null : DateTimeOffset.ParseExact(reader.GetString(11), TimestampFormat, CultureInfo.InvariantCulture),
     };
 
     private static string? GetNullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
@@ -939,7 +982,7 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
             using var command = CreateCommand(
                 connection,
                 null,
-                "SELECT seq, id, kind, role, text, scope, target, at, redacted, data FROM events WHERE tenant = $tenant AND user = $user AND seq > $after ORDER BY seq;",
+                "SELECT seq, id, kind, role, text, scope, target, at, redacted, data, metadata, expires_at FROM events WHERE tenant = $tenant AND user = $user AND seq > $after ORDER BY seq;",
                 user);
             command.Parameters.AddWithValue("$after", afterSequence);
             var reader = await ExecuteReaderAsync(command, "read a user's events", cancellationToken).ConfigureAwait(false);

@@ -262,6 +262,30 @@ public sealed class InMemoryPreferenceStore : IPreferenceStore
         return ListUsersCoreAsync(tenantId, cancellationToken);
     }
 
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<UserKey> ListUsersWithExpiredPreferencesAsync(DateTimeOffset asOf, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await Task.Yield();
+        cancellationToken.ThrowIfCancellationRequested();
+        var users = new List<UserKey>();
+        lock (_gate)
+        {
+            foreach (var (key, data) in _users)
+            {
+                if (data.Preferences.Exists(p => p.IsExpiredAt(asOf)))
+                {
+                    users.Add(key);
+                }
+            }
+        }
+
+        foreach (UserKey user in users)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return user;
+        }
+    }
+
     private Task<StoredModel?> GetModelCoreAsync((string, string, string) key, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

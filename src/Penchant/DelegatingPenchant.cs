@@ -32,6 +32,10 @@ public abstract class DelegatingPenchant(IPenchant innerPenchant) : IPenchant
         => InnerPenchant.ForgetAsync(user, preferenceId, cancellationToken);
 
     /// <inheritdoc/>
+    public virtual Task<int> RemoveExpiredAsync(CancellationToken cancellationToken = default)
+        => InnerPenchant.RemoveExpiredAsync(cancellationToken);
+
+    /// <inheritdoc/>
     public virtual Task<bool> ForgetUserAsync(UserKey user, CancellationToken cancellationToken = default)
         => InnerPenchant.ForgetUserAsync(user, cancellationToken);
 

@@ -54,6 +54,15 @@ public interface IPenchant
     /// <exception cref="NotFoundException">The user has no such preference.</exception>
     Task ForgetAsync(UserKey user, string preferenceId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Forgets every expired preference of every user, as <see cref="ForgetAsync"/> forgets one: removes it and erases the
+    /// text of the signals it came from. Expired preferences are no longer listed or selected even before this runs; a host
+    /// calls it periodically (the service's background sweep, or <c>penchant expire</c>).
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the operation; what was already forgotten stays forgotten.</param>
+    /// <returns>How many preferences were forgotten.</returns>
+    Task<int> RemoveExpiredAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Deletes everything stored about a user.</summary>
     /// <param name="user">The user.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>

@@ -128,6 +128,24 @@ public abstract class TenantIsolationTests<TFactory>(TFactory factory) : IClassF
         Assert.DoesNotContain("tea", await b.GetStringAsync("/v1/users/sam/events", Cancellation), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task OtherTenant_FilteringByMetadata_SeesNothingOfTheSameMetadata()
+    {
+        HttpClient a = await factory.CreateTenantClientAsync("tenant-e", Cancellation);
+        HttpClient b = await factory.CreateTenantClientAsync("tenant-f", Cancellation);
+        var mail = new Dictionary<string, string> { ["app"] = "mail" };
+        HttpResponseMessage written = await a.PostAsJsonAsync("/v1/users/mia/statements", new RememberRequest("I'm vegetarian, no meat or fish please.", Metadata: mail, Ttl: "P7D"), Cancellation);
+        Assert.Equal(HttpStatusCode.OK, written.StatusCode);
+        Assert.Contains("\"app\":\"mail\"", await a.GetStringAsync("/v1/users/mia/preferences?metadata.app=mail", Cancellation), StringComparison.Ordinal);
+
+        Assert.Equal("[]", await b.GetStringAsync("/v1/users/mia/preferences?metadata.app=mail", Cancellation));
+        Assert.Equal("[]", await b.GetStringAsync("/v1/users/mia/history?metadata.app=mail", Cancellation));
+        Assert.Equal("[]", await b.GetStringAsync("/v1/users/mia/events?metadata.app=mail", Cancellation));
+        HttpResponseMessage selected = await b.PostAsJsonAsync("/v1/users/mia/select?metadata.app=mail", new SelectRequest("Propose a dinner recipe"), Cancellation);
+        Assert.Equal(HttpStatusCode.OK, selected.StatusCode);
+        Assert.Empty((await selected.Content.ReadFromJsonAsync(PenchantJsonContext.Default.SelectionResponse, Cancellation))!.Preferences);
+    }
+
     private static async Task<string?> ErrorCodeAsync(HttpResponseMessage response)
     {
         using JsonDocument problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancellation));

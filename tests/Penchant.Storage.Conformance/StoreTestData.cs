@@ -57,6 +57,8 @@ public static class StoreTestData
         Assert.Equal(expected.Data, actual.Data);
         AssertSameInstant(expected.At, actual.At);
         Assert.Equal(expected.Redacted, actual.Redacted);
+        Assert.Equal(Sorted(expected.Metadata), Sorted(actual.Metadata));
+        Assert.Equal(expected.ExpiresAt, actual.ExpiresAt);
     }
 
     /// <summary>Asserts that two preferences agree on every field, with the embedding compared bit for bit.</summary>
@@ -83,6 +85,8 @@ public static class StoreTestData
         Assert.Equal(expected.Hints.NearScopeExamples, actual.Hints.NearScopeExamples);
         Assert.Equal(expected.Hints.ChainsTo, actual.Hints.ChainsTo);
         Assert.Equal(expected.Hints.Source, actual.Hints.Source);
+        Assert.Equal(Sorted(expected.Metadata), Sorted(actual.Metadata));
+        Assert.Equal(expected.ExpiresAt, actual.ExpiresAt);
         AssertSameBits(expected.Embedding.Span, actual.Embedding.Span);
     }
 

@@ -30,7 +30,7 @@ internal sealed class CompareCommand : CliCommand
     {
         ParseResult parse = context.ParseResult;
         var comparison = new Comparison(parse.GetValue(_context) ?? string.Empty, parse.GetValue(_preferred) ?? string.Empty, parse.GetValue(_rejected) ?? string.Empty, parse.GetValue(_magnitude));
-        await using EngineHost host = context.OpenEngine();
+        await using EngineHost host = await context.OpenEngineAsync(cancellationToken);
         WriteResult result = await host.Engine.CompareAsync(context.User, comparison, cancellationToken);
         context.Output.WriteWrite(result);
         return ExitCodes.Success;

@@ -24,7 +24,7 @@ internal sealed class EditCommand : CliCommand
     {
         ParseResult parse = context.ParseResult;
         var edit = new Edit(parse.GetValue(_context) ?? string.Empty, parse.GetValue(_output) ?? string.Empty, parse.GetValue(_edited) ?? string.Empty);
-        await using EngineHost host = context.OpenEngine();
+        await using EngineHost host = await context.OpenEngineAsync(cancellationToken);
         WriteResult result = await host.Engine.EditAsync(context.User, edit, cancellationToken);
         context.Output.WriteWrite(result);
         return ExitCodes.Success;

@@ -33,7 +33,7 @@ internal sealed class EditPreferenceCommand : CliCommand
             context.ParseResult.GetValue(_scope),
             context.ParseResult.GetValue(_strength),
             context.ParseResult.GetValue(_at));
-        await using EngineHost host = context.OpenEngine();
+        await using EngineHost host = await context.OpenEngineAsync(cancellationToken);
         WriteResult result = await host.Engine.EditPreferenceAsync(user, edit, cancellationToken);
         context.Output.WriteWrite(result);
         return ExitCodes.Success;

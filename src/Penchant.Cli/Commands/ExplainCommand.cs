@@ -21,7 +21,7 @@ internal sealed class ExplainCommand : CliCommand
 
     protected override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        await using EngineHost host = context.OpenEngine();
+        await using EngineHost host = await context.OpenEngineAsync(cancellationToken);
         TextWriter output = context.Environment.Output;
         if (context.ParseResult.GetValue(_allUsers))
         {

@@ -19,7 +19,7 @@ internal sealed class ForgetCommand : CliCommand
     {
         UserKey user = context.User;
         string preferenceId = context.ParseResult.GetValue(_preferenceId)!;
-        await using EngineHost host = context.OpenEngine();
+        await using EngineHost host = await context.OpenEngineAsync(cancellationToken);
         await host.Engine.ForgetAsync(user, preferenceId, cancellationToken);
         context.Output.WriteForgotten(preferenceId);
         return ExitCodes.Success;

@@ -10,7 +10,7 @@ internal sealed class HistoryCommand(GlobalOptions globals, CliEnvironment envir
     protected override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
         UserKey user = context.User;
-        await using EngineHost host = context.OpenEngine();
+        await using EngineHost host = await context.OpenEngineAsync(cancellationToken);
         context.Output.WriteHistory(await host.Engine.HistoryAsync(user, cancellationToken));
         return ExitCodes.Success;
     }

@@ -43,7 +43,7 @@ internal sealed class ImportCommand : CliCommand
             events[i] = imported;
         }
 
-        await using EngineHost host = context.OpenEngine();
+        await using EngineHost host = await context.OpenEngineAsync(cancellationToken);
         await foreach (PreferenceEvent existing in host.Engine.ExportAsync(user, cancellationToken))
         {
             if (lineOfId.TryGetValue(existing.Id, out int line))

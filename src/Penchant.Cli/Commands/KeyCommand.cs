@@ -26,7 +26,20 @@ internal sealed class KeyCommand : Command
         {
             await using KeyStoreHost host = context.OpenKeys();
             IApiKeyStore keys = host.Keys;
-            CreatedApiKey key = await keys.CreateKeyAsync(context.Tenant, cancellationToken);
+            CreatedApiKey key;
+            try
+            {
+                key = await keys.CreateKeyAsync(context.Tenant, cancellationToken);
+            }
+            catch (ArgumentException exception) when (exception.Message.StartsWith("There is no tenant", StringComparison.Ordinal))
+            {
+                // Say both ways to a key: create the tenant here, or let the service bootstrap 'default'.
+                throw new CliInputException(
+                    $"there is no tenant '{context.Tenant}' in this database. Create it with 'penchant tenant create {context.Tenant}', then run this again; " +
+                    $"or start the service on this database: whenever tenant '{Domain.UserKey.DefaultTenant}' has no active key it creates one and prints it once.",
+                    exception);
+            }
+
             TextWriter output = context.Environment.Output;
             if (context.Json)
             {

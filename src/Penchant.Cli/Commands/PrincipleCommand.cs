@@ -40,7 +40,7 @@ internal sealed class PrincipleCommand : Command
         protected override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
         {
             var verdict = new PrincipleVerdict(context.ParseResult.GetValue(_principleId)!, _verdict, _verdict == PrincipleVerdictKind.Correct ? context.ParseResult.GetValue(_text) : null);
-            await using EngineHost host = context.OpenEngine();
+            await using EngineHost host = await context.OpenEngineAsync(cancellationToken);
             WriteResult result = await host.Engine.JudgePrincipleAsync(context.User, verdict, cancellationToken);
             context.Output.WriteWrite(result);
             return ExitCodes.Success;

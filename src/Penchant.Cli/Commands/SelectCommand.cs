@@ -15,11 +15,14 @@ internal sealed class SelectCommand : CliCommand
         AllowMultipleArgumentsPerToken = false,
     };
 
+    private readonly Option<string[]> _metadata = MetadataOption.Create("Select only among preferences with this metadata, for example app=mail (repeatable)");
+
     public SelectCommand(GlobalOptions globals, CliEnvironment environment)
         : base("select", "Select the user's preferences that apply to a request", globals, environment)
     {
         Arguments.Add(_request);
         Options.Add(_attributes);
+        Options.Add(_metadata);
     }
 
     protected override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
@@ -28,8 +31,9 @@ internal sealed class SelectCommand : CliCommand
         var request = new RequestContext(context.ParseResult.GetValue(_request) ?? string.Empty)
         {
             Attributes = ParseAttributes(context.ParseResult.GetValue(_attributes) ?? []),
+            Filter = MetadataOption.Filter(context.ParseResult.GetValue(_metadata)),
         };
-        await using EngineHost host = context.OpenEngine();
+        await using EngineHost host = await context.OpenEngineAsync(cancellationToken);
         Selection selection = await host.Engine.SelectAsync(user, request, cancellationToken);
         context.Output.WriteSelection(selection);
         return ExitCodes.Success;

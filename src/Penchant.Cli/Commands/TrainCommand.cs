@@ -31,7 +31,7 @@ internal sealed class TrainCommand : CliCommand
             throw new CliInputException("--prototypes and --skew must be 0 or more, --epochs 1 or more.");
         }
 
-        await using EngineHost host = context.OpenEngine();
+        await using EngineHost host = await context.OpenEngineAsync(cancellationToken);
         TrainingReport report = await host.Engine.TrainAsync(context.Tenant, options, cancellationToken);
         RankingOutput.WriteTraining(context.Environment.Output, report, context.Json);
         return ExitCodes.Success;

@@ -21,7 +21,9 @@ internal static class ContractMapper
             preference.CreatedAt,
             preference.UpdatedAt,
             preference.SupersededBy,
-            preference.IsCurrent);
+            preference.IsCurrent,
+            preference.Metadata,
+            preference.ExpiresAt);
     }
 
     public static IReadOnlyList<PreferenceContract> ToContract(this IReadOnlyList<Preference> preferences)

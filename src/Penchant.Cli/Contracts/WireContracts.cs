@@ -31,6 +31,8 @@ internal sealed record ScopeContract(string? Text, IReadOnlyDictionary<string, s
 /// <param name="UpdatedAt">When it was last restated or changed.</param>
 /// <param name="SupersededBy">The preference that replaced it, or <see langword="null"/> while current.</param>
 /// <param name="IsCurrent">Whether it is current.</param>
+/// <param name="Metadata">The application's metadata, carried from the signals it came from; empty for none.</param>
+/// <param name="ExpiresAt">When it stops holding, or <see langword="null"/> for never.</param>
 internal sealed record PreferenceContract(
     string Id,
     string Text,
@@ -43,7 +45,9 @@ internal sealed record PreferenceContract(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     string? SupersededBy,
-    bool IsCurrent);
+    bool IsCurrent,
+    IReadOnlyDictionary<string, string> Metadata,
+    DateTimeOffset? ExpiresAt);
 
 /// <summary>What a write changed.</summary>
 /// <param name="Events">The events appended to the user's log, in order.</param>

@@ -60,14 +60,17 @@ internal sealed class CommandContext
     /// <summary>Resolves the database: <c>--db</c> when given, otherwise the per-user default file.</summary>
     /// <returns>The checked full path.</returns>
     /// <exception cref="CliInputException">The path cannot be used.</exception>
-    public string ResolveDatabase() => DatabasePath.Validate(GivenDatabase ?? DatabasePath.Default);
+    public string ResolveDatabase() => GivenDatabase is null ? DatabasePath.Validate(DatabasePath.Default, createFolder: true) : DatabasePath.Validate(GivenDatabase);
 
     /// <summary>Opens the engine on the PostgreSQL database when <c>--postgres</c> is given, else on the resolved SQLite file.</summary>
     /// <returns>The engine host.</returns>
     /// <exception cref="CliInputException">The path cannot be used, or both <c>--db</c> and <c>--postgres</c> were given.</exception>
-    public EngineHost OpenEngine() => GivenPostgres is { } postgres
-        ? EngineHost.OpenPostgres(postgres, Environment.ConfigureEngine, Precision)
-        : EngineHost.Open(ResolveDatabase(), Environment.ConfigureEngine, Precision);
+    public Task<EngineHost> OpenEngineAsync(CancellationToken cancellationToken) => GivenPostgres is { } postgres
+        ? EngineHost.OpenPostgresAsync(postgres, Environment.ConfigureEngine, Precision, PrecisionGiven, cancellationToken)
+        : EngineHost.OpenAsync(ResolveDatabase(), Environment.ConfigureEngine, Precision, PrecisionGiven, cancellationToken);
+
+    /// <summary>Gets a value indicating whether <c>--precision</c> was given (otherwise a store's recorded precision is used).</summary>
+    public bool PrecisionGiven => ParseResult.GetResult(_globals.Precision) is { Implicit: false };
 
     /// <summary>Opens the API-key store of the PostgreSQL database when <c>--postgres</c> is given, else of the resolved SQLite file.</summary>
     /// <returns>The key store; dispose it to close its connections.</returns>

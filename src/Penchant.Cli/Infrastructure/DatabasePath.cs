@@ -11,11 +11,16 @@ internal static class DatabasePath
     /// </summary>
     public static string Default { get; } = Path.Combine(LocalDataRoot(), "penchant", "penchant.db");
 
-    /// <summary>Resolves and checks a database path: not a directory, readable, and either new, empty or an SQLite file.</summary>
+    /// <summary>
+    /// Resolves and checks a database path: not a directory, readable, and either new, empty or an SQLite file. A new file's
+    /// folder must exist, unless it is the default one (created on first use): a <c>--db</c> with a mistyped folder is an
+    /// error, not a new empty store somewhere else.
+    /// </summary>
     /// <param name="path">The path the user gave.</param>
+    /// <param name="createFolder">Whether a missing folder is created (the default database) rather than refused.</param>
     /// <returns>The full path; its folder exists.</returns>
     /// <exception cref="CliInputException">The path cannot be used.</exception>
-    public static string Validate(string path)
+    public static string Validate(string path, bool createFolder = false)
     {
         if (string.IsNullOrWhiteSpace(path))
         {
@@ -44,6 +49,11 @@ internal static class DatabasePath
         }
 
         string? directory = Path.GetDirectoryName(fullPath);
+        if (!createFolder && !string.IsNullOrEmpty(directory) && !Directory.Exists(directory))
+        {
+            throw new CliInputException($"--db '{path}': the folder '{directory}' does not exist; create it first, or check the path.");
+        }
+
         try
         {
             if (!string.IsNullOrEmpty(directory))

@@ -52,7 +52,7 @@ internal sealed class GlobalOptions
     /// <summary>Gets the option that chooses the embedding model's precision.</summary>
     public Option<MiniLmPrecision> Precision { get; } = new("--precision")
     {
-        Description = "The embedding model's weights: Float32 (the model as published) or Int8 (the service's default; about a third of the CPU)",
+        Description = "The embedding model's weights: Float32 (the model as published) or Int8 (about a third of the CPU) [default: the precision the store records; Int8, as the service, for a new store; Float32 for eval]",
         DefaultValueFactory = static _ => MiniLmPrecision.Float32,
         Recursive = true,
     };

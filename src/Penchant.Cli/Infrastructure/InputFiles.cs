@@ -23,13 +23,46 @@ internal static class InputFiles
 
         try
         {
-            return new StreamReader(path);
+            EnsureUtf8(path);
+            return new StreamReader(path, StrictUtf8);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw new CliInputException($"cannot read '{path}': {exception.Message}", exception);
         }
     }
+
+    /// <summary>
+    /// Rejects a file that is not valid UTF-8 (the default decoder would turn bad bytes into U+FFFD without a word), reading it
+    /// once in small chunks so a large import costs no memory.
+    /// </summary>
+    /// <param name="path">The path.</param>
+    /// <exception cref="CliInputException">The file holds bytes that are not UTF-8.</exception>
+    public static void EnsureUtf8(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        System.Text.Decoder decoder = StrictUtf8.GetDecoder();
+        byte[] buffer = new byte[64 * 1024];
+        long offset = 0;
+        int read;
+        try
+        {
+            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                decoder.GetCharCount(buffer, 0, read, flush: false);
+                offset += read;
+            }
+
+            decoder.GetCharCount([], 0, 0, flush: true);
+        }
+        catch (System.Text.DecoderFallbackException exception)
+        {
+            long at = offset + Math.Max(0, exception.Index);
+            throw new CliInputException($"'{path}' is not valid UTF-8 (bad bytes near byte {at}); save it as UTF-8 and try again. Nothing was done.", exception);
+        }
+    }
+
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Names a path in messages: the path itself, or "standard input" for <c>-</c>.</summary>
     /// <param name="path">The path, or <c>-</c>.</param>

@@ -79,6 +79,8 @@ internal sealed class HumanOutputFormatter(TextWriter output) : IOutputFormatter
 
     public void WriteForgotten(string preferenceId) => Line($"forgotten   {preferenceId}");
 
+    public void WriteExpired(int preferences) => Line($"expired     {preferences} preference(s) forgotten");
+
     public void WriteSelection(Selection selection)
     {
         if (selection.IsEmpty)

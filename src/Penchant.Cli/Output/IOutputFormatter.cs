@@ -21,6 +21,9 @@ internal interface IOutputFormatter
     /// <summary>Writes what a search found: each preference with its fused score and both parts, best first.</summary>
     void WriteMatches(IReadOnlyList<Penchant.Searching.PreferenceMatch> matches);
 
+    /// <summary>Writes how many expired preferences a sweep forgot.</summary>
+    void WriteExpired(int preferences);
+
     /// <summary>Writes a selection: each preference with probability, reasons and sources, then the prompt block.</summary>
     void WriteSelection(Selection selection);
 

@@ -24,6 +24,8 @@ internal sealed class JsonOutputFormatter(TextWriter output) : IOutputFormatter
 
     public void WriteForgotten(string preferenceId) => Write(new ForgottenJson(preferenceId), CliJson.Reports.ForgottenJson);
 
+    public void WriteExpired(int preferences) => Write(new ExpiredJson(preferences), CliJson.Reports.ExpiredJson);
+
     public void WriteSelection(Selection selection) => Write(selection.ToContract(), CliJson.Contract.SelectionResponse);
 
     public void WriteExported(int events, string path) => Write(new ExportedJson(events, path), CliJson.Reports.ExportedJson);

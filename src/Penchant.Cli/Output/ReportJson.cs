@@ -36,6 +36,10 @@ internal sealed record PrefEvalTopicJson(int N, double Hit1, double Hit5, double
 /// <param name="Forgotten">The preference forgotten.</param>
 internal sealed record ForgottenJson(string Forgotten);
 
+/// <summary>What <c>penchant expire</c> forgot.</summary>
+/// <param name="Expired">How many expired preferences were forgotten.</param>
+internal sealed record ExpiredJson(int Expired);
+
 /// <summary>The JSON output of <c>export --out</c>.</summary>
 /// <param name="Events">How many events were written.</param>
 /// <param name="Path">The file written.</param>

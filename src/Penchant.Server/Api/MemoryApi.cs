@@ -69,7 +69,8 @@ public static class MemoryApi
         RequestLimits limits = Handlers.Limits(httpContext);
         string text = RequestValidation.Text(request.Text, "text", limits.MaxText);
         RequestValidation.Optional(request.Scope, "scope", limits.MaxText);
-        var statement = new Statement(text, request.At, string.IsNullOrWhiteSpace(request.Scope) ? null : request.Scope);
+        Statement statement = MetadataQuery.Apply(
+            new Statement(text, request.At, string.IsNullOrWhiteSpace(request.Scope) ? null : request.Scope), request.Metadata, request.ExpiresAt, request.Ttl);
         return await KeyedWrites.RecordAsync(httpContext, engine, user, [statement], idempotencyKey, cancellationToken);
     }
 
@@ -95,35 +96,45 @@ public static class MemoryApi
         UserKey user = Handlers.User(principal, userId);
         RequestLimits limits = Handlers.Limits(httpContext);
         RequestValidation.Turns(request.Turns, "turns", limits.MaxText, limits.MaxItems, required: true);
-        return await KeyedWrites.RecordAsync(httpContext, engine, user, [.. request.Turns.ToDomain()], idempotencyKey, cancellationToken);
+        ConversationTurn[] turns = [.. request.Turns.ToDomain().Select(t => MetadataQuery.Apply(t, request.Metadata, request.ExpiresAt, request.Ttl))];
+        return await KeyedWrites.RecordAsync(httpContext, engine, user, turns, idempotencyKey, cancellationToken);
     }
 
-    /// <summary>Lists the user's current preferences, oldest first (empty for an unknown user).</summary>
+    /// <summary>
+    /// Lists the user's current preferences that have not expired, oldest first (empty for an unknown user); only those
+    /// whose metadata matches every <c>metadata.&lt;key&gt;=&lt;value&gt;</c> query parameter.
+    /// </summary>
     /// <param name="userId">The user.</param>
     /// <param name="principal">The authenticated key.</param>
     /// <param name="engine">The engine.</param>
+    /// <param name="httpContext">The request (its query holds the metadata filter).</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The preferences, or a problem.</returns>
     public static async Task<Results<Ok<IReadOnlyList<PreferenceContract>>, ProblemHttpResult>> ListAsync(
-        string userId, ClaimsPrincipal principal, IPenchant engine, CancellationToken cancellationToken)
+        string userId, ClaimsPrincipal principal, IPenchant engine, HttpContext httpContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        IReadOnlyList<Preference> preferences = await engine.ListAsync(Handlers.User(principal, userId), cancellationToken);
-        return TypedResults.Ok(preferences.ToContract());
+        UserKey user = Handlers.User(principal, userId);
+        MetadataFilter filter = MetadataQuery.Filter(httpContext);
+        IReadOnlyList<Preference> preferences = await engine.ListAsync(user, cancellationToken);
+        return TypedResults.Ok((filter.IsEmpty ? preferences : [.. preferences.Where(p => filter.Matches(p.Metadata))]).ToContract());
     }
 
     /// <summary>Lists every preference the user has had, including superseded ones (empty for an unknown user).</summary>
     /// <param name="userId">The user.</param>
     /// <param name="principal">The authenticated key.</param>
     /// <param name="engine">The engine.</param>
+    /// <param name="httpContext">The request (its query holds the metadata filter, as for listing).</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The preferences, or a problem.</returns>
     public static async Task<Results<Ok<IReadOnlyList<PreferenceContract>>, ProblemHttpResult>> HistoryAsync(
-        string userId, ClaimsPrincipal principal, IPenchant engine, CancellationToken cancellationToken)
+        string userId, ClaimsPrincipal principal, IPenchant engine, HttpContext httpContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        IReadOnlyList<Preference> preferences = await engine.HistoryAsync(Handlers.User(principal, userId), cancellationToken);
-        return TypedResults.Ok(preferences.ToContract());
+        UserKey user = Handlers.User(principal, userId);
+        MetadataFilter filter = MetadataQuery.Filter(httpContext);
+        IReadOnlyList<Preference> preferences = await engine.HistoryAsync(user, cancellationToken);
+        return TypedResults.Ok((filter.IsEmpty ? preferences : [.. preferences.Where(p => filter.Matches(p.Metadata))]).ToContract());
     }
 
     /// <summary>Forgets one preference and erases the text of the signals it came from.</summary>
@@ -169,22 +180,32 @@ public static class MemoryApi
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(engine);
         UserKey user = Handlers.User(principal, userId);
-        RequestContext context = Handlers.Context(Handlers.Limits(httpContext), request.Text, request.Attributes, request.Conversation);
+        RequestContext context = Handlers.Context(Handlers.Limits(httpContext), request.Text, request.Attributes, request.Conversation) with
+        {
+            Filter = MetadataQuery.Filter(httpContext),
+        };
         Selection selection = await engine.SelectAsync(user, context, cancellationToken);
         return TypedResults.Ok(selection.ToContract());
     }
 
-    /// <summary>Streams the user's event log, oldest first, as a JSON array (empty for an unknown user).</summary>
+    /// <summary>
+    /// Streams the user's event log, oldest first, as a JSON array (empty for an unknown user); only the events whose metadata
+    /// matches every <c>metadata.&lt;key&gt;=&lt;value&gt;</c> query parameter.
+    /// </summary>
     /// <param name="userId">The user.</param>
     /// <param name="principal">The authenticated key.</param>
     /// <param name="engine">The engine.</param>
+    /// <param name="httpContext">The request (its query holds the metadata filter).</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The events, or a problem.</returns>
     public static Results<Ok<IAsyncEnumerable<PreferenceEvent>>, ProblemHttpResult> Export(
-        string userId, ClaimsPrincipal principal, IPenchant engine, CancellationToken cancellationToken)
+        string userId, ClaimsPrincipal principal, IPenchant engine, HttpContext httpContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        return TypedResults.Ok(engine.ExportAsync(Handlers.User(principal, userId), cancellationToken));
+        UserKey user = Handlers.User(principal, userId);
+        MetadataFilter filter = MetadataQuery.Filter(httpContext);
+        IAsyncEnumerable<PreferenceEvent> events = engine.ExportAsync(user, cancellationToken);
+        return TypedResults.Ok(filter.IsEmpty ? events : events.Where(e => filter.Matches(e.Metadata)));
     }
 
     /// <summary>Imports events into the user's log (their sequence numbers are reassigned) and learns from them.</summary>
@@ -214,6 +235,7 @@ public static class MemoryApi
             RequestValidation.Optional(ev.Text, $"[{i}].text", limits.MaxText);
             RequestValidation.Optional(ev.Scope, $"[{i}].scope", limits.MaxText);
             RequestValidation.Optional(ev.Role, $"[{i}].role", 32);
+            PreferenceMetadata.Validate(ev.Metadata, $"[{i}].metadata");
         }
 
         return TypedResults.Ok((await engine.ImportAsync(user, events, cancellationToken)).ToContract());

@@ -27,7 +27,9 @@ public static class ContractMapper
             preference.CreatedAt,
             preference.UpdatedAt,
             preference.SupersededBy,
-            preference.IsCurrent);
+            preference.IsCurrent,
+            preference.Metadata,
+            preference.ExpiresAt);
     }
 
     /// <summary>Converts preferences.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Penchant.Signals;
 
 namespace Penchant.Server.Contracts;
@@ -6,7 +7,16 @@ namespace Penchant.Server.Contracts;
 /// <param name="Text">What the user said.</param>
 /// <param name="At">When it was said; the server's clock when absent.</param>
 /// <param name="Scope">Where it applies, when the application knows better than the text.</param>
-public sealed record RememberRequest(string? Text, DateTimeOffset? At = null, string? Scope = null);
+/// <param name="Metadata">The application's string metadata (<c>{"app":"mail"}</c>), carried to the preferences learned from it; at most 16 keys.</param>
+/// <param name="ExpiresAt">When the statement stops holding; the preferences learned only from it are then no longer selected, and later forgotten.</param>
+/// <param name="Ttl">How long the statement holds, from <paramref name="At"/>: an ISO-8601 duration (<c>"P7D"</c>) or a number of seconds; instead of <paramref name="ExpiresAt"/>.</param>
+public sealed record RememberRequest(
+    string? Text,
+    DateTimeOffset? At = null,
+    string? Scope = null,
+    IReadOnlyDictionary<string, string>? Metadata = null,
+    DateTimeOffset? ExpiresAt = null,
+    [property: JsonConverter(typeof(TtlJsonConverter))] string? Ttl = null);
 
 /// <summary>One message of a conversation.</summary>
 /// <param name="Role"><c>user</c>, <c>assistant</c> or <c>system</c>.</param>
@@ -16,7 +26,14 @@ public sealed record TurnContract(string? Role, string? Content, DateTimeOffset?
 
 /// <summary>Conversation turns to observe (<c>POST /v1/users/{userId}/observations</c>).</summary>
 /// <param name="Turns">The turns, oldest first.</param>
-public sealed record ObserveRequest(IReadOnlyList<TurnContract>? Turns);
+/// <param name="Metadata">The application's string metadata (<c>{"app":"mail"}</c>), given to every turn and carried to the preferences learned from them.</param>
+/// <param name="ExpiresAt">When what the turns state stops holding.</param>
+/// <param name="Ttl">How long what the turns state holds: an ISO-8601 duration (<c>"P7D"</c>) or a number of seconds; instead of <paramref name="ExpiresAt"/>.</param>
+public sealed record ObserveRequest(
+    IReadOnlyList<TurnContract>? Turns,
+    IReadOnlyDictionary<string, string>? Metadata = null,
+    DateTimeOffset? ExpiresAt = null,
+    [property: JsonConverter(typeof(TtlJsonConverter))] string? Ttl = null);
 
 /// <summary>A request to select preferences for (<c>POST /v1/users/{userId}/select</c>).</summary>
 /// <param name="Text">The request.</param>

@@ -21,6 +21,8 @@ public sealed record ScopeContract(string? Text, IReadOnlyDictionary<string, str
 /// <param name="UpdatedAt">When it was last restated or changed.</param>
 /// <param name="SupersededBy">The preference that replaced it, or <see langword="null"/> while current.</param>
 /// <param name="IsCurrent">Whether it is current.</param>
+/// <param name="Metadata">The application's metadata, carried from the signals it came from; empty for none.</param>
+/// <param name="ExpiresAt">When it stops holding, or <see langword="null"/> for never.</param>
 public sealed record PreferenceContract(
     string Id,
     string Text,
@@ -33,7 +35,9 @@ public sealed record PreferenceContract(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     string? SupersededBy,
-    bool IsCurrent);
+    bool IsCurrent,
+    IReadOnlyDictionary<string, string>? Metadata = null,
+    DateTimeOffset? ExpiresAt = null);
 
 /// <summary>What a write changed.</summary>
 /// <param name="Events">The events appended to the user's log, in order.</param>

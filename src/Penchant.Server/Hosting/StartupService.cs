@@ -63,17 +63,22 @@ internal sealed class StartupService(
 
     private async Task PrepareStoreAsync(CancellationToken stoppingToken)
     {
-        if (options.Value.BootstrapKey && !await keys.AnyKeyAsync(stoppingToken))
+        // Whatever the file already holds (a store the CLI made, keys of other tenants, revoked keys), a first start must
+        // end with a usable key for 'default'.
+        if (options.Value.BootstrapKey && !await keys.HasActiveKeyAsync(Domain.UserKey.DefaultTenant, stoppingToken))
         {
             await keys.CreateTenantAsync(Domain.UserKey.DefaultTenant, stoppingToken);
             CreatedApiKey key = await keys.CreateKeyAsync(Domain.UserKey.DefaultTenant, stoppingToken);
             Log.BootstrapKeyCreated(logger, key.KeyId);
             await Console.Out.WriteLineAsync(
-                $"Penchant: no API key existed, so one was created for tenant 'default' (shown only now):{Environment.NewLine}" +
+                $"Penchant: tenant 'default' had no active API key, so one was created (shown only now):{Environment.NewLine}" +
                 $"  Authorization: Bearer {key.Key}{Environment.NewLine}" +
                 $"Create more with 'penchant key create --tenant NAME'; revoke this one with 'penchant key revoke {key.KeyId}'.");
         }
 
         await store.InitializeAsync(stoppingToken);
+
+        // The CLI and every instance must embed with the model the store's vectors were written with.
+        await StoreEmbeddings.EnsureAsync(store, StoreEmbeddings.Describe(embeddings), stoppingToken);
     }
 }

@@ -25,4 +25,7 @@ internal static partial class Log
 
     [LoggerMessage(1006, LogLevel.Information, "Rebuilt a user's preferences from {EventCount} event(s).")]
     public static partial void Rebuilt(ILogger logger, int eventCount);
+
+    [LoggerMessage(1050, LogLevel.Information, "Forgot {Removed} expired preference(s) of {Users} user(s).")]
+    public static partial void Expired(ILogger logger, int removed, int users);
 }

@@ -51,6 +51,20 @@ public sealed record Preference
     /// <summary>Gets how many times the user was dissatisfied with an answer this preference was applied to.</summary>
     public int Rejected { get; init; }
 
+    /// <summary>Gets the application's metadata, carried from the signals the preference came from (empty for none).</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = PreferenceMetadata.Empty;
+
+    /// <summary>
+    /// Gets when the preference stops holding, or <see langword="null"/> for never: from the signals it came from (it expires
+    /// only when every one of them does). Past it, the preference is no longer listed or selected, and a sweep forgets it.
+    /// </summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
+
+    /// <summary>Tells whether the preference has expired at a moment.</summary>
+    /// <param name="now">The moment (the engine's clock).</param>
+    /// <returns><see langword="true"/> when <see cref="ExpiresAt"/> is at or before <paramref name="now"/>.</returns>
+    public bool IsExpiredAt(DateTimeOffset now) => ExpiresAt is { } expires && expires <= now;
+
     /// <summary>Gets the acceptance of the preference: (accepted + 1) / (accepted + rejected + 2), 0.5 before any reaction.</summary>
     public double Acceptance => (Accepted + 1.0) / (Accepted + Rejected + 2.0);
 

@@ -10,4 +10,7 @@ public sealed record RequestContext(string Text)
 
     /// <summary>Gets structured attributes of the request, such as <c>domain</c>, <c>channel</c>, <c>recipient</c>, <c>locale</c>.</summary>
     public IReadOnlyDictionary<string, string> Attributes { get; init; } = PreferenceScope.EmptyTags;
+
+    /// <summary>Gets which preferences may be selected at all, by their metadata; <see cref="MetadataFilter.None"/> for every one.</summary>
+    public MetadataFilter Filter { get; init; } = MetadataFilter.None;
 }

@@ -91,6 +91,8 @@ public sealed class PenchantEngine : IPenchant
             ArgumentNullException.ThrowIfNull(signals[i], nameof(signals));
             codecs[i] = _codecs.For(signals[i]);
             codecs[i].ValidateSignal(signals[i], rules);
+            PreferenceMetadata.Validate(signals[i].Metadata, nameof(signals));
+            ValidateExpiry(signals[i]);
         }
 
         if (signals.Count == 0)
@@ -115,6 +117,8 @@ public sealed class PenchantEngine : IPenchant
                 Role = entry.Role,
                 Data = entry.Data,
                 At = recorded[i].At ?? now,
+                Metadata = PreferenceMetadata.Freeze(signals[i].Metadata),
+                ExpiresAt = signals[i].ExpiresAt ?? (recorded[i].At ?? now) + signals[i].TimeToLive,
             };
         }
 
@@ -135,7 +139,8 @@ public sealed class PenchantEngine : IPenchant
     {
         user.Validate();
         UserSnapshot snapshot = await _states.GetAsync(user, cancellationToken).ConfigureAwait(false);
-        return [.. snapshot.State.Preferences.Where(static p => p.IsCurrent)];
+        DateTimeOffset now = _time.GetUtcNow();
+        return [.. snapshot.State.Preferences.Where(p => p.IsCurrent && !p.IsExpiredAt(now))];
     }
 
     /// <inheritdoc/>
@@ -158,29 +163,42 @@ public sealed class PenchantEngine : IPenchant
             {
                 Preference target = snapshot.State.Preferences.FirstOrDefault(p => p.Id == preferenceId)
                     ?? throw new NotFoundException($"The user has no preference '{preferenceId}'.");
-
-                // Whatever this preference had superseded becomes current again, as a replay of the redacted log would have it.
-                var restore = new List<Preference>();
-                foreach (Preference p in snapshot.State.Preferences)
-                {
-                    if (p.SupersededBy == preferenceId)
-                    {
-                        restore.Add(p with { SupersededBy = null });
-                    }
-                }
-
                 redacted = target.Sources.Count;
-                return Task.FromResult<UserChange?>(new UserChange
-                {
-                    ExpectedVersion = snapshot.State.Version,
-                    Append = [new PreferenceEvent { Id = NewEventId(), Kind = EventKind.Retraction, Target = preferenceId, At = _time.GetUtcNow() }],
-                    Delete = [preferenceId],
-                    Upsert = restore,
-                    Redact = target.Sources,
-                });
+                return Task.FromResult<UserChange?>(ForgetChange(snapshot.State, [target]));
             },
             cancellationToken).ConfigureAwait(false);
         Log.Forgot(_logger, preferenceId, redacted);
+    }
+
+    /// <inheritdoc/>
+    public async Task<int> RemoveExpiredAsync(CancellationToken cancellationToken = default)
+    {
+        await _states.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        DateTimeOffset now = _time.GetUtcNow();
+        var users = new List<UserKey>();
+        await foreach (UserKey user in Store.ListUsersWithExpiredPreferencesAsync(now, cancellationToken).ConfigureAwait(false))
+        {
+            users.Add(user);
+        }
+
+        int removed = 0;
+        foreach (UserKey user in users)
+        {
+            int forUser = 0;
+            await CommitWithRetryAsync(
+                user,
+                (snapshot, _) =>
+                {
+                    List<Preference> expired = [.. snapshot.State.Preferences.Where(p => p.IsExpiredAt(now))];
+                    forUser = expired.Count;
+                    return Task.FromResult(expired.Count == 0 ? null : ForgetChange(snapshot.State, expired));
+                },
+                cancellationToken).ConfigureAwait(false);
+            removed += forUser;
+        }
+
+        Log.Expired(_logger, removed, users.Count);
+        return removed;
     }
 
     /// <inheritdoc/>
@@ -303,6 +321,7 @@ public sealed class PenchantEngine : IPenchant
                 throw new ArgumentException($"The event '{ev.Id}' is of kind '{ev.Kind}', which no registered signal writes.", nameof(events));
             }
 
+            PreferenceMetadata.Validate(ev.Metadata, nameof(events));
             if (ev.Text is not null)
             {
                 rules.Text(ev.Text, nameof(events));
@@ -320,7 +339,7 @@ public sealed class PenchantEngine : IPenchant
             throw new ArgumentException($"The event id '{existing[0].Id}' is already in the user's log.", nameof(events));
         }
 
-        return await WriteAsync(user, [.. events.Select(static e => e with { Sequence = 0 })], replaceAll: false, keyed: false, cancellationToken).ConfigureAwait(false);
+        return await WriteAsync(user, [.. events.Select(static e => e with { Sequence = 0, Metadata = PreferenceMetadata.Freeze(e.Metadata) })], replaceAll: false, keyed: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -329,6 +348,53 @@ public sealed class PenchantEngine : IPenchant
         user.Validate();
         await WriteAsync(user, [], replaceAll: true, keyed: false, cancellationToken).ConfigureAwait(false);
         return await ListAsync(user, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Rejects an expiry given twice, a time to live that is not positive, or an expiry before the signal happened.</summary>
+    private void ValidateExpiry(Signal signal)
+    {
+        if (signal.ExpiresAt is not null && signal.TimeToLive is not null)
+        {
+            throw new ArgumentException("Give either an expiry time or a time to live, not both.", "signals");
+        }
+
+        if (signal.TimeToLive is { } ttl && ttl <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("The time to live must be positive.", "signals");
+        }
+
+        DateTimeOffset at = signal.At ?? _time.GetUtcNow();
+        if (signal.ExpiresAt is { } expires && expires <= at)
+        {
+            throw new ArgumentException("The expiry time must be later than when the signal happened.", "signals");
+        }
+    }
+
+    /// <summary>
+    /// The change that forgets preferences: removes them, erases the text of the signals they came from, and makes current
+    /// again whatever they had superseded, as a replay of the redacted log would have it.
+    /// </summary>
+    private UserChange ForgetChange(UserState state, IReadOnlyList<Preference> targets)
+    {
+        var ids = new HashSet<string>(targets.Select(static t => t.Id), StringComparer.Ordinal);
+        var restore = new List<Preference>();
+        foreach (Preference p in state.Preferences)
+        {
+            if (p.SupersededBy is { } by && ids.Contains(by) && !ids.Contains(p.Id))
+            {
+                restore.Add(p with { SupersededBy = null });
+            }
+        }
+
+        DateTimeOffset now = _time.GetUtcNow();
+        return new UserChange
+        {
+            ExpectedVersion = state.Version,
+            Append = [.. targets.Select(t => new PreferenceEvent { Id = NewEventId(), Kind = EventKind.Retraction, Target = t.Id, At = now })],
+            Delete = [.. ids],
+            Upsert = restore,
+            Redact = [.. targets.SelectMany(static t => t.Sources).Distinct(StringComparer.Ordinal)],
+        };
     }
 
     private static SemaphoreSlim[] CreateLocks()
@@ -348,7 +414,8 @@ public sealed class PenchantEngine : IPenchant
         foreach (PreferenceEvent found in stored)
         {
             PreferenceEvent? wanted = asked.FirstOrDefault(e => string.Equals(e.Id, found.Id, StringComparison.Ordinal));
-            if (wanted is not null && !found.Redacted && (found.Kind != wanted.Kind || !_codecs.ForKind(found.Kind).IsSameRequest(found, wanted)))
+            if (wanted is not null && !found.Redacted
+                && (found.Kind != wanted.Kind || !_codecs.ForKind(found.Kind).IsSameRequest(found, wanted) || !PreferenceMetadata.AreEqual(found.Metadata, wanted.Metadata)))
             {
                 throw new IdempotencyKeyReusedException();
             }

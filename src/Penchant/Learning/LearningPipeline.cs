@@ -1,5 +1,6 @@
 using Penchant.Domain;
 using Penchant.Signals;
+using Penchant.Signals.Codecs;
 using Penchant.Storage;
 
 namespace Penchant.Learning;
@@ -36,9 +37,52 @@ internal sealed class LearningPipeline(IEnumerable<ILearner> learners, SignalCod
                     await learner.LearnAsync(context, entry, cancellationToken).ConfigureAwait(false);
                 }
             }
+
+            CarryFromSignal(preferences, entry);
         }
 
         return new LearningPass(preferences, models);
+    }
+
+    /// <summary>
+    /// Gives the preferences an entry just produced or said again the entry's metadata and expiry, whatever learner made
+    /// them: a preference that came only from this entry takes them as they are; one said again merges the metadata (the
+    /// entry's keys win) and expires only if both did, at the later time. Deterministic, so a replay gives the same.
+    /// </summary>
+    private static void CarryFromSignal(WorkingPreferences preferences, PreferenceEvent entry)
+    {
+        List<Preference>? touched = null;
+        foreach (Preference p in preferences.Changed.Values)
+        {
+            if (p.Sources.Count > 0 && string.Equals(p.Sources[^1], entry.Id, StringComparison.Ordinal))
+            {
+                (touched ??= []).Add(p);
+            }
+        }
+
+        if (touched is null)
+        {
+            return;
+        }
+
+        // Editing a preference changes what the edit says; it does not make a temporary preference permanent.
+        bool edit = entry.Kind == PreferenceEditCodec.EditKind;
+        foreach (Preference p in touched)
+        {
+            bool onlyThis = p.Sources.Count == 1;
+            Preference carried = onlyThis
+                ? p with { Metadata = entry.Metadata, ExpiresAt = entry.ExpiresAt }
+                : p with
+                {
+                    Metadata = PreferenceMetadata.Merge(p.Metadata, entry.Metadata),
+                    ExpiresAt = edit ? entry.ExpiresAt ?? p.ExpiresAt
+                        : p.ExpiresAt is { } was && entry.ExpiresAt is { } now ? (was > now ? was : now) : null,
+                };
+            if (!PreferenceMetadata.AreEqual(carried.Metadata, p.Metadata) || carried.ExpiresAt != p.ExpiresAt)
+            {
+                preferences.Update(carried);
+            }
+        }
     }
 }
 

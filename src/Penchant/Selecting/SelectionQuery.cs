@@ -18,8 +18,10 @@ internal sealed class SelectionQuery(
     EditStyles edits,
     IEmbeddingGenerator<string, Embedding<float>> embeddings,
     IOptions<PenchantOptions> options,
-    ILogger<SelectionQuery>? logger = null)
+    ILogger<SelectionQuery>? logger = null,
+    TimeProvider? timeProvider = null)
 {
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
     private readonly PreferenceGate _gate = new();
     private readonly PenchantOptions _options = options.Value;
     private readonly ILogger _logger = logger ?? NullLogger<SelectionQuery>.Instance;
@@ -34,7 +36,7 @@ internal sealed class SelectionQuery(
         long started = Stopwatch.GetTimestamp();
 
         UserSnapshot snapshot = await states.GetAsync(user, cancellationToken).ConfigureAwait(false);
-        List<PreparedPreference> prepared = await PrepareAsync(snapshot, cancellationToken).ConfigureAwait(false);
+        List<PreparedPreference> prepared = Admit(await PrepareAsync(snapshot, cancellationToken).ConfigureAwait(false), request.Filter);
         EditMemory? memory = await edits.MemoryAsync(user, snapshot.State, cancellationToken).ConfigureAwait(false);
         if (prepared.Count == 0 && memory is null)
         {
@@ -90,13 +92,49 @@ internal sealed class SelectionQuery(
     {
         if (snapshot.Derived<List<PreparedPreference>>() is { } ready)
         {
-            return ready;
+            return Admit(ready, MetadataFilter.None);
         }
 
         List<PreparedPreference> prepared = await PrepareAsync(snapshot.State, cancellationToken).ConfigureAwait(false);
         snapshot.KeepDerived(prepared);
-        return prepared;
+        return Admit(prepared, MetadataFilter.None);
     }
+
+    /// <summary>
+    /// Leaves out the preferences that expired by now (checked at every query: the cached list outlives an expiry) and those
+    /// the request's metadata filter excludes; the list itself when nothing is left out.
+    /// </summary>
+    private List<PreparedPreference> Admit(List<PreparedPreference> prepared, MetadataFilter filter)
+    {
+        DateTimeOffset now = _time.GetUtcNow();
+        int keep = 0;
+        foreach (PreparedPreference p in prepared)
+        {
+            if (Admits(p.Preference, filter, now))
+            {
+                keep++;
+            }
+        }
+
+        if (keep == prepared.Count)
+        {
+            return prepared;
+        }
+
+        var admitted = new List<PreparedPreference>(keep);
+        foreach (PreparedPreference p in prepared)
+        {
+            if (Admits(p.Preference, filter, now))
+            {
+                admitted.Add(p);
+            }
+        }
+
+        return admitted;
+    }
+
+    private static bool Admits(Preference preference, MetadataFilter filter, DateTimeOffset now)
+        => !preference.IsExpiredAt(now) && filter.Matches(preference.Metadata);
 
     /// <summary>Embeds a request and its situation (see <see cref="RequestView.Situation(string)"/>) in one call and prepares it for the gate.</summary>
     public async Task<RequestView> ViewAsync(RequestContext request, CancellationToken cancellationToken)

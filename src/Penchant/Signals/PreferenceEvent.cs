@@ -39,10 +39,16 @@ public sealed record PreferenceEvent
     /// <summary>Gets when the signal happened.</summary>
     public DateTimeOffset At { get; init; }
 
+    /// <summary>Gets the application's metadata of the signal (empty for none); user content, erased on redaction.</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = Domain.PreferenceMetadata.Empty;
+
+    /// <summary>Gets when what the signal says stops holding, or <see langword="null"/> for never.</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
+
     /// <summary>Gets a value indicating whether the text was removed because the user asked to forget.</summary>
     public bool Redacted { get; init; }
 
     /// <summary>Returns this event with its user content erased, as it is kept after a preference derived from it is forgotten.</summary>
     /// <returns>The redacted event.</returns>
-    public PreferenceEvent Redact() => this with { Text = null, Scope = null, Data = null, Redacted = true };
+    public PreferenceEvent Redact() => this with { Text = null, Scope = null, Data = null, Metadata = Domain.PreferenceMetadata.Empty, Redacted = true };
 }

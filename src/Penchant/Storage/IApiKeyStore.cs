@@ -39,6 +39,12 @@ public interface IApiKeyStore
     /// <returns><see langword="true"/> once a key was ever created.</returns>
     Task<bool> AnyKeyAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Returns whether a tenant has at least one key that is not revoked (a host creates a bootstrap key for <c>default</c> when it has none).</summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns><see langword="true"/> when the tenant has an active key.</returns>
+    Task<bool> HasActiveKeyAsync(string tenantId, CancellationToken cancellationToken = default);
+
     /// <summary>Finds the tenant of an active key.</summary>
     /// <param name="presentedKey">The key as the client sent it.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>

@@ -67,6 +67,17 @@ public interface IPreferenceStore
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <returns>The user identifiers in ordinal order.</returns>
     IAsyncEnumerable<string> ListUsersAsync(string tenantId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Lists the users, of every tenant, with at least one preference (current or superseded) whose
+    /// <see cref="Preference.ExpiresAt"/> is at or before <paramref name="asOf"/>: the users an expiry sweep visits. Stores
+    /// answer from an index on the expiry time.
+    /// </summary>
+    /// <param name="asOf">The moment.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The users, each once.</returns>
+    IAsyncEnumerable<UserKey> ListUsersWithExpiredPreferencesAsync(DateTimeOffset asOf, CancellationToken cancellationToken = default);
+
     /// <summary>Reads a tenant-level model (for example the population ranking model).</summary>
     /// <param name="tenantId">The tenant.</param>
     /// <param name="name">The model name.</param>

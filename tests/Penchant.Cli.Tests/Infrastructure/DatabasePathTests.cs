@@ -1,3 +1,5 @@
+using Penchant.Storage;
+
 namespace Penchant.Cli.Infrastructure;
 
 public sealed class DatabasePathTests(CliFixture cli)
@@ -24,14 +26,74 @@ public sealed class DatabasePathTests(CliFixture cli)
     }
 
     [Fact]
-    public async Task List_DbInAFolderThatDoesNotExistYet_CreatesItAndSucceeds()
+    public async Task Remember_DbInAFolderThatDoesNotExist_ExitsOneAndCreatesNothing()
     {
-        string db = Path.Combine(cli.TempDirectory, Guid.NewGuid().ToString("N"), "nested", "penchant.db");
+        string folder = Path.Combine(cli.TempDirectory, Guid.NewGuid().ToString("N"));
+        string db = Path.Combine(folder, "nested", "penchant.db");
 
-        CliResult result = await cli.RunAsync(["--db", db, "list"]);
+        CliResult result = await cli.RunAsync(["--db", db, "--user", "alice", "remember", "I prefer tea."]);
 
-        Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal("no preferences", result.Output.Trim());
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("does not exist", result.Error, StringComparison.Ordinal);
+        Assert.Empty(result.Output);
+        Assert.False(Directory.Exists(folder));
+    }
+
+    [Fact]
+    public void Validate_DefaultDatabaseInAMissingFolder_CreatesTheFolder()
+    {
+        string db = Path.Combine(cli.TempDirectory, Guid.NewGuid().ToString("N"), "penchant.db");
+
+        Assert.Equal(db, DatabasePath.Validate(db, createFolder: true));
+        Assert.True(Directory.Exists(Path.GetDirectoryName(db)));
+    }
+
+    [Fact]
+    public async Task Remember_InvalidUtf8Argument_ExitsOneAndWritesNothing()
+    {
+        string db = cli.NewDatabase();
+
+        // What the runtime makes of an argument holding bytes that are not UTF-8.
+        CliResult result = await cli.RunAsync(["--db", db, "--user", "alice", "remember", "caf\uFFFD au lait"]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("argument 6 is not valid UTF-8", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(db));
+    }
+
+    [Fact]
+    public async Task Observe_InvalidUtf8File_ExitsOneAndWritesNothing()
+    {
+        string db = cli.NewDatabase();
+        string file = Path.Combine(cli.TempDirectory, Guid.NewGuid().ToString("N") + ".jsonl");
+        await File.WriteAllBytesAsync(file, [.. "{\"role\":\"user\",\"content\":\"I like caf"u8, 0xC3, 0x28, .. "\"}\n"u8], TestContext.Current.CancellationToken);
+
+        CliResult result = await cli.RunAsync(["--db", db, "--user", "alice", "observe", file]);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("not valid UTF-8", result.Error, StringComparison.Ordinal);
+        CliResult listed = await cli.RunAsync(["--db", db, "--user", "alice", "list"]);
+        Assert.Equal("no preferences", listed.Output.Trim());
+    }
+
+    [Fact]
+    public async Task List_StoreWrittenByAnotherEmbeddingModel_ExitsOneNamingBoth()
+    {
+        string db = cli.NewDatabase();
+        Assert.Equal(0, (await cli.RunAsync(["--db", db, "--user", "alice", "remember", "I prefer tea."])).ExitCode);
+        await using (var store = new Sqlite.SqlitePreferenceStore(new Sqlite.SqliteStoreOptions { Path = db }))
+        {
+            StoredModel? recorded = await store.GetModelAsync(StoreEmbeddings.ReservedTenant, StoreEmbeddings.RecordName, TestContext.Current.CancellationToken);
+            Assert.NotNull(recorded);
+            Assert.StartsWith("penchant-minilm/all-MiniLM-L6-v2", System.Text.Encoding.UTF8.GetString(recorded.Payload.Span), StringComparison.Ordinal);
+            await store.SaveModelAsync(StoreEmbeddings.ReservedTenant, StoreEmbeddings.RecordName, "other-provider/other-model/768"u8.ToArray(), recorded.Version, TestContext.Current.CancellationToken);
+        }
+
+        CliResult result = await cli.RunAsync(["--db", db, "--user", "alice", "list"]);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("other-provider/other-model/768", result.Error, StringComparison.Ordinal);
+        Assert.Contains("penchant-minilm/all-MiniLM-L6-v2", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

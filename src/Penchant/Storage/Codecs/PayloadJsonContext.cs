@@ -8,4 +8,5 @@ namespace Penchant.Storage.Codecs;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(PreferencePayload))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
 internal sealed partial class PayloadJsonContext : JsonSerializerContext;

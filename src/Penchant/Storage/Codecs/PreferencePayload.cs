@@ -36,6 +36,10 @@ internal sealed class PreferencePayload
 
     public int Rejected { get; set; }
 
+    public Dictionary<string, string>? Metadata { get; set; }
+
+    public DateTimeOffset? ExpiresAt { get; set; }
+
     public static PreferencePayload From(Preference preference) => new()
     {
         Text = preference.Text,
@@ -52,6 +56,8 @@ internal sealed class PreferencePayload
         Hints = HintsPayload.From(preference.Hints),
         Accepted = preference.Accepted,
         Rejected = preference.Rejected,
+        Metadata = preference.Metadata.Count == 0 ? null : new Dictionary<string, string>(preference.Metadata, StringComparer.Ordinal),
+        ExpiresAt = preference.ExpiresAt,
     };
 
     public Preference ToPreference(string id, ReadOnlyMemory<float> embedding) => new()
@@ -73,5 +79,7 @@ internal sealed class PreferencePayload
         Embedding = embedding,
         Accepted = Accepted,
         Rejected = Rejected,
+        Metadata = PreferenceMetadata.Freeze(Metadata),
+        ExpiresAt = ExpiresAt,
     };
 }
