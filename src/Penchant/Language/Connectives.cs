@@ -19,7 +19,7 @@ internal static partial class Connectives
     /// an adverb of frequency, a negation or an imperative verb of assistance). The boundary is the match; the next clause
     /// starts at its end. "Tea and coffee" is no boundary: "coffee" opens no clause.
     /// </summary>
-    [GeneratedRegex(@"\s*;\s*|(?:\s*,\s*(?:(?:and|but|also|plus|oh and|and also|but also|and then)\s+)?|\s+(?:and|but|plus|and also|but also)\s+)(?=(?:please|pls|i|i'm|i'd|i've|i'll|im|my|we|we're|our|always|never|also|don't|do not|no longer|keep|use|make|avoid|stop|write|answer|reply|give|sign|include|skip|show|send|put)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s*;\s*|(?:\s*,\s*(?:(?:and|but|also|plus|oh and|and also|but also|and then)\s+)?|\s+(?:and|but|plus|and also|but also)\s+)(?=(?:please|pls|i|i'm|i'd|i've|i'll|im|my|we|we're|our|he|she|they|he's|she's|they're|always|never|also|don't|do not|no longer|keep|use|make|avoid|stop|write|answer|reply|give|sign|include|skip|show|send|put)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex ClauseBoundary();
 
     /// <summary>Matches a clause that opens by naming a situation ("when I …", "for work emails", "on weekends"): alone, it sets the scope of the clause after it.</summary>

@@ -5,8 +5,8 @@ namespace Penchant.Language;
 /// <summary>
 /// Cues of how a user takes an answer, in English: thanks and praise, acceptance, corrections, complaints, requests for
 /// another form, sarcasm. Politeness and reaction formulas are closed-class language; these were hand-written for
-/// Penchant from everyday replies (no dataset's wording). Read by the rule-based reaction classifier, which weighs them
-/// with its embedding classifiers.
+/// Penchant from everyday replies (no dataset's wording). They are features of the learned reaction classifier, and the
+/// rule-based one weighs them with its embedding classifiers.
 /// </summary>
 internal static class ReactionCues
 {

@@ -71,7 +71,7 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
         for (int i = 0; i < candidates.Count; i++)
         {
             double p = classifier.Predict(vectors[i].Vector.Span);
-            bool keep = ruleScores[i] >= 2 ? p >= 0.4 : p >= 0.55;
+            bool keep = ruleScores[i] >= 2 ? p >= 0.4 : p >= 0.7;
             if (keep)
             {
                 // One wish, one preference: forgetting or revising one leaves the others of the turn alone.
@@ -188,9 +188,15 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
             return 2;
         }
 
-        // A revision states a wish whether or not it says "I": "I've started eating fish again", "actually, make that the 9:15".
+        // "When I write to my tenants, keep it brief": a habitual situation and an instruction for it is a standing rule.
+        if (ConditionalRulePattern().IsMatch(lower))
+        {
+            return 2;
+        }
+
+        // A revision states a wish even without "I": "actually, make that the 9:15".
         bool firstPerson = FunctionWords.FirstPerson().IsMatch(lower);
-        if (TimeExpressions.Change().IsMatch(lower) && !lower.TrimEnd().EndsWith('?') && (firstPerson || RevisionPattern().IsMatch(lower)))
+        if (RevisionPattern().IsMatch(lower) && !lower.TrimEnd().EndsWith('?'))
         {
             return 2;
         }
@@ -254,8 +260,11 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
     [GeneratedRegex(@"\b(i|i'?m|i am|i've|i have|i'd|i would|i really|i strongly|i usually|i tend to|i always|i never|i only|i mostly|i generally)\s+(\w+\s+)?(prefer|like|love|enjoy|hate|dislike|avoid|loathe|despise|detest|refuse|prioriti[sz]e|value|need|learn best|work best|have no interest|am not interested|uncomfortable|can'?t (eat|have|do|tolerate|wear|use)|won'?t|will not|cannot|only (use|buy|eat|wear|watch|play|consider|drink|read|travel|stay|shop)|have (a|an) (strong |strict |ethical |extreme |acute |serious )?(preference|objection|bias|fear|phobia|aversion|dislike|allergy|interest)|can'?t stand|cannot stand|don'?t (like|eat|drink|want|use|do|enjoy|care)|do not|rather|want|find|favou?r|lean|allergic|intolerant|vegan|vegetarian|a (big |huge )?fan|not (a )?(big )?fan|into|fond|passionate|obsessed|crazy about|trying to|looking (for|to)|aversion|opposed|sensitive|afraid|scared|terrified|interested|keen|partial|committed|on a)\b|\bmy (favou?rite|go-to|preference)|\b(i'?m|i am) (allergic|intolerant|vegan|vegetarian|pescatarian|diabetic|celiac|coeliac|lactose)|\bi have (a |an )?(strong |severe |mild |real )?(allerg|intoleran|aversion|dislike|preference|phobia|fear)", RegexOptions.CultureInvariant)]
     private static partial Regex StancePattern();
 
-    [GeneratedRegex(@"^(?:actually,?\s+)?(?:make (?:that|it|them)|switch (?:that|it|them)|change (?:that|it|them))\b|\binstead\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:actually,?\s+)?(?:make|switch|change) (?:that|it|them)\b", RegexOptions.CultureInvariant)]
     private static partial Regex RevisionPattern();
+
+    [GeneratedRegex(@"^(?:when(?:ever)?|if|any ?time|every time|each time)\s+(?:i|i'm|my|we)\b[^,?]{2,80},\s*(?:please\s+)?(?:(?:always|never|also|don'?t|do not)\s+)?(?:keep|use|make|add|include|sign|write|give|skip|avoid|cut|lead|ask|show|put|be|answer|reply|send|stick|choose|pick|suggest|recommend|start|end|limit|leave|mention|remind|book|check|assume|plan|stay|go)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ConditionalRulePattern();
 
     [GeneratedRegex(@"\b(from now on|in (the )?future|going forward|whenever i|every time i|each time i|any ?time i|please (always|never|don'?t|do not|avoid|keep|use|stop)|(always|never) (use|write|include|add|give|answer|respond|reply|format|sign|book|recommend|suggest|show|send|put|mention))\b", RegexOptions.CultureInvariant)]
     private static partial Regex StandingPattern();
