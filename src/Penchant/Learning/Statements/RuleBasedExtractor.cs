@@ -110,7 +110,10 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
             string? situation = null;
             string? opener = null;
             int firstOfSentence = clauses.Count;
-            string[] parts = Connectives.ClauseBoundary().Split(trimmed);
+            // A sentence that opens as a request or a question ("write me a story, I like dragons") stays whole, as before.
+            string[] parts = TaskStart().IsMatch(trimmed.ToLowerInvariant()) || FunctionWords.QuestionStart().IsMatch(trimmed.ToLowerInvariant())
+                ? [trimmed]
+                : Connectives.ClauseBoundary().Split(trimmed);
             for (int k = 0; k < parts.Length; k++)
             {
                 string part = parts[k].Trim().TrimEnd(',', ';');
