@@ -12,6 +12,7 @@ internal sealed class EvalCommand : System.CommandLine.Command
         Subcommands.Add(new EvalPrefEvalCommand(globals, environment));
         Subcommands.Add(new EvalHygieneCommand(globals, environment));
         Subcommands.Add(new EvalReactionsCommand(globals, environment));
+        Subcommands.Add(new EvalExtractionCommand(globals, environment));
         Subcommands.Add(new EvalPrefEvalMcqCommand(globals, environment));
         Subcommands.Add(new EvalPluralisticCommand(globals, environment));
         Subcommands.Add(new EvalCyclicCommand(globals, environment));

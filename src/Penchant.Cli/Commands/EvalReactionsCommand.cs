@@ -30,6 +30,18 @@ internal sealed class EvalReactionsCommand : CliCommand
         DefaultValueFactory = static _ => "all",
     };
 
+    private readonly Option<string> _classifier = new("--classifier")
+    {
+        Description = "learned (the default: the trained model over MiniLM) or rules (the rule-based fallback)",
+        DefaultValueFactory = static _ => "learned",
+    };
+
+    private readonly Option<string?> _model = new("--model")
+    {
+        Description = "Weights written by 'penchant train reactions --out FILE' (default: the shipped weights)",
+        HelpName = "FILE",
+    };
+
     private readonly Option<bool> _verbose = new("--verbose") { Description = "Print every misclassified case" };
 
     public EvalReactionsCommand(GlobalOptions globals, CliEnvironment environment)
@@ -37,7 +49,10 @@ internal sealed class EvalReactionsCommand : CliCommand
     {
         _split.AcceptOnlyFromAmong(ReactionsEvaluator.Splits);
         Options.Add(_cases);
+        _classifier.AcceptOnlyFromAmong("learned", "rules");
         Options.Add(_split);
+        Options.Add(_classifier);
+        Options.Add(_model);
         Options.Add(_verbose);
     }
 
@@ -57,7 +72,20 @@ internal sealed class EvalReactionsCommand : CliCommand
         }
 
         using var embeddings = new MiniLmEmbeddingGenerator(context.Embeddings);
-        var classifier = new RuleBasedReactionClassifier(embeddings);
+        IReactionClassifier classifier;
+        if (context.ParseResult.GetValue(_classifier) == "rules")
+        {
+            classifier = new RuleBasedReactionClassifier(embeddings);
+        }
+        else if (context.ParseResult.GetValue(_model) is { } modelFile)
+        {
+            await using Stream weights = InputFiles.OpenRead(modelFile);
+            classifier = new LearnedReactionClassifier(embeddings, weights);
+        }
+        else
+        {
+            classifier = new LearnedReactionClassifier(embeddings);
+        }
         ReactionReport report;
         using (ProgressBar? progress = ProgressBar.Create(context.Environment, cases.Count, "cases"))
         {

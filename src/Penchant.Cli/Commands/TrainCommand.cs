@@ -20,6 +20,7 @@ internal sealed class TrainCommand : CliCommand
         Options.Add(_skew);
         Options.Add(_epochs);
         Options.Add(_seed);
+        Subcommands.Add(new TrainReactionsCommand(globals, environment));
     }
 
     protected override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)

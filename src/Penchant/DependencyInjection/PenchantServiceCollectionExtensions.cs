@@ -62,7 +62,7 @@ public static class PenchantServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPreferenceExtractor, RuleBasedExtractor>();
         services.TryAddSingleton<IApplicabilityHinter, LexiconHinter>();
-        services.TryAddSingleton<IReactionClassifier>(static sp => new RuleBasedReactionClassifier(sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>()));
+        services.TryAddSingleton<IReactionClassifier>(static sp => new LearnedReactionClassifier(sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>()));
 
         // State and the queries over it.
         services.TryAddSingleton<UserStateCache>();

@@ -3,8 +3,9 @@ namespace Penchant.Learning.Feedback;
 
 /// <summary>Reads how a user took an answer from their next message (the WildFeedback idea).</summary>
 /// <remarks>
-/// Implementations are thread-safe. The default is <see cref="RuleBasedReactionClassifier"/> (rules and a classifier over
-/// sentence embeddings); a language-model classifier may replace it and fall back to the default.
+/// Implementations are thread-safe. The default is <see cref="LearnedReactionClassifier"/> (a trained classifier over MiniLM
+/// embeddings and general cues), which answers as <see cref="RuleBasedReactionClassifier"/> with other embeddings; a
+/// language-model classifier may replace it and fall back to the default.
 /// </remarks>
 public interface IReactionClassifier
 {

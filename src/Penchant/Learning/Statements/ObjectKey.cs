@@ -574,11 +574,10 @@ internal sealed partial class ObjectKey
                 }
             }
 
-            JsonElement reasons = document.RootElement.GetProperty("reasons"), stances = document.RootElement.GetProperty("stances");
-            thesaurus.ReasonOpeners.AddRange(Phrases(reasons.GetProperty("openers"), static w => w));
-            thesaurus.ReasonCues.AddRange(Phrases(reasons.GetProperty("anywhere"), static w => w));
-            thesaurus.AgainstAfter.AddRange(Phrases(stances.GetProperty("after"), StemOf));
-            thesaurus.AgainstBefore.AddRange(Phrases(stances.GetProperty("before"), StemOf));
+            thesaurus.ReasonOpeners.AddRange(Phrases(StanceIdioms.ReasonOpeners, static w => w));
+            thesaurus.ReasonCues.AddRange(Phrases(StanceIdioms.ReasonAnywhere, static w => w));
+            thesaurus.AgainstAfter.AddRange(Phrases(StanceIdioms.AgainstAfter, StemOf));
+            thesaurus.AgainstBefore.AddRange(Phrases(StanceIdioms.AgainstBefore, StemOf));
             JsonElement week = document.RootElement.GetProperty("week");
             thesaurus._week = [.. week.GetProperty("days").EnumerateArray().Select(d => DayOf(byId, d))];
             thesaurus.WorkWeek.UnionWith(week.GetProperty("work").EnumerateArray().Select(d => DayOf(byId, d)));
@@ -628,8 +627,8 @@ internal sealed partial class ObjectKey
             return 0;
         }
 
-        private static IEnumerable<string[]> Phrases(JsonElement phrases, Func<string, string> form) =>
-            phrases.EnumerateArray().Select(p => TextTools.Words(Normalize(p.GetString()!)).Select(form).ToArray());
+        private static IEnumerable<string[]> Phrases(IReadOnlyList<string> phrases, Func<string, string> form) =>
+            phrases.Select(p => TextTools.Words(Normalize(p)).Select(form).ToArray());
 
         private static Concept DayOf(Dictionary<string, Concept> byId, JsonElement id) =>
             byId.TryGetValue(id.GetString()!, out Concept? day) ? day : throw new InvalidOperationException($"The object thesaurus: the week names an unknown day, {id}.");

@@ -48,6 +48,13 @@ internal sealed class PreferenceIntake(
             throw new ArgumentException($"The user already has {current.Count} preferences, the limit ({nameof(PenchantOptions.MaxPreferencesPerUser)}).");
         }
 
+        if (decision.Kind == Reconciler.DecisionKind.Supersede && !x.Scope.IsScoped && decision.Existing!.Scope.IsScoped)
+        {
+            // A revision keeps the scope of what it revises: "actually, sign them with my initials" after "sign emails to my boss
+            // with my full name" is still about emails to the boss.
+            x = x with { Scope = decision.Existing.Scope };
+        }
+
         ApplicabilityHints hints = await hinter.HintAsync(x, cancellationToken).ConfigureAwait(false);
         string id = "pf_" + source.Id[(source.Id.IndexOf('_', StringComparison.Ordinal) + 1)..] + (index == 0 ? string.Empty : "_" + index);
         var created = new Preference

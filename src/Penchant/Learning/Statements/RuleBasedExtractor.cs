@@ -45,17 +45,17 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
 
         List<string> candidates = [];
         List<int> ruleScores = [];
-        foreach (string sentence in TextTools.Sentences(text))
+        foreach (string clause in Clauses(text))
         {
-            if (sentence.Length is < 8 or > MaxSentenceLength)
+            if (clause.Length is < 8 or > MaxSentenceLength)
             {
                 continue;
             }
 
-            int score = RuleScore(sentence);
+            int score = RuleScore(clause);
             if (score > 0)
             {
-                candidates.Add(sentence);
+                candidates.Add(clause);
                 ruleScores.Add(score);
             }
         }
@@ -67,27 +67,108 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
 
         LogisticClassifier classifier = await GetClassifierAsync(cancellationToken).ConfigureAwait(false);
         GeneratedEmbeddings<Embedding<float>> vectors = await _embeddings.GenerateAsync(candidates, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var accepted = new List<string>();
-        double best = 0;
+        var found = new List<ExtractedPreference>();
         for (int i = 0; i < candidates.Count; i++)
         {
             double p = classifier.Predict(vectors[i].Vector.Span);
             bool keep = ruleScores[i] >= 2 ? p >= 0.4 : p >= 0.7;
             if (keep)
             {
-                accepted.Add(candidates[i]);
-                best = Math.Max(best, p);
+                // One wish, one preference: forgetting or revising one leaves the others of the turn alone.
+                found.Add(StatementAnalyzer.Analyze(candidates[i], scope: null, confidence: Math.Round(0.5 + (p / 2), 3)));
             }
         }
 
-        if (accepted.Count == 0)
+        return found;
+    }
+
+    /// <summary>
+    /// Splits a turn into the clauses that may each state one wish: sentences, then clauses at closed-class boundaries
+    /// (<see cref="Connectives.ClauseBoundary"/>). A clause that only names a situation ("when I email clients") is the scope of
+    /// every clause after it in its sentence, written in front of them; a clause or sentence that only gives a reason
+    /// ("because …", "that's because …") stays with the clause before it.
+    /// </summary>
+    /// <param name="text">The turn.</param>
+    /// <returns>The clauses, in order, each a sentence of its own.</returns>
+    internal static List<string> Clauses(string text)
+    {
+        var clauses = new List<string>();
+        foreach (string sentence in TextTools.Sentences(text))
         {
-            return [];
+            string trimmed = sentence.Trim();
+            if (trimmed.Length == 0)
+            {
+                continue;
+            }
+
+            if (clauses.Count > 0 && Connectives.ReasonLead().IsMatch(trimmed))
+            {
+                clauses[^1] = clauses[^1].TrimEnd('.', '!', ';', ',') + ". " + trimmed;
+                continue;
+            }
+
+            string? situation = null;
+            string? opener = null;
+            int firstOfSentence = clauses.Count;
+            // A sentence that opens as a request or a question ("write me a story, I like dragons") stays whole, as before.
+            string[] parts = TaskStart().IsMatch(trimmed.ToLowerInvariant()) || FunctionWords.QuestionStart().IsMatch(trimmed.ToLowerInvariant())
+                ? [trimmed]
+                : Connectives.ClauseBoundary().Split(trimmed);
+            for (int k = 0; k < parts.Length; k++)
+            {
+                string part = parts[k].Trim().TrimEnd(',', ';');
+                if (part.Length == 0)
+                {
+                    continue;
+                }
+
+                // A word or two alone ("Actually", "Oh and") opens the clause after it: it may say that clause revises something.
+                if (opener is not null)
+                {
+                    part = opener + ", " + part;
+                    opener = null;
+                }
+
+                if (k < parts.Length - 1 && TextTools.Words(part).Count < 3)
+                {
+                    opener = part;
+                    continue;
+                }
+
+                if (clauses.Count > firstOfSentence && Connectives.ReasonLead().IsMatch(part))
+                {
+                    clauses[^1] = clauses[^1].TrimEnd('.', '!', ';', ',') + ", " + part;
+                    continue;
+                }
+
+                if (situation is null && clauses.Count == firstOfSentence && Connectives.SituationLead().IsMatch(part) && RuleScore(part) < 2 && !part.EndsWith('?'))
+                {
+                    situation = part;
+                    continue;
+                }
+
+                clauses.Add(situation is null ? part : situation + ", " + part);
+            }
+
+            if (opener is not null)
+            {
+                clauses.Add(opener);
+            }
+
+            if (situation is not null && clauses.Count == firstOfSentence)
+            {
+                clauses.Add(situation);
+            }
         }
 
-        // One turn, one preference: short turns keep their whole wording, long ones only the stating sentences.
-        string preferenceText = text.Length <= 300 ? text.Trim() : string.Join(' ', accepted);
-        return [StatementAnalyzer.Analyze(preferenceText, scope: null, confidence: Math.Round(0.5 + (best / 2), 3))];
+        for (int i = 0; i < clauses.Count; i++)
+        {
+            string c = clauses[i];
+            c = char.ToUpperInvariant(c[0]) + c[1..];
+            clauses[i] = c[^1] is '.' or '!' or '?' ? c : c + ".";
+        }
+
+        return clauses;
     }
 
     /// <summary>Scores a sentence with rules: 2 = states a preference, 1 = may, 0 = does not.</summary>
@@ -110,7 +191,20 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
             return 2;
         }
 
-        return FunctionWords.FirstPerson().IsMatch(lower) ? 1 : 0;
+        // "When I write to my tenants, keep it brief": a habitual situation and an instruction for it is a standing rule.
+        if (ConditionalRulePattern().IsMatch(lower))
+        {
+            return 2;
+        }
+
+        // A revision states a wish even without "I": "actually, make that the 9:15".
+        bool firstPerson = FunctionWords.FirstPerson().IsMatch(lower);
+        if (RevisionPattern().IsMatch(lower) && !lower.TrimEnd().EndsWith('?'))
+        {
+            return 2;
+        }
+
+        return firstPerson ? 1 : 0;
     }
 
     private static bool LooksLikeCode(string text)
@@ -168,6 +262,12 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
 
     [GeneratedRegex(@"\b(i|i'?m|i am|i've|i have|i'd|i would|i really|i strongly|i usually|i tend to|i always|i never|i only|i mostly|i generally)\s+(\w+\s+)?(prefer|like|love|enjoy|hate|dislike|avoid|loathe|despise|detest|refuse|prioriti[sz]e|value|need|learn best|work best|have no interest|am not interested|uncomfortable|can'?t (eat|have|do|tolerate|wear|use)|won'?t|will not|cannot|only (use|buy|eat|wear|watch|play|consider|drink|read|travel|stay|shop)|have (a|an) (strong |strict |ethical |extreme |acute |serious )?(preference|objection|bias|fear|phobia|aversion|dislike|allergy|interest)|can'?t stand|cannot stand|don'?t (like|eat|drink|want|use|do|enjoy|care)|do not|rather|want|find|favou?r|lean|allergic|intolerant|vegan|vegetarian|a (big |huge )?fan|not (a )?(big )?fan|into|fond|passionate|obsessed|crazy about|trying to|looking (for|to)|aversion|opposed|sensitive|afraid|scared|terrified|interested|keen|partial|committed|on a)\b|\bmy (favou?rite|go-to|preference)|\b(i'?m|i am) (allergic|intolerant|vegan|vegetarian|pescatarian|diabetic|celiac|coeliac|lactose)|\bi have (a |an )?(strong |severe |mild |real )?(allerg|intoleran|aversion|dislike|preference|phobia|fear)", RegexOptions.CultureInvariant)]
     private static partial Regex StancePattern();
+
+    [GeneratedRegex(@"^(?:actually,?\s+)?(?:make|switch|change) (?:that|it|them)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex RevisionPattern();
+
+    [GeneratedRegex(@"^(?:when(?:ever)?|if|any ?time|every time|each time)\s+(?:i|i'm|my|we)\b[^,?]{2,80},\s*(?:please\s+)?(?:(?:always|never|also|don'?t|do not)\s+)?(?:keep|use|make|add|include|sign|write|give|skip|avoid|cut|lead|ask|show|put|be|answer|reply|send|stick|choose|pick|suggest|recommend|start|end|limit|leave|mention|remind|book|check|assume|plan|stay|go)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ConditionalRulePattern();
 
     [GeneratedRegex(@"\b(from now on|in (the )?future|going forward|whenever i|every time i|each time i|any ?time i|please (always|never|don'?t|do not|avoid|keep|use|stop)|(always|never) (use|write|include|add|give|answer|respond|reply|format|sign|book|recommend|suggest|show|send|put|mention))\b", RegexOptions.CultureInvariant)]
     private static partial Regex StandingPattern();

@@ -8,14 +8,14 @@ public sealed class RuleBasedReactionClassifierTests(EngineFixture fixture) : IC
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
-    [InlineData("Thanks, that's exactly what I needed!", ReactionLabel.Satisfied)]
-    [InlineData("Works like a charm.", ReactionLabel.Satisfied)]
-    [InlineData("That's wrong, the meeting is on Tuesday.", ReactionLabel.Dissatisfied)]
-    [InlineData("Shorter please, and no emojis.", ReactionLabel.Dissatisfied)]
-    [InlineData("Oh great, another answer that ignores my question. Thanks for nothing.", ReactionLabel.Dissatisfied)]
-    [InlineData("Thanks, but it's far too long for a tweet.", ReactionLabel.Dissatisfied)]
-    [InlineData("How long does it take to get there by train?", ReactionLabel.Neutral)]
-    [InlineData("Can I use honey instead of sugar?", ReactionLabel.Neutral)]
+    [InlineData("Many thanks, the route you drew is ideal.", ReactionLabel.Satisfied)]
+    [InlineData("The script runs now without a hitch.", ReactionLabel.Satisfied)]
+    [InlineData("That's wrong, the ferry leaves from the north pier.", ReactionLabel.Dissatisfied)]
+    [InlineData("Make it shorter, and drop the exclamation marks.", ReactionLabel.Dissatisfied)]
+    [InlineData("Oh great, you skipped the part I cared about.", ReactionLabel.Dissatisfied)]
+    [InlineData("Thanks, but it's far too long to read out loud.", ReactionLabel.Dissatisfied)]
+    [InlineData("Which platform does the ferry use?", ReactionLabel.Neutral)]
+    [InlineData("Could I swap the cumin for coriander?", ReactionLabel.Neutral)]
     public async Task ClassifyAsync_TypicalMessages_Labelled(string turn, ReactionLabel expected)
     {
         var classifier = new RuleBasedReactionClassifier(fixture.Embeddings);

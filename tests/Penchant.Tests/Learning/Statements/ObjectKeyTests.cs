@@ -107,7 +107,7 @@ public sealed class ObjectKeyTests
 
     [Theory]
     [InlineData("Use the 24-hour clock.", "No am/pm for me.")]
-    [InlineData("I travel carry-on only.", "I never check a bag.")]
+    [InlineData("I travel carry-on only.", "I never take checked luggage.")]
     [InlineData("I can't stand cilantro.", "Coriander tastes like soap to me, leave it out.")]
     [InlineData("Please keep fresh coriander out of my food.", "I hate cilantro.")]
     [InlineData("Buy from local shops.", "Spend my money at small businesses rather than big chains.")]
@@ -122,7 +122,7 @@ public sealed class ObjectKeyTests
 
     [Theory]
     [InlineData("I love cilantro.", "I can't stand cilantro.")]
-    [InlineData("I always check a bag.", "I travel carry-on only.")]
+    [InlineData("I always take checked luggage.", "I travel carry-on only.")]
     [InlineData("Use the 24-hour clock.", "Give me times with am/pm.")]
     [InlineData("Keep answers short.", "I like long answers.")]
     public void CompareTo_ForAndAgainstTheSameObject_StanceClash(string a, string b)
@@ -230,7 +230,7 @@ public sealed class ObjectKeyTests
     }
 
     [Theory]
-    [InlineData("I work from home on Mondays and Fridays.", "I'm in the office Tuesday to Thursday and at home the rest of the week.")]
+    [InlineData("I work remote on Mondays and Fridays.", "I'm in the office Tuesday to Thursday and at home the rest of the week.")]
     [InlineData("I'm remote on Wednesdays.", "I'm in the office Monday, Tuesday, Thursday and Friday.")]
     public void CompareTo_AScheduleAndItsComplementInTheWorkWeek_SameStance(string a, string b)
     {
@@ -244,8 +244,8 @@ public sealed class ObjectKeyTests
 
     [Theory]
     [InlineData("I go to the gym on Mondays and Fridays.", "I go to the gym Tuesday to Thursday.")]
-    [InlineData("I work from home on Mondays and Fridays.", "I work from home Tuesday to Thursday.")]
-    [InlineData("I work from home on Mondays.", "I'm in the office Tuesday to Thursday.")]
+    [InlineData("I work remote on Mondays and Fridays.", "I work remote Tuesday to Thursday.")]
+    [InlineData("I work remote on Mondays.", "I'm in the office Tuesday to Thursday.")]
     public void CompareTo_DifferentDaysNotAComplementWithTheOppositeStance_Clash(string a, string b)
     {
         ObjectKey.Agreement agreement = ObjectKey.Of(a).CompareTo(ObjectKey.Of(b));

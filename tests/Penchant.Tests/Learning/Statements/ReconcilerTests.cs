@@ -12,7 +12,7 @@ public sealed class ReconcilerTests(EngineFixture fixture) : IClassFixture<Engin
 
     [Theory]
     [InlineData("Use the 24-hour clock for times.", "No am/pm times for me, please.")]
-    [InlineData("I always travel with hand luggage only.", "Never check a bag for me.")]
+    [InlineData("I always travel with hand luggage only.", "No checked luggage for me.")]
     [InlineData("I can't stand cilantro.", "Keep fresh coriander out of my recipes.")]
     [InlineData("I'm vegetarian.", "I don't eat meat or fish.")]
     [InlineData("No meetings on Wednesdays, I need that day for my kids.", "Keep Wednesdays free of calls.")]

@@ -1,0 +1,76 @@
+using Penchant.Engine;
+
+namespace Penchant.Learning.Statements;
+
+public sealed class RuleBasedExtractorTests(EngineFixture fixture) : IClassFixture<EngineFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public void Clauses_TwoWishesJoinedByAnd_SplitsThem()
+    {
+        List<string> clauses = RuleBasedExtractor.Clauses("I'd choose buses over taxis in big cities, and please answer in bullet points.");
+
+        Assert.Equal(["I'd choose buses over taxis in big cities.", "Please answer in bullet points."], clauses);
+    }
+
+    [Fact]
+    public void Clauses_NounsJoinedByAnd_StayOneClause()
+    {
+        List<string> clauses = RuleBasedExtractor.Clauses("I enjoy pears and plums.");
+
+        Assert.Equal(["I enjoy pears and plums."], clauses);
+    }
+
+    [Fact]
+    public void Clauses_SituationFirst_IsTheScopeOfEveryClauseAfterIt()
+    {
+        List<string> clauses = RuleBasedExtractor.Clauses("When I message my tenants, keep it brief and sign as the owner.");
+
+        Assert.Equal(["When I message my tenants, keep it brief.", "When I message my tenants, sign as the owner."], clauses);
+    }
+
+    [Fact]
+    public void Clauses_ReasonSentence_StaysWithTheClauseBeforeIt()
+    {
+        List<string> clauses = RuleBasedExtractor.Clauses("I skip dessert. That's because I'm cutting sugar.");
+
+        Assert.Single(clauses);
+        Assert.StartsWith("I skip dessert", clauses[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FromTurnAsync_FillerAndTwoWishes_YieldsOnePreferencePerWish()
+    {
+        var extractor = new RuleBasedExtractor(fixture.Embeddings);
+
+        IReadOnlyList<ExtractedPreference> found = await extractor.FromTurnAsync(
+            "Bruges looks nice. I always pick quiet guesthouses over big hotels, and please give prices in euros.", Ct);
+
+        Assert.Equal(2, found.Count);
+        Assert.Contains("guesthouses", found[0].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bruges", found[0].Text, StringComparison.Ordinal);
+        Assert.Contains("euros", found[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FromTurnAsync_QuestionOnly_YieldsNothing()
+    {
+        var extractor = new RuleBasedExtractor(fixture.Embeddings);
+
+        IReadOnlyList<ExtractedPreference> found = await extractor.FromTurnAsync("Thanks! How tall is the belfry?", Ct);
+
+        Assert.Empty(found);
+    }
+
+    [Fact]
+    public async Task FromTurnAsync_SituationWithTwoWishes_EachKeepsTheScope()
+    {
+        var extractor = new RuleBasedExtractor(fixture.Embeddings);
+
+        IReadOnlyList<ExtractedPreference> found = await extractor.FromTurnAsync("When I write to my tenants, keep it brief and always sign as the owner.", Ct);
+
+        Assert.Equal(2, found.Count);
+        Assert.All(found, p => Assert.Contains("tenants", p.Scope.Text ?? string.Empty, StringComparison.Ordinal));
+    }
+}
