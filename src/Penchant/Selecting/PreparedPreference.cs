@@ -6,8 +6,9 @@ using Penchant.Language;
 namespace Penchant.Selecting;
 
 /// <summary>
-/// A current preference with what selection reads precomputed once per user state: stems, hint and scope vectors, and the
-/// slot values and quantities a request could contradict (see <see cref="Contradiction"/>).
+/// A current preference with what selection reads precomputed once per user state: stems, hint and scope vectors, its
+/// similarity to a background of ordinary requests, and the slot values and quantities a request could contradict (see
+/// <see cref="Contradiction"/>).
 /// </summary>
 internal sealed partial class PreparedPreference(Preference preference, HashSet<string> stems, float[][] hintVectors, float[]? scopeVector, HashSet<string> scopeStems, float[]? chainVector)
 {
@@ -22,6 +23,12 @@ internal sealed partial class PreparedPreference(Preference preference, HashSet<
     public HashSet<string> ScopeStems { get; } = scopeStems;
 
     public float[]? ChainVector { get; } = chainVector;
+
+    /// <summary>Gets the mean similarity of the preference's text to the background of ordinary requests (see <see cref="GateBackground"/>); 0 without one.</summary>
+    public double BackgroundMean { get; init; }
+
+    /// <summary>Gets the standard deviation of those similarities, at least <see cref="GateBackground.MinimumSpread"/>; 1 without a background.</summary>
+    public double BackgroundSpread { get; init; } = 1;
 
     /// <summary>
     /// Gets the recipient group the preference is for: its scope's tag, or, when no scope was extracted, the one its text
