@@ -33,6 +33,8 @@ internal sealed class TrainGateCommand : CliCommand
 
     private readonly Option<string> _split = new("--split") { Description = "The split of --cases to fit on", DefaultValueFactory = static _ => "tune" };
 
+    private readonly Option<bool> _balance = new("--balance") { Description = "Let each source (PrefEval cases, hand-written cases) count as much as the other in the fit, whatever their sizes" };
+
     private readonly Option<bool> _noHints = new("--no-hints") { Description = "Fit without the similarity to hinted kinds of requests (to measure the lexicon's worth)" };
 
     public TrainGateCommand(GlobalOptions globals, CliEnvironment environment)
@@ -46,6 +48,7 @@ internal sealed class TrainGateCommand : CliCommand
         Options.Add(_seed);
         Options.Add(_cases);
         Options.Add(_split);
+        Options.Add(_balance);
         Options.Add(_noHints);
     }
 
@@ -88,7 +91,7 @@ internal sealed class TrainGateCommand : CliCommand
         using (ProgressBar? progress = ProgressBar.Create(context.Environment, sets.Sum(static s => s.Value.Count), "cases"))
         {
             await using FileStream stream = File.Create(output);
-            report = await GateTraining.TrainAsync(store.Host.Engine, store.Host.Services, context.Tenant, sets, !parse.GetValue(_noHints), comment, stream, progress, cancellationToken);
+            report = await GateTraining.TrainAsync(store.Host.Engine, store.Host.Services, context.Tenant, sets, parse.GetValue(_balance), !parse.GetValue(_noHints), comment, stream, progress, cancellationToken);
         }
 
         TextWriter writer = context.Environment.Output;

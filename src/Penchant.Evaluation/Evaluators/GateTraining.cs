@@ -17,6 +17,7 @@ public static class GateTraining
     /// <param name="services">The services the engine was built from (for its selection query).</param>
     /// <param name="tenant">The tenant the training users live in.</param>
     /// <param name="sets">The sets of labelled cases, by name.</param>
+    /// <param name="balance">Whether each set counts as much as the others in the fit (its pairs weighted by the inverse of its size), however many cases it has.</param>
     /// <param name="hints">Whether the gate weighs the similarity to hinted kinds of requests.</param>
     /// <param name="comment">Where the model comes from (data, split, command), stored in the file.</param>
     /// <param name="output">Where to write the JSON.</param>
@@ -28,6 +29,7 @@ public static class GateTraining
         IServiceProvider services,
         string tenant,
         IReadOnlyList<KeyValuePair<string, IReadOnlyList<SelectionCase>>> sets,
+        bool balance,
         bool hints,
         string comment,
         Stream output,
@@ -38,6 +40,7 @@ public static class GateTraining
         ArgumentNullException.ThrowIfNull(sets);
         var selection = (SelectionQuery)services.GetService(typeof(SelectionQuery))!;
         var examples = new List<GateExample>();
+        var perSet = new List<IReadOnlyList<GateExample>>();
         int group = 0, done = 0;
         var counts = new List<KeyValuePair<string, int>>();
         foreach ((string name, IReadOnlyList<SelectionCase> cases) in sets)
@@ -45,10 +48,17 @@ public static class GateTraining
             int offset = done;
             var inner = progress is null ? null : new Progress<int>(n => progress.Report(offset + n));
             IReadOnlyList<GatedCase> prepared = await GatedCases.PrepareAsync(engine, selection, tenant, cases, inner, cancellationToken);
-            examples.AddRange(GatedCases.Examples(prepared, group, hints));
+            perSet.Add(GatedCases.Examples(prepared, group, hints));
             group += prepared.Count;
             done += prepared.Count;
             counts.Add(new(name, prepared.Count));
+        }
+
+        int total = perSet.Sum(static s => s.Count);
+        foreach (IReadOnlyList<GateExample> set in perSet)
+        {
+            double weight = balance && set.Count > 0 ? (double)total / (perSet.Count * set.Count) : 1.0;
+            examples.AddRange(set.Select(e => e with { Weight = weight }));
         }
 
         GateFit fit = GateTrainer.Fit(examples);

@@ -45,7 +45,7 @@ internal struct GateFeatures
     /// <summary>How strongly the preference was stated.</summary>
     public double Strength;
 
-    /// <summary>1 when the preference is a fact with no direction ("I live in Lyon"), which bears on fewer requests than a wish.</summary>
+    /// <summary>1 when the preference is a fact with no direction ("I am based in Ghent"), which bears on fewer requests than a wish.</summary>
     public double Neutral;
 
     /// <summary>1 when the request explicitly overrides this preference for once (a veto, not fitted).</summary>

@@ -5,7 +5,8 @@ namespace Penchant.Selecting;
 /// <summary>
 /// Fits the selection gate from labelled (request, preference, applies) pairs: an L2-regularised logistic regression over
 /// the fitted <see cref="GateFeatures"/>, Platt scaling fitted on out-of-fold logits (cases split into folds, a case's pairs
-/// kept together), and the threshold that gives the best out-of-fold F1 over pairs. Pairs a veto decides are left out.
+/// kept together), and the threshold that gives the best out-of-fold F1 over pairs. Pairs a veto decides are left out; each
+/// pair counts with its <see cref="GateExample.Weight"/> in the regression (not in the calibration or the threshold).
 /// </summary>
 /// <remarks>Deterministic: the folds follow the case numbers.</remarks>
 internal static class GateTrainer
@@ -32,6 +33,7 @@ internal static class GateTrainer
 
         double[][] x = [.. kept.Select(static e => Row(e.Features))];
         double[] y = [.. kept.Select(static e => e.Applies ? 1.0 : 0.0)];
+        double[] weights = [.. kept.Select(static e => e.Weight)];
 
         // Out-of-fold raw logits: each fold scored by a model fitted on the others.
         var outOfFold = new double[kept.Count];
@@ -39,12 +41,14 @@ internal static class GateTrainer
         {
             var trainX = new List<double[]>();
             var trainY = new List<double>();
+            var trainWeights = new List<double>();
             for (int i = 0; i < kept.Count; i++)
             {
                 if (FoldOf(kept[i].Group) != fold)
                 {
                     trainX.Add(x[i]);
                     trainY.Add(y[i]);
+                    trainWeights.Add(weights[i]);
                 }
             }
 
@@ -53,7 +57,7 @@ internal static class GateTrainer
                 continue;
             }
 
-            (double[] w, double b) = LogisticRegression.Fit(trainX, trainY, l2);
+            (double[] w, double b) = LogisticRegression.Fit(trainX, trainY, l2, trainWeights);
             for (int i = 0; i < kept.Count; i++)
             {
                 if (FoldOf(kept[i].Group) == fold)
@@ -66,8 +70,8 @@ internal static class GateTrainer
         (double slope, double intercept) = Calibration.FitPlatt(outOfFold, y);
         double[] calibrated = [.. outOfFold.Select(z => Logistic.Sigmoid((slope * z) + intercept))];
         double threshold = BestThreshold(calibrated, y);
-        (double[] weights, double bias) = LogisticRegression.Fit(x, y, l2);
-        var model = new GateModel(weights, bias, slope, intercept, threshold);
+        (double[] fitted, double bias) = LogisticRegression.Fit(x, y, l2, weights);
+        var model = new GateModel(fitted, bias, slope, intercept, threshold);
         return new GateFit(model, calibrated, y, positives);
     }
 

@@ -93,7 +93,7 @@ internal sealed class PreferenceGate
             }
         }
 
-        // A request overrides the preferences it contradicts ("in Java this time" against "code in Python"); with a cue such
+        // A request overrides the preferences it contradicts ("in Kotlin for once" against "write my examples in Go"); with a cue such
         // as "just this once" and no contradiction found, the one closest to it in meaning.
         bool contradicted = false;
         for (int i = 0; i < n; i++)
@@ -160,15 +160,15 @@ internal sealed class PreferenceGate
             hint = Math.Max(hint, similarity);
         }
 
-        // Hinted kinds and scopes are things the user does ("booking a flight", "when I book flights"); a question about how
-        // the world is ("How do airplanes stay in the air?") is close to them in words only.
+        // Hinted kinds and scopes are things the user does ("booking a flight", "when I fly somewhere"); a question about how
+        // the world is ("How do bees make honey?") is close to them in words only.
         f.HintSimilarity = request.AsksForKnowledge ? 0 : hint;
         if (p.IsScoped || p.Recipient is not null)
         {
             f.ScopeSimilarity = p.ScopeVector is null ? 0 : TensorPrimitives.Dot(request.Vector, p.ScopeVector);
             f.ScopeMatch = request.AsksForKnowledge ? Math.Min(0, ScopeMatch(request, p)) : ScopeMatch(request, p);
 
-            // A scope for someone else ("recommending books for my son") is not met by a request the user makes for themself,
+            // A scope for someone else ("choosing films for my daughter") is not met by a request the user makes for themself,
             // however close in words.
             if (p.ScopeIsForSomeoneElse && request.IsForSelf)
             {
@@ -191,7 +191,7 @@ internal sealed class PreferenceGate
                 return request.Recipient == p.Recipient && sameMember ? 1 : -1;
             }
 
-            // No recipient we recognise ("an email to Sarah", "books for me"): the scope is not met.
+            // No recipient we recognise ("a note to Priya", "films for me"): the scope is not met.
             return -1;
         }
 
@@ -200,9 +200,9 @@ internal sealed class PreferenceGate
             return request.Channel is null ? 0 : request.Channel == p.Channel ? 1 : -1;
         }
 
-        // A scope in words ("when I book work trips") holds when the request says so in words, or to the degree it does in
-        // meaning: from −1 well below ScopeMet to +1 well above it, so a rule's trigger worded differently ("I book a
-        // restaurant" for "reserve a table at …") still counts for something.
+        // A scope in words ("on my work travels") holds when the request says so in words, or to the degree it does in
+        // meaning: from −1 well below ScopeMet to +1 well above it, so a rule's trigger worded differently ("I order
+        // takeaway" for "get dinner delivered from …") still counts for something.
         if (TextTools.Coverage(p.ScopeStems, request.Stems) >= 0.5)
         {
             return 1;
@@ -218,7 +218,7 @@ internal sealed class PreferenceGate
         double best = Model.OverrideSimilarity;
         for (int i = 0; i < features.Length; i++)
         {
-            // Closeness in meaning alone: shared words ("call" in "Use Google Meet for calls") point at the wrong one as often as the right one.
+            // Closeness in meaning alone: shared words ("call" in "Use Zoom for video calls") point at the wrong one as often as the right one.
             double evidence = features[i].TextSimilarity;
             if (evidence > best)
             {
@@ -265,7 +265,7 @@ internal sealed class PreferenceGate
 
     /// <summary>
     /// The most specific wins: a preference whose scope the request meets outranks a selected one about the same subject
-    /// that would contradict it (the general "I love garlic" when cooking for the in-laws who must have none), and of two
+    /// that would contradict it (the general "I love chilli" when cooking for the neighbours who cannot take it), and of two
     /// scoped preferences about the same subject only the one whose scope the request is closer to applies.
     /// </summary>
     private static string?[] PreferMoreSpecific(IReadOnlyList<PreparedPreference> preferences, GateFeatures[] features, double[] probabilities, double threshold)
