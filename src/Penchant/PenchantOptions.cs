@@ -15,10 +15,13 @@ public sealed class PenchantOptions
     [Range(1, 1_000_000)]
     public int MaxPreferencesPerUser { get; set; } = 2_000;
 
-    /// <summary>Gets or sets the probability above which a preference is selected for a request.</summary>
-    /// <value>The default is 0.4.</value>
+    /// <summary>
+    /// Gets or sets the calibrated probability at or above which a preference is selected for a request; <see langword="null"/>
+    /// for the gate model's own threshold (the one with the best F1 when it was fitted).
+    /// </summary>
+    /// <value>The default is <see langword="null"/>.</value>
     [Range(0.0, 1.0)]
-    public double SelectionThreshold { get; set; } = 0.4;
+    public double? SelectionThreshold { get; set; }
 
     /// <summary>Gets or sets the most tokens the rendered prompt block may use (estimated at four characters per token).</summary>
     /// <value>The default is 400 tokens.</value>

@@ -10,6 +10,7 @@ internal sealed class EvalCommand : System.CommandLine.Command
     {
         Subcommands.Add(new EvalSelectionCommand(globals, environment));
         Subcommands.Add(new EvalPrefEvalCommand(globals, environment));
+        Subcommands.Add(new EvalPrefEvalMultiCommand(globals, environment));
         Subcommands.Add(new EvalHygieneCommand(globals, environment));
         Subcommands.Add(new EvalReactionsCommand(globals, environment));
         Subcommands.Add(new EvalExtractionCommand(globals, environment));

@@ -31,6 +31,12 @@ internal sealed class EvalSelectionCommand : CliCommand
         HelpName = "FILE",
     };
 
+    private readonly Option<string?> _gate = new("--gate")
+    {
+        Description = "Select with this gate model (JSON, as `penchant train gate` writes it) instead of the shipped one",
+        HelpName = "FILE",
+    };
+
     public EvalSelectionCommand(GlobalOptions globals, CliEnvironment environment)
         : base("selection", "Score selection on remembered statements: micro precision, recall, F1 and exact-set match", globals, environment)
     {
@@ -39,6 +45,7 @@ internal sealed class EvalSelectionCommand : CliCommand
         Options.Add(_split);
         Options.Add(_verbose);
         Options.Add(_dumpFeatures);
+        Options.Add(_gate);
     }
 
     protected override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
@@ -63,7 +70,7 @@ internal sealed class EvalSelectionCommand : CliCommand
         {
             string? dump = context.ParseResult.GetValue(_dumpFeatures);
             await using StreamWriter? features = dump is null ? null : new StreamWriter(dump);
-            report = await SelectionEvaluator.RunAsync(store.Host.Engine, store.Host.Services, context.Tenant, cases, progress, features, cancellationToken);
+            report = await SelectionEvaluator.RunAsync(store.Host.Engine, store.Host.Services, context.Tenant, cases, progress, features, context.ParseResult.GetValue(_gate), cancellationToken);
         }
 
         context.Output.WriteSelectionReport(report, context.ParseResult.GetValue(_verbose));

@@ -5,7 +5,10 @@ using Penchant.Domain;
 
 namespace Penchant.Cli.Commands;
 
-/// <summary><c>penchant train [--prototypes K] [--skew M] [--epochs E] [--seed S]</c>: refits the tenant's ranking model from the event log.</summary>
+/// <summary>
+/// <c>penchant train [--prototypes K] [--skew M] [--epochs E] [--seed S]</c>: refits the tenant's ranking model from the event
+/// log; <c>penchant train gate</c> fits the selection gate (see <see cref="TrainGateCommand"/>).
+/// </summary>
 internal sealed class TrainCommand : CliCommand
 {
     private readonly Option<int> _prototypes = new("--prototypes") { Description = "Shared prototypes (tastes)", DefaultValueFactory = static _ => 4, HelpName = "K" };
@@ -21,6 +24,7 @@ internal sealed class TrainCommand : CliCommand
         Options.Add(_epochs);
         Options.Add(_seed);
         Subcommands.Add(new TrainReactionsCommand(globals, environment));
+        Subcommands.Add(new TrainGateCommand(globals, environment));
     }
 
     protected override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)

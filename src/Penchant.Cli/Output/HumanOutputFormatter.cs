@@ -2,6 +2,7 @@ using System.Globalization;
 using Penchant.Domain;
 using Penchant.Evaluation.Evaluators;
 using Penchant.Evaluation.Metrics;
+using Penchant.Numerics;
 
 namespace Penchant.Cli.Output;
 
@@ -145,13 +146,26 @@ internal sealed class HumanOutputFormatter(TextWriter output) : IOutputFormatter
             }
         }
 
+        foreach ((string label, SelectionReport beside) in report.Beside)
+        {
+            Line($"{label}: {Summary(beside)}");
+        }
+
+        foreach (ReliabilityBin bin in report.Reliability)
+        {
+            Line($"reliability [{F2(bin.Lower)}, {F2(bin.Upper)}): n={bin.Count} mean_p={F3(bin.MeanProbability)} observed={F3(bin.Observed)}");
+        }
+
         foreach ((string category, SelectionTally tally) in report.Categories)
         {
             Line($"category {category}: {Metrics(tally)}");
         }
 
-        Line($"selection: {Metrics(report.Overall)}");
+        Line($"{report.Name}: {Summary(report)}");
     }
+
+    private static string Summary(SelectionReport report) =>
+        $"{Metrics(report.Overall)}{(report.NoneExact is { } none ? $" none_exact={F3(none)}" : string.Empty)} ece={F3(report.Ece)}";
 
     public void WritePrefEvalReport(PrefEvalReport report, bool verbose)
     {

@@ -43,7 +43,9 @@ internal sealed class JsonOutputFormatter(TextWriter output) : IOutputFormatter
                 [.. w.Case.Expected.Select(i => w.Case.Statements[i].Text)],
                 [.. w.Selected.Select(ToJson)]))]
             : null;
-        Write(new SelectionReportJson(Metrics(report.Overall), categories, wrong), CliJson.Reports.SelectionReportJson);
+        Write(
+            new SelectionReportJson(report.Name, Metrics(report.Overall), report.NoneExact, report.Ece, [.. report.Reliability.Select(static b => new ReliabilityBinJson(b.Lower, b.Upper, b.Count, b.MeanProbability, b.Observed))], categories, wrong),
+            CliJson.Reports.SelectionReportJson);
     }
 
     public void WritePrefEvalReport(PrefEvalReport report, bool verbose)

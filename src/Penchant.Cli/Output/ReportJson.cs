@@ -9,9 +9,16 @@ internal sealed record SelectionMissJson(string Id, string? Category, string Req
 /// <summary>A selected preference of a wrong case, in JSON output.</summary>
 internal sealed record SelectedJson(string Text, double Probability, IReadOnlyList<int> Statements, bool Correct);
 
-/// <summary>The JSON output of <c>penchant eval selection</c>.</summary>
+/// <summary>One bin of a reliability diagram in JSON output.</summary>
+internal sealed record ReliabilityBinJson(double Lower, double Upper, int N, double MeanProbability, double Observed);
+
+/// <summary>The JSON output of <c>penchant eval selection</c> and <c>penchant eval prefeval-multi</c>.</summary>
 internal sealed record SelectionReportJson(
+    string Name,
     SelectionMetricsJson Overall,
+    double? NoneExact,
+    double Ece,
+    IReadOnlyList<ReliabilityBinJson> Reliability,
     IReadOnlyDictionary<string, SelectionMetricsJson>? Categories,
     IReadOnlyList<SelectionMissJson>? Wrong);
 

@@ -1,9 +1,8 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
 using Penchant.Domain;
 using Penchant.Evaluation.Datasets;
-using Penchant.Evaluation.Metrics;
-using Penchant.Language;
 using Penchant.Selecting;
-using Penchant.Signals;
 
 namespace Penchant.Evaluation.Evaluators;
 
@@ -44,116 +43,46 @@ public static class SelectionEvaluator
         return cases;
     }
 
-    /// <summary>Runs the cases.</summary>
+    /// <summary>Runs the cases: remembers each case's statements for a fresh user, then selects with the gate.</summary>
     /// <param name="engine">The engine (one for all cases).</param>
-    /// <param name="services">The services the engine was built from, to measure the gate's features for a dump; <see langword="null"/> when no dump is asked for.</param>
+    /// <param name="services">The services the engine was built from (for its selection query).</param>
     /// <param name="tenant">The tenant the evaluation users live in.</param>
     /// <param name="cases">The cases.</param>
     /// <param name="progress">Told after each case.</param>
     /// <param name="features">Where to write the gate's features per (case, preference) as CSV, or <see langword="null"/>.</param>
+    /// <param name="gate">A gate model file (JSON, as <c>penchant train gate</c> writes) to select with instead of the shipped one, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>The report.</returns>
+    /// <exception cref="EvaluationInputException">The gate model file cannot be read.</exception>
     public static async Task<SelectionReport> RunAsync(
-        IPenchant engine, IServiceProvider? services, string tenant, IReadOnlyList<SelectionCase> cases, IProgress<int>? progress, TextWriter? features, CancellationToken cancellationToken)
+        IPenchant engine, IServiceProvider services, string tenant, IReadOnlyList<SelectionCase> cases, IProgress<int>? progress, TextWriter? features, string? gate, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(services);
+        GateModel model = gate is null ? GateModel.Default : GateTraining.ReadModel(gate);
+        var selection = (SelectionQuery)services.GetService(typeof(SelectionQuery))!;
+        IReadOnlyList<GatedCase> prepared = await GatedCases.PrepareAsync(engine, selection, tenant, cases, progress, cancellationToken);
         if (features is not null)
         {
-            await features.WriteLineAsync("case,category,applies,text_similarity,hint_similarity,scope_similarity,lexical,scope_match,relative,overridden,out_of_scope,strength,neutral,scope_kind,scope_coverage,kind,text,scope,hints");
-        }
-
-        string run = Guid.NewGuid().ToString("N")[..8];
-        var overall = new SelectionTally();
-        var categories = new SortedDictionary<string, SelectionTally>(StringComparer.Ordinal);
-        var wrong = new List<SelectionCaseResult>();
-
-        for (int i = 0; i < cases.Count; i++)
-        {
-            SelectionCaseResult result = await RunCaseAsync(engine, features is null ? null : services?.GetService(typeof(SelectionQuery)) as SelectionQuery, UserKey.Create(tenant, $"eval-selection-{run}-{i}"), cases[i], features, cancellationToken);
-            Add(overall, result);
-            if (result.Case.Category is { } category)
+            await features.WriteLineAsync("case,category,applies," + string.Join(",", GateFeatures.Names) + ",overridden,out_of_scope,kind,text,scope,hints");
+            foreach (GatedCase gated in prepared)
             {
-                if (!categories.TryGetValue(category, out SelectionTally? tally))
+                GateFeatures[] measured = PreferenceGate.MeasureAll(gated.Request, gated.Prepared);
+                for (int j = 0; j < measured.Length; j++)
                 {
-                    tally = new SelectionTally();
-                    categories.Add(category, tally);
-                }
-
-                Add(tally, result);
-            }
-
-            if (!result.IsExact)
-            {
-                wrong.Add(result);
-            }
-
-            progress?.Report(i + 1);
-        }
-
-        return new SelectionReport(overall, [.. categories], wrong);
-    }
-
-    private static async Task<SelectionCaseResult> RunCaseAsync(IPenchant engine, SelectionQuery? measure, UserKey user, SelectionCase selectionCase, TextWriter? features, CancellationToken cancellationToken)
-    {
-        var statementOfEvent = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int index = 0; index < selectionCase.Statements.Count; index++)
-        {
-            CaseStatement statement = selectionCase.Statements[index];
-            WriteResult written = await engine.RememberAsync(user, new Statement(statement.Text, statement.At), cancellationToken);
-            foreach (PreferenceEvent appended in written.Events)
-            {
-                statementOfEvent[appended.Id] = index;
-            }
-        }
-
-        Selection selection = await engine.SelectAsync(user, new RequestContext(selectionCase.Request), cancellationToken);
-
-        var expected = new HashSet<int>(selectionCase.Expected);
-        if (features is not null && measure is not null)
-        {
-            foreach ((Preference preference, Selecting.GateFeatures f) in await measure.MeasureAsync(user, new RequestContext(selectionCase.Request), cancellationToken))
-            {
-                bool applies = preference.Sources.Any(s => statementOfEvent.TryGetValue(s, out int index) && expected.Contains(index));
-                string scopeKind = preference.Scope.Tags.ContainsKey("recipient") ? "recipient"
-                    : preference.Scope.Tags.ContainsKey("channel") ? "channel"
-                    : preference.Scope.IsScoped ? "words" : "none";
-                double scopeCoverage = preference.Scope.Text is { } scopeText
-                    ? TextTools.Coverage(TextTools.ContentStems(scopeText), TextTools.ContentStems(selectionCase.Request))
-                    : 0;
-                string scope = preference.Scope.Text ?? string.Join(" ", preference.Scope.Tags.Select(static t => $"{t.Key}={t.Value}"));
-                string hints = string.Join("; ", preference.Hints.RequestKinds) + (preference.Hints.ChainsTo is { } chain ? $" => {chain}" : string.Empty);
-                await features.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"{selectionCase.Id},{selectionCase.Category},{(applies ? 1 : 0)},{f.TextSimilarity:0.####},{f.HintSimilarity:0.####},{f.ScopeSimilarity:0.####},{f.Lexical:0.####},{f.ScopeMatch},{f.Relative:0.####},{f.Overridden},{f.OutOfScope},{f.Strength},{f.Neutral},{scopeKind},{scopeCoverage:0.####},{preference.Kind},{CsvField(preference.Text)},{CsvField(scope)},{CsvField(hints)}"));
-            }
-        }
-
-        var sources = new List<SortedSet<int>>(selection.Preferences.Count);
-        foreach (SelectedPreference preference in selection.Preferences)
-        {
-            var indices = new SortedSet<int>();
-            foreach (string source in preference.Sources)
-            {
-                if (statementOfEvent.TryGetValue(source, out int index))
-                {
-                    indices.Add(index);
+                    Preference preference = gated.Prepared[j].Preference;
+                    var values = new double[GateFeatures.Names.Length];
+                    measured[j].CopyTo(values);
+                    string scope = preference.Scope.Text ?? string.Join(" ", preference.Scope.Tags.Select(static t => $"{t.Key}={t.Value}"));
+                    string hints = string.Join("; ", preference.Hints.RequestKinds) + (preference.Hints.ChainsTo is { } chain ? $" => {chain}" : string.Empty);
+                    await features.WriteLineAsync(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"{gated.Case.Id},{gated.Case.Category},{(gated.Labels[j] ? 1 : 0)},{string.Join(",", values.Select(static v => v.ToString("0.####", CultureInfo.InvariantCulture)))},{measured[j].Overridden},{measured[j].OutOfScope},{preference.Kind},{CsvField(preference.Text)},{CsvField(scope)},{CsvField(hints)}"));
                 }
             }
-
-            sources.Add(indices);
         }
 
-        (bool[] correct, int found) = SetMatch.Match(sources, expected);
-        var selected = new List<SelectedStatement>(selection.Preferences.Count);
-        for (int i = 0; i < sources.Count; i++)
-        {
-            SelectedPreference preference = selection.Preferences[i];
-            selected.Add(new SelectedStatement(preference.Preference.Text, preference.Probability, [.. sources[i]], correct[i]));
-        }
-
-        return new SelectionCaseResult(selectionCase, selected, found);
+        return GatedCases.Score(prepared, model, ((IOptions<PenchantOptions>?)services.GetService(typeof(IOptions<PenchantOptions>)))?.Value.SelectionThreshold);
     }
-
-    private static void Add(SelectionTally tally, SelectionCaseResult result) =>
-        tally.Add(result.Selected.Count, result.CorrectSelected, result.Case.Expected.Count, result.Found, result.IsExact);
 
     private static string CsvField(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 

@@ -10,7 +10,7 @@ namespace Penchant.Language;
 /// <remarks>
 /// The cut-offs that hosts may change are in <see cref="PenchantOptions"/> (<see cref="PenchantOptions.DuplicateSimilarity"/>,
 /// <see cref="PenchantOptions.RevisionSimilarity"/>) and <c>RuleBasedReactionClassifier.RepeatSimilarity</c>, whose default
-/// is <see cref="RepeatSimilarity"/>. The selection gate's weights (<c>Selecting/GateWeights</c>) are fitted on features
+/// is <see cref="RepeatSimilarity"/>. The selection gate's model (<c>Selecting/Resources/gate-model.json</c>) is fitted on features
 /// measured with the same model and are retrained, not set, for another one.
 /// </remarks>
 internal sealed record EmbeddingModelSettings

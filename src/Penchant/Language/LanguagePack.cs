@@ -15,6 +15,9 @@ internal static class LanguagePack
     /// <summary>The open-class lexicon of concepts and the kinds of requests they affect (applicability hints).</summary>
     public const string ApplicabilityLexicon = "applicability-lexicon.json";
 
+    /// <summary>The background of ordinary requests the selection gate measures each preference's similarity against.</summary>
+    public const string BackgroundRequests = "background-requests.json";
+
     /// <summary>The seed sentences of the turn classifier (does a turn state a lasting preference?).</summary>
     public const string ExtractionSeeds = "extraction-seeds.json";
 

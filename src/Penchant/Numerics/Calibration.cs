@@ -1,6 +1,6 @@
 namespace Penchant.Numerics;
 
-/// <summary>Calibration of pairwise probabilities: temperature scaling and expected calibration error.</summary>
+/// <summary>Calibration of probabilities: temperature and Platt scaling, reliability diagrams and expected calibration error.</summary>
 public static class Calibration
 {
     /// <summary>Computes the expected calibration error of probabilities against outcomes, over equal-width bins.</summary>
@@ -45,6 +45,78 @@ public static class Calibration
         }
 
         return ece;
+    }
+
+    /// <summary>Bins probabilities into a reliability diagram: for each equal-width range, the mean prediction and the mean outcome.</summary>
+    /// <param name="probabilities">Predicted probabilities of the outcome.</param>
+    /// <param name="outcomes">What happened: 1, 0, or 0.5 for a tie.</param>
+    /// <param name="bins">The number of bins.</param>
+    /// <returns>The bins, lowest first, empty ones included.</returns>
+    /// <exception cref="ArgumentException">The lists differ in length.</exception>
+    public static IReadOnlyList<ReliabilityBin> Reliability(IReadOnlyList<double> probabilities, IReadOnlyList<double> outcomes, int bins = 10)
+    {
+        ArgumentNullException.ThrowIfNull(probabilities);
+        ArgumentNullException.ThrowIfNull(outcomes);
+        ArgumentOutOfRangeException.ThrowIfLessThan(bins, 1);
+        if (probabilities.Count != outcomes.Count)
+        {
+            throw new ArgumentException("Every probability needs an outcome.", nameof(outcomes));
+        }
+
+        var sumP = new double[bins];
+        var sumY = new double[bins];
+        var count = new int[bins];
+        for (int i = 0; i < probabilities.Count; i++)
+        {
+            int b = Math.Clamp((int)(probabilities[i] * bins), 0, bins - 1);
+            sumP[b] += probabilities[i];
+            sumY[b] += outcomes[i];
+            count[b]++;
+        }
+
+        var result = new ReliabilityBin[bins];
+        for (int b = 0; b < bins; b++)
+        {
+            result[b] = new ReliabilityBin((double)b / bins, (double)(b + 1) / bins, count[b], count[b] == 0 ? 0 : sumP[b] / count[b], count[b] == 0 ? 0 : sumY[b] / count[b]);
+        }
+
+        return result;
+    }
+
+    /// <summary>Fits Platt scaling: the <c>a</c> and <c>b</c> that minimise the log loss of <c>σ(a·logit + b)</c> on held-out outcomes.</summary>
+    /// <param name="logits">Uncalibrated logits (or any scores), held out from the fit that produced them.</param>
+    /// <param name="outcomes">Outcomes, 0 or 1.</param>
+    /// <returns>The slope and the intercept; (1, 0) for no data.</returns>
+    /// <exception cref="ArgumentException">The lists differ in length.</exception>
+    public static (double Slope, double Intercept) FitPlatt(IReadOnlyList<double> logits, IReadOnlyList<double> outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(logits);
+        ArgumentNullException.ThrowIfNull(outcomes);
+        if (logits.Count != outcomes.Count)
+        {
+            throw new ArgumentException("Every logit needs an outcome.", nameof(outcomes));
+        }
+
+        if (logits.Count == 0)
+        {
+            return (1.0, 0.0);
+        }
+
+        // Platt's targets: (n₊ + 1) / (n₊ + 2) and 1 / (n₋ + 2) instead of 1 and 0, so a separable set does not drive the slope to infinity.
+        double positives = outcomes.Sum();
+        double negatives = outcomes.Count - positives;
+        double high = (positives + 1) / (positives + 2);
+        double low = 1 / (negatives + 2);
+        var rows = new double[logits.Count][];
+        var targets = new double[logits.Count];
+        for (int i = 0; i < logits.Count; i++)
+        {
+            rows[i] = [logits[i]];
+            targets[i] = low + (outcomes[i] * (high - low));
+        }
+
+        (double[] weights, double bias) = LogisticRegression.Fit(rows, targets, l2: 0);
+        return (weights[0], bias);
     }
 
     /// <summary>Finds the temperature that minimises the log loss of <c>σ(logit / T)</c> on held-out outcomes.</summary>

@@ -1,10 +1,34 @@
 namespace Penchant.Selecting;
 
-/// <summary>The features of one (request, preference) pair that the gate weighs.</summary>
+/// <summary>
+/// The features of one (request, preference) pair that the gate weighs. Similarities to the preference's text are made
+/// comparable across preferences and requests: each is measured against the preference's own similarity to a background
+/// of ordinary requests (<see cref="TextZ"/>) and against the user's other preferences (<see cref="Lead"/>, <see cref="Rank"/>).
+/// </summary>
 internal struct GateFeatures
 {
+    /// <summary>The names of the fitted features, in the order of <see cref="CopyTo"/>; a model's weights are stored under them.</summary>
+    public static readonly string[] Names =
+        ["text_similarity", "text_z", "lead", "rank", "hint_similarity", "scope_similarity", "scope_match", "lexical", "strength", "neutral"];
+
     /// <summary>Cosine similarity of the request to the preference text.</summary>
     public double TextSimilarity;
+
+    /// <summary>
+    /// <see cref="TextSimilarity"/> as a z-score against the preference's similarities to a fixed background of ordinary
+    /// requests: how unusually close this request is, for this preference (a broad preference is close to many requests).
+    /// </summary>
+    public double TextZ;
+
+    /// <summary>
+    /// <see cref="TextZ"/> minus the highest <see cref="TextZ"/> of the user's other preferences: positive only for the
+    /// user's best match (by how far it leads), negative for the others (by how far they trail); with no other preference,
+    /// <see cref="TextZ"/> itself.
+    /// </summary>
+    public double Lead;
+
+    /// <summary><c>ln(1 + r)</c> for the preference's rank <c>r</c> by <see cref="TextZ"/> among the user's preferences (0 for the best).</summary>
+    public double Rank;
 
     /// <summary>Highest cosine similarity of the request to a hinted kind of request.</summary>
     public double HintSimilarity;
@@ -12,27 +36,43 @@ internal struct GateFeatures
     /// <summary>Cosine similarity of the request to the scope text (0 when unscoped).</summary>
     public double ScopeSimilarity;
 
-    /// <summary>Fraction of the preference's content words found in the request.</summary>
-    public double Lexical;
-
     /// <summary>+1 when the request is in the preference's scope, −1 when it is outside it, 0 when unscoped or unknown; for a scope in words, graded in between by similarity.</summary>
     public double ScopeMatch;
 
-    /// <summary>This pair's text similarity minus the best text similarity among the user's preferences (0 for the best).</summary>
-    public double Relative;
-
-    /// <summary>1 when the request explicitly overrides this preference for once.</summary>
-    public double Overridden;
-
-    /// <summary>1 when the request is certainly outside the preference's scope: the user asks for themself, the scope is someone else's ("books for my son").</summary>
-    public double OutOfScope;
+    /// <summary>Fraction of the preference's content words found in the request.</summary>
+    public double Lexical;
 
     /// <summary>How strongly the preference was stated.</summary>
     public double Strength;
 
-    /// <summary>1 when the preference is a fact with no direction ("I live in Lyon"), which bears on fewer requests than a wish.</summary>
+    /// <summary>1 when the preference is a fact with no direction ("I am based in Ghent"), which bears on fewer requests than a wish.</summary>
     public double Neutral;
 
-    /// <summary>How the user took answers the preference was applied to: 2 × (acceptance − 0.5), 0 before any reaction.</summary>
+    /// <summary>1 when the request explicitly overrides this preference for once (a veto, not fitted).</summary>
+    public double Overridden;
+
+    /// <summary>1 when the request is certainly outside the preference's scope: the user asks for themself, the scope is someone else's (a veto, not fitted).</summary>
+    public double OutOfScope;
+
+    /// <summary>How the user took answers the preference was applied to: 2 × (acceptance − 0.5), 0 before any reaction (not fitted: see <see cref="GateModel"/>).</summary>
     public double Acceptance;
+
+    /// <summary>Gets a value indicating whether a veto decides the pair, whatever the model says.</summary>
+    public readonly bool IsVetoed => Overridden > 0 || OutOfScope > 0;
+
+    /// <summary>Copies the fitted features into a span, in the order of <see cref="Names"/>.</summary>
+    /// <param name="destination">Room for <see cref="Names"/>.Length values.</param>
+    public readonly void CopyTo(Span<double> destination)
+    {
+        destination[0] = TextSimilarity;
+        destination[1] = TextZ;
+        destination[2] = Lead;
+        destination[3] = Rank;
+        destination[4] = HintSimilarity;
+        destination[5] = ScopeSimilarity;
+        destination[6] = ScopeMatch;
+        destination[7] = Lexical;
+        destination[8] = Strength;
+        destination[9] = Neutral;
+    }
 }

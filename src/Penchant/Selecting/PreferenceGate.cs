@@ -2,49 +2,66 @@ using System.Globalization;
 using System.Numerics.Tensors;
 using Penchant.Domain;
 using Penchant.Language;
-using Penchant.Numerics;
 
 namespace Penchant.Selecting;
 
 /// <summary>
-/// Decides which preferences apply to a request: a logistic gate over features of each (request, preference) pair —
-/// embedding similarity to the text, to hinted kinds of requests and to the scope, lexical overlap, structured scope
-/// matches, similarity relative to the user's other preferences, explicit overrides — with a threshold, never a fixed top-k.
+/// Decides which preferences apply to a request: a trained, calibrated logistic gate (<see cref="GateModel"/>) over features of
+/// each (request, preference) pair — similarity to the text measured against a background of ordinary requests and against
+/// the user's other preferences, similarity to hinted kinds of requests and to the scope, lexical overlap, structured scope
+/// matches, explicit overrides — with a threshold on the calibrated probability, never a fixed top-k.
 /// </summary>
 /// <remarks>Thread-safe and allocation-light; it does no I/O.</remarks>
 internal sealed class PreferenceGate
 {
-    private readonly GateWeights _weights;
+    private readonly GateModel _model;
 
     /// <summary>Gets the cut-offs on similarity of the embedding model (same subject, scope met, chains, overrides).</summary>
     private static EmbeddingModelSettings Model => EmbeddingModelSettings.Default;
 
     public PreferenceGate()
-        : this(GateWeights.Default)
+        : this(GateModel.Default)
     {
     }
 
-    public PreferenceGate(GateWeights weights) => _weights = weights;
+    public PreferenceGate(GateModel model) => _model = model;
+
+    /// <summary>Gets the calibrated probability that each prepared preference applies to the request, before chains and specificity.</summary>
+    public double[] Probabilities(RequestView request, IReadOnlyList<PreparedPreference> preferences)
+    {
+        GateFeatures[] features = MeasureAll(request, preferences);
+        var probabilities = new double[features.Length];
+        for (int i = 0; i < features.Length; i++)
+        {
+            probabilities[i] = _model.Probability(features[i]);
+        }
+
+        return probabilities;
+    }
 
     /// <summary>Scores every prepared preference for the request and returns those at or above the threshold, most probable first.</summary>
-    public List<SelectedPreference> Select(RequestView request, IReadOnlyList<PreparedPreference> preferences, double threshold)
+    /// <param name="request">The request.</param>
+    /// <param name="preferences">The user's prepared preferences.</param>
+    /// <param name="threshold">The calibrated probability at or above which a preference applies; <see langword="null"/> for the model's own.</param>
+    public List<SelectedPreference> Select(RequestView request, IReadOnlyList<PreparedPreference> preferences, double? threshold = null)
     {
         int n = preferences.Count;
+        double cut = threshold ?? _model.Threshold;
         GateFeatures[] features = MeasureAll(request, preferences);
         var probabilities = new double[n];
         for (int i = 0; i < n; i++)
         {
-            probabilities[i] = LogisticClassifier.Sigmoid(_weights.Score(features[i]));
+            probabilities[i] = _model.Probability(features[i]);
         }
 
         var chainedBy = new string?[n];
-        BringInChains(preferences, probabilities, chainedBy, threshold);
-        var outranked = PreferMoreSpecific(preferences, features, probabilities, threshold);
+        BringInChains(preferences, probabilities, chainedBy, cut);
+        var outranked = PreferMoreSpecific(preferences, features, probabilities, cut);
 
         var selected = new List<SelectedPreference>();
         for (int i = 0; i < n; i++)
         {
-            if (probabilities[i] >= threshold && outranked[i] is null)
+            if (probabilities[i] >= cut && outranked[i] is null)
             {
                 selected.Add(new SelectedPreference(preferences[i].Preference, Math.Round(probabilities[i], 4), Reasons(preferences[i], features[i], chainedBy[i])));
             }
@@ -60,14 +77,23 @@ internal sealed class PreferenceGate
         int n = preferences.Count;
         var features = new GateFeatures[n];
         var hintCache = new Dictionary<float[], double>(ReferenceEqualityComparer.Instance);
-        double best = double.MinValue;
+        double best = double.MinValue, second = double.MinValue;
         for (int i = 0; i < n; i++)
         {
             features[i] = Measure(request, preferences[i], hintCache);
-            best = Math.Max(best, features[i].TextSimilarity + (0.5 * features[i].HintSimilarity));
+            double z = features[i].TextZ;
+            if (z > best)
+            {
+                second = best;
+                best = z;
+            }
+            else if (z > second)
+            {
+                second = z;
+            }
         }
 
-        // A request overrides the preferences it contradicts ("in Java this time" against "code in Python"); with a cue such
+        // A request overrides the preferences it contradicts ("in Kotlin for once" against "write my examples in Go"); with a cue such
         // as "just this once" and no contradiction found, the one closest to it in meaning.
         bool contradicted = false;
         for (int i = 0; i < n; i++)
@@ -82,7 +108,17 @@ internal sealed class PreferenceGate
         int overridden = request.Overrides && !contradicted ? FindOverridden(features) : -1;
         for (int i = 0; i < n; i++)
         {
-            features[i].Relative = features[i].TextSimilarity + (0.5 * features[i].HintSimilarity) - best;
+            // The lead over the best of the others (the second best for the best); alone, over the background (z = 0).
+            double z = features[i].TextZ;
+            double others = z == best ? (n > 1 ? second : 0) : best;
+            features[i].Lead = z - others;
+            int rank = 0;
+            for (int j = 0; j < n; j++)
+            {
+                rank += features[j].TextZ > z ? 1 : 0;
+            }
+
+            features[i].Rank = Math.Log(1 + rank);
             if (i == overridden)
             {
                 features[i].Overridden = 1;
@@ -95,9 +131,11 @@ internal sealed class PreferenceGate
     /// <summary>Computes the features of one pair that depend on it alone.</summary>
     public static GateFeatures Measure(RequestView request, PreparedPreference p, Dictionary<float[], double> hintCache)
     {
+        double text = TensorPrimitives.Dot(request.Vector, p.Preference.Embedding.Span);
         var f = new GateFeatures
         {
-            TextSimilarity = TensorPrimitives.Dot(request.Vector, p.Preference.Embedding.Span),
+            TextSimilarity = text,
+            TextZ = (text - p.BackgroundMean) / p.BackgroundSpread,
             Lexical = TextTools.Coverage(p.Stems, request.Stems),
             Strength = p.Preference.Strength,
             Neutral = p.Preference.Polarity == Polarity.Neutral ? 1 : 0,
@@ -122,15 +160,15 @@ internal sealed class PreferenceGate
             hint = Math.Max(hint, similarity);
         }
 
-        // Hinted kinds and scopes are things the user does ("booking a flight", "when I book flights"); a question about how
-        // the world is ("How do airplanes stay in the air?") is close to them in words only.
+        // Hinted kinds and scopes are things the user does ("booking a flight", "when I fly somewhere"); a question about how
+        // the world is ("How do bees make honey?") is close to them in words only.
         f.HintSimilarity = request.AsksForKnowledge ? 0 : hint;
         if (p.IsScoped || p.Recipient is not null)
         {
             f.ScopeSimilarity = p.ScopeVector is null ? 0 : TensorPrimitives.Dot(request.Vector, p.ScopeVector);
             f.ScopeMatch = request.AsksForKnowledge ? Math.Min(0, ScopeMatch(request, p)) : ScopeMatch(request, p);
 
-            // A scope for someone else ("recommending books for my son") is not met by a request the user makes for themself,
+            // A scope for someone else ("choosing films for my daughter") is not met by a request the user makes for themself,
             // however close in words.
             if (p.ScopeIsForSomeoneElse && request.IsForSelf)
             {
@@ -153,7 +191,7 @@ internal sealed class PreferenceGate
                 return request.Recipient == p.Recipient && sameMember ? 1 : -1;
             }
 
-            // No recipient we recognise ("an email to Sarah", "books for me"): the scope is not met.
+            // No recipient we recognise ("a note to Priya", "films for me"): the scope is not met.
             return -1;
         }
 
@@ -162,9 +200,9 @@ internal sealed class PreferenceGate
             return request.Channel is null ? 0 : request.Channel == p.Channel ? 1 : -1;
         }
 
-        // A scope in words ("when I book work trips") holds when the request says so in words, or to the degree it does in
-        // meaning: from −1 well below ScopeMet to +1 well above it, so a rule's trigger worded differently ("I book a
-        // restaurant" for "reserve a table at …") still counts for something.
+        // A scope in words ("on my work travels") holds when the request says so in words, or to the degree it does in
+        // meaning: from −1 well below ScopeMet to +1 well above it, so a rule's trigger worded differently ("I order
+        // takeaway" for "get dinner delivered from …") still counts for something.
         if (TextTools.Coverage(p.ScopeStems, request.Stems) >= 0.5)
         {
             return 1;
@@ -180,7 +218,7 @@ internal sealed class PreferenceGate
         double best = Model.OverrideSimilarity;
         for (int i = 0; i < features.Length; i++)
         {
-            // Closeness in meaning alone: shared words ("call" in "Use Google Meet for calls") point at the wrong one as often as the right one.
+            // Closeness in meaning alone: shared words ("call" in "Use Zoom for video calls") point at the wrong one as often as the right one.
             double evidence = features[i].TextSimilarity;
             if (evidence > best)
             {
@@ -227,7 +265,7 @@ internal sealed class PreferenceGate
 
     /// <summary>
     /// The most specific wins: a preference whose scope the request meets outranks a selected one about the same subject
-    /// that would contradict it (the general "I love garlic" when cooking for the in-laws who must have none), and of two
+    /// that would contradict it (the general "I love chilli" when cooking for the neighbours who cannot take it), and of two
     /// scoped preferences about the same subject only the one whose scope the request is closer to applies.
     /// </summary>
     private static string?[] PreferMoreSpecific(IReadOnlyList<PreparedPreference> preferences, GateFeatures[] features, double[] probabilities, double threshold)

@@ -6,8 +6,9 @@ using Penchant.Language;
 namespace Penchant.Selecting;
 
 /// <summary>
-/// A current preference with what selection reads precomputed once per user state: stems, hint and scope vectors, and the
-/// slot values and quantities a request could contradict (see <see cref="Contradiction"/>).
+/// A current preference with what selection reads precomputed once per user state: stems, hint and scope vectors, its
+/// similarity to a background of ordinary requests, and the slot values and quantities a request could contradict (see
+/// <see cref="Contradiction"/>).
 /// </summary>
 internal sealed partial class PreparedPreference(Preference preference, HashSet<string> stems, float[][] hintVectors, float[]? scopeVector, HashSet<string> scopeStems, float[]? chainVector)
 {
@@ -23,9 +24,15 @@ internal sealed partial class PreparedPreference(Preference preference, HashSet<
 
     public float[]? ChainVector { get; } = chainVector;
 
+    /// <summary>Gets the mean similarity of the preference's text to the background of ordinary requests (see <see cref="GateBackground"/>); 0 without one.</summary>
+    public double BackgroundMean { get; init; }
+
+    /// <summary>Gets the standard deviation of those similarities, at least <see cref="GateBackground.MinimumSpread"/>; 1 without a background.</summary>
+    public double BackgroundSpread { get; init; } = 1;
+
     /// <summary>
     /// Gets the recipient group the preference is for: its scope's tag, or, when no scope was extracted, the one its text
-    /// addresses ("Messages to my mom should be in Spanish"), since such a preference holds only for messages to them.
+    /// addresses ("Texts to my grandmother should be in Greek"), since such a preference holds only for messages to them.
     /// </summary>
     public string? Recipient { get; } = preference.Scope.Tags.TryGetValue("recipient", out string? r) ? r : AddressedRecipient(preference);
 
@@ -41,8 +48,8 @@ internal sealed partial class PreparedPreference(Preference preference, HashSet<
     public (string Number, string Unit)[] Quantities { get; } = Contradiction.Quantities(preference.Text.ToLowerInvariant());
 
     /// <summary>
-    /// Gets a value indicating whether the preference's scope is someone else's ("recommending books for my son", "cooking for
-    /// my in-laws"): a request the user makes for themself ("books for me") is outside it, however close in words.
+    /// Gets a value indicating whether the preference's scope is someone else's ("choosing films for my daughter", "baking for
+    /// my neighbours"): a request the user makes for themself ("films for me") is outside it, however close in words.
     /// </summary>
     public bool ScopeIsForSomeoneElse { get; } = preference.Scope.Text is { } scope && StatementAnalyzer.NamesSomeoneElse(scope.ToLowerInvariant());
 
@@ -51,8 +58,8 @@ internal sealed partial class PreparedPreference(Preference preference, HashSet<
 
     /// <summary>
     /// Gets the phrase whose embedding and words stand for a preference's scope: the scope text without a leading subject, so
-    /// that the trigger of a rule ("I book a restaurant") reads like the requests that meet it ("book a table at …"); or, when
-    /// no scope was extracted, the thing the preference is a rule for ("Board reports need an exec summary at the top").
+    /// that the trigger of a rule ("I order takeaway") reads like the requests that meet it ("book a table at …"); or, when
+    /// no scope was extracted, the thing the preference is a rule for ("Quarterly updates need a one-line verdict first").
     /// </summary>
     /// <param name="preference">The preference.</param>
     /// <returns>The phrase, or <see langword="null"/> when the preference holds everywhere.</returns>

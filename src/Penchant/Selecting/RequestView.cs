@@ -49,12 +49,12 @@ internal sealed partial class RequestView
     public bool Overrides { get; }
 
     /// <summary>
-    /// Gets a value indicating whether the request only asks how the world is ("How do airplanes stay in the air?", "Explain
-    /// compound interest", "Tell me about the history of pasta"), not for something the user is doing or choosing.
+    /// Gets a value indicating whether the request only asks how the world is ("How do bees make honey?", "Explain
+    /// how tides work", "Tell me about the origins of chess"), not for something the user is doing or choosing.
     /// </summary>
     public bool AsksForKnowledge { get; }
 
-    /// <summary>Gets a value indicating whether the request says it is for the user themself ("books for me to read", "for myself").</summary>
+    /// <summary>Gets a value indicating whether the request says it is for the user themself ("films I could watch myself", "for myself").</summary>
     public bool IsForSelf { get; }
 
     /// <summary>Gets the slot values the request names (see <see cref="Contradiction"/>).</summary>
@@ -68,8 +68,8 @@ internal sealed partial class RequestView
 
     /// <summary>
     /// Finds the situation a request puts the user in — what it asks to be done, without what it is about: "Summarize this
-    /// article" for "Summarize this article about the ECB rate decision", "Book me a flight" for "Book me a flight from
-    /// Frankfurt to Chicago next Tuesday". A sentence embedding of the whole request is dominated by its topic, so it is far
+    /// report" for "Summarize this report on river pollution", "Order me a taxi" for "Order me a taxi from the
+    /// station to the harbour at six". A sentence embedding of the whole request is dominated by its topic, so it is far
     /// from the kinds of requests a preference affects ("summarizing a document"); its situation is close to them.
     /// </summary>
     /// <param name="text">The request.</param>
@@ -94,7 +94,7 @@ internal sealed partial class RequestView
     [GeneratedRegex(@"^\s*(?:how (?:do|does|did|is|are|was|were|can|could) (?!i\b|we\b|my\b|our\b)|why\b|explain\b|tell me about\b|what (?:does|do|did)\b.*\bmean\b|what(?:'s|s| is| are| was) the (?:difference|history|meaning|origin)|who (?:was|is|were|invented)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex KnowledgeQuestionPattern();
 
-    // An imperative (not a statement or a question: "I'm planning a trip …", "What are some …"), two words at least, up to
+    // An imperative (not a statement or a question: "I'm thinking about a holiday …", "What are some …"), two words at least, up to
     // a preposition, a relative or a conjunction that starts what the request is about.
     [GeneratedRegex(@"^\s*(?:(?:please|can you|could you|would you|i need you to|i want you to)\s+)?(?!(?:i|i'm|im|i'd|i've|we|we're|you|it|it's|there|what|what's|how|which|where|when|why|who|whose|is|are|am|was|were|do|does|did|should|would|could|can|will|my|our|the|a|an|this|that|these|those|any|some|just|also|so)\b)(?<situation>[^\s.?!;,:]+(?:\s+[^\s.?!;,:]+)+?)(?=\s+(?:about|on|regarding|from|to|for|in|at|with|near|along|during|before|after|by|under|that|which|who|where|when|while|so|because|and|but|if)\b|\s*[.?!;,:]|\s*$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SituationPattern();

@@ -23,6 +23,7 @@ internal sealed class SelectionQuery(
 {
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
     private readonly PreferenceGate _gate = new();
+    private readonly GateBackground _background = new(embeddings);
     private readonly PenchantOptions _options = options.Value;
     private readonly ILogger _logger = logger ?? NullLogger<SelectionQuery>.Instance;
 
@@ -154,9 +155,11 @@ internal sealed class SelectionQuery(
             embeddings,
             current.SelectMany(static p => HintPhrases(p.Hints).Append(PreparedPreference.ScopePhrase(p)).Append(p.Hints.ChainsTo)),
             cancellationToken).ConfigureAwait(false);
+        float[][] background = current.Count == 0 ? [] : await _background.VectorsAsync(cancellationToken).ConfigureAwait(false);
         var prepared = new List<PreparedPreference>(current.Count);
         foreach (Preference p in current)
         {
+            (double mean, double spread) = GateBackground.Measure(p.Embedding.Span, background);
             float[][] hints = [.. HintPhrases(p.Hints).Select(k => phrases[k])];
             string? scope = PreparedPreference.ScopePhrase(p);
             prepared.Add(new PreparedPreference(
@@ -165,7 +168,11 @@ internal sealed class SelectionQuery(
                 hints,
                 scope is null ? null : phrases[scope],
                 scope is null ? [] : TextTools.ContentStems(scope),
-                p.Hints.ChainsTo is { } chain ? phrases[chain] : null));
+                p.Hints.ChainsTo is { } chain ? phrases[chain] : null)
+            {
+                BackgroundMean = mean,
+                BackgroundSpread = spread,
+            });
         }
 
         return prepared;

@@ -55,4 +55,39 @@ public sealed class CalibrationTests
         Assert.True(Calibration.FitShare(kept, scaled, outcomes) < 0.2);
         Assert.True(Calibration.FitShare(scaled, kept, outcomes) > 0.8);
     }
+
+    [Fact]
+    public void FitPlatt_OverconfidentShiftedLogits_FindsSlopeAndIntercept()
+    {
+        // Outcomes drawn from σ(z); the scores given are 2z + 1, so Platt scaling should find about a = 0.5, b = −0.5.
+        var random = new Random(8);
+        var scores = new List<double>();
+        var outcomes = new List<double>();
+        for (int i = 0; i < 20000; i++)
+        {
+            double z = (random.NextDouble() * 6) - 3;
+            scores.Add((2 * z) + 1);
+            outcomes.Add(random.NextDouble() < Logistic.Sigmoid(z) ? 1 : 0);
+        }
+
+        (double slope, double intercept) = Calibration.FitPlatt(scores, outcomes);
+
+        Assert.Equal(0.5, slope, 0.05);
+        Assert.Equal(-0.5, intercept, 0.08);
+        Assert.Equal((1.0, 0.0), Calibration.FitPlatt([], []));
+    }
+
+    [Fact]
+    public void Reliability_BinsPredictionsWithTheirOutcomes()
+    {
+        IReadOnlyList<ReliabilityBin> bins = Calibration.Reliability([0.05, 0.15, 0.95, 0.91, 1.0], [0, 1, 1, 0, 1], bins: 10);
+
+        Assert.Equal(10, bins.Count);
+        Assert.Equal(new ReliabilityBin(0.0, 0.1, 1, 0.05, 0), bins[0]);
+        Assert.Equal(1, bins[1].Count);
+        Assert.Equal(0, bins[5].Count);
+        Assert.Equal(3, bins[9].Count);
+        Assert.Equal((0.95 + 0.91 + 1.0) / 3, bins[9].MeanProbability, 12);
+        Assert.Equal(2.0 / 3, bins[9].Observed, 12);
+    }
 }

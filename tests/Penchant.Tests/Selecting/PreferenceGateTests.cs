@@ -175,7 +175,7 @@ public sealed class PreferenceGateTests
 
         Assert.True(p.ScopeIsForSomeoneElse);
         Assert.Equal(expected, f.OutOfScope);
-        Assert.True(GateWeights.Default.Score(f) < 0 || expected == 0, "An out-of-scope preference must not be selected.");
+        Assert.True(GateModel.Default.Probability(f) < GateModel.Default.Threshold || expected == 0, "An out-of-scope preference must not be selected.");
     }
 
     [Fact]
