@@ -23,6 +23,9 @@ internal sealed partial class PreparedPreference(Preference preference, HashSet<
 
     public float[]? ChainVector { get; } = chainVector;
 
+    /// <summary>Gets the vectors of the scope's exclusions, in the order of <see cref="PreferenceScope.Exclusions"/>; empty when it has none.</summary>
+    public float[][] ExclusionVectors { get; init; } = [];
+
     /// <summary>
     /// Gets the recipient group the preference is for: its scope's tag, or, when no scope was extracted, the one its text
     /// addresses ("Messages to my mom should be in Spanish"), since such a preference holds only for messages to them.
