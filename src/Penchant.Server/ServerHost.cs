@@ -179,6 +179,7 @@ public static class ServerHost
 
         app.MapMemoryApi();
         app.MapPreferenceEditApi();
+        app.MapScopeNarrowingApi();
         app.MapSignalsApi();
         app.MapRankingApi();
         app.MapTrainingApi();
