@@ -9,6 +9,12 @@ namespace Penchant.Evaluation.Evaluators;
 /// </summary>
 public sealed record FeedbackCase
 {
+    // Source-generated JSON sets every init-only member, absent ones to null: absent probe lists read as empty.
+    private readonly IReadOnlyList<string> _inScope = [];
+    private readonly IReadOnlyList<string> _nearScope = [];
+    private readonly IReadOnlyList<string> _outScope = [];
+    private readonly IReadOnlyList<string> _narrowed = [];
+
     /// <summary>Gets the item identifier.</summary>
     public required string Id { get; init; }
 
@@ -32,15 +38,15 @@ public sealed record FeedbackCase
 
     /// <summary>Gets the probes inside the feedback's scope.</summary>
     [JsonPropertyName("in_scope")]
-    public IReadOnlyList<string> InScope { get; init; } = [];
+    public IReadOnlyList<string> InScope { get => _inScope; init => _inScope = value ?? []; }
 
     /// <summary>Gets the probes near the scope but outside it.</summary>
     [JsonPropertyName("near_scope")]
-    public IReadOnlyList<string> NearScope { get; init; } = [];
+    public IReadOnlyList<string> NearScope { get => _nearScope; init => _nearScope = value ?? []; }
 
     /// <summary>Gets the probes far from the scope.</summary>
     [JsonPropertyName("out_scope")]
-    public IReadOnlyList<string> OutScope { get; init; } = [];
+    public IReadOnlyList<string> OutScope { get => _outScope; init => _outScope = value ?? []; }
 
     /// <summary>Gets the narrowing the user says after the probe round ("not for my sister"), or <see langword="null"/>.</summary>
     [JsonPropertyName("not_for")]
@@ -48,5 +54,5 @@ public sealed record FeedbackCase
 
     /// <summary>Gets the in-scope probes that fall under the narrowing and must stop firing after it.</summary>
     [JsonPropertyName("narrowed")]
-    public IReadOnlyList<string> Narrowed { get; init; } = [];
+    public IReadOnlyList<string> Narrowed { get => _narrowed; init => _narrowed = value ?? []; }
 }
