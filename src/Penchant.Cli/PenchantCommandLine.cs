@@ -25,6 +25,7 @@ internal static class PenchantCommandLine
         root.Subcommands.Add(new ForgetCommand(globals, environment));
         root.Subcommands.Add(new ExpireCommand(globals, environment));
         root.Subcommands.Add(new EditPreferenceCommand(globals, environment));
+        root.Subcommands.Add(new NarrowCommand(globals, environment));
         root.Subcommands.Add(new SelectCommand(globals, environment));
         root.Subcommands.Add(new SearchCommand(globals, environment));
         root.Subcommands.Add(new ExportCommand(globals, environment));

@@ -188,6 +188,7 @@ public static class ServerHost
 
         app.MapMemoryApi();
         app.MapPreferenceEditApi();
+        app.MapScopeNarrowingApi();
         app.MapSignalsApi();
         app.MapRankingApi();
         app.MapTrainingApi();

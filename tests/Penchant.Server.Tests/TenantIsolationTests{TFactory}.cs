@@ -55,6 +55,12 @@ public abstract class TenantIsolationTests<TFactory>(TFactory factory) : IClassF
             Assert.Equal(ApiProblems.NotFound, await ErrorCodeAsync(edit));
             Assert.Equal("[]", await b.GetStringAsync($"/v1/users/{user}/events", Cancellation));
 
+            // A narrowing by B of A's preference is 404 like one of a preference B does not have, and writes nothing
+            HttpResponseMessage narrow = await b.PostAsJsonAsync($"/v1/users/{user}/preferences/{preferenceId}/narrow", new NarrowScopeRequest("my colleagues"), Cancellation);
+            Assert.Equal(HttpStatusCode.NotFound, narrow.StatusCode);
+            Assert.Equal(ApiProblems.NotFound, await ErrorCodeAsync(narrow));
+            Assert.Equal("[]", await b.GetStringAsync($"/v1/users/{user}/events", Cancellation));
+
             // Principles: B sees none, and a verdict by B on any principle id is 404 and writes nothing
             Assert.Equal("[]", await b.GetStringAsync($"/v1/users/{user}/principles", Cancellation));
             HttpResponseMessage verdict = await b.PostAsJsonAsync($"/v1/users/{user}/principles/length:-1/verdicts", new PrincipleVerdictRequest(Penchant.Signals.PrincipleVerdictKind.Delete), Cancellation);

@@ -24,5 +24,6 @@ internal sealed class EvalCommand : System.CommandLine.Command
         Subcommands.Add(new EvalOpeCommand(globals, environment));
         Subcommands.Add(new EvalEditsCommand(globals, environment));
         Subcommands.Add(new EvalPrinciplesCommand(globals, environment));
+        Subcommands.Add(new EvalFeedbackCommand(globals, environment));
     }
 }

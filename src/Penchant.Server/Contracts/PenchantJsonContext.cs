@@ -24,6 +24,7 @@ namespace Penchant.Server.Contracts;
 [JsonSerializable(typeof(PersonalizerRankResponse))]
 [JsonSerializable(typeof(PersonalizerRewardRequest))]
 [JsonSerializable(typeof(EditPreferenceRequest))]
+[JsonSerializable(typeof(NarrowScopeRequest))]
 [JsonSerializable(typeof(ObserveRequest))]
 [JsonSerializable(typeof(SelectRequest))]
 [JsonSerializable(typeof(TurnContract))]

@@ -6,7 +6,11 @@ namespace Penchant.Server.Contracts;
 /// <summary>Where a preference applies.</summary>
 /// <param name="Text">The scope as the user said it, or <see langword="null"/>.</param>
 /// <param name="Tags">Structured tags a request's attributes must match.</param>
-public sealed record ScopeContract(string? Text, IReadOnlyDictionary<string, string> Tags);
+public sealed record ScopeContract(string? Text, IReadOnlyDictionary<string, string> Tags)
+{
+    /// <summary>Gets the situations the preference must not apply to (see <c>POST …/preferences/{id}/narrow</c>), or <see langword="null"/> when none.</summary>
+    public IReadOnlyList<string>? Exclusions { get; init; }
+}
 
 /// <summary>A preference as the API and the CLI show it (everything but the embedding).</summary>
 /// <param name="Id">The preference identifier.</param>

@@ -13,6 +13,7 @@ using Penchant.Learning.Edits;
 using Penchant.Learning.Exploration;
 using Penchant.Learning.Feedback;
 using Penchant.Learning.Principles;
+using Penchant.Learning.Scopes;
 using Penchant.Learning.Ranking;
 using Penchant.Learning.Statements;
 using Penchant.Ranking;
@@ -87,13 +88,15 @@ public static class PenchantServiceCollectionExtensions
             .AddSignal<Activation, ActivationCodec>()
             .AddSignal<Edit, EditCodec>()
             .AddSignal<PreferenceEdit, PreferenceEditCodec>()
-            .AddSignal<PrincipleVerdict, PrincipleVerdictCodec>();
+            .AddSignal<PrincipleVerdict, PrincipleVerdictCodec>()
+            .AddSignal<ScopeNarrowing, ScopeNarrowingCodec>();
 
         // Learners, in the order they see each entry.
         services.TryAddSingleton<PreferenceIntake>();
         services.TryAddSingleton<LearningPipeline>();
         services.TryAddSingleton<RankingTraining>();
         builder.AddLearner<StatementLearner>().AddLearner<ReactionLearner>().AddLearner<RankingLearner>().AddLearner<DecisionLearner>().AddLearner<EditLearner>().AddLearner<PreferenceEditLearner>().AddLearner<PrincipleVerdictLearner>();
+        builder.AddLearner<ScopeNarrowingLearner>();
 
         // Decisions: a query that logs itself as a signal; rewards are signals; the policy is the DecisionLearner.
         services.AddOptionsWithValidateOnStart<DecidingOptions, DecidingOptionsValidator>();

@@ -18,6 +18,13 @@ public sealed record PreferenceScope
     /// <summary>Gets structured tags (for example <c>channel=email</c>, <c>recipient=boss</c>) that a request's attributes must match.</summary>
     public IReadOnlyDictionary<string, string> Tags { get; init; } = EmptyTags;
 
+    /// <summary>
+    /// Gets the situations the preference must not apply to, as the user said them when it fired where it should not ("my
+    /// friends" from "not for my friends"); empty by default. Selection drops the preference for a request that names one of
+    /// them or is closer in meaning to one of them than to the scope.
+    /// </summary>
+    public IReadOnlyList<string> Exclusions { get; init; } = [];
+
     /// <summary>Gets a value indicating whether the scope limits where the preference applies.</summary>
     public bool IsScoped => Text is not null || Tags.Count > 0;
 }

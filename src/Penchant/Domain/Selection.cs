@@ -11,6 +11,12 @@ public sealed record Selection(IReadOnlyList<SelectedPreference> Preferences, st
     /// <summary>Gets the styles the user's edits in the nearest past contexts ask for, with the edits they came from; empty when none.</summary>
     public IReadOnlyList<StylePreference> Styles { get; init; } = [];
 
+    /// <summary>
+    /// Gets the preferences the gate would have selected but whose scope excludes the request (the user narrowed it: "not for
+    /// my friends"), each with a reason that starts with <c>excluded:</c>; empty when none.
+    /// </summary>
+    public IReadOnlyList<SelectedPreference> Excluded { get; init; } = [];
+
     /// <summary>Gets a value indicating whether nothing applies (no preference and no style).</summary>
     public bool IsEmpty => Preferences.Count == 0 && Styles.Count == 0;
 }

@@ -30,6 +30,9 @@ internal sealed partial class PreparedPreference(Preference preference, HashSet<
     /// <summary>Gets the standard deviation of those similarities, at least <see cref="GateBackground.MinimumSpread"/>; 1 without a background.</summary>
     public double BackgroundSpread { get; init; } = 1;
 
+    /// <summary>Gets the vectors of the scope's exclusions, in the order of <see cref="PreferenceScope.Exclusions"/>; empty when it has none.</summary>
+    public float[][] ExclusionVectors { get; init; } = [];
+
     /// <summary>
     /// Gets the recipient group the preference is for: its scope's tag, or, when no scope was extracted, the one its text
     /// addresses ("Texts to my grandmother should be in Greek"), since such a preference holds only for messages to them.

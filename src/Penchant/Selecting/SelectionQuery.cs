@@ -71,9 +71,10 @@ internal sealed class SelectionQuery(
     public Selection SelectPrepared(IReadOnlyList<PreparedPreference> prepared, RequestView request, IReadOnlyList<StylePreference> styles)
     {
         List<SelectedPreference> selected = prepared.Count == 0 ? [] : _gate.Select(request, prepared, _options.SelectionThreshold);
-        return selected.Count == 0 && styles.Count == 0
+        List<SelectedPreference> excluded = ScopeExclusions.Apply(selected, prepared, request);
+        return selected.Count == 0 && styles.Count == 0 && excluded.Count == 0
             ? Selection.Empty
-            : new Selection(selected, PromptRenderer.Render(selected, styles, _options.PromptTokenBudget)) { Styles = styles };
+            : new Selection(selected, selected.Count == 0 && styles.Count == 0 ? string.Empty : PromptRenderer.Render(selected, styles, _options.PromptTokenBudget)) { Styles = styles, Excluded = excluded };
     }
 
     /// <summary>Computes the gate's features for every current preference of a user against a request (for fitting the gate).</summary>
@@ -153,7 +154,7 @@ internal sealed class SelectionQuery(
         var current = state.Preferences.Where(static p => p.IsCurrent).ToList();
         Dictionary<string, float[]> phrases = await PhraseEmbeddings.EmbedAsync(
             embeddings,
-            current.SelectMany(static p => HintPhrases(p.Hints).Append(PreparedPreference.ScopePhrase(p)).Append(p.Hints.ChainsTo)),
+            current.SelectMany(static p => HintPhrases(p.Hints).Append(PreparedPreference.ScopePhrase(p)).Append(p.Hints.ChainsTo).Concat(p.Scope.Exclusions)),
             cancellationToken).ConfigureAwait(false);
         float[][] background = current.Count == 0 ? [] : await _background.VectorsAsync(cancellationToken).ConfigureAwait(false);
         var prepared = new List<PreparedPreference>(current.Count);
@@ -172,6 +173,7 @@ internal sealed class SelectionQuery(
             {
                 BackgroundMean = mean,
                 BackgroundSpread = spread,
+                ExclusionVectors = [.. p.Scope.Exclusions.Select(e => phrases[e])],
             });
         }
 

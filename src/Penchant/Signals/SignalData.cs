@@ -23,6 +23,10 @@ internal sealed record PreferenceEditData(string PreferenceId, double? Strength,
 /// <param name="Verdict">The verdict.</param>
 internal sealed record PrincipleVerdictData(string PrincipleId, PrincipleVerdictKind Verdict);
 
+/// <summary>The data of a scope narrowing's entry (the situation excluded is the entry's text).</summary>
+/// <param name="PreferenceId">The narrowed preference.</param>
+internal sealed record ScopeNarrowingData(string PreferenceId);
+
 /// <summary>Source-generated JSON for signal data (no reflection in the core library).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ComparisonData))]
@@ -30,4 +34,5 @@ internal sealed record PrincipleVerdictData(string PrincipleId, PrincipleVerdict
 [JsonSerializable(typeof(ChoiceData))]
 [JsonSerializable(typeof(PreferenceEditData))]
 [JsonSerializable(typeof(PrincipleVerdictData))]
+[JsonSerializable(typeof(ScopeNarrowingData))]
 internal sealed partial class RankingJsonContext : JsonSerializerContext;

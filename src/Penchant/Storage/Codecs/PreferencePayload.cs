@@ -20,6 +20,8 @@ internal sealed class PreferencePayload
 
     public Dictionary<string, string>? ScopeTags { get; set; }
 
+    public List<string>? ScopeExclusions { get; set; }
+
     public List<string>? Sources { get; set; }
 
     public double Confidence { get; set; }
@@ -48,6 +50,7 @@ internal sealed class PreferencePayload
         Strength = preference.Strength,
         ScopeText = preference.Scope.Text,
         ScopeTags = preference.Scope.Tags.Count == 0 ? null : new Dictionary<string, string>(preference.Scope.Tags, StringComparer.Ordinal),
+        ScopeExclusions = preference.Scope.Exclusions.Count == 0 ? null : [.. preference.Scope.Exclusions],
         Sources = preference.Sources.Count == 0 ? null : [.. preference.Sources],
         Confidence = preference.Confidence,
         CreatedAt = preference.CreatedAt,
@@ -67,9 +70,14 @@ internal sealed class PreferencePayload
         Kind = Kind,
         Polarity = Polarity,
         Strength = Strength,
-        Scope = ScopeText is null && (ScopeTags is null || ScopeTags.Count == 0)
+        Scope = ScopeText is null && (ScopeTags is null || ScopeTags.Count == 0) && (ScopeExclusions is null || ScopeExclusions.Count == 0)
             ? PreferenceScope.Everywhere
-            : new PreferenceScope { Text = ScopeText, Tags = new Dictionary<string, string>(ScopeTags ?? [], StringComparer.Ordinal) },
+            : new PreferenceScope
+            {
+                Text = ScopeText,
+                Tags = ScopeTags is null || ScopeTags.Count == 0 ? PreferenceScope.EmptyTags : new Dictionary<string, string>(ScopeTags, StringComparer.Ordinal),
+                Exclusions = ScopeExclusions is null ? [] : [.. ScopeExclusions],
+            },
         Sources = Sources is null ? [] : [.. Sources],
         Confidence = Confidence,
         CreatedAt = CreatedAt,
