@@ -24,7 +24,7 @@ internal sealed class NarrowCommand : CliCommand
     {
         UserKey user = context.User;
         var narrowing = new ScopeNarrowing(context.ParseResult.GetValue(_preferenceId)!, context.ParseResult.GetValue(_notFor)!, context.ParseResult.GetValue(_at));
-        await using EngineHost host = context.OpenEngine();
+        await using EngineHost host = await context.OpenEngineAsync(cancellationToken);
         WriteResult result = await host.Engine.RecordAsync(user, [narrowing], null, cancellationToken);
         context.Output.WriteWrite(result);
         return ExitCodes.Success;
