@@ -14,7 +14,7 @@ namespace Penchant.Server;
 public sealed class CrossInstanceTests(ServerPair pair) : IClassFixture<ServerPair>
 {
     private const string Dinner = "Propose a recipe for this evening's dinner";
-    private const string Distance = "How far is it from Paris to Berlin?";
+    private const string Distance = "Give me the distance of my running route today";
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 

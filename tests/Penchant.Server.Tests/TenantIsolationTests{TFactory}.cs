@@ -24,7 +24,7 @@ public abstract class TenantIsolationTests<TFactory>(TFactory factory) : IClassF
         HttpResponseMessage written = await a.PostAsJsonAsync("/v1/users/alice/statements", new RememberRequest("I'm vegetarian, no meat or fish please."), Cancellation);
         WriteResponse write = (await written.Content.ReadFromJsonAsync(PenchantJsonContext.Default.WriteResponse, Cancellation))!;
         string preferenceId = Assert.Single(write.Created).Id;
-        Assert.Equal(HttpStatusCode.OK, (await a.PostAsJsonAsync("/v1/users/alice/comparisons", new CompareRequest("Suggest a lunch", "A lentil salad.", "A long tour of every steakhouse in town, with prices, opening hours and history."), Cancellation)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await a.PostAsJsonAsync("/v1/users/alice/comparisons", new CompareRequest("Suggest a lunch", "A lentil salad.", "A long tour of every grill house in town, with prices, opening hours and history."), Cancellation)).StatusCode);
         string before = await a.GetStringAsync("/v1/users/alice/events", Cancellation);
         string historyBefore = await a.GetStringAsync("/v1/users/alice/history", Cancellation);
 

@@ -8,7 +8,9 @@ internal static class ContractMapper
 {
     public static PreferenceContract ToContract(this Preference preference)
     {
-        ScopeContract? scope = preference.Scope.IsScoped ? new ScopeContract(preference.Scope.Text, preference.Scope.Tags) : null;
+        ScopeContract? scope = preference.Scope.IsScoped || preference.Scope.Exclusions.Count > 0
+            ? new ScopeContract(preference.Scope.Text, preference.Scope.Tags) { Exclusions = preference.Scope.Exclusions.Count == 0 ? null : preference.Scope.Exclusions }
+            : null;
         return new PreferenceContract(
             preference.Id,
             preference.Text,

@@ -16,7 +16,10 @@ internal sealed record TurnContract(string? Role, string? Content, DateTimeOffse
 /// <summary>Where a preference applies.</summary>
 /// <param name="Text">The scope as the user said it, or <see langword="null"/>.</param>
 /// <param name="Tags">Structured tags a request's attributes must match.</param>
-internal sealed record ScopeContract(string? Text, IReadOnlyDictionary<string, string> Tags);
+internal sealed record ScopeContract(string? Text, IReadOnlyDictionary<string, string> Tags)
+{
+    public IReadOnlyList<string>? Exclusions { get; init; }
+}
 
 /// <summary>A preference as the CLI shows it (everything but the embedding).</summary>
 /// <param name="Id">The preference identifier.</param>

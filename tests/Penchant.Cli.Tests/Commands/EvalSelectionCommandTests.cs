@@ -50,7 +50,7 @@ public sealed partial class EvalSelectionCommandTests(CliFixture cli)
         Assert.True(result.ExitCode == 0, result.ToString());
         string[] rows = await File.ReadAllLinesAsync(dump, TestContext.Current.CancellationToken);
         Assert.Equal(
-            "case,category,applies,text_similarity,hint_similarity,scope_similarity,lexical,scope_match,relative,overridden,out_of_scope,strength,neutral,scope_kind,scope_coverage,kind,text,scope,hints",
+            "case,category,applies,text_similarity,text_z,lead,rank,hint_similarity,scope_similarity,scope_match,lexical,strength,neutral,overridden,out_of_scope,kind,text,scope,hints",
             rows[0]);
 
         // The preference's text, scope and hints are quoted fields at the end of each row.
@@ -102,6 +102,6 @@ public sealed partial class EvalSelectionCommandTests(CliFixture cli)
 
     private static double Value(Match match, string name) => double.Parse(match.Groups[name].Value, CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^selection: n=(?<n>\d+) precision=(?<precision>\d\.\d{3}) recall=(?<recall>\d\.\d{3}) f1=(?<f1>\d\.\d{3}) exact=(?<exact>\d\.\d{3})$")]
+    [GeneratedRegex(@"^selection: n=(?<n>\d+) precision=(?<precision>\d\.\d{3}) recall=(?<recall>\d\.\d{3}) f1=(?<f1>\d\.\d{3}) exact=(?<exact>\d\.\d{3}) none_exact=\d\.\d{3} ece=\d\.\d{3}$")]
     private static partial Regex SummaryPattern();
 }

@@ -7,6 +7,7 @@ public sealed class LanguagePackTests
     private static readonly string[] Named =
     [
         LanguagePack.ApplicabilityLexicon,
+        LanguagePack.BackgroundRequests,
         LanguagePack.ExtractionSeeds,
         LanguagePack.ObjectSynonyms,
         LanguagePack.ReactionSeeds,

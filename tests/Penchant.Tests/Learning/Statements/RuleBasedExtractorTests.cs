@@ -45,7 +45,7 @@ public sealed class RuleBasedExtractorTests(EngineFixture fixture) : IClassFixtu
         var extractor = new RuleBasedExtractor(fixture.Embeddings);
 
         IReadOnlyList<ExtractedPreference> found = await extractor.FromTurnAsync(
-            "Bruges looks nice. I always pick quiet guesthouses over big hotels, and please give prices in euros.", Ct);
+            "Bruges looks nice. I always pick quiet guesthouses over big hotels, and I want prices in euros.", Ct);
 
         Assert.Equal(2, found.Count);
         Assert.Contains("guesthouses", found[0].Text, StringComparison.Ordinal);
