@@ -185,6 +185,7 @@ public static class ServerHost
         app.MapDecisionsApi();
         app.MapPersonalizerApi();
         app.MapExplainApi();
+        app.MapUsersApi();
         app.MapHealthChecks("/health");
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = static _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = static check => check.Tags.Contains(ReadinessCheck.Tag) });
