@@ -56,6 +56,7 @@ public sealed class PostgreSqlPreferenceStore : IPreferenceStore, IAsyncDisposab
     private readonly string[] _deleteUser;
     private readonly string _listUsers;
     private readonly string _listExpiring;
+    private readonly string _summarizeUsers;
 
     /// <summary>Initializes a new instance of the <see cref="PostgreSqlPreferenceStore"/> class with a connection pool of its own. Nothing is opened until first use.</summary>
     /// <param name="options">The server, schema, pool and timeouts.</param>
@@ -136,6 +137,24 @@ public sealed class PostgreSqlPreferenceStore : IPreferenceStore, IAsyncDisposab
         ];
         _listUsers = database.Sql("SELECT user_id FROM {s}.users WHERE tenant = $1 AND version > 0");
         _listExpiring = database.Sql("SELECT DISTINCT tenant, user_id FROM {s}.preferences WHERE expires_at IS NOT NULL AND expires_at <= $1");
+
+        // One page of users first, then their counts from the primary-key indexes and the time of their last event.
+        _summarizeUsers = database.Sql(
+            """
+            SELECT u.user_id,
+                   (SELECT count(*) FROM {s}.preferences p WHERE p.tenant = u.tenant AND p.user_id = u.user_id AND (p.payload::jsonb ->> 'supersededBy') IS NULL),
+                   (SELECT count(*) FROM {s}.preferences p WHERE p.tenant = u.tenant AND p.user_id = u.user_id),
+                   (SELECT count(*) FROM {s}.events e WHERE e.tenant = u.tenant AND e.user_id = u.user_id),
+                   (SELECT e.at FROM {s}.events e WHERE e.tenant = u.tenant AND e.user_id = u.user_id ORDER BY e.seq DESC LIMIT 1)
+            FROM (SELECT tenant, user_id FROM {s}.users
+                  WHERE tenant = $1 AND version > 0
+                    AND ($2::text IS NULL OR user_id = $2)
+                    AND ($3::text IS NULL OR user_id > $3)
+                    AND ($4::text IS NULL OR strpos(user_id, $4) > 0)
+                  ORDER BY user_id
+                  LIMIT $5) u
+            ORDER BY u.user_id
+            """);
     }
 
     /// <summary>Gets the database this store uses.</summary>
@@ -443,6 +462,32 @@ public sealed class PostgreSqlPreferenceStore : IPreferenceStore, IAsyncDisposab
     }
 
     /// <inheritdoc/>
+    /// <remarks>Pages follow the byte order of the identifiers' UTF-8 (collation <c>"C"</c>), which is stable between pages.</remarks>
+    /// <exception cref="ArgumentException"><paramref name="tenantId"/> is <see langword="null"/>, empty or whitespace.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is less than 1.</exception>
+    /// <exception cref="StoreUnavailableException">The server cannot be reached.</exception>
+    /// <exception cref="PenchantException">The server failed.</exception>
+    /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
+    public Task<IReadOnlyList<UserSummary>> ListUserSummariesAsync(string tenantId, string? afterUserId, int limit, string? contains = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        return SummarizeUsersCoreAsync(tenantId, null, afterUserId, limit, contains, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException"><paramref name="user"/> is not a valid key.</exception>
+    /// <exception cref="StoreUnavailableException">The server cannot be reached.</exception>
+    /// <exception cref="PenchantException">The server failed.</exception>
+    /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
+    public async Task<UserSummary?> GetUserSummaryAsync(UserKey user, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        IReadOnlyList<UserSummary> one = await SummarizeUsersCoreAsync(user.TenantId, user.UserId, null, 1, null, cancellationToken).ConfigureAwait(false);
+        return one.Count > 0 ? one[0] : null;
+    }
+
+    /// <inheritdoc/>
     /// <exception cref="ArgumentException"><paramref name="tenantId"/> or <paramref name="name"/> is empty.</exception>
     /// <exception cref="StoreUnavailableException">The server cannot be reached.</exception>
     /// <exception cref="PenchantException">The server failed.</exception>
@@ -679,6 +724,43 @@ public sealed class PostgreSqlPreferenceStore : IPreferenceStore, IAsyncDisposab
             cancellationToken.ThrowIfCancellationRequested();
             yield return user;
         }
+    }
+
+    private async Task<IReadOnlyList<UserSummary>> SummarizeUsersCoreAsync(string tenantId, string? exactUser, string? afterUserId, int limit, string? contains, CancellationToken cancellationToken)
+    {
+        var summaries = new List<UserSummary>();
+        NpgsqlConnection connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            try
+            {
+                using NpgsqlCommand command = new(_summarizeUsers, connection);
+                command.Parameters.Add(Text(tenantId));
+                command.Parameters.Add(Text(exactUser));
+                command.Parameters.Add(Text(afterUserId));
+                command.Parameters.Add(Text(string.IsNullOrEmpty(contains) ? null : contains));
+                command.Parameters.Add(Int64(limit));
+                NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        summaries.Add(new UserSummary(
+                            reader.GetString(0),
+                            (int)reader.GetInt64(1),
+                            (int)reader.GetInt64(2),
+                            reader.GetInt64(3),
+                            await reader.IsDBNullAsync(4, cancellationToken).ConfigureAwait(false) ? null : DateTimeOffset.ParseExact(reader.GetString(4), TimestampFormat, CultureInfo.InvariantCulture)));
+                    }
+                }
+            }
+            catch (NpgsqlException ex)
+            {
+                throw _database.Failure(ex, "summarize users", cancellationToken);
+            }
+        }
+
+        return summaries;
     }
 
     private async Task<StoredModel?> GetModelCoreAsync(ModelTable table, string tenant, string? user, string name, CancellationToken cancellationToken)

@@ -198,6 +198,7 @@ public static class ServerHost
         app.MapSearchApi();
         app.MapWebhooksApi();
         app.MapImportsApi();
+        app.MapUsersApi();
         app.MapHealthChecks("/health");
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = static _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = static check => check.Tags.Contains(ReadinessCheck.Tag) });

@@ -529,6 +529,32 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
     }
 
     /// <inheritdoc/>
+    /// <remarks>Identifiers are ordered by UTF-16 code unit (<see cref="StringComparer.Ordinal"/>), as .NET sorts them.</remarks>
+    /// <exception cref="ArgumentException"><paramref name="tenantId"/> is <see langword="null"/>, empty or whitespace.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is less than 1.</exception>
+    /// <exception cref="PenchantException">SQLite failed.</exception>
+    /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
+    public Task<IReadOnlyList<UserSummary>> ListUserSummariesAsync(string tenantId, string? afterUserId, int limit, string? contains = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        return SummarizeUsersCoreAsync(tenantId, null, afterUserId, limit, contains, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException"><paramref name="user"/> is not a valid key.</exception>
+    /// <exception cref="PenchantException">SQLite failed.</exception>
+    /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
+    public async Task<UserSummary?> GetUserSummaryAsync(UserKey user, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        IReadOnlyList<UserSummary> one = await SummarizeUsersCoreAsync(user.TenantId, user.UserId, null, 1, null, cancellationToken).ConfigureAwait(false);
+        return one.Count > 0 ? one[0] : null;
+    }
+
+    /// <inheritdoc/>
     /// <exception cref="ArgumentException"><paramref name="tenantId"/> or <paramref name="name"/> is empty.</exception>
     /// <exception cref="PenchantException">SQLite failed.</exception>
     /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
@@ -1013,6 +1039,53 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
                 }
             }
         }
+    }
+
+    // Counts come from the primary-key and ordinal indexes; the last activity is the time of the event with the highest sequence.
+    private async Task<IReadOnlyList<UserSummary>> SummarizeUsersCoreAsync(string tenantId, string? exactUser, string? afterUserId, int limit, string? contains, CancellationToken cancellationToken)
+    {
+        var summaries = new List<UserSummary>();
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText =
+                """
+                SELECT u.user,
+                       (SELECT count(*) FROM preferences p WHERE p.tenant = u.tenant AND p.user = u.user AND json_extract(p.payload, '$.supersededBy') IS NULL),
+                       (SELECT count(*) FROM preferences p WHERE p.tenant = u.tenant AND p.user = u.user),
+                       (SELECT count(*) FROM events e WHERE e.tenant = u.tenant AND e.user = u.user),
+                       (SELECT e.at FROM events e WHERE e.tenant = u.tenant AND e.user = u.user ORDER BY e.seq DESC LIMIT 1)
+                FROM (SELECT tenant, user FROM users
+                      WHERE tenant = $tenant AND version > 0
+                        AND ($exact IS NULL OR user = $exact)
+                        AND ($after IS NULL OR user > $after COLLATE ORDINAL)
+                        AND ($contains IS NULL OR instr(user, $contains) > 0)
+                      ORDER BY user COLLATE ORDINAL
+                      LIMIT $limit) u
+                ORDER BY u.user COLLATE ORDINAL;
+                """;
+            command.Parameters.AddWithValue("$tenant", tenantId);
+            command.Parameters.AddWithValue("$exact", (object?)exactUser ?? DBNull.Value);
+            command.Parameters.AddWithValue("$after", (object?)afterUserId ?? DBNull.Value);
+            command.Parameters.AddWithValue("$contains", string.IsNullOrEmpty(contains) ? DBNull.Value : contains);
+            command.Parameters.AddWithValue("$limit", limit);
+            var reader = await ExecuteReaderAsync(command, "summarize users", cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await ReadAsync(reader, "summarize users", cancellationToken).ConfigureAwait(false))
+                {
+                    summaries.Add(new UserSummary(
+                        reader.GetString(0),
+                        reader.GetInt32(1),
+                        reader.GetInt32(2),
+                        reader.GetInt64(3),
+                        await reader.IsDBNullAsync(4, cancellationToken).ConfigureAwait(false) ? null : DateTimeOffset.ParseExact(reader.GetString(4), TimestampFormat, CultureInfo.InvariantCulture)));
+                }
+            }
+        }
+
+        return summaries;
     }
 
     private async Task<StoredModel?> GetModelCoreAsync(string tenant, string user, string name, CancellationToken cancellationToken)

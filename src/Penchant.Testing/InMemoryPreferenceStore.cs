@@ -286,6 +286,64 @@ public sealed class InMemoryPreferenceStore : IPreferenceStore
         }
     }
 
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException"><paramref name="tenantId"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is less than 1.</exception>
+    public Task<IReadOnlyList<UserSummary>> ListUserSummariesAsync(string tenantId, string? afterUserId, int limit, string? contains = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        cancellationToken.ThrowIfCancellationRequested();
+        var page = new List<UserSummary>();
+        lock (_gate)
+        {
+            foreach (var (key, data) in _users)
+            {
+                if (data.Version > 0
+                    && string.Equals(key.TenantId, tenantId, StringComparison.Ordinal)
+                    && (afterUserId is null || string.CompareOrdinal(key.UserId, afterUserId) > 0)
+                    && (string.IsNullOrEmpty(contains) || key.UserId.Contains(contains, StringComparison.Ordinal)))
+                {
+                    page.Add(Summarize(key.UserId, data));
+                }
+            }
+        }
+
+        page.Sort(static (a, b) => string.CompareOrdinal(a.UserId, b.UserId));
+        if (page.Count > limit)
+        {
+            page.RemoveRange(limit, page.Count - limit);
+        }
+
+        return Task.FromResult<IReadOnlyList<UserSummary>>(page);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException"><paramref name="user"/> is not a valid key.</exception>
+    public Task<UserSummary?> GetUserSummaryAsync(UserKey user, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            return Task.FromResult(_users.TryGetValue(user, out var data) && data.Version > 0 ? Summarize(user.UserId, data) : null);
+        }
+    }
+
+    private static UserSummary Summarize(string userId, UserData data)
+    {
+        int current = 0;
+        foreach (Preference preference in data.Preferences)
+        {
+            if (preference.SupersededBy is null)
+            {
+                current++;
+            }
+        }
+
+        return new UserSummary(userId, current, data.Preferences.Count, data.Events.Count, data.Events.Count > 0 ? data.Events[^1].At : null);
+    }
+
     private Task<StoredModel?> GetModelCoreAsync((string, string, string) key, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -35,6 +35,9 @@ public abstract class TenantIsolationTests<TFactory>(TFactory factory) : IClassF
             Assert.Equal("[]", await b.GetStringAsync($"/v1/users/{user}/history", Cancellation));
             Assert.Equal("[]", await b.GetStringAsync($"/v1/users/{user}/events", Cancellation));
             Assert.Equal("{\"matches\":[]}", await b.GetStringAsync($"/v1/users/{user}/preferences/search?q=vegetarian%20meals", Cancellation));
+            HttpResponseMessage summary = await b.GetAsync($"/v1/users/{user}", Cancellation);
+            Assert.Equal(HttpStatusCode.NotFound, summary.StatusCode);
+            Assert.Equal(ApiProblems.NotFound, await ErrorCodeAsync(summary));
             HttpResponseMessage selected = await b.PostAsJsonAsync($"/v1/users/{user}/select", new SelectRequest("Propose a dinner recipe"), Cancellation);
             Assert.Equal(HttpStatusCode.OK, selected.StatusCode);
             SelectionResponse selection = (await selected.Content.ReadFromJsonAsync(PenchantJsonContext.Default.SelectionResponse, Cancellation))!;
@@ -111,6 +114,43 @@ public abstract class TenantIsolationTests<TFactory>(TFactory factory) : IClassF
 
         Assert.Contains("green tea", await a.GetStringAsync("/v1/users/ana/events", Cancellation), StringComparison.Ordinal);
         Assert.Equal("[]", await b.GetStringAsync("/v1/users/ana/events", Cancellation));
+    }
+
+    [Fact]
+    public async Task UsersList_TwoTenants_EachListsOnlyItsOwnUsers()
+    {
+        // Arrange: tenant E has three users, tenant F one user whose id is one of E's and one of its own
+        HttpClient e = await factory.CreateTenantClientAsync("tenant-g", Cancellation);
+        HttpClient f = await factory.CreateTenantClientAsync("tenant-h", Cancellation);
+        foreach (string user in new[] { "erin", "eve", "ezra" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await e.PostAsJsonAsync($"/v1/users/{user}/statements", new RememberRequest("I prefer tea."), Cancellation)).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await f.PostAsJsonAsync("/v1/users/eve/statements", new RememberRequest("I prefer coffee."), Cancellation)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await f.PostAsJsonAsync("/v1/users/fay/statements", new RememberRequest("I prefer coffee."), Cancellation)).StatusCode);
+
+        // Act: E pages by two; F lists all and searches for E's names
+        var seen = new List<string>();
+        string? cursor = null;
+        do
+        {
+            UserPageResponse page = (await e.GetFromJsonAsync(
+                "/v1/users?limit=2" + (cursor is null ? string.Empty : "&cursor=" + Uri.EscapeDataString(cursor)), PenchantJsonContext.Default.UserPageResponse, Cancellation))!;
+            seen.AddRange(page.Users.Select(static u => u.UserId));
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+        UserPageResponse fAll = (await f.GetFromJsonAsync("/v1/users", PenchantJsonContext.Default.UserPageResponse, Cancellation))!;
+        UserPageResponse fSearch = (await f.GetFromJsonAsync("/v1/users?q=e", PenchantJsonContext.Default.UserPageResponse, Cancellation))!;
+
+        // Assert
+        Assert.Equal(["erin", "eve", "ezra"], seen);
+        Assert.Equal(["eve", "fay"], fAll.Users.Select(static u => u.UserId));
+        Assert.Equal("eve", Assert.Single(fSearch.Users).UserId);
+        UserSummaryContract eveInF = (await f.GetFromJsonAsync("/v1/users/eve", PenchantJsonContext.Default.UserSummaryContract, Cancellation))!;
+        Assert.Equal(1, eveInF.Events);
+        Assert.Equal(HttpStatusCode.NotFound, (await f.GetAsync("/v1/users/ezra", Cancellation)).StatusCode);
     }
 
     [Fact]

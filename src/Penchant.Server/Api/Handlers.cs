@@ -125,7 +125,7 @@ internal static class Handlers
         return candidates;
     }
 
-    private static RouteGroupBuilder WithApiConventions(this RouteGroupBuilder group) => group
+    internal static RouteGroupBuilder WithApiConventions(this RouteGroupBuilder group) => group
         .RequireAuthorization()
         .RequireRateLimiting(RateLimitPolicy)
         .ProducesProblem(StatusCodes.Status400BadRequest)

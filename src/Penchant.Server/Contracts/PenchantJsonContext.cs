@@ -43,6 +43,8 @@ namespace Penchant.Server.Contracts;
 [JsonSerializable(typeof(WriteResponse))]
 [JsonSerializable(typeof(SelectionResponse))]
 [JsonSerializable(typeof(PrincipleContract))]
+[JsonSerializable(typeof(UserSummaryContract))]
+[JsonSerializable(typeof(UserPageResponse))]
 [JsonSerializable(typeof(IReadOnlyList<PrincipleContract>))]
 [JsonSerializable(typeof(TenantExplanationResponse))]
 [JsonSerializable(typeof(PrincipleVerdictRequest))]

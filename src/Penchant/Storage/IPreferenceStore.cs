@@ -78,6 +78,25 @@ public interface IPreferenceStore
     /// <returns>The users, each once.</returns>
     IAsyncEnumerable<UserKey> ListUsersWithExpiredPreferencesAsync(DateTimeOffset asOf, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Lists one page of a tenant's users (those with at least one event) with their counts and last activity, in ordinal
+    /// order of the user identifier, starting after <paramref name="afterUserId"/>.
+    /// </summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="afterUserId">The last user identifier of the previous page, or <see langword="null"/> for the first page.</param>
+    /// <param name="limit">The largest number of users to return (at least 1).</param>
+    /// <param name="contains">When not empty, only users whose identifier contains this text (ordinal, case-sensitive).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>At most <paramref name="limit"/> summaries; fewer only on the last page.</returns>
+    /// <remarks>Keyset paging: a user added or deleted between two pages never shifts the users of later pages.</remarks>
+    Task<IReadOnlyList<UserSummary>> ListUserSummariesAsync(string tenantId, string? afterUserId, int limit, string? contains = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Summarizes one user: counts and last activity.</summary>
+    /// <param name="user">The user.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The summary, or <see langword="null"/> if the user has no events.</returns>
+    Task<UserSummary?> GetUserSummaryAsync(UserKey user, CancellationToken cancellationToken = default);
+
     /// <summary>Reads a tenant-level model (for example the population ranking model).</summary>
     /// <param name="tenantId">The tenant.</param>
     /// <param name="name">The model name.</param>
