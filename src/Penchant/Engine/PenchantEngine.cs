@@ -372,12 +372,29 @@ public sealed class PenchantEngine : IPenchant
 
     /// <summary>
     /// The change that forgets preferences: removes them, erases the text of the signals they came from, and makes current
-    /// again whatever they had superseded, as a replay of the redacted log would have it.
+    /// again whatever they had superseded, as a replay of the redacted log would have it: a superseded version whose every
+    /// source is erased too (an earlier version of an edited or narrowed preference, whose sources the new version carries)
+    /// would not come back on a replay, so it is forgotten with it.
     /// </summary>
     private UserChange ForgetChange(UserState state, IReadOnlyList<Preference> targets)
     {
         var ids = new HashSet<string>(targets.Select(static t => t.Id), StringComparer.Ordinal);
+        var redact = new HashSet<string>(targets.SelectMany(static t => t.Sources), StringComparer.Ordinal);
         var restore = new List<Preference>();
+        bool grew = true;
+        while (grew)
+        {
+            grew = false;
+            foreach (Preference p in state.Preferences)
+            {
+                if (p.SupersededBy is { } by && ids.Contains(by) && !ids.Contains(p.Id) && p.Sources.Count > 0 && p.Sources.All(redact.Contains))
+                {
+                    ids.Add(p.Id);
+                    grew = true;
+                }
+            }
+        }
+
         foreach (Preference p in state.Preferences)
         {
             if (p.SupersededBy is { } by && ids.Contains(by) && !ids.Contains(p.Id))
@@ -393,7 +410,7 @@ public sealed class PenchantEngine : IPenchant
             Append = [.. targets.Select(t => new PreferenceEvent { Id = NewEventId(), Kind = EventKind.Retraction, Target = t.Id, At = now })],
             Delete = [.. ids],
             Upsert = restore,
-            Redact = [.. targets.SelectMany(static t => t.Sources).Distinct(StringComparer.Ordinal)],
+            Redact = [.. redact],
         };
     }
 

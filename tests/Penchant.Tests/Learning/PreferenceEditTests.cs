@@ -80,4 +80,20 @@ public sealed class PreferenceEditTests
 
         Assert.Equal(original.Text, Assert.Single(await engine.ListAsync(user, Ct)).Text);
     }
+
+    [Fact]
+    public async Task ForgetAsync_EditedPreference_ForgetsEveryVersionAndRestoresNone()
+    {
+        using ServiceProvider services = TestEngines.Create(new InMemoryPreferenceStore());
+        IPenchant engine = services.GetRequiredService<IPenchant>();
+        var user = new UserKey("acme", "ines");
+        Preference original = (await engine.RememberAsync(user, new Statement("My coffee is always black."), Ct)).Created[0];
+        Preference edited = (await engine.EditPreferenceAsync(user, new PreferenceEdit(original.Id, Text: "I drink my coffee with oat milk."), Ct)).Created[0];
+
+        await engine.ForgetAsync(user, edited.Id, Ct);
+
+        Assert.Empty(await engine.ListAsync(user, Ct));
+        Assert.Empty(await engine.HistoryAsync(user, Ct));
+        Assert.Empty(await engine.RebuildAsync(user, Ct));
+    }
 }
