@@ -14,6 +14,7 @@ using Penchant.Embeddings;
 using Penchant.PostgreSql;
 using Penchant.Server.Api;
 using Penchant.Server.Contracts;
+using Penchant.Server.Dashboard;
 using Penchant.Server.Hosting;
 using Penchant.Server.Tenancy;
 using Penchant.Server.Training;
@@ -153,6 +154,7 @@ public static class ServerHost
             .AddCheck<DatabaseCheck>("database", tags: [ReadinessCheck.Tag]);
         builder.Services.AddOpenApi(static options => options.AddDocumentTransformer<ApiKeySecurityTransformer>());
         builder.AddPenchantTelemetry();
+        builder.AddPenchantDashboard();
 
         return builder;
     }
@@ -193,6 +195,7 @@ public static class ServerHost
         app.MapScalarApiReference(static options => options
             .WithTitle("Penchant API")
             .AddPreferredSecuritySchemes(ApiKeySecurityTransformer.SchemeName));
+        app.MapPenchantDashboard();
 
         Log.UsingDatabase(app.Logger, app.Services.GetRequiredService<DatabaseLocation>().Description);
         return app;
