@@ -23,7 +23,18 @@ public sealed class DashboardServer : WebApplicationFactory<Program>, IAsyncLife
 
     public DashboardServer() => UseKestrel(0);
 
+    /// <summary>How long a browser step may wait: generous, since the tests share two cores with other work.</summary>
+    public const float Timeout = 180_000;
+
     public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Opens a new browser context without a cookie.</summary>
+    public async Task<IPage> AnonymousPageAsync()
+    {
+        IBrowserContext context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString() });
+        context.SetDefaultTimeout(Timeout);
+        return await context.NewPageAsync();
+    }
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -67,6 +78,7 @@ public sealed class DashboardServer : WebApplicationFactory<Program>, IAsyncLife
     public async Task<IPage> SignedInPageAsync(string key)
     {
         IBrowserContext context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        context.SetDefaultTimeout(Timeout);
         IPage page = await context.NewPageAsync();
         await page.GotoAsync("/signin");
         await page.GetByLabel("API key").FillAsync(key);

@@ -18,8 +18,7 @@ public sealed class DashboardTests(DashboardServer server) : IClassFixture<Dashb
         // Arrange
         string key = await server.CreateKeyAsync("signin", Cancellation);
         Assert.Equal(HttpStatusCode.OK, (await server.Api(key).PostAsJsonAsync("/v1/users/sally/statements", new RememberRequest("I prefer trains to planes."), Cancellation)).StatusCode);
-        IBrowserContext anonymous = await server.Browser.NewContextAsync(new() { BaseURL = server.BaseAddress.ToString() });
-        IPage page = await anonymous.NewPageAsync();
+        IPage page = await server.AnonymousPageAsync();
 
         // Act + Assert: the users page sends a stranger to sign in; a wrong key is refused
         await page.GotoAsync("/");
@@ -167,8 +166,7 @@ public sealed class DashboardTests(DashboardServer server) : IClassFixture<Dashb
         string key = await server.CreateKeyAsync("a11y", Cancellation);
         Assert.Equal(HttpStatusCode.OK, (await server.Api(key).PostAsJsonAsync("/v1/users/amy/statements", new RememberRequest("I prefer large fonts."), Cancellation)).StatusCode);
         IPage page = await server.SignedInPageAsync(key);
-        IBrowserContext anonymous = await server.Browser.NewContextAsync(new() { BaseURL = server.BaseAddress.ToString() });
-        IPage signIn = await anonymous.NewPageAsync();
+        IPage signIn = await server.AnonymousPageAsync();
         await signIn.GotoAsync("/signin");
 
         var failures = new List<string>();
@@ -194,5 +192,5 @@ public sealed class DashboardTests(DashboardServer server) : IClassFixture<Dashb
         }
     }
 
-    private static Task Expect(ILocator locator) => locator.First.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+    private static Task Expect(ILocator locator) => locator.First.WaitForAsync(new LocatorWaitForOptions { Timeout = DashboardServer.Timeout });
 }
