@@ -99,7 +99,7 @@ def main():
             "users, search": "/?q=user09",
             f"user ({args.prefs} statements)": "/users/heavy",
             "try a request": None,
-            "models & health": "/health?user=heavy",
+            "models & health": "/models?user=heavy",
         }
         results = []
         count = json.loads(request(base + "/v1/users/heavy", headers=auth)[2])

@@ -43,7 +43,9 @@ public sealed class DashboardServer : WebApplicationFactory<Program>, IAsyncLife
     public async ValueTask InitializeAsync()
     {
         StartServer();
-        BaseAddress = ClientOptions.BaseAddress;
+        // Chromium keeps Secure cookies on http://localhost (a potentially trustworthy origin), so the browser uses that
+        // name for the loopback address Kestrel listens on and the production cookie policy (Secure always) stays.
+        BaseAddress = new UriBuilder(ClientOptions.BaseAddress) { Host = "localhost" }.Uri;
         HttpClient client = CreateClient();
         for (int attempt = 0; attempt < 1200 && !(await client.GetAsync("/health/ready")).IsSuccessStatusCode; attempt++)
         {
@@ -79,11 +81,31 @@ public sealed class DashboardServer : WebApplicationFactory<Program>, IAsyncLife
     {
         IBrowserContext context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         context.SetDefaultTimeout(Timeout);
+        context.SetDefaultNavigationTimeout(Timeout);
         IPage page = await context.NewPageAsync();
+        var console = new List<string>();
+        page.Console += (_, message) => console.Add($"console {message.Type}: {message.Text}");
+        page.RequestFailed += (_, request) => console.Add($"failed {request.Method} {request.Url}: {request.Failure}");
+        page.Response += (_, response) => console.Add($"{response.Status} {response.Request.Method} {response.Url}");
         await page.GotoAsync("/signin");
         await page.GetByLabel("API key").FillAsync(key);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Users", Exact = true }).WaitForAsync();
+        try
+        {
+            // The sign-in form is a plain (not enhanced) POST answered by a redirect to the users page.
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await page.WaitForURLAsync(static url => !url.Contains("/signin", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = Timeout });
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Users", Exact = true })).ToBeVisibleAsync(new() { Timeout = Timeout });
+        }
+        catch (Exception failure) when (failure is PlaywrightException or TimeoutException)
+        {
+            string shot = Path.Combine(Path.GetTempPath(), "penchant-dashboard-signin-" + Guid.NewGuid().ToString("N") + ".png");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
+            IReadOnlyList<BrowserContextCookiesResult> cookies = await context.CookiesAsync();
+            throw new InvalidOperationException(
+                $"Sign-in did not reach the users page. URL {page.Url}; cookies [{string.Join(", ", cookies.Select(static c => c.Name + (c.Secure ? " (secure)" : string.Empty)))}]; screenshot {shot};{Environment.NewLine}{string.Join(Environment.NewLine, console)}",
+                failure);
+        }
+
         return page;
     }
 

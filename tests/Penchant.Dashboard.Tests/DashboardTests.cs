@@ -25,7 +25,7 @@ public sealed class DashboardTests(DashboardServer server) : IClassFixture<Dashb
         Assert.Contains("/signin", page.Url, StringComparison.Ordinal);
         await page.GetByLabel("API key").FillAsync("pk_notakey_000");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.GetByRole(AriaRole.Alert).WaitForAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync(new() { Timeout = DashboardServer.Timeout });
         Assert.Contains("not valid", await page.GetByRole(AriaRole.Alert).InnerTextAsync(), StringComparison.Ordinal);
 
         // A valid key signs in with an HTTP-only, secure cookie and lists the tenant's users
@@ -49,7 +49,7 @@ public sealed class DashboardTests(DashboardServer server) : IClassFixture<Dashb
 
         // Act + Assert: it shows on the user's page
         await page.GetByRole(AriaRole.Link, new() { Name = "dana" }).ClickAsync();
-        await page.GetByRole(AriaRole.Heading, new() { Name = "User dana" }).WaitForAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "User dana" }));
         ILocator row = page.Locator("tr[data-preference]");
         Assert.Equal(1, await row.CountAsync());
         string before = await row.Locator(".preference-text").InnerTextAsync();
@@ -90,7 +90,7 @@ public sealed class DashboardTests(DashboardServer server) : IClassFixture<Dashb
         await page.GetByLabel("Candidates (optional, one per line)").FillAsync("Seat 14C, on the aisle\nSeat 14A, by the window");
         await page.GetByRole(AriaRole.Button, new() { Name = "Try" }).ClickAsync();
 
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Candidates, best first" }).WaitForAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Candidates, best first" }));
         string selected = await page.Locator(".selected-text").First.InnerTextAsync();
         Assert.Contains("aisle", selected, StringComparison.OrdinalIgnoreCase);
         string probability = await page.Locator("section[aria-labelledby=selected] tbody tr td").Nth(1).InnerTextAsync();
@@ -100,16 +100,16 @@ public sealed class DashboardTests(DashboardServer server) : IClassFixture<Dashb
     }
 
     [Fact]
-    public async Task Health_RendersPlotsAsSvg()
+    public async Task Models_RendersPlotsAsSvg()
     {
-        string key = await server.CreateKeyAsync("health", Cancellation);
+        string key = await server.CreateKeyAsync("models", Cancellation);
         HttpClient api = server.Api(key);
         Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync("/v1/users/hana/statements", new RememberRequest("I like short answers."), Cancellation)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync("/v1/users/hana/reactions", new { turn = "Thanks, that was perfect.", request = "Explain DNS briefly.", answer = "DNS maps names to addresses.", appliedPreferenceIds = new[] { "x" } }, Cancellation)).StatusCode);
         IPage page = await server.SignedInPageAsync(key);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Models & health" }).ClickAsync();
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Models & health" }).WaitForAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Models & health" }));
         ILocator signals = page.GetByRole(AriaRole.Img, new() { Name = "Signals per day by kind" });
         await signals.WaitForAsync();
         Assert.True(await signals.Locator("svg").CountAsync() == 1);
@@ -117,7 +117,7 @@ public sealed class DashboardTests(DashboardServer server) : IClassFixture<Dashb
         Assert.NotNull(box);
         Assert.True(box.Width > 100 && box.Height > 50);
         Assert.Equal(1, await page.GetByRole(AriaRole.Img, new() { Name = "Acceptance of applied preferences over time" }).Locator("svg").CountAsync());
-        await DashboardServer.ScreenshotAsync(page, "health");
+        await DashboardServer.ScreenshotAsync(page, "models");
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public sealed class DashboardTests(DashboardServer server) : IClassFixture<Dashb
         Assert.DoesNotContain("mountain", await page.ContentAsync(), StringComparison.OrdinalIgnoreCase);
         IAPIResponse export = await page.APIRequest.GetAsync("/dashboard/export/bob-of-b");
         Assert.Equal("[]", (await export.TextAsync()).Trim());
-        await page.GotoAsync("/health?user=bob-of-b");
+        await page.GotoAsync("/models?user=bob-of-b");
         Assert.DoesNotContain("mountain", await page.ContentAsync(), StringComparison.OrdinalIgnoreCase);
     }
 
@@ -153,7 +153,7 @@ public sealed class DashboardTests(DashboardServer server) : IClassFixture<Dashb
         IPage page = await server.SignedInPageAsync(key);
 
         await page.GotoAsync("/users/xavier");
-        await page.GetByRole(AriaRole.Heading, new() { Name = "User xavier" }).WaitForAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "User xavier" }));
 
         Assert.Contains("<script>window.__penchantPwned = 1</script>", await page.Locator("section[aria-labelledby=log]").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("undefined", await page.EvaluateAsync<string>("() => typeof window.__penchantPwned"));
@@ -171,7 +171,7 @@ public sealed class DashboardTests(DashboardServer server) : IClassFixture<Dashb
 
         var failures = new List<string>();
         await ScanAsync(signIn, "/signin", failures);
-        foreach (string path in new[] { "/", "/users/amy", "/try?user=amy", "/health?user=amy" })
+        foreach (string path in new[] { "/", "/users/amy", "/try?user=amy", "/models?user=amy" })
         {
             await page.GotoAsync(path);
             await ScanAsync(page, path, failures);
@@ -192,5 +192,5 @@ public sealed class DashboardTests(DashboardServer server) : IClassFixture<Dashb
         }
     }
 
-    private static Task Expect(ILocator locator) => locator.First.WaitForAsync(new LocatorWaitForOptions { Timeout = DashboardServer.Timeout });
+    private static Task Expect(ILocator locator) => Assertions.Expect(locator.First).ToBeVisibleAsync(new() { Timeout = DashboardServer.Timeout });
 }
