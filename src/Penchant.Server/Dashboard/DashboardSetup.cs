@@ -21,6 +21,13 @@ public static class DashboardSetup
     /// <summary>The cookie authentication scheme of the dashboard.</summary>
     public const string Scheme = "PenchantDashboard";
 
+    /// <summary>
+    /// The authorization policy of the dashboard's pages: a user signed in with the dashboard's cookie. Pages name this
+    /// policy rather than the scheme, because Blazor's <c>AuthorizeRouteView</c> refuses <c>[Authorize]</c> data that
+    /// names authentication schemes (it throws, and every signed-in page answered 500).
+    /// </summary>
+    public const string Policy = "PenchantDashboard";
+
     /// <summary>The name of the dashboard's cookie.</summary>
     public const string CookieName = "penchant-dashboard";
 
@@ -37,6 +44,8 @@ public static class DashboardSetup
         builder.Services.AddMudServices();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<DashboardData>();
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Policy, static policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
         builder.Services.AddAuthentication()
             .AddCookie(Scheme, static options =>
             {
@@ -66,10 +75,10 @@ public static class DashboardSetup
 
         // Downloads and sign-out are plain endpoints on the same cookie; sign-out is a POST with the anti-forgery token.
         app.MapGet("/dashboard/export/{userId}", ExportAsync)
-            .RequireAuthorization(policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser())
+            .RequireAuthorization(Policy)
             .ExcludeFromDescription();
         app.MapPost("/signout", SignOutAsync)
-            .RequireAuthorization(policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser())
+            .RequireAuthorization(Policy)
             .ExcludeFromDescription();
         return app;
     }
