@@ -65,14 +65,14 @@ public sealed class DashboardTests(DashboardServer server) : IClassFixture<Dashb
         await Expect(page.GetByText("Saved:"));
         Assert.Equal("Prefers vegan dishes.", await page.Locator("tr[data-preference] .preference-text").InnerTextAsync());
         await Expect(page.Locator("section[aria-labelledby=history]").GetByText(before));
-        List<PreferenceContract> listed = (await api.GetFromJsonAsync<List<PreferenceContract>>("/v1/users/dana/preferences", Cancellation))!;
+        IReadOnlyList<PreferenceContract> listed = (await api.GetFromJsonAsync("/v1/users/dana/preferences", PenchantJsonContext.Default.IReadOnlyListPreferenceContract, Cancellation))!;
         Assert.Equal("Prefers vegan dishes.", Assert.Single(listed).Text);
 
         // Delete: gone from the page and from Select
         await page.Locator("tr[data-preference]").GetByRole(AriaRole.Button, new() { Name = "Delete preference Prefers vegan dishes." }).ClickAsync();
         await Expect(page.GetByText("Deleted:"));
         Assert.Equal(0, await page.Locator("tr[data-preference]").CountAsync());
-        Assert.Empty((await api.GetFromJsonAsync<List<PreferenceContract>>("/v1/users/dana/preferences", Cancellation))!);
+        Assert.Empty((await api.GetFromJsonAsync("/v1/users/dana/preferences", PenchantJsonContext.Default.IReadOnlyListPreferenceContract, Cancellation))!);
         SelectionResponse selection = (await (await api.PostAsJsonAsync("/v1/users/dana/select", new SelectRequest("Suggest vegan dishes for dinner"), Cancellation)).Content.ReadFromJsonAsync<SelectionResponse>(Cancellation))!;
         Assert.Empty(selection.Preferences);
     }
