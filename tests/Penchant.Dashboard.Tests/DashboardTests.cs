@@ -85,7 +85,7 @@ public sealed class DashboardTests(DashboardServer server) : IClassFixture<Dashb
         IPage page = await server.SignedInPageAsync(key);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Try a request" }).ClickAsync();
-        await page.GetByLabel("User").FillAsync("tom");
+        await page.GetByLabel("User", new() { Exact = true }).FillAsync("tom");
         await page.GetByLabel("Request").FillAsync("Book me a flight to Lisbon and pick a seat.");
         await page.GetByLabel("Candidates (optional, one per line)").FillAsync("Seat 14C, on the aisle\nSeat 14A, by the window");
         await page.GetByRole(AriaRole.Button, new() { Name = "Try" }).ClickAsync();
