@@ -14,6 +14,7 @@ using Penchant.Embeddings;
 using Penchant.PostgreSql;
 using Penchant.Server.Api;
 using Penchant.Server.Contracts;
+using Penchant.Server.Dashboard;
 using Penchant.Server.Hosting;
 using Penchant.Server.Imports;
 using Penchant.Server.Tenancy;
@@ -162,6 +163,7 @@ public static class ServerHost
             .AddCheck<DatabaseCheck>("database", tags: [ReadinessCheck.Tag]);
         builder.Services.AddOpenApi(static options => options.AddDocumentTransformer<ApiKeySecurityTransformer>().AddDocumentTransformer<OpenApiCleanupTransformer>());
         builder.AddPenchantTelemetry();
+        builder.AddPenchantDashboard();
 
         return builder;
     }
@@ -206,6 +208,7 @@ public static class ServerHost
         app.MapScalarApiReference(static options => options
             .WithTitle("Penchant API")
             .AddPreferredSecuritySchemes(ApiKeySecurityTransformer.SchemeName));
+        app.MapPenchantDashboard();
 
         Log.UsingDatabase(app.Logger, app.Services.GetRequiredService<DatabaseLocation>().Description);
         return app;
