@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Penchant.Domain;
 using Penchant.Learning.Feedback;
 using Penchant.Signals;
@@ -15,11 +16,7 @@ public static class PenchantSignalExtensions
     /// <returns>What changed.</returns>
     /// <exception cref="ArgumentException">The statement is empty, whitespace or longer than <see cref="PenchantOptions.MaxTextLength"/>.</exception>
     public static Task<WriteResult> RememberAsync(this IPenchant penchant, UserKey user, Statement statement, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(penchant);
-        ArgumentNullException.ThrowIfNull(statement);
-        return penchant.RecordAsync(user, [statement], null, cancellationToken);
-    }
+        => RecordOneAsync(penchant, user, statement, cancellationToken);
 
     /// <summary>Observes conversation turns and keeps the preferences the user's turns state; ordinary questions, chit-chat and code yield nothing.</summary>
     /// <param name="penchant">The engine.</param>
@@ -67,11 +64,7 @@ public static class PenchantSignalExtensions
     /// <returns>What changed (the appended event).</returns>
     /// <exception cref="ArgumentException">A text is empty or too long.</exception>
     public static Task<WriteResult> CompareAsync(this IPenchant penchant, UserKey user, Comparison comparison, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(penchant);
-        ArgumentNullException.ThrowIfNull(comparison);
-        return penchant.RecordAsync(user, [comparison], null, cancellationToken);
-    }
+        => RecordOneAsync(penchant, user, comparison, cancellationToken);
 
     /// <summary>Records that the user rated a response on a declared scale.</summary>
     /// <param name="penchant">The engine.</param>
@@ -81,11 +74,7 @@ public static class PenchantSignalExtensions
     /// <returns>What changed (the appended event).</returns>
     /// <exception cref="ArgumentException">A text is empty or too long, the scale is empty, or the score is outside it.</exception>
     public static Task<WriteResult> RateAsync(this IPenchant penchant, UserKey user, Rating rating, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(penchant);
-        ArgumentNullException.ThrowIfNull(rating);
-        return penchant.RecordAsync(user, [rating], null, cancellationToken);
-    }
+        => RecordOneAsync(penchant, user, rating, cancellationToken);
 
     /// <summary>Records that the user chose one of the candidates shown (a click), and updates the user's personal ranking part online.</summary>
     /// <param name="penchant">The engine.</param>
@@ -95,11 +84,7 @@ public static class PenchantSignalExtensions
     /// <returns>What changed (the appended event).</returns>
     /// <exception cref="ArgumentException">Fewer than two candidates, a text is empty or too long, or the chosen index is outside the candidates.</exception>
     public static Task<WriteResult> ChooseAsync(this IPenchant penchant, UserKey user, Choice choice, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(penchant);
-        ArgumentNullException.ThrowIfNull(choice);
-        return penchant.RecordAsync(user, [choice], null, cancellationToken);
-    }
+        => RecordOneAsync(penchant, user, choice, cancellationToken);
 
     /// <summary>
     /// Records that the user edited an output before using it: the measured difference (shorter, bullet points, no emoji, a
@@ -113,11 +98,7 @@ public static class PenchantSignalExtensions
     /// <returns>What changed.</returns>
     /// <exception cref="ArgumentException">A text is empty or too long.</exception>
     public static Task<WriteResult> EditAsync(this IPenchant penchant, UserKey user, Edit edit, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(penchant);
-        ArgumentNullException.ThrowIfNull(edit);
-        return penchant.RecordAsync(user, [edit], null, cancellationToken);
-    }
+        => RecordOneAsync(penchant, user, edit, cancellationToken);
 
     /// <summary>Edits one of the user's current preferences (text, scope, strength): recorded as a signal, so the edited preference is superseded by a new version and the history shows the change.</summary>
     /// <param name="penchant">The engine.</param>
@@ -127,11 +108,7 @@ public static class PenchantSignalExtensions
     /// <returns>What changed: the new version created, the edited one superseded.</returns>
     /// <exception cref="NotFoundException">The user has no current preference with the id.</exception>
     public static Task<WriteResult> EditPreferenceAsync(this IPenchant penchant, UserKey user, PreferenceEdit edit, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(penchant);
-        ArgumentNullException.ThrowIfNull(edit);
-        return penchant.RecordAsync(user, [edit], null, cancellationToken);
-    }
+        => RecordOneAsync(penchant, user, edit, cancellationToken);
 
     /// <summary>Records a user's verdict on a principle (confirm, correct or delete): explaining reads it back, and a correction becomes a stated preference.</summary>
     /// <param name="penchant">The engine.</param>
@@ -140,9 +117,19 @@ public static class PenchantSignalExtensions
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>What changed: for a correction, the preference created.</returns>
     public static Task<WriteResult> JudgePrincipleAsync(this IPenchant penchant, UserKey user, PrincipleVerdict verdict, CancellationToken cancellationToken = default)
+        => RecordOneAsync(penchant, user, verdict, cancellationToken);
+
+    // The one write behind every single-signal helper: checks its arguments under the caller's names, records the signal.
+    private static Task<WriteResult> RecordOneAsync(
+        IPenchant penchant,
+        UserKey user,
+        Signal signal,
+        CancellationToken cancellationToken,
+        [CallerArgumentExpression(nameof(penchant))] string? penchantName = null,
+        [CallerArgumentExpression(nameof(signal))] string? signalName = null)
     {
-        ArgumentNullException.ThrowIfNull(penchant);
-        ArgumentNullException.ThrowIfNull(verdict);
-        return penchant.RecordAsync(user, [verdict], null, cancellationToken);
+        ArgumentNullException.ThrowIfNull(penchant, penchantName);
+        ArgumentNullException.ThrowIfNull(signal, signalName);
+        return penchant.RecordAsync(user, [signal], null, cancellationToken);
     }
 }

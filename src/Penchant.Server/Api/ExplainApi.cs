@@ -40,7 +40,7 @@ public static class ExplainApi
     {
         ArgumentNullException.ThrowIfNull(engine);
         IReadOnlyList<Principle> principles = await engine.ExplainAsync(Handlers.User(principal, userId), cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<PrincipleContract>>([.. principles.Select(ToContract)]);
+        return TypedResults.Ok<IReadOnlyList<PrincipleContract>>([.. principles.Select(static p => p.ToContract())]);
     }
 
     /// <summary>Records the user's verdict on one of their principles.</summary>
@@ -89,11 +89,9 @@ public static class ExplainApi
         ArgumentNullException.ThrowIfNull(engine);
         TenantExplanation explanation = await engine.ExplainTenantAsync(Handlers.Tenant(principal), cancellationToken);
         return TypedResults.Ok(new TenantExplanationResponse(
-            [.. explanation.Principles.Select(static p => new TenantPrincipleContract(ToContract(p.Principle), p.Users))],
+            [.. explanation.Principles.Select(static p => new TenantPrincipleContract(p.Principle.ToContract(), p.Users))],
             explanation.Users,
             explanation.Judgements,
             explanation.Truncated));
     }
-
-    private static PrincipleContract ToContract(Principle p) => new(p.Id, p.Text, p.Support, p.Accuracy, p.Tested, p.Sources, p.Status);
 }

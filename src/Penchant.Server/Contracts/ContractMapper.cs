@@ -49,6 +49,15 @@ public static class ContractMapper
         return result;
     }
 
+    /// <summary>Maps a principle to its contract.</summary>
+    /// <param name="principle">The principle.</param>
+    /// <returns>The contract.</returns>
+    public static PrincipleContract ToContract(this Principle principle)
+    {
+        ArgumentNullException.ThrowIfNull(principle);
+        return new PrincipleContract(principle.Id, principle.Text, principle.Support, principle.Accuracy, principle.Tested, principle.Sources, principle.Status);
+    }
+
     /// <summary>Converts a write result.</summary>
     /// <param name="result">The write result.</param>
     /// <returns>The contract.</returns>
