@@ -12,6 +12,7 @@ using Penchant.Learning;
 using Penchant.Learning.Edits;
 using Penchant.Learning.Exploration;
 using Penchant.Learning.Feedback;
+using Penchant.Learning.Gating;
 using Penchant.Learning.Principles;
 using Penchant.Learning.Scopes;
 using Penchant.Learning.Ranking;
@@ -95,7 +96,7 @@ public static class PenchantServiceCollectionExtensions
         services.TryAddSingleton<PreferenceIntake>();
         services.TryAddSingleton<LearningPipeline>();
         services.TryAddSingleton<RankingTraining>();
-        builder.AddLearner<StatementLearner>().AddLearner<ReactionLearner>().AddLearner<RankingLearner>().AddLearner<DecisionLearner>().AddLearner<EditLearner>().AddLearner<PreferenceEditLearner>().AddLearner<PrincipleVerdictLearner>();
+        builder.AddLearner<StatementLearner>().AddLearner<GateRefinementLearner>().AddLearner<ReactionLearner>().AddLearner<RankingLearner>().AddLearner<DecisionLearner>().AddLearner<EditLearner>().AddLearner<PreferenceEditLearner>().AddLearner<PrincipleVerdictLearner>();
         builder.AddLearner<ScopeNarrowingLearner>();
 
         // Decisions: a query that logs itself as a signal; rewards are signals; the policy is the DecisionLearner.

@@ -9,7 +9,8 @@ internal struct GateFeatures
 {
     /// <summary>The names of the fitted features, in the order of <see cref="CopyTo"/>; a model's weights are stored under them.</summary>
     public static readonly string[] Names =
-        ["text_similarity", "text_z", "lead", "rank", "hint_similarity", "scope_similarity", "scope_match", "lexical", "strength", "neutral"];
+        ["text_similarity", "text_z", "lead", "rank", "hint_similarity", "scope_similarity", "scope_match", "lexical", "strength", "neutral",
+         "crowd", "hint_lead", "has_hints", "knowledge_hint"];
 
     /// <summary>Cosine similarity of the request to the preference text.</summary>
     public double TextSimilarity;
@@ -48,14 +49,23 @@ internal struct GateFeatures
     /// <summary>1 when the preference is a fact with no direction ("I am based in Ghent"), which bears on fewer requests than a wish.</summary>
     public double Neutral;
 
+    /// <summary><c>ln(1 + k)</c> for the number <c>k</c> of the user's other preferences whose <see cref="TextZ"/> is within 1 of this one's or above it.</summary>
+    public double Crowd;
+
+    /// <summary><see cref="HintSimilarity"/> minus the highest hint similarity among the user's other preferences.</summary>
+    public double HintLead;
+
+    /// <summary>1 when the preference has hinted kinds of requests.</summary>
+    public double HasHints;
+
+    /// <summary><see cref="HintSimilarity"/> when the request asks how the world is (see <see cref="RequestView.AsksForKnowledge"/>), else 0.</summary>
+    public double KnowledgeHint;
+
     /// <summary>1 when the request explicitly overrides this preference for once (a veto, not fitted).</summary>
     public double Overridden;
 
     /// <summary>1 when the request is certainly outside the preference's scope: the user asks for themself, the scope is someone else's (a veto, not fitted).</summary>
     public double OutOfScope;
-
-    /// <summary>How the user took answers the preference was applied to: 2 × (acceptance − 0.5), 0 before any reaction (not fitted: see <see cref="GateModel"/>).</summary>
-    public double Acceptance;
 
     /// <summary>Gets a value indicating whether a veto decides the pair, whatever the model says.</summary>
     public readonly bool IsVetoed => Overridden > 0 || OutOfScope > 0;
@@ -74,5 +84,33 @@ internal struct GateFeatures
         destination[7] = Lexical;
         destination[8] = Strength;
         destination[9] = Neutral;
+        destination[10] = Crowd;
+        destination[11] = HintLead;
+        destination[12] = HasHints;
+        destination[13] = KnowledgeHint;
+    }
+
+    /// <summary>Gets a copy of <paramref name="template"/> with the fitted features read from a span in the order of <see cref="Names"/>.</summary>
+    /// <param name="source">The fitted features.</param>
+    /// <param name="template">The pair whose other fields are kept (the vetoes).</param>
+    /// <returns>The features.</returns>
+    public static GateFeatures FromSpan(ReadOnlySpan<double> source, GateFeatures template)
+    {
+        GateFeatures f = template;
+        f.TextSimilarity = source[0];
+        f.TextZ = source[1];
+        f.Lead = source[2];
+        f.Rank = source[3];
+        f.HintSimilarity = source[4];
+        f.ScopeSimilarity = source[5];
+        f.ScopeMatch = source[6];
+        f.Lexical = source[7];
+        f.Strength = source[8];
+        f.Neutral = source[9];
+        f.Crowd = source[10];
+        f.HintLead = source[11];
+        f.HasHints = source[12];
+        f.KnowledgeHint = source[13];
+        return f;
     }
 }

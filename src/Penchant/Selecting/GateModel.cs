@@ -10,18 +10,15 @@ namespace Penchant.Selecting;
 /// the split and the command that produced it (<c>penchant train gate</c>, see <c>eval/README.md</c>).
 /// </summary>
 /// <remarks>
-/// Two things are not fitted. The vetoes (<see cref="GateFeatures.Overridden"/>, <see cref="GateFeatures.OutOfScope"/>)
-/// decide a pair whatever the model says, since an explicit override must win. <see cref="GateFeatures.Acceptance"/> adds
-/// <see cref="AcceptanceWeight"/> to the calibrated log-odds, so that one satisfied reaction raises them by about 1 and one
-/// dissatisfied reaction lowers them by about 1: no labelled data for it exists outside a tenant's own reactions. The
-/// features are similarities in the space of the embedding model, so another model needs the gate refitted.
+/// The vetoes (<see cref="GateFeatures.Overridden"/>, <see cref="GateFeatures.OutOfScope"/>) are not fitted: they decide a
+/// pair whatever the model says, since an explicit override must win. How a user took the answers a preference was applied
+/// to is not a feature either: each user's outcomes refine this model's log-odds for that user
+/// (<see cref="Learning.Gating.GateRefinement"/>). The features are similarities in the space of the embedding model, so
+/// another model needs the gate refitted.
 /// Immutable and thread-safe.
 /// </remarks>
 internal sealed class GateModel
 {
-    /// <summary>The weight of <see cref="GateFeatures.Acceptance"/> on the calibrated log-odds.</summary>
-    public const double AcceptanceWeight = 3.0;
-
     /// <summary>The log-odds of a vetoed pair.</summary>
     private const double VetoLogit = -12.0;
 
@@ -84,11 +81,11 @@ internal sealed class GateModel
         return z;
     }
 
-    /// <summary>Gets the calibrated log-odds that the preference applies: Platt-scaled, with the user's reactions and the vetoes.</summary>
+    /// <summary>Gets the calibrated log-odds that the preference applies: Platt-scaled, with the vetoes.</summary>
     /// <param name="f">The features.</param>
     /// <returns>The log-odds.</returns>
     public double Logit(in GateFeatures f) =>
-        f.IsVetoed ? VetoLogit : (PlattSlope * RawLogit(f)) + PlattIntercept + (AcceptanceWeight * f.Acceptance);
+        f.IsVetoed ? VetoLogit : (PlattSlope * RawLogit(f)) + PlattIntercept;
 
     /// <summary>Gets the calibrated probability that the preference applies.</summary>
     /// <param name="f">The features.</param>
@@ -98,16 +95,29 @@ internal sealed class GateModel
     /// <summary>Reads a model from its JSON form.</summary>
     /// <param name="file">The parsed file.</param>
     /// <returns>The model.</returns>
-    /// <exception cref="InvalidDataException">The file's features are not the gate's.</exception>
+    /// <exception cref="InvalidDataException">The file weighs a feature the gate does not have, or not one weight per feature.</exception>
     public static GateModel FromFile(GateModelFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        if (!file.Features.SequenceEqual(GateFeatures.Names, StringComparer.Ordinal) || file.Weights.Count != file.Features.Count)
+        if (file.Weights.Count != file.Features.Count || file.Features.Distinct(StringComparer.Ordinal).Count() != file.Features.Count)
         {
-            throw new InvalidDataException($"A gate model must weigh the features {string.Join(", ", GateFeatures.Names)} in that order; this one weighs {string.Join(", ", file.Features)}.");
+            throw new InvalidDataException($"A gate model needs one weight per feature, each named once; this one has {file.Weights.Count} weights for {file.Features.Count} features.");
         }
 
-        return new GateModel(file.Weights, file.Bias, file.PlattSlope, file.PlattIntercept, file.Threshold);
+        // Weights are matched by name: a feature the file does not weigh counts 0, so an older model still reads.
+        var weights = new double[GateFeatures.Names.Length];
+        for (int i = 0; i < file.Features.Count; i++)
+        {
+            int index = Array.IndexOf(GateFeatures.Names, file.Features[i]);
+            if (index < 0)
+            {
+                throw new InvalidDataException($"A gate model weighs features among {string.Join(", ", GateFeatures.Names)}; this one weighs the unknown \"{file.Features[i]}\".");
+            }
+
+            weights[index] = file.Weights[i];
+        }
+
+        return new GateModel(weights, file.Bias, file.PlattSlope, file.PlattIntercept, file.Threshold);
     }
 
     /// <summary>Writes the model in its JSON form.</summary>

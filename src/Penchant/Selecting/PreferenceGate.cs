@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Numerics.Tensors;
 using Penchant.Domain;
 using Penchant.Language;
+using Penchant.Learning.Gating;
+using Penchant.Numerics;
 
 namespace Penchant.Selecting;
 
@@ -26,6 +28,9 @@ internal sealed class PreferenceGate
 
     public PreferenceGate(GateModel model) => _model = model;
 
+    /// <summary>Gets the fitted model the gate scores with.</summary>
+    public GateModel Fitted => _model;
+
     /// <summary>Gets the calibrated probability that each prepared preference applies to the request, before chains and specificity.</summary>
     public double[] Probabilities(RequestView request, IReadOnlyList<PreparedPreference> preferences)
     {
@@ -43,15 +48,24 @@ internal sealed class PreferenceGate
     /// <param name="request">The request.</param>
     /// <param name="preferences">The user's prepared preferences.</param>
     /// <param name="threshold">The calibrated probability at or above which a preference applies; <see langword="null"/> for the model's own.</param>
-    public List<SelectedPreference> Select(RequestView request, IReadOnlyList<PreparedPreference> preferences, double? threshold = null)
+    /// <param name="refinement">The user's refinement of the model from the outcomes of its applications, or <see langword="null"/> for none.</param>
+    public List<SelectedPreference> Select(RequestView request, IReadOnlyList<PreparedPreference> preferences, double? threshold = null, GateRefinement? refinement = null)
     {
         int n = preferences.Count;
         double cut = threshold ?? _model.Threshold;
         GateFeatures[] features = MeasureAll(request, preferences);
         var probabilities = new double[n];
+        double[]? shipped = refinement is null or { IsIdentity: true } ? null : new double[n];
         for (int i = 0; i < n; i++)
         {
-            probabilities[i] = _model.Probability(features[i]);
+            double logit = _model.Logit(features[i]);
+            if (shipped is not null && !features[i].IsVetoed)
+            {
+                shipped[i] = Logistic.Sigmoid(logit);
+                logit = refinement!.Refine(preferences[i].Preference.Id, logit);
+            }
+
+            probabilities[i] = Logistic.Sigmoid(logit);
         }
 
         var chainedBy = new string?[n];
@@ -63,7 +77,13 @@ internal sealed class PreferenceGate
         {
             if (probabilities[i] >= cut && outranked[i] is null)
             {
-                selected.Add(new SelectedPreference(preferences[i].Preference, Math.Round(probabilities[i], 4), Reasons(preferences[i], features[i], chainedBy[i])));
+                List<string> reasons = Reasons(preferences[i], features[i], chainedBy[i]);
+                if (shipped is not null && chainedBy[i] is null && Math.Abs(shipped[i] - probabilities[i]) >= 0.005)
+                {
+                    reasons.Add(string.Create(CultureInfo.InvariantCulture, $"refined by this user's {refinement!.Outcomes.Count} recorded outcome(s) ({refinement.OutcomesOf(preferences[i].Preference.Id)} for it): probability {shipped[i]:0.00} before, {probabilities[i]:0.00} after"));
+                }
+
+                selected.Add(new SelectedPreference(preferences[i].Preference, Math.Round(probabilities[i], 4), reasons));
             }
         }
 
@@ -106,19 +126,47 @@ internal sealed class PreferenceGate
         }
 
         int overridden = request.Overrides && !contradicted ? FindOverridden(features) : -1;
+        double bestHint = double.MinValue, secondHint = double.MinValue;
+        for (int i = 0; i < n; i++)
+        {
+            double h = features[i].HintSimilarity;
+            if (h > bestHint)
+            {
+                secondHint = bestHint;
+                bestHint = h;
+            }
+            else if (h > secondHint)
+            {
+                secondHint = h;
+            }
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            // The lead in similarity to hinted kinds of requests over the best of the user's other preferences.
+            double h = features[i].HintSimilarity;
+            double otherHint = h == bestHint ? (n > 1 ? secondHint : 0) : bestHint;
+            features[i].HintLead = h - otherHint;
+        }
+
         for (int i = 0; i < n; i++)
         {
             // The lead over the best of the others (the second best for the best); alone, over the background (z = 0).
             double z = features[i].TextZ;
             double others = z == best ? (n > 1 ? second : 0) : best;
             features[i].Lead = z - others;
-            int rank = 0;
+
+            // The rank, and how many of the user's other preferences are about as close to the request (within 1 of its z-score) or closer.
+            int rank = 0, crowd = 0;
             for (int j = 0; j < n; j++)
             {
-                rank += features[j].TextZ > z ? 1 : 0;
+                double other = features[j].TextZ;
+                rank += other > z ? 1 : 0;
+                crowd += j != i && other >= z - 1 ? 1 : 0;
             }
 
             features[i].Rank = Math.Log(1 + rank);
+            features[i].Crowd = Math.Log(1 + crowd);
             if (i == overridden)
             {
                 features[i].Overridden = 1;
@@ -139,7 +187,6 @@ internal sealed class PreferenceGate
             Lexical = TextTools.Coverage(p.Stems, request.Stems),
             Strength = p.Preference.Strength,
             Neutral = p.Preference.Polarity == Polarity.Neutral ? 1 : 0,
-            Acceptance = 2 * (p.Preference.Acceptance - 0.5),
         };
 
         double hint = 0;
@@ -160,13 +207,13 @@ internal sealed class PreferenceGate
             hint = Math.Max(hint, similarity);
         }
 
-        // Hinted kinds and scopes are things the user does ("booking a flight", "when I fly somewhere"); a question about how
-        // the world is ("How do bees make honey?") is close to them in words only.
-        f.HintSimilarity = request.AsksForKnowledge ? 0 : hint;
+        f.HintSimilarity = hint;
+        f.HasHints = p.HintVectors.Length > 0 ? 1 : 0;
+        f.KnowledgeHint = request.AsksForKnowledge ? hint : 0;
         if (p.IsScoped || p.Recipient is not null)
         {
             f.ScopeSimilarity = p.ScopeVector is null ? 0 : TensorPrimitives.Dot(request.Vector, p.ScopeVector);
-            f.ScopeMatch = request.AsksForKnowledge ? Math.Min(0, ScopeMatch(request, p)) : ScopeMatch(request, p);
+            f.ScopeMatch = ScopeMatch(request, p);
 
             // A scope for someone else ("choosing films for my daughter") is not met by a request the user makes for themself,
             // however close in words.

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Penchant.Diagnostics;
 using Penchant.Domain;
 using Penchant.Language;
+using Penchant.Learning.Gating;
 using Penchant.Learning.Edits;
 using Penchant.Storage;
 
@@ -37,15 +38,17 @@ internal sealed class SelectionQuery(
         long started = Stopwatch.GetTimestamp();
 
         UserSnapshot snapshot = await states.GetAsync(user, cancellationToken).ConfigureAwait(false);
-        List<PreparedPreference> prepared = Admit(await PrepareAsync(snapshot, cancellationToken).ConfigureAwait(false), request.Filter);
+        PreparedUser preparedUser = await PrepareUserAsync(snapshot, cancellationToken).ConfigureAwait(false);
+        List<PreparedPreference> prepared = Admit(preparedUser.Preferences, request.Filter);
         EditMemory? memory = await edits.MemoryAsync(user, snapshot.State, cancellationToken).ConfigureAwait(false);
         if (prepared.Count == 0 && memory is null)
         {
             return Selection.Empty;
         }
 
+        GateRefinement refinement = prepared.Count == 0 ? GateRefinement.None : await RefinementAsync(user, preparedUser, cancellationToken).ConfigureAwait(false);
         RequestView view = await ViewAsync(request, cancellationToken).ConfigureAwait(false);
-        Selection selection = SelectPrepared(prepared, view, memory is null ? [] : memory.Infer(view.Vector));
+        Selection selection = SelectPrepared(prepared, view, memory is null ? [] : memory.Infer(view.Vector), refinement);
 
         double elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
         if (PenchantTelemetry.SelectDuration.Enabled)
@@ -67,10 +70,10 @@ internal sealed class SelectionQuery(
     /// <summary>Selects for an already-embedded request (the scoring path, without I/O).</summary>
     public Selection SelectPrepared(IReadOnlyList<PreparedPreference> prepared, RequestView request) => SelectPrepared(prepared, request, []);
 
-    /// <summary>Selects for an already-embedded request, with the styles the user's edits ask for (the scoring path, without I/O).</summary>
-    public Selection SelectPrepared(IReadOnlyList<PreparedPreference> prepared, RequestView request, IReadOnlyList<StylePreference> styles)
+    /// <summary>Selects for an already-embedded request, with the styles the user's edits ask for and the user's refinement of the gate (the scoring path, without I/O).</summary>
+    public Selection SelectPrepared(IReadOnlyList<PreparedPreference> prepared, RequestView request, IReadOnlyList<StylePreference> styles, GateRefinement? refinement = null)
     {
-        List<SelectedPreference> selected = prepared.Count == 0 ? [] : _gate.Select(request, prepared, _options.SelectionThreshold);
+        List<SelectedPreference> selected = prepared.Count == 0 ? [] : _gate.Select(request, prepared, _options.SelectionThreshold, refinement);
         List<SelectedPreference> excluded = ScopeExclusions.Apply(selected, prepared, request);
         return selected.Count == 0 && styles.Count == 0 && excluded.Count == 0
             ? Selection.Empty
@@ -91,15 +94,39 @@ internal sealed class SelectionQuery(
 
     /// <summary>Gets what selection reads for a snapshot, computing it on first use: writes, lists and exports never need it.</summary>
     public async Task<List<PreparedPreference>> PrepareAsync(UserSnapshot snapshot, CancellationToken cancellationToken)
+        => Admit((await PrepareUserAsync(snapshot, cancellationToken).ConfigureAwait(false)).Preferences, MetadataFilter.None);
+
+    /// <summary>Prepares preferences for the gate (for example those a learner holds while it replays a log).</summary>
+    /// <param name="current">The current preferences.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The prepared preferences, in order.</returns>
+    public Task<List<PreparedPreference>> PrepareAsync(IReadOnlyList<Preference> current, CancellationToken cancellationToken)
+        => PrepareCurrentAsync(current, cancellationToken);
+
+    private async Task<PreparedUser> PrepareUserAsync(UserSnapshot snapshot, CancellationToken cancellationToken)
     {
-        if (snapshot.Derived<List<PreparedPreference>>() is { } ready)
+        if (snapshot.Derived<PreparedUser>() is { } ready)
         {
-            return Admit(ready, MetadataFilter.None);
+            return ready;
         }
 
-        List<PreparedPreference> prepared = await PrepareAsync(snapshot.State, cancellationToken).ConfigureAwait(false);
+        var prepared = new PreparedUser(await PrepareCurrentAsync(snapshot.State.Preferences.Where(static p => p.IsCurrent).ToList(), cancellationToken).ConfigureAwait(false));
         snapshot.KeepDerived(prepared);
-        return Admit(prepared, MetadataFilter.None);
+        return prepared;
+    }
+
+    /// <summary>Gets the user's refinement of the gate (<see cref="GateRefinementLearner"/>), read once per snapshot: it changes only with the log.</summary>
+    private async Task<GateRefinement> RefinementAsync(UserKey user, PreparedUser prepared, CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref prepared.Refinement) is { } known)
+        {
+            return known;
+        }
+
+        StoredModel? stored = await states.Store.GetUserModelAsync(user, GateRefinement.ModelName, cancellationToken).ConfigureAwait(false);
+        GateRefinement refinement = stored is null ? GateRefinement.None : GateRefinement.FromBytes(stored.Payload.Span);
+        Volatile.Write(ref prepared.Refinement, refinement);
+        return refinement;
     }
 
     /// <summary>
@@ -149,9 +176,8 @@ internal sealed class SelectionQuery(
     /// <summary>The phrases a request is compared with: the kinds of requests a preference affects and its in-scope examples.</summary>
     private static IEnumerable<string> HintPhrases(ApplicabilityHints hints) => hints.RequestKinds.Concat(hints.InScopeExamples);
 
-    private async Task<List<PreparedPreference>> PrepareAsync(UserState state, CancellationToken cancellationToken)
+    private async Task<List<PreparedPreference>> PrepareCurrentAsync(IReadOnlyList<Preference> current, CancellationToken cancellationToken)
     {
-        var current = state.Preferences.Where(static p => p.IsCurrent).ToList();
         Dictionary<string, float[]> phrases = await PhraseEmbeddings.EmbedAsync(
             embeddings,
             current.SelectMany(static p => HintPhrases(p.Hints).Append(PreparedPreference.ScopePhrase(p)).Append(p.Hints.ChainsTo).Concat(p.Scope.Exclusions)),
@@ -178,5 +204,13 @@ internal sealed class SelectionQuery(
         }
 
         return prepared;
+    }
+
+    /// <summary>What selection derives from one snapshot: the prepared preferences, and the user's refinement once read.</summary>
+    private sealed class PreparedUser(List<PreparedPreference> preferences)
+    {
+        public List<PreparedPreference> Preferences { get; } = preferences;
+
+        public GateRefinement? Refinement;
     }
 }

@@ -6,10 +6,10 @@ namespace Penchant.Selecting;
 public sealed class ContradictionTests
 {
     [Theory]
-    [InlineData("keep code examples in python.", "show me this in java this time.")]
-    [InlineData("i prefer aisle seats.", "get me a window seat, i want to see the view.")]
-    [InlineData("keep emails with clients formal.", "write a super casual email to tom, keep it loose.")]
-    [InlineData("always book me the cheapest flight.", "book the direct flight even if it's pricier.")]
+    [InlineData("write my snippets in kotlin.", "do this one in ruby instead.")]
+    [InlineData("on trains i take the aisle.", "reserve a window seat on the coastal line.")]
+    [InlineData("my cover letters stay formal.", "a chatty note for the neighbours, nothing stiff.")]
+    [InlineData("pick the cheapest rental car.", "get the premium convertible for the wedding.")]
     public void Values_AnotherValueOfTheSameSlot_Differ(string preference, string request)
     {
         (int Slot, int Value)[] p = Contradiction.Values(preference);
@@ -32,26 +32,26 @@ public sealed class ContradictionTests
     [Fact]
     public void Quantities_NumberWithUnit_IsFound_AndClockTimesAreNot()
     {
-        Assert.Equal(new[] { ("4", "space") }, Contradiction.Quantities("use 4 spaces in python."));
-        Assert.Equal(new[] { ("2", "space") }, Contradiction.Quantities("the style guide uses 2-space indents."));
-        Assert.Empty(Contradiction.Quantities("no meetings before 10am."));
+        Assert.Equal(new[] { ("3", "column") }, Contradiction.Quantities("lay reports out in 3 columns."));
+        Assert.Equal(new[] { ("8", "space") }, Contradiction.Quantities("the legacy repo wants 8-space indents."));
+        Assert.Empty(Contradiction.Quantities("no calls after 6pm."));
     }
 
     [Fact]
     public void Negated_FindsTheNegatedWords()
     {
-        Assert.Contains("vegan", Contradiction.Negated("i'm baking for my grandpa who isn't vegan."));
-        Assert.Contains("code", Contradiction.Negated("no code needed, just the idea."));
-        Assert.Empty(Contradiction.Negated("give me a vegan cake recipe."));
+        Assert.Contains("vegetarian", Contradiction.Negated("the guests at the barbecue aren't vegetarian."));
+        Assert.Contains("diagram", Contradiction.Negated("no diagrams this time, words are fine."));
+        Assert.Empty(Contradiction.Negated("a vegetarian lasagne for eight, please."));
     }
 
     [Theory]
-    [InlineData("Keep code examples in Python.", "Write it in Java this time.", true)]
-    [InlineData("Keep code examples in Python.", "Port this Java function to Python.", false)]
-    [InlineData("Keep code examples in Python.", "Write a function that reverses a list.", false)]
-    [InlineData("Use 4 spaces in Python.", "Our style guide uses 2 spaces, so use 2 spaces here.", true)]
-    [InlineData("I'm vegan.", "I'm baking for my grandpa who isn't vegan.", true)]
-    [InlineData("I don't eat pork.", "Give me a recipe with no pork at all.", false)]
+    [InlineData("My snippets should be in Kotlin.", "Show the parser in Scala for a change.", true)]
+    [InlineData("My snippets should be in Kotlin.", "Translate this Scala class into Kotlin.", false)]
+    [InlineData("My snippets should be in Kotlin.", "Show a parser for dates in the log.", false)]
+    [InlineData("Indent YAML with 4 spaces.", "This repo's linter wants 2 spaces, so indent with 2 spaces.", true)]
+    [InlineData("I'm vegetarian.", "Plan a menu for my uncle, who isn't vegetarian.", true)]
+    [InlineData("I don't eat shellfish.", "Suggest a paella with no shellfish in it.", false)]
     public void Contradicts_OnlyWhenTheRequestAsksForSomethingElse(string preference, string request, bool expected)
     {
         var p = new Preference

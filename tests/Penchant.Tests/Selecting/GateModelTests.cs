@@ -14,7 +14,7 @@ public sealed class GateModelTests
     }
 
     [Fact]
-    public void Probability_VetoOrReactions_MoveTheCalibratedLogOdds()
+    public void Probability_Veto_DecidesThePair()
     {
         var model = new GateModel(new double[GateFeatures.Names.Length], bias: 0, plattSlope: 1, plattIntercept: 0, threshold: 0.5);
         var plain = new GateFeatures();
@@ -22,13 +22,27 @@ public sealed class GateModelTests
         Assert.Equal(0.5, model.Probability(plain), 12);
         Assert.True(model.Probability(plain with { Overridden = 1 }) < 0.001);
         Assert.True(model.Probability(plain with { OutOfScope = 1 }) < 0.001);
-        Assert.Equal(GateModel.AcceptanceWeight * 0.5, model.Logit(plain with { Acceptance = 0.5 }), 12);
     }
 
     [Fact]
-    public void Read_FeaturesInAnotherOrder_Throws()
+    public void Read_FeaturesByName_InAnyOrder_OthersWeighZero()
     {
         string json = """{ "comment": "x", "features": ["lead", "text_z"], "weights": [1, 2], "bias": 0, "threshold": 0.5 }""";
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
+
+        GateModel model = GateModel.Read(stream);
+
+        Assert.Equal(1, model.Weights[Array.IndexOf(GateFeatures.Names, "lead")]);
+        Assert.Equal(2, model.Weights[Array.IndexOf(GateFeatures.Names, "text_z")]);
+        Assert.Equal(3, model.Weights.Sum());
+    }
+
+    [Theory]
+    [InlineData("""{ "features": ["lead", "no_such_feature"], "weights": [1, 2] }""")]
+    [InlineData("""{ "features": ["lead", "lead"], "weights": [1, 2] }""")]
+    [InlineData("""{ "features": ["lead"], "weights": [1, 2] }""")]
+    public void Read_UnknownRepeatedOrUnweighedFeature_Throws(string json)
+    {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
 
         Assert.Throws<InvalidDataException>(() => GateModel.Read(stream));
@@ -37,8 +51,8 @@ public sealed class GateModelTests
     [Fact]
     public void ToFile_ThenRead_GivesTheSameProbabilities()
     {
-        var model = new GateModel([0.5, 1, 2, -1, 0.7, 0.1, 1.5, -0.3, 1, -0.5], bias: -2, plattSlope: 0.8, plattIntercept: 0.1, threshold: 0.4);
-        var f = new GateFeatures { TextSimilarity = 0.5, TextZ = 2, Lead = 0.7, Strength = 1, ScopeMatch = 1 };
+        var model = new GateModel([0.5, 1, 2, -1, 0.7, 0.1, 1.5, -0.3, 1, -0.5, -1, 2, -1, -0.5], bias: -2, plattSlope: 0.8, plattIntercept: 0.1, threshold: 0.4);
+        var f = new GateFeatures { TextSimilarity = 0.5, TextZ = 2, Lead = 0.7, Strength = 1, ScopeMatch = 1, Crowd = 0.7, HintLead = 0.2, HasHints = 1 };
 
         GateModel back = GateModel.FromFile(model.ToFile("test", 10, 3, 0.01));
 
