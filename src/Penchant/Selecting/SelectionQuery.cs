@@ -70,11 +70,12 @@ internal sealed class SelectionQuery(
     /// <summary>Selects for an already-embedded request, with the styles the user's edits ask for (the scoring path, without I/O).</summary>
     public Selection SelectPrepared(IReadOnlyList<PreparedPreference> prepared, RequestView request, IReadOnlyList<StylePreference> styles)
     {
-        List<SelectedPreference> selected = prepared.Count == 0 ? [] : _gate.Select(request, prepared, _options.SelectionThreshold);
+        var nearMisses = new List<SelectedPreference>(Selection.MaxNearMisses);
+        List<SelectedPreference> selected = prepared.Count == 0 ? [] : _gate.Select(request, prepared, _options.SelectionThreshold, nearMisses, Selection.MaxNearMisses);
         List<SelectedPreference> excluded = ScopeExclusions.Apply(selected, prepared, request);
-        return selected.Count == 0 && styles.Count == 0 && excluded.Count == 0
+        return selected.Count == 0 && styles.Count == 0 && excluded.Count == 0 && nearMisses.Count == 0
             ? Selection.Empty
-            : new Selection(selected, selected.Count == 0 && styles.Count == 0 ? string.Empty : PromptRenderer.Render(selected, styles, _options.PromptTokenBudget)) { Styles = styles, Excluded = excluded };
+            : new Selection(selected, selected.Count == 0 && styles.Count == 0 ? string.Empty : PromptRenderer.Render(selected, styles, _options.PromptTokenBudget)) { Styles = styles, Excluded = excluded, NearMisses = nearMisses };
     }
 
     /// <summary>Computes the gate's features for every current preference of a user against a request (for fitting the gate).</summary>
