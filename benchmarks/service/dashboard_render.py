@@ -3,7 +3,7 @@
 
 Starts the built service on a fresh SQLite file, writes statements for one user through the API until that user has PREFS
 current preferences (PrefEval's explicit preferences, then TAPS's standing instructions, then instructions naming NLSI's slot values, read from --data, default
-../shared/data; real, embedded, distinct preferences), 40 reactions to answers, then adds USERS more users straight into the SQLite file (one event and one preference
+../shared/data; real, embedded, distinct preferences), 40 reactions to answers and 100 decisions (80 rewarded), then adds USERS more users straight into the SQLite file (one event and one preference
 each: the users page reads only their counts), signs in with the bootstrap key like a browser (anti-forgery token,
 cookie) and times each page: the first request, then the median of REPEAT more. Times are measured on loopback, so they
 are the server's time plus a negligible transfer.
@@ -92,6 +92,16 @@ def seed(args, base, key, db):
                 "answer": "Here is a suggestion.", "appliedPreferenceIds": ids[i % len(ids):i % len(ids) + 1]}
         assert request(base + "/v1/users/heavy/reactions", json.dumps(body).encode(), auth)[0] == 200
 
+    # Decisions with rewards (most rewarded, some left waiting), so the models page estimates every policy off-policy.
+    for i in range(100):
+        body = {"context": {"text": REQUESTS[i % len(REQUESTS)]}, "actions": [{"id": "short", "text": "a short answer"}, {"id": "long", "text": "a detailed answer"}, {"id": "list", "text": "a bulleted list"}]}
+        status, _, answer = request(base + "/v1/users/heavy/decisions", json.dumps(body).encode(), auth)
+        assert status == 200, (status, answer[:300])
+        decision = json.loads(answer)
+        if i % 5:
+            reward = 1.0 if decision["slate"][0]["id"] == ("short" if i % 2 else "list") else 0.0
+            assert request(base + f"/v1/users/heavy/decisions/{decision['decisionId']}/reward", json.dumps({"value": reward}).encode(), auth)[0] == 200
+
     # Many more users, straight into the file (the same rows the store writes for one statement and its preference).
     payload = json.dumps({"text": "prefers tea", "kind": "Preference", "polarity": "Positive", "strength": 0.5, "confidence": 0.9,
                           "createdAt": "2026-01-01T00:00:00.0000000+00:00", "updatedAt": "2026-01-01T00:00:00.0000000+00:00", "accepted": 0, "rejected": 0})
@@ -167,10 +177,13 @@ def main():
         keep(headers)
         assert "penchant-dashboard" in cookies, (status, headers)
 
+        preferences = json.loads(request(base + "/v1/users/heavy/preferences", headers=auth)[2])
+        most_sourced = max(preferences, key=lambda p: len(p["sources"]))
         pages = {
             f"users ({args.users + 1} users)": "/",
             "users, search": "/?q=user09",
             f"user ({args.prefs} preferences)": "/users/heavy",
+            f"provenance ({len(most_sourced['sources'])} sources)": f"/users/heavy/preferences/{most_sourced['id']}",
             "try a request": None,
             "models & health": "/models?user=heavy",
         }
@@ -192,13 +205,16 @@ def main():
                 elapsed = (time.perf_counter() - start) * 1000
                 assert s == 200, (name, s)
                 times.append(elapsed)
-            results.append((name, times[0], statistics.median(times[1:])))
+                steps = {k.lower(): v for k, v in h.items()}.get("server-timing", "")
+            results.append((name, times[0], statistics.median(times[1:]), len(b) // 1024, re.sub(r"-\d+;dur=", " ", steps)))
         print(f"user 'heavy': {count['preferences']} current preferences, {count['allPreferences']} stored, {count['events']} events; tenant users: {args.users + 1}")
-        print("| page | first render (ms) | median of next %d (ms) |" % args.repeat)
-        print("|---|---|---|")
-        for name, first, median in results:
-            print(f"| {name} | {first:.0f} | {median:.0f} |")
-        print("dashboard-render: " + " ".join(f"{re.sub('[^a-z]+', '_', n.split(' (')[0])}_first_ms={f:.0f} {re.sub('[^a-z]+', '_', n.split(' (')[0])}_median_ms={m:.0f}" for n, f, m in results))
+        print("| page | first request (ms) | median of next %d (ms) | HTML (KiB) | server steps of the last request (ms) |" % args.repeat)
+        print("|---|---|---|---|---|")
+        for name, first, median, size, steps in results:
+            print(f"| {name} | {first:.0f} | {median:.0f} | {size} | {steps} |")
+        with open("/proc/loadavg") as f:
+            load = f.read().split()[0]
+        print("dashboard-render: " + " ".join(f"{re.sub('[^a-z]+', '_', n.split(' (')[0])}_first_ms={f:.0f} {re.sub('[^a-z]+', '_', n.split(' (')[0])}_median_ms={m:.0f}" for n, f, m, _, _ in results) + f" load={load}")
     finally:
         server.terminate()
         server.wait(30)
