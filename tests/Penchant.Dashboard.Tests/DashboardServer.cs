@@ -115,7 +115,7 @@ public sealed class DashboardServer : WebApplicationFactory<Program>, IAsyncLife
         if (Environment.GetEnvironmentVariable("PENCHANT_SCREENSHOTS") is { Length: > 0 } folder)
         {
             Directory.CreateDirectory(folder);
-            ViewportSize? desktop = page.ViewportSize;
+            PageViewportSizeResult? desktop = page.ViewportSize;
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
 
             // And at a phone's width (CSS pixels of a common phone), then back.
