@@ -186,6 +186,7 @@ def main():
             f"provenance ({len(most_sourced['sources'])} sources)": f"/users/heavy/preferences/{most_sourced['id']}",
             "try a request": None,
             "models & health": "/models?user=heavy",
+            "models, off-policy estimates": "/models?user=heavy&estimate=true",
         }
         results = []
         count = json.loads(request(base + "/v1/users/heavy", headers=auth)[2])

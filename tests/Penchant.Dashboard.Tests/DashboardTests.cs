@@ -153,9 +153,14 @@ public sealed class DashboardTests(DashboardServer server) : IClassFixture<Dashb
         await Expect(page.GetByText("judged applications", new() { Exact = false }));
         await Expect(page.GetByText("2 decisions learned from", new() { Exact = false }));
         Assert.Equal(1, await page.GetByRole(AriaRole.Img, new() { Name = "Rewards per day" }).Locator("svg").CountAsync());
+        await DashboardServer.ScreenshotAsync(page, "models");
+
+        // The off-policy estimates are one click away (they replay the decision log once per policy)
+        await page.GetByRole(AriaRole.Link, new() { Name = "Estimate each policy's value off-policy" }).ClickAsync();
+        await page.GetByRole(AriaRole.Img, new() { Name = "Off-policy estimates" }).WaitForAsync();
         Assert.Equal(1, await page.GetByRole(AriaRole.Img, new() { Name = "Off-policy estimates" }).Locator("svg").CountAsync());
         Assert.Equal(4, await page.GetByRole(AriaRole.Table, new() { Name = "Off-policy estimates" }).Locator("tbody tr").CountAsync());
-        await DashboardServer.ScreenshotAsync(page, "models");
+        await DashboardServer.ScreenshotAsync(page, "models-estimates");
     }
 
     [Fact]

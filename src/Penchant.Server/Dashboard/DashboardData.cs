@@ -111,7 +111,11 @@ internal sealed class DashboardData(IPenchant engine, IPreferenceStore store, ID
         engine.RecordAsync(user, [new PreferenceEdit(preferenceId, text, scope, null, null)], null, cancellationToken);
 
     /// <summary>Computes the health charts of one user's log.</summary>
-    public async Task<HealthCharts> HealthAsync(UserKey user, CancellationToken cancellationToken)
+    /// <param name="user">The user.</param>
+    /// <param name="estimate">Whether to estimate every decision policy off-policy (replays the decision log once per policy).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The charts.</returns>
+    public async Task<HealthCharts> HealthAsync(UserKey user, bool estimate, CancellationToken cancellationToken)
     {
         List<PreferenceEvent> events = await EventsAsync(user, cancellationToken);
 
@@ -220,7 +224,7 @@ internal sealed class DashboardData(IPenchant engine, IPreferenceStore store, ID
             [.. filled.Select(b => acceptedCount[b] / (double)judged[b])]);
 
         IReadOnlyList<Principle> principles = await TimeAsync("explain", () => engine.ExplainAsync(user, cancellationToken));
-        DecisionCharts? decisions = await DecisionsAsync(user, rewards, cancellationToken);
+        DecisionCharts? decisions = await DecisionsAsync(user, rewards, estimate, cancellationToken);
         return new HealthCharts(signals, acceptance, distribution, principles, events.Count)
         {
             Reliability = reliability,
@@ -230,7 +234,7 @@ internal sealed class DashboardData(IPenchant engine, IPreferenceStore store, ID
     }
 
     // The decisions of the user's policy: the report, mean reward per day, and the off-policy estimates of every policy.
-    private async Task<DecisionCharts?> DecisionsAsync(UserKey user, SortedDictionary<DateOnly, (double Sum, int Count)> rewards, CancellationToken cancellationToken)
+    private async Task<DecisionCharts?> DecisionsAsync(UserKey user, SortedDictionary<DateOnly, (double Sum, int Count)> rewards, bool estimate, CancellationToken cancellationToken)
     {
         DecisionReport report = await TimeAsync("decisions", () => decider.GetReportAsync(user, cancellationToken));
         if (report.Decisions == 0 && report.Pending == 0)
@@ -242,7 +246,7 @@ internal sealed class DashboardData(IPenchant engine, IPreferenceStore store, ID
         string? rewardChart = rewardDays.Length == 0 ? null : Plots.DailyLines(
             "Mean reward per day", rewardDays, [("mean reward", [.. rewardDays.Select(d => rewards[d].Sum / rewards[d].Count)])], "reward");
         var estimates = new List<(DecisionPolicy Policy, OffPolicyReport Report)>();
-        foreach (DecisionPolicy policy in Enum.GetValues<DecisionPolicy>())
+        foreach (DecisionPolicy policy in estimate ? Enum.GetValues<DecisionPolicy>() : [])
         {
             if (await TimeAsync("offpolicy", () => decider.EvaluatePolicyAsync(user, new PolicyCandidate(policy), null, null, cancellationToken)) is { } estimate)
             {
