@@ -248,9 +248,9 @@ internal sealed class DashboardData(IPenchant engine, IPreferenceStore store, ID
         var estimates = new List<(DecisionPolicy Policy, OffPolicyReport Report)>();
         foreach (DecisionPolicy policy in estimate ? Enum.GetValues<DecisionPolicy>() : [])
         {
-            if (await TimeAsync("offpolicy", () => decider.EvaluatePolicyAsync(user, new PolicyCandidate(policy), null, null, cancellationToken)) is { } estimate)
+            if (await TimeAsync("offpolicy", () => decider.EvaluatePolicyAsync(user, new PolicyCandidate(policy), null, null, cancellationToken)) is { } found)
             {
-                estimates.Add((policy, estimate));
+                estimates.Add((policy, found));
             }
         }
 
