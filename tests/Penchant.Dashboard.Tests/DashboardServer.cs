@@ -115,7 +115,16 @@ public sealed class DashboardServer : WebApplicationFactory<Program>, IAsyncLife
         if (Environment.GetEnvironmentVariable("PENCHANT_SCREENSHOTS") is { Length: > 0 } folder)
         {
             Directory.CreateDirectory(folder);
+            PageViewportSizeResult? desktop = page.ViewportSize;
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+
+            // And at a phone's width (CSS pixels of a common phone), then back.
+            await page.SetViewportSizeAsync(390, 844);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + "-phone.png"), FullPage = true });
+            if (desktop is not null)
+            {
+                await page.SetViewportSizeAsync(desktop.Width, desktop.Height);
+            }
         }
     }
 

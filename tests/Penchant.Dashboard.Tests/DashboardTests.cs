@@ -23,6 +23,7 @@ public sealed class DashboardTests(DashboardServer server) : IClassFixture<Dashb
         // Act + Assert: the users page sends a stranger to sign in; a wrong key is refused
         await page.GotoAsync("/");
         Assert.Contains("/signin", page.Url, StringComparison.Ordinal);
+        await DashboardServer.ScreenshotAsync(page, "signin");
         await page.GetByLabel("API key").FillAsync("pk_notakey_000");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync(new() { Timeout = DashboardServer.Timeout });
@@ -54,9 +55,15 @@ public sealed class DashboardTests(DashboardServer server) : IClassFixture<Dashb
         Assert.Equal(1, await row.CountAsync());
         string before = await row.Locator(".preference-text").InnerTextAsync();
         Assert.Contains("vegetarian", before, StringComparison.OrdinalIgnoreCase);
-        await row.GetByText("1 source").ClickAsync();
-        await Expect(row.GetByText("I prefer vegetarian dishes.", new() { Exact = false }));
         await DashboardServer.ScreenshotAsync(page, "user");
+
+        // Its provenance is one click away: the source event with its date and text
+        await row.GetByRole(AriaRole.Link, new() { Name = "1 source" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Where a preference of dana came from" }));
+        await Expect(page.Locator("section[aria-labelledby=sources]").GetByText("I prefer vegetarian dishes.", new() { Exact = false }));
+        await DashboardServer.ScreenshotAsync(page, "provenance");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to user dana" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "User dana" }));
 
         // Edit the text: the new version is current, the old one is in the history
         await row.GetByText("Edit", new() { Exact = true }).ClickAsync();
@@ -82,6 +89,7 @@ public sealed class DashboardTests(DashboardServer server) : IClassFixture<Dashb
     {
         string key = await server.CreateKeyAsync("try", Cancellation);
         Assert.Equal(HttpStatusCode.OK, (await server.Api(key).PostAsJsonAsync("/v1/users/tom/statements", new RememberRequest("When I fly, I always want an aisle seat."), Cancellation)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await server.Api(key).PostAsJsonAsync("/v1/users/tom/statements", new RememberRequest("Keep emails to my boss formal."), Cancellation)).StatusCode);
         IPage page = await server.SignedInPageAsync(key);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Try a request" }).ClickAsync();
@@ -96,6 +104,14 @@ public sealed class DashboardTests(DashboardServer server) : IClassFixture<Dashb
         string probability = await page.Locator("section[aria-labelledby=selected] tbody tr td").Nth(1).InnerTextAsync();
         Assert.InRange(double.Parse(probability, System.Globalization.CultureInfo.InvariantCulture), 0.4, 1.0);
         Assert.Equal(2, await page.Locator("section[aria-labelledby=ranked] tbody tr").CountAsync());
+
+        // The preference left out is shown just below the threshold, with its probability and why
+        ILocator missed = page.Locator("table[aria-labelledby=below] tbody tr");
+        Assert.Equal(1, await missed.CountAsync());
+        Assert.Equal("Keep emails to my boss formal.", await missed.Locator("td").Nth(0).InnerTextAsync());
+        double below = double.Parse(await missed.Locator("td").Nth(1).InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(below < double.Parse(probability, System.Globalization.CultureInfo.InvariantCulture), $"{below} vs {probability}");
+        Assert.StartsWith("below the threshold", await missed.Locator("td").Nth(2).InnerTextAsync(), StringComparison.Ordinal);
         await DashboardServer.ScreenshotAsync(page, "try");
     }
 
@@ -104,8 +120,24 @@ public sealed class DashboardTests(DashboardServer server) : IClassFixture<Dashb
     {
         string key = await server.CreateKeyAsync("models", Cancellation);
         HttpClient api = server.Api(key);
-        Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync("/v1/users/hana/statements", new RememberRequest("I like short answers."), Cancellation)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync("/v1/users/hana/reactions", new { turn = "Thanks, that was perfect.", request = "Explain DNS briefly.", answer = "DNS maps names to addresses.", appliedPreferenceIds = new[] { "x" } }, Cancellation)).StatusCode);
+        HttpResponseMessage remembered = await api.PostAsJsonAsync("/v1/users/hana/statements", new RememberRequest("I like short answers."), Cancellation);
+        Assert.Equal(HttpStatusCode.OK, remembered.StatusCode);
+        string preferenceId = (await remembered.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Cancellation)).GetProperty("created")[0].GetProperty("id").GetString()!;
+        Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync("/v1/users/hana/reactions", new { turn = "Thanks, that was perfect.", request = "Explain DNS briefly.", answer = "DNS maps names to addresses.", appliedPreferenceIds = new[] { preferenceId } }, Cancellation)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync("/v1/users/hana/reactions", new { turn = "No, that is not what I asked for.", request = "Summarize this report.", answer = "A long summary.", appliedPreferenceIds = new[] { preferenceId } }, Cancellation)).StatusCode);
+
+        // Two decisions, one rewarded, so the decisions section has a report, rewards and off-policy estimates
+        for (int i = 0; i < 2; i++)
+        {
+            HttpResponseMessage decided = await api.PostAsJsonAsync("/v1/users/hana/decisions", new { context = new { text = "Breakfast suggestion" }, actions = new[] { new { id = "porridge" }, new { id = "toast" } } }, Cancellation);
+            Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+            string decisionId = (await decided.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Cancellation)).GetProperty("decisionId").GetString()!;
+            if (i == 0)
+            {
+                Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync($"/v1/users/hana/decisions/{decisionId}/reward", new { value = 1.0 }, Cancellation)).StatusCode);
+            }
+        }
+
         IPage page = await server.SignedInPageAsync(key);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Models & health" }).ClickAsync();
@@ -117,7 +149,18 @@ public sealed class DashboardTests(DashboardServer server) : IClassFixture<Dashb
         Assert.NotNull(box);
         Assert.True(box.Width > 100 && box.Height > 50);
         Assert.Equal(1, await page.GetByRole(AriaRole.Img, new() { Name = "Acceptance of applied preferences over time" }).Locator("svg").CountAsync());
+        Assert.Equal(1, await page.GetByRole(AriaRole.Img, new() { Name = "Selection gate reliability" }).Locator("svg").CountAsync());
+        await Expect(page.GetByText("judged applications", new() { Exact = false }));
+        await Expect(page.GetByText("2 decisions learned from", new() { Exact = false }));
+        Assert.Equal(1, await page.GetByRole(AriaRole.Img, new() { Name = "Rewards per day" }).Locator("svg").CountAsync());
         await DashboardServer.ScreenshotAsync(page, "models");
+
+        // The off-policy estimates are one click away (they replay the decision log once per policy)
+        await page.GetByRole(AriaRole.Link, new() { Name = "Estimate each policy's value off-policy" }).ClickAsync();
+        await page.GetByRole(AriaRole.Img, new() { Name = "Off-policy estimates" }).WaitForAsync();
+        Assert.Equal(1, await page.GetByRole(AriaRole.Img, new() { Name = "Off-policy estimates" }).Locator("svg").CountAsync());
+        Assert.Equal(4, await page.GetByRole(AriaRole.Table, new() { Name = "Off-policy estimates" }).Locator("tbody tr").CountAsync());
+        await DashboardServer.ScreenshotAsync(page, "models-estimates");
     }
 
     [Fact]

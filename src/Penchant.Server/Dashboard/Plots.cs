@@ -66,4 +66,51 @@ internal static class Plots
         plot.YLabel(yLabel);
         return plot.GetSvgXml(Width, Height);
     }
+
+    /// <summary>Draws a reliability diagram: the observed share per bin of predicted probability, against the diagonal of perfect calibration.</summary>
+    /// <param name="title">The title.</param>
+    /// <param name="predicted">The mean predicted probability of each non-empty bin.</param>
+    /// <param name="observed">The observed share of each bin.</param>
+    /// <returns>The SVG document.</returns>
+    public static string Reliability(string title, IReadOnlyList<double> predicted, IReadOnlyList<double> observed)
+    {
+        var plot = new Plot();
+        var diagonal = plot.Add.Line(0, 0, 1, 1);
+        diagonal.LinePattern = LinePattern.Dashed;
+        diagonal.LegendText = "perfectly calibrated";
+        var bins = plot.Add.Scatter(predicted.ToArray(), observed.ToArray());
+        bins.MarkerSize = 9;
+        bins.LegendText = "observed";
+        plot.Axes.SetLimits(0, 1, 0, 1);
+        plot.ShowLegend(Alignment.UpperLeft);
+        plot.Title(title);
+        plot.XLabel("predicted probability (gate)");
+        plot.YLabel("share accepted");
+        return plot.GetSvgXml(Width, Height);
+    }
+
+    /// <summary>Draws one bar per estimate with its confidence interval as an error bar.</summary>
+    /// <param name="title">The title.</param>
+    /// <param name="labels">The bar labels.</param>
+    /// <param name="values">The estimates.</param>
+    /// <param name="halfWidths">Half the width of each confidence interval.</param>
+    /// <param name="yLabel">The value axis label.</param>
+    /// <returns>The SVG document.</returns>
+    public static string Estimates(string title, IReadOnlyList<string> labels, IReadOnlyList<double> values, IReadOnlyList<double> halfWidths, string yLabel)
+    {
+        var plot = new Plot();
+        var bars = new List<Bar>(values.Count);
+        var positions = new double[values.Count];
+        for (int i = 0; i < values.Count; i++)
+        {
+            positions[i] = i;
+            bars.Add(new Bar { Position = i, Value = values[i], Error = halfWidths[i] });
+        }
+
+        plot.Add.Bars(bars);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions, [.. labels]);
+        plot.Title(title);
+        plot.YLabel(yLabel);
+        return plot.GetSvgXml(Width, Height);
+    }
 }

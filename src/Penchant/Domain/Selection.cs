@@ -17,6 +17,16 @@ public sealed record Selection(IReadOnlyList<SelectedPreference> Preferences, st
     /// </summary>
     public IReadOnlyList<SelectedPreference> Excluded { get; init; } = [];
 
+    /// <summary>Gets the most <see cref="Selection.NearMisses"/> a selection carries.</summary>
+    public const int MaxNearMisses = 5;
+
+    /// <summary>
+    /// Gets the current preferences that were not selected, most probable first (at most <see cref="MaxNearMisses"/>), each
+    /// with its calibrated probability and reasons whose first says why it was left out (below the threshold, or outranked by
+    /// a more specific preference); empty when every preference was selected or none was scored. They are not applied.
+    /// </summary>
+    public IReadOnlyList<SelectedPreference> NearMisses { get; init; } = [];
+
     /// <summary>Gets a value indicating whether nothing applies (no preference and no style).</summary>
     public bool IsEmpty => Preferences.Count == 0 && Styles.Count == 0;
 }

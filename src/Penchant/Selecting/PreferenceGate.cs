@@ -49,7 +49,9 @@ internal sealed class PreferenceGate
     /// <param name="preferences">The user's prepared preferences.</param>
     /// <param name="threshold">The calibrated probability at or above which a preference applies; <see langword="null"/> for the model's own.</param>
     /// <param name="refinement">The user's refinement of the model from the outcomes of its applications, or <see langword="null"/> for none.</param>
-    public List<SelectedPreference> Select(RequestView request, IReadOnlyList<PreparedPreference> preferences, double? threshold = null, GateRefinement? refinement = null)
+    /// <param name="nearMisses">When given, receives up to <paramref name="maxNearMisses"/> of the preferences not selected, most probable first, each with why it was not.</param>
+    /// <param name="maxNearMisses">The most near misses to return.</param>
+    public List<SelectedPreference> Select(RequestView request, IReadOnlyList<PreparedPreference> preferences, double? threshold = null, GateRefinement? refinement = null, List<SelectedPreference>? nearMisses = null, int maxNearMisses = 0)
     {
         int n = preferences.Count;
         double cut = threshold ?? _model.Threshold;
@@ -88,7 +90,36 @@ internal sealed class PreferenceGate
         }
 
         selected.Sort(static (a, b) => b.Probability.CompareTo(a.Probability));
+        if (nearMisses is not null && maxNearMisses > 0)
+        {
+            AddNearMisses(preferences, features, probabilities, outranked, cut, nearMisses, maxNearMisses);
+        }
+
         return selected;
+    }
+
+    // The most probable preferences left out (below the threshold, or outranked by a more specific one), with the reason first.
+    private static void AddNearMisses(IReadOnlyList<PreparedPreference> preferences, GateFeatures[] features, double[] probabilities, string?[] outranked, double cut, List<SelectedPreference> nearMisses, int max)
+    {
+        var missed = new List<int>();
+        for (int i = 0; i < probabilities.Length; i++)
+        {
+            if (probabilities[i] < cut || outranked[i] is not null)
+            {
+                missed.Add(i);
+            }
+        }
+
+        missed.Sort((a, b) => probabilities[b].CompareTo(probabilities[a]));
+        foreach (int i in missed.Take(max))
+        {
+            string why = outranked[i] is { } specific
+                ? $"outranked by the more specific \"{specific}\""
+                : string.Create(CultureInfo.InvariantCulture, $"below the threshold ({probabilities[i]:0.00} < {cut:0.00})");
+            List<string> reasons = Reasons(preferences[i], features[i], null);
+            reasons.Insert(0, why);
+            nearMisses.Add(new SelectedPreference(preferences[i].Preference, Math.Round(probabilities[i], 4), reasons));
+        }
     }
 
     /// <summary>Computes the features of every (request, preference) pair, including those relative to the user's other preferences.</summary>

@@ -73,11 +73,12 @@ internal sealed class SelectionQuery(
     /// <summary>Selects for an already-embedded request, with the styles the user's edits ask for and the user's refinement of the gate (the scoring path, without I/O).</summary>
     public Selection SelectPrepared(IReadOnlyList<PreparedPreference> prepared, RequestView request, IReadOnlyList<StylePreference> styles, GateRefinement? refinement = null)
     {
-        List<SelectedPreference> selected = prepared.Count == 0 ? [] : _gate.Select(request, prepared, _options.SelectionThreshold, refinement);
+        var nearMisses = new List<SelectedPreference>(Selection.MaxNearMisses);
+        List<SelectedPreference> selected = prepared.Count == 0 ? [] : _gate.Select(request, prepared, _options.SelectionThreshold, refinement, nearMisses, Selection.MaxNearMisses);
         List<SelectedPreference> excluded = ScopeExclusions.Apply(selected, prepared, request);
-        return selected.Count == 0 && styles.Count == 0 && excluded.Count == 0
+        return selected.Count == 0 && styles.Count == 0 && excluded.Count == 0 && nearMisses.Count == 0
             ? Selection.Empty
-            : new Selection(selected, selected.Count == 0 && styles.Count == 0 ? string.Empty : PromptRenderer.Render(selected, styles, _options.PromptTokenBudget)) { Styles = styles, Excluded = excluded };
+            : new Selection(selected, selected.Count == 0 && styles.Count == 0 ? string.Empty : PromptRenderer.Render(selected, styles, _options.PromptTokenBudget)) { Styles = styles, Excluded = excluded, NearMisses = nearMisses };
     }
 
     /// <summary>Computes the gate's features for every current preference of a user against a request (for fitting the gate).</summary>
