@@ -31,14 +31,6 @@ public sealed class PenchantOptions
     /// <value>The default is 1.5.</value>
     public double? SituationZ { get; set; } = 1.5;
 
-    /// <summary>
-    /// Gets or sets how much closer (in cosine) a request may be to a scoped preference's situation without one of its words
-    /// than to the whole situation before the preference stays silent (the request differs in that word: an upper-body
-    /// workout for a rule about leg-day workouts); <see langword="null"/> leaves the test out.
-    /// </summary>
-    /// <value>The default is <see langword="null"/>.</value>
-    public double? SituationGeneralMargin { get; set; }
-
     /// <summary>Gets or sets the most tokens the rendered prompt block may use (estimated at four characters per token).</summary>
     /// <value>The default is 400 tokens.</value>
     [Range(16, 100_000)]

@@ -42,12 +42,6 @@ internal sealed partial class PreparedPreference(Preference preference, HashSet<
     /// <summary>Gets the spread of those similarities, at least <see cref="GateBackground.MinimumSpread"/>; 1 without a background.</summary>
     public double SituationSpread { get; init; } = 1;
 
-    /// <summary>Gets the vectors of <see cref="Situation"/> without each of its content words (see <see cref="ScopeSituations.Generalizations(string)"/>).</summary>
-    public float[][] SituationGeneralVectors { get; init; } = [];
-
-    /// <summary>Gets the words left out of <see cref="SituationGeneralVectors"/>, in the same order.</summary>
-    public string[] SituationGeneralWords { get; init; } = [];
-
     /// <summary>Gets the vectors of the scope's exclusions, in the order of <see cref="PreferenceScope.Exclusions"/>; empty when it has none.</summary>
     public float[][] ExclusionVectors { get; init; } = [];
 

@@ -26,12 +26,7 @@ internal static partial class ScopeSituations
     /// <param name="request">The request.</param>
     /// <param name="minimumZ">The least z-score of the request's similarity to the situation.</param>
     /// <returns>The preferences removed, in the order they were selected.</returns>
-    /// <param name="generalMargin">
-    /// How much closer the request may be to the situation without one of its words than to the whole situation before the
-    /// preference is dropped (the request contradicts that word: an upper-body workout for "my leg day workouts");
-    /// <see langword="null"/> to leave the test out.
-    /// </param>
-    public static List<SelectedPreference> Apply(List<SelectedPreference> selected, IReadOnlyList<PreparedPreference> prepared, RequestView request, double minimumZ, double? generalMargin = null)
+    public static List<SelectedPreference> Apply(List<SelectedPreference> selected, IReadOnlyList<PreparedPreference> prepared, RequestView request, double minimumZ)
     {
         var outside = new List<SelectedPreference>();
         for (int i = 0; i < selected.Count; i++)
@@ -49,61 +44,17 @@ internal static partial class ScopeSituations
             }
 
             double z = Z(p, request);
-            (double gain, string? without) = Generalization(p, request);
-            string measured = without is null
-                ? string.Create(CultureInfo.InvariantCulture, $"z {z:0.00}")
-                : string.Create(CultureInfo.InvariantCulture, $"z {z:0.00}, without \"{without}\" {gain:+0.000;-0.000}");
-            if (z >= minimumZ && (generalMargin is not { } margin || gain <= margin))
+            if (z >= minimumZ)
             {
-                selected[i] = selected[i] with { Reasons = [.. selected[i].Reasons, $"in its situation \"{p.Situation}\" ({measured})"] };
+                selected[i] = selected[i] with { Reasons = [.. selected[i].Reasons, string.Create(CultureInfo.InvariantCulture, $"in its situation \"{p.Situation}\" (z {z:0.00})")] };
                 continue;
             }
 
-            outside.Add(selected[i] with { Reasons = [$"outside its situation \"{p.Situation}\" ({measured})", .. selected[i].Reasons] });
+            outside.Add(selected[i] with { Reasons = [string.Create(CultureInfo.InvariantCulture, $"outside its situation \"{p.Situation}\" (z {z:0.00})"), .. selected[i].Reasons] });
             selected.RemoveAt(i--);
         }
 
         return outside;
-    }
-
-    /// <summary>
-    /// How much closer the request is to the situation without one of its content words than to the whole situation, for the
-    /// word where that is most: positive when the request fits a more general situation better, i.e. it differs in that word.
-    /// </summary>
-    internal static (double Gain, string? Without) Generalization(PreparedPreference p, RequestView request)
-    {
-        double whole = ScopeExclusions.Closeness(request, p.SituationVector);
-        double best = double.NegativeInfinity;
-        string? word = null;
-        for (int k = 0; k < p.SituationGeneralVectors.Length; k++)
-        {
-            double gain = ScopeExclusions.Closeness(request, p.SituationGeneralVectors[k]) - whole;
-            if (gain > best)
-            {
-                best = gain;
-                word = p.SituationGeneralWords[k];
-            }
-        }
-
-        return word is null ? (0, null) : (best, word);
-    }
-
-    /// <summary>The situation without each of its content words in turn (at most six), with the word left out: "my day workouts" for "leg".</summary>
-    /// <param name="situation">The situation phrase.</param>
-    /// <returns>The phrases and the words left out.</returns>
-    public static IReadOnlyList<(string Phrase, string Without)> Generalizations(string situation)
-    {
-        List<string> words = TextTools.Words(situation);
-        var variants = new List<(string, string)>();
-        for (int i = 0; i < words.Count && variants.Count < 6; i++)
-        {
-            if (words[i].Length > 1 && !TextTools.IsStopWord(words[i]))
-            {
-                variants.Add((string.Join(' ', words.Where((_, j) => j != i)), words[i]));
-            }
-        }
-
-        return variants.Count < 2 ? [] : variants;
     }
 
     /// <summary>How unusually close a request is to a preference's situation: its similarity as a z-score against the background.</summary>

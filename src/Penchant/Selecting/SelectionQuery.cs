@@ -74,7 +74,7 @@ internal sealed class SelectionQuery(
         List<SelectedPreference> excluded = ScopeExclusions.Apply(selected, prepared, request);
         if (_options.SituationZ is { } situationZ)
         {
-            excluded.AddRange(ScopeSituations.Apply(selected, prepared, request, situationZ, _options.SituationGeneralMargin));
+            excluded.AddRange(ScopeSituations.Apply(selected, prepared, request, situationZ));
         }
 
         return selected.Count == 0 && styles.Count == 0 && excluded.Count == 0
@@ -154,15 +154,12 @@ internal sealed class SelectionQuery(
     /// <summary>The phrases a request is compared with: the kinds of requests a preference affects and its in-scope examples.</summary>
     private static IEnumerable<string> HintPhrases(ApplicabilityHints hints) => hints.RequestKinds.Concat(hints.InScopeExamples);
 
-    private static IReadOnlyList<(string Phrase, string Without)> Generalizations(Preference p)
-        => ScopeSituations.Phrase(p) is { } situation ? ScopeSituations.Generalizations(situation) : [];
-
     private async Task<List<PreparedPreference>> PrepareAsync(UserState state, CancellationToken cancellationToken)
     {
         var current = state.Preferences.Where(static p => p.IsCurrent).ToList();
         Dictionary<string, float[]> phrases = await PhraseEmbeddings.EmbedAsync(
             embeddings,
-            current.SelectMany(static p => HintPhrases(p.Hints).Append(PreparedPreference.ScopePhrase(p)).Append(p.Hints.ChainsTo).Append(ScopeSituations.Phrase(p)).Concat(Generalizations(p).Select(static g => g.Phrase)).Concat(p.Scope.Exclusions)),
+            current.SelectMany(static p => HintPhrases(p.Hints).Append(PreparedPreference.ScopePhrase(p)).Append(p.Hints.ChainsTo).Append(ScopeSituations.Phrase(p)).Concat(p.Scope.Exclusions)),
             cancellationToken).ConfigureAwait(false);
         float[][] background = current.Count == 0 ? [] : await _background.VectorsAsync(cancellationToken).ConfigureAwait(false);
         var prepared = new List<PreparedPreference>(current.Count);
@@ -188,8 +185,6 @@ internal sealed class SelectionQuery(
                 SituationVector = situation is null ? [] : phrases[situation],
                 SituationMean = situationMean,
                 SituationSpread = situationSpread,
-                SituationGeneralVectors = [.. Generalizations(p).Select(g => phrases[g.Phrase])],
-                SituationGeneralWords = [.. Generalizations(p).Select(static g => g.Without)],
             });
         }
 
