@@ -209,7 +209,8 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
             return 2;
         }
 
-        // A norm for a class of things: "Replies to landlords should stay formal" (a plural subject, not a pronoun).
+        // A norm for a class of things: "Replies to landlords should stay formal" (a plural subject, not a pronoun; not one
+        // named thing, "the CMS should …", which is a requirement of the moment).
         if (!endsWithQuestionMark && NormPattern().Match(lower) is { Success: true } norm && !FunctionWords.NotAThing().IsMatch(norm.Groups["thing"].Value))
         {
             return 3;
@@ -294,7 +295,7 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
     [GeneratedRegex(@"^(?:when(?:ever)?|any ?time|every time|each time)\s+(?:i|i'm|my|we|you)\b[^,?]{2,80},\s*(?:please\s+)?(?:don'?t|do not|never|only)\s+[a-z]+|^(?:in|for|on|with)\s+(?:all\s+)?(?:my|our)\s+[^,?]{2,60},\s*(?:please\s+)?(?:(?:always|never|only|don'?t|do not)\s+)?(?:keep|use|make|add|include|write|give|skip|avoid|cut|show|put|stick|choose|pick|suggest|recommend|limit|leave|mention|assume|plan)\b|^(?:please\s+)?(?:(?:only|never|always|don'?t|do not|no)\s+[^,?]+|[a-z]+\s+(?:me\s+)?only\s+[^,?]+)\b(?:(?:when(?:ever)?|any ?time|every time|each time)\s+(?:i|i'm|i am|we|we're|my)\b|(?:in|for|on)\s+(?:the\s+[a-z]+s\s+(?:you|i)\s+[a-z]+\s+(?:for|to)\s+)?(?:my|our)\s+[a-z])", RegexOptions.CultureInvariant)]
     private static partial Regex ScopedInstructionPattern();
 
-    [GeneratedRegex(@"^(?:all |every |any |my |our )?(?<thing>[a-z][a-z'-]*s(?: (?:to|for|with|from|about|of|in|on) (?:my |our |the )?[a-z][a-z'-]*){0,2}|[a-z][a-z'-]* [a-z][a-z'-]*s(?: (?:to|for|with|from|about|of|in|on) (?:my |our |the )?[a-z][a-z'-]*){0,2}) (?:should|must|need to|have to)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?!(?:the|this|that|these|those|it|there|such)\b)(?:all |every |any |my |our )?(?<thing>[a-z][a-z'-]*s(?: (?:to|for|with|from|about|of|in|on) (?:my |our |the )?[a-z][a-z'-]*){0,2}|[a-z][a-z'-]* [a-z][a-z'-]*s(?: (?:to|for|with|from|about|of|in|on) (?:my |our |the )?[a-z][a-z'-]*){0,2}) (?:should|must|need to|have to)\b", RegexOptions.CultureInvariant)]
     private static partial Regex NormPattern();
 
     [GeneratedRegex(@"\b(from now on|in (the )?future|going forward|whenever i|every time i|each time i|any ?time i|please (always|never|don'?t|do not|avoid|keep|use|stop)|(always|never) (use|write|include|add|give|answer|respond|reply|format|sign|book|recommend|suggest|show|send|put|mention))\b", RegexOptions.CultureInvariant)]

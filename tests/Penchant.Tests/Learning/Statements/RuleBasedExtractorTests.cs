@@ -54,6 +54,7 @@ public sealed class RuleBasedExtractorTests(EngineFixture fixture) : IClassFixtu
     [InlineData("Recommend a hotel in Porto for my trip next week.")]
     [InlineData("When you get a chance, what time does the museum open?")]
     [InlineData("It should be ready by Friday.")]
+    [InlineData("The dashboards should load in under a second.")]
     public void RuleScore_OneOffRequestOrPlainSentence_StatesNoPreference(string turn)
         => Assert.Equal(0, RuleBasedExtractor.RuleScore(turn));
 
