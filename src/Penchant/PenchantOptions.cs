@@ -23,6 +23,14 @@ public sealed class PenchantOptions
     [Range(0.0, 1.0)]
     public double? SelectionThreshold { get; set; }
 
+    /// <summary>
+    /// Gets or sets how unusually close a request must be to a scoped preference's situation for the preference to fire
+    /// there (a z-score against a background of ordinary requests; see <c>ScopeSituations</c>): a rule for emails to the boss
+    /// stays silent for an email to a cousin. <see langword="null"/> turns the filter off.
+    /// </summary>
+    /// <value>The default is 1.5.</value>
+    public double? SituationZ { get; set; } = 1.5;
+
     /// <summary>Gets or sets the most tokens the rendered prompt block may use (estimated at four characters per token).</summary>
     /// <value>The default is 400 tokens.</value>
     [Range(16, 100_000)]

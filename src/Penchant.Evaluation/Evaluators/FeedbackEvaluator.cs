@@ -73,6 +73,12 @@ public static class FeedbackEvaluator
             if (ids.Count == 0)
             {
                 none++;
+                misses.Add($"{item.Id} learned nothing ({item.Arrives})");
+            }
+
+            foreach (Preference p in written.Created)
+            {
+                misses.Add($"{item.Id} learned ({item.Arrives}): {p.Text} [scope: {p.Scope.Text ?? "-"}]");
             }
 
             await ProbeAsync(engine, user, item, ids, item.InScope, true, "in", inScope, misses, cancellationToken);
@@ -117,6 +123,10 @@ public static class FeedbackEvaluator
         {
             Selection selection = await engine.SelectAsync(user, new RequestContext(probe), cancellationToken);
             bool fired = selection.Preferences.Any(p => ids.Contains(p.Preference.Id));
+            string situation = string.Join("; ", selection.Preferences.Concat(selection.Excluded)
+                .Where(p => ids.Contains(p.Preference.Id))
+                .SelectMany(static p => p.Reasons)
+                .Where(static r => r.Contains("situation", StringComparison.Ordinal)));
             tally[1]++;
             if (fired)
             {
@@ -125,7 +135,11 @@ public static class FeedbackEvaluator
 
             if (fired != shouldFire)
             {
-                misses.Add($"{item.Id} [{part}] {(fired ? "fired" : "silent")}: {probe}");
+                misses.Add($"{item.Id} [{part}] {(fired ? "fired" : "silent")}: {probe}{(situation.Length == 0 ? string.Empty : " — " + situation)}");
+            }
+            else if (situation.Length > 0)
+            {
+                misses.Add($"{item.Id} [{part}] ok: {probe} — {situation}");
             }
         }
     }

@@ -30,6 +30,18 @@ internal sealed partial class PreparedPreference(Preference preference, HashSet<
     /// <summary>Gets the standard deviation of those similarities, at least <see cref="GateBackground.MinimumSpread"/>; 1 without a background.</summary>
     public double BackgroundSpread { get; init; } = 1;
 
+    /// <summary>Gets the situation the preference holds in (see <see cref="ScopeSituations.Phrase(Preference)"/>), or <see langword="null"/>.</summary>
+    public string? Situation { get; init; }
+
+    /// <summary>Gets the vector of <see cref="Situation"/>; empty when it has none.</summary>
+    public float[] SituationVector { get; init; } = [];
+
+    /// <summary>Gets the mean similarity of <see cref="Situation"/> to the background of ordinary requests; 0 without one.</summary>
+    public double SituationMean { get; init; }
+
+    /// <summary>Gets the spread of those similarities, at least <see cref="GateBackground.MinimumSpread"/>; 1 without a background.</summary>
+    public double SituationSpread { get; init; } = 1;
+
     /// <summary>Gets the vectors of the scope's exclusions, in the order of <see cref="PreferenceScope.Exclusions"/>; empty when it has none.</summary>
     public float[][] ExclusionVectors { get; init; } = [];
 

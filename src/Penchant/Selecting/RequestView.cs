@@ -26,6 +26,7 @@ internal sealed partial class RequestView
         FamilyMember = Recipient == "family" ? StatementAnalyzer.FamilyMemberOf(request.Attributes.TryGetValue("recipient", out string? named) ? named.ToLowerInvariant() : lower) : null;
         Overrides = StanceCues.Override().IsMatch(request.Text);
         IsForSelf = FunctionWords.ForSelf().IsMatch(lower);
+        Person = ScopeSituations.PersonOf(lower);
         AsksForKnowledge = KnowledgeQuestionPattern().IsMatch(lower);
         SlotValues = Contradiction.Values(lower);
         Quantities = Contradiction.Quantities(lower);
@@ -33,6 +34,9 @@ internal sealed partial class RequestView
     }
 
     public float[] Vector { get; }
+
+    /// <summary>Gets whom the request is for (see <see cref="ScopeSituations.PersonOf(string)"/>), or <see langword="null"/> when it names no one.</summary>
+    public string? Person { get; }
 
     /// <summary>Gets the vector of the request's situation, or <see langword="null"/> when it has none apart from the request.</summary>
     public float[]? SituationVector { get; }

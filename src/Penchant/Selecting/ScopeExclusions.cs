@@ -69,7 +69,7 @@ internal static class ScopeExclusions
     }
 
     /// <summary>How close the request, or its situation, is to a phrase in meaning.</summary>
-    private static double Closeness(RequestView request, float[] phrase)
+    internal static double Closeness(RequestView request, float[] phrase)
     {
         if (phrase.Length == 0)
         {

@@ -76,6 +76,11 @@ internal sealed class SelectionQuery(
         var nearMisses = new List<SelectedPreference>(Selection.MaxNearMisses);
         List<SelectedPreference> selected = prepared.Count == 0 ? [] : _gate.Select(request, prepared, _options.SelectionThreshold, refinement, nearMisses, Selection.MaxNearMisses);
         List<SelectedPreference> excluded = ScopeExclusions.Apply(selected, prepared, request);
+        if (_options.SituationZ is { } situationZ)
+        {
+            excluded.AddRange(ScopeSituations.Apply(selected, prepared, request, situationZ));
+        }
+
         return selected.Count == 0 && styles.Count == 0 && excluded.Count == 0 && nearMisses.Count == 0
             ? Selection.Empty
             : new Selection(selected, selected.Count == 0 && styles.Count == 0 ? string.Empty : PromptRenderer.Render(selected, styles, _options.PromptTokenBudget)) { Styles = styles, Excluded = excluded, NearMisses = nearMisses };
@@ -181,7 +186,7 @@ internal sealed class SelectionQuery(
     {
         Dictionary<string, float[]> phrases = await PhraseEmbeddings.EmbedAsync(
             embeddings,
-            current.SelectMany(static p => HintPhrases(p.Hints).Append(PreparedPreference.ScopePhrase(p)).Append(p.Hints.ChainsTo).Concat(p.Scope.Exclusions)),
+            current.SelectMany(static p => HintPhrases(p.Hints).Append(PreparedPreference.ScopePhrase(p)).Append(p.Hints.ChainsTo).Append(ScopeSituations.Phrase(p)).Concat(p.Scope.Exclusions)),
             cancellationToken).ConfigureAwait(false);
         float[][] background = current.Count == 0 ? [] : await _background.VectorsAsync(cancellationToken).ConfigureAwait(false);
         var prepared = new List<PreparedPreference>(current.Count);
@@ -190,6 +195,8 @@ internal sealed class SelectionQuery(
             (double mean, double spread) = GateBackground.Measure(p.Embedding.Span, background);
             float[][] hints = [.. HintPhrases(p.Hints).Select(k => phrases[k])];
             string? scope = PreparedPreference.ScopePhrase(p);
+            string? situation = ScopeSituations.Phrase(p);
+            (double situationMean, double situationSpread) = situation is null ? (0, 1) : GateBackground.Measure(phrases[situation], background);
             prepared.Add(new PreparedPreference(
                 p,
                 TextTools.ContentStems(p.Text),
@@ -201,6 +208,10 @@ internal sealed class SelectionQuery(
                 BackgroundMean = mean,
                 BackgroundSpread = spread,
                 ExclusionVectors = [.. p.Scope.Exclusions.Select(e => phrases[e])],
+                Situation = situation,
+                SituationVector = situation is null ? [] : phrases[situation],
+                SituationMean = situationMean,
+                SituationSpread = situationSpread,
             });
         }
 

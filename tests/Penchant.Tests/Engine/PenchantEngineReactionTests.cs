@@ -51,6 +51,50 @@ public sealed class PenchantEngineReactionTests(EngineFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task ReactAsync_CorrectionStatingANormOfItsOwn_YieldsTheNormNotTheRequestScope()
+    {
+        var (engine, _, _) = fixture.Create();
+        var user = new UserKey("acme", "norm");
+
+        await engine.ReactAsync(user, Dissatisfied("Too stiff. Replies to my tenants should sound friendly.", "Answer the tenant about the boiler.", "Too stiff"), Ct);
+
+        Preference p = Assert.Single(await engine.ListAsync(user, Ct));
+        Assert.Contains("tenants should sound friendly", p.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Too stiff", p.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReactAsync_SatisfiedReactionWithAStandingRule_YieldsTheRuleWithItsScope()
+    {
+        var (engine, _, _) = fixture.Create();
+        var user = new UserKey("acme", "rule-in-thanks");
+        var reaction = new Reaction("Lovely. When you plan my swim sessions, put a stretch at the end.")
+        {
+            Request = "Plan a swim session for Tuesday.",
+            Answer = "Warm up, 10 x 50 m, cool down.",
+            Classification = new ReactionClassification(ReactionLabel.Satisfied, "praise", 0.8),
+        };
+
+        await engine.ReactAsync(user, reaction, Ct);
+
+        Preference p = Assert.Single(await engine.ListAsync(user, Ct));
+        Assert.Contains("stretch", p.Text, StringComparison.Ordinal);
+        Assert.Equal("you plan my swim sessions", p.Scope.Text);
+    }
+
+    [Fact]
+    public async Task ReactAsync_DissatisfiedWithNoStandingRule_KeepsTheWishScopedToTheRequest()
+    {
+        var (engine, _, _) = fixture.Create();
+        var user = new UserKey("acme", "plain-wish");
+
+        await engine.ReactAsync(user, Dissatisfied("Too long. Shorter please.", "Summarize the minutes.", "Too long. Shorter"), Ct);
+
+        Preference p = Assert.Single(await engine.ListAsync(user, Ct));
+        Assert.Equal("Summarize the minutes.", p.Scope.Text);
+    }
+
+    [Fact]
     public async Task ReactAsync_GivenClassification_UsedAsIs()
     {
         var (engine, _, _) = fixture.Create();

@@ -71,7 +71,7 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
         for (int i = 0; i < candidates.Count; i++)
         {
             double p = classifier.Predict(vectors[i].Vector.Span);
-            bool keep = ruleScores[i] >= 2 ? p >= 0.4 : p >= 0.7;
+            bool keep = ruleScores[i] switch { >= 3 => p >= 0.15, 2 => p >= 0.4, _ => p >= 0.7 };
             if (keep)
             {
                 // One wish, one preference: forgetting or revising one leaves the others of the turn alone.
@@ -171,7 +171,11 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
         return clauses;
     }
 
-    /// <summary>Scores a sentence with rules: 2 = states a preference, 1 = may, 0 = does not.</summary>
+    /// <summary>
+    /// Scores a sentence with rules: 3 = states a preference by its structure (an instruction held to a recurring situation, a
+    /// norm for a class of things), 2 = states a preference, 1 = may, 0 = does not. The embedding classifier has the last
+    /// word, with a lower bar the higher the score.
+    /// </summary>
     internal static int RuleScore(string sentence)
     {
         string lower = sentence.ToLowerInvariant().Trim('"', '“', '”', ' ');
@@ -181,6 +185,14 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
         bool task = TaskStart().IsMatch(lower) || FunctionWords.AddressesAssistant().IsMatch(lower);
         // A question stays a question ("why does it fail every time I run it?") unless it sets a rule from now on.
         bool endsWithQuestionMark = lower.TrimEnd().EndsWith('?');
+
+        // "Recommend only co-op games when I'm looking for games to play with my wife": an instruction held to a recurring
+        // situation is a standing rule even though it opens like a request.
+        if (!endsWithQuestionMark && ScopedInstructionPattern().IsMatch(lower))
+        {
+            return 3;
+        }
+
         if ((question || task) && (!standing || (endsWithQuestionMark && !TimeExpressions.FromNowOn().IsMatch(lower))))
         {
             return 0;
@@ -195,6 +207,13 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
         if (ConditionalRulePattern().IsMatch(lower))
         {
             return 2;
+        }
+
+        // A norm for a class of things: "Replies to landlords should stay formal" (a plural subject, not a pronoun; not one
+        // named thing, "the CMS should …", which is a requirement of the moment).
+        if (!endsWithQuestionMark && NormPattern().Match(lower) is { Success: true } norm && !FunctionWords.NotAThing().IsMatch(norm.Groups["thing"].Value))
+        {
+            return 3;
         }
 
         // A revision states a wish even without "I": "actually, make that the 9:15".
@@ -266,8 +285,18 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
     [GeneratedRegex(@"^(?:actually,?\s+)?(?:make|switch|change) (?:that|it|them)\b", RegexOptions.CultureInvariant)]
     private static partial Regex RevisionPattern();
 
-    [GeneratedRegex(@"^(?:when(?:ever)?|if|any ?time|every time|each time)\s+(?:i|i'm|my|we)\b[^,?]{2,80},\s*(?:please\s+)?(?:(?:always|never|also|don'?t|do not)\s+)?(?:keep|use|make|add|include|sign|write|give|skip|avoid|cut|lead|ask|show|put|be|answer|reply|send|stick|choose|pick|suggest|recommend|start|end|limit|leave|mention|remind|book|check|assume|plan|stay|go)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:when(?:ever)?|if|any ?time|every time|each time)\s+(?:i|i'm|my|we|you)\b[^,?]{2,80},\s*(?:please\s+)?(?:(?:always|never|also|don'?t|do not)\s+)?(?:keep|use|make|add|include|sign|write|give|skip|avoid|cut|lead|ask|show|put|be|answer|reply|send|stick|choose|pick|suggest|recommend|start|end|limit|leave|mention|remind|book|check|assume|plan|stay|go)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ConditionalRulePattern();
+
+    // An instruction with a recurring situation, in either order. Situation first: "when(ever) I/you …, (don't) <verb>" (any
+    // verb after a negation), "in/for my <things>, <instruction>". Instruction first: a restricted or negated instruction
+    // ("only", "never", "don't", "no …") with a situation the user is in ("when I'm …", "whenever we …") or a thing of
+    // theirs ("in the poems you write for my partner"). Closed-class words only.
+    [GeneratedRegex(@"^(?:when(?:ever)?|any ?time|every time|each time)\s+(?:i|i'm|my|we|you)\b[^,?]{2,80},\s*(?:please\s+)?(?:don'?t|do not|never|only)\s+[a-z]+|^(?:in|for|on|with)\s+(?:all\s+)?(?:my|our)\s+[^,?]{2,60},\s*(?:please\s+)?(?:(?:always|never|only|don'?t|do not)\s+)?(?:keep|use|make|add|include|write|give|skip|avoid|cut|show|put|stick|choose|pick|suggest|recommend|limit|leave|mention|assume|plan)\b|^(?:please\s+)?(?:(?:only|never|always|don'?t|do not|no)\s+[^,?]+|[a-z]+\s+(?:me\s+)?only\s+[^,?]+)\b(?:(?:when(?:ever)?|any ?time|every time|each time)\s+(?:i|i'm|i am|we|we're|my)\b|(?:in|for|on)\s+(?:the\s+[a-z]+s\s+(?:you|i)\s+[a-z]+\s+(?:for|to)\s+)?(?:my|our)\s+[a-z])", RegexOptions.CultureInvariant)]
+    private static partial Regex ScopedInstructionPattern();
+
+    [GeneratedRegex(@"^(?!(?:the|this|that|these|those|it|there|such)\b)(?:all |every |any |my |our )?(?<thing>[a-z][a-z'-]*s(?: (?:to|for|with|from|about|of|in|on) (?:my |our |the )?[a-z][a-z'-]*){0,2}|[a-z][a-z'-]* [a-z][a-z'-]*s(?: (?:to|for|with|from|about|of|in|on) (?:my |our |the )?[a-z][a-z'-]*){0,2}) (?:should|must|need to|have to)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NormPattern();
 
     [GeneratedRegex(@"\b(from now on|in (the )?future|going forward|whenever i|every time i|each time i|any ?time i|please (always|never|don'?t|do not|avoid|keep|use|stop)|(always|never) (use|write|include|add|give|answer|respond|reply|format|sign|book|recommend|suggest|show|send|put|mention))\b", RegexOptions.CultureInvariant)]
     private static partial Regex StandingPattern();

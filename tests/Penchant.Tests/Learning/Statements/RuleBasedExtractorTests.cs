@@ -39,6 +39,25 @@ public sealed class RuleBasedExtractorTests(EngineFixture fixture) : IClassFixtu
         Assert.StartsWith("I skip dessert", clauses[0], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("When you plan my swim sessions, put a stretch at the end.")]
+    [InlineData("Whenever I book dinners with my in-laws, don't pick anywhere loud.")]
+    [InlineData("In my cover letters, keep the opening to two sentences.")]
+    [InlineData("Suggest only quiet cafes when I'm meeting my tutor.")]
+    [InlineData("Please no puns in the captions you write for my bakery.")]
+    [InlineData("Invoices for my tenants should list the meter readings.")]
+    public void RuleScore_InstructionHeldToARecurringSituation_StatesAPreference(string turn)
+        => Assert.InRange(RuleBasedExtractor.RuleScore(turn), 2, 3);
+
+    [Theory]
+    [InlineData("Suggest a quiet cafe near the station.")]
+    [InlineData("Recommend a hotel in Porto for my trip next week.")]
+    [InlineData("When you get a chance, what time does the museum open?")]
+    [InlineData("It should be ready by Friday.")]
+    [InlineData("The dashboards should load in under a second.")]
+    public void RuleScore_OneOffRequestOrPlainSentence_StatesNoPreference(string turn)
+        => Assert.Equal(0, RuleBasedExtractor.RuleScore(turn));
+
     [Fact]
     public async Task FromTurnAsync_FillerAndTwoWishes_YieldsOnePreferencePerWish()
     {

@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Penchant.Domain;
+using Penchant.Language;
+using Penchant.Learning.Statements;
+
+namespace Penchant.Selecting;
+
+/// <summary>
+/// The filter after the gate for scoped preferences (C3PO's near scope): a scoped preference fires only where its situation
+/// applies, not wherever the request shares the topic of the wish. "Don't use emojis when you email my boss" is about emails
+/// to the boss, and an email to a cousin is near its scope, not in it. The situation is the scope phrase (see
+/// <see cref="PreparedPreference.ScopePhrase(Preference)"/>) or, when none was extracted, the situation clause the text
+/// names ("when you email my boss", "in my home workouts"); a request is in it when its similarity to the situation, as a
+/// z-score against the same background of ordinary requests the gate uses (see <see cref="GateBackground"/>), reaches
+/// <see cref="PenchantOptions.SituationZ"/>.
+/// </summary>
+internal static partial class ScopeSituations
+{
+    /// <summary>
+    /// Removes the selected preferences whose situation the request is not in, and returns them with an "outside …" reason;
+    /// those it keeps get an "in its situation …" reason.
+    /// </summary>
+    /// <param name="selected">What the gate selected; changed in place.</param>
+    /// <param name="prepared">The prepared preferences the gate scored.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="minimumZ">The least z-score of the request's similarity to the situation.</param>
+    /// <returns>The preferences removed, in the order they were selected.</returns>
+    public static List<SelectedPreference> Apply(List<SelectedPreference> selected, IReadOnlyList<PreparedPreference> prepared, RequestView request, double minimumZ)
+    {
+        var outside = new List<SelectedPreference>();
+        for (int i = 0; i < selected.Count; i++)
+        {
+            if (Find(prepared, selected[i].Preference) is not { SituationVector: { Length: > 0 } } p)
+            {
+                continue;
+            }
+
+            if (PersonOf(p.Situation!.ToLowerInvariant()) is { } scoped && request.Person is { } asked && scoped != asked)
+            {
+                outside.Add(selected[i] with { Reasons = [$"outside its situation \"{p.Situation}\" (for {scoped}, not {asked})", .. selected[i].Reasons] });
+                selected.RemoveAt(i--);
+                continue;
+            }
+
+            double z = Z(p, request);
+            if (z >= minimumZ)
+            {
+                selected[i] = selected[i] with { Reasons = [.. selected[i].Reasons, string.Create(CultureInfo.InvariantCulture, $"in its situation \"{p.Situation}\" (z {z:0.00})")] };
+                continue;
+            }
+
+            outside.Add(selected[i] with { Reasons = [string.Create(CultureInfo.InvariantCulture, $"outside its situation \"{p.Situation}\" (z {z:0.00})"), .. selected[i].Reasons] });
+            selected.RemoveAt(i--);
+        }
+
+        return outside;
+    }
+
+    /// <summary>How unusually close a request is to a preference's situation: its similarity as a z-score against the background.</summary>
+    internal static double Z(PreparedPreference p, RequestView request)
+        => (ScopeExclusions.Closeness(request, p.SituationVector) - p.SituationMean) / p.SituationSpread;
+
+    /// <summary>
+    /// The situation of a preference: its scope phrase, or else the situation clause its text names ("when you email my
+    /// boss", "when I'm looking for games", "in my home workouts", "my leg day workouts"); <see langword="null"/> for a
+    /// preference that holds everywhere.
+    /// </summary>
+    /// <param name="preference">The preference.</param>
+    /// <returns>The phrase, or <see langword="null"/>.</returns>
+    public static string? Phrase(Preference preference)
+    {
+        if (PreparedPreference.ScopePhrase(preference) is { } scope)
+        {
+            return scope;
+        }
+
+        Match match = SituationClausePattern().Match(preference.Text);
+        return match.Success ? match.Groups["situation"].Value.Trim() : null;
+    }
+
+    /// <summary>
+    /// Finds whom a text is for: a family member (see <see cref="StatementAnalyzer.FamilyMemberOf(string)"/>, with partners of
+    /// any kind one group), a recipient group (see <see cref="StatementAnalyzer.RecipientOf(string)"/>), another person of
+    /// the user's ("my nephew", "my housemates"), or the user themself ("for me", "alone").
+    /// </summary>
+    /// <param name="lower">The text in lower case.</param>
+    /// <returns>A key that is equal for the same person or group, or <see langword="null"/> when the text names no one.</returns>
+    internal static string? PersonOf(string lower)
+    {
+        if (PartnerPattern().IsMatch(lower))
+        {
+            return "partner";
+        }
+
+        if (StatementAnalyzer.FamilyMemberOf(lower) is { } member)
+        {
+            return member;
+        }
+
+        if (StatementAnalyzer.RecipientOf(lower) is { } recipient)
+        {
+            return recipient;
+        }
+
+        Match person = PersonPattern().Match(lower);
+        if (person.Success)
+        {
+            string who = person.Groups["who"].Value;
+            return who.EndsWith('s') ? who[..^1] : who;
+        }
+
+        return FunctionWords.ForSelf().IsMatch(lower) || AlonePattern().IsMatch(lower) ? "self" : null;
+    }
+
+    private static PreparedPreference? Find(IReadOnlyList<PreparedPreference> prepared, Preference preference)
+    {
+        for (int i = 0; i < prepared.Count; i++)
+        {
+            if (ReferenceEquals(prepared[i].Preference, preference) || string.Equals(prepared[i].Preference.Id, preference.Id, StringComparison.Ordinal))
+            {
+                return prepared[i];
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"\b(?:wife|husband|partner|spouse|girlfriend|boyfriend|fianc[eé]e?)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PartnerPattern();
+
+    // People of the user's besides family and recipient groups: kin, people they live or work with, people they care for.
+    [GeneratedRegex(@"\b(?:my|our|his|her|their|the|each|a|your)\s+(?:[a-z'-]+\s+)?(?<who>sons?|daughters?|kids?|child|children|toddlers?|bab(?:y|ies)|nephews?|nieces?|cousins?|uncles?|aunts?|grandsons?|granddaughters?|grandchildren|in-laws|roommates?|flatmates?|housemates?|neighbou?rs?|landlords?|landlady|tenants?|teammates?|classmates?|guests?|students?|patients?)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PersonPattern();
+
+    [GeneratedRegex(@"\b(?:alone|on my own|by myself|solo)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AlonePattern();
+
+    // Closed-class words only: a trailing "when(ever) <subject> …" clause, or a thing of the user's ("in/for/on my …", "my …
+    // <things>") up to the end of the clause.
+    [GeneratedRegex(@"\b(?<situation>(?:when(?:ever)?|any ?time|every time|each time)\s+(?:i|i'm|i am|you|we|we're|my|our)\b[^,.;!?]{3,80}|(?:(?:in|for|on|during)\s+)?(?:my|our)\s+[^,.;!?]{3,60})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SituationClausePattern();
+}
