@@ -45,9 +45,10 @@ public sealed class PostgreSqlStoreOptions
     /// Gets or sets how many connections the pool keeps open when idle (Npgsql's <c>Minimum Pool Size</c>) unless the
     /// connection string sets it; they are opened on start, so the first burst of requests does not wait for new connections.
     /// </summary>
-    /// <value>The default value is 10.</value>
+    /// <remarks>Each one is a server process: on a server shared by many stores (tests, small tenants' schemas), keep it small.</remarks>
+    /// <value>The default value is 4.</value>
     [Range(0, 10_000)]
-    public int MinPoolSize { get; set; } = 10;
+    public int MinPoolSize { get; set; } = 4;
 
     /// <summary>Gets or sets how long a pooled connection may stay idle before it is closed (down to <see cref="MinPoolSize"/>), unless the connection string sets <c>Connection Idle Lifetime</c>.</summary>
     /// <value>The default value is 5 minutes.</value>
