@@ -155,8 +155,8 @@ public sealed class PostgreSqlDatabase : IAsyncDisposable, IDisposable
             }
 
             await MigrateAsync(cancellationToken).ConfigureAwait(false);
-            await WarmPoolAsync(cancellationToken).ConfigureAwait(false);
             _initialized = true;
+            _ = WarmPoolAsync();
         }
         catch (NpgsqlException ex)
         {
@@ -330,28 +330,27 @@ public sealed class PostgreSqlDatabase : IAsyncDisposable, IDisposable
         return unchecked((long)hash);
     }
 
-    // Opens the pool's minimum of connections at once, so that the first burst of requests finds them open instead of
-    // each waiting for a new connection (a TCP handshake, SCRAM authentication and a new server process).
-    private async Task WarmPoolAsync(CancellationToken cancellationToken)
+    // Opens the pool's minimum of connections in the background once the schema is current, so that the first burst of
+    // requests finds them open instead of each waiting for a new connection (a TCP handshake, SCRAM authentication and a
+    // new server process). Best effort: a connection that cannot be opened now is opened by the request that needs it.
+    private async Task WarmPoolAsync()
     {
         var opening = new Task<NpgsqlConnection>[_warmConnections];
         for (int i = 0; i < opening.Length; i++)
         {
-            opening[i] = _dataSource.OpenConnectionAsync(cancellationToken).AsTask();
+            opening[i] = _dataSource.OpenConnectionAsync().AsTask();
         }
 
-        try
+        foreach (Task<NpgsqlConnection> task in opening)
         {
-            await Task.WhenAll(opening).ConfigureAwait(false);
-        }
-        finally
-        {
-            foreach (Task<NpgsqlConnection> task in opening)
+            try
             {
-                if (task.IsCompletedSuccessfully)
-                {
-                    await task.Result.DisposeAsync().ConfigureAwait(false);
-                }
+                NpgsqlConnection connection = await task.ConfigureAwait(false);
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is NpgsqlException or ObjectDisposedException or OperationCanceledException or InvalidOperationException)
+            {
+                // Nothing to do: the pool opens connections on demand.
             }
         }
     }
