@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Two service processes over one SQLite file: is a write acknowledged by one visible to the other at once?
-# Starts two Release services (A on PORT, B on PORT_B) at the same moment on one fresh SQLite file, creates a key, then
+# Two service processes over one store (a SQLite file, or PostgreSQL with POSTGRES=CONNSTR): is a write acknowledged by one visible to the other at once?
+# Starts two Release services (A on PORT, B on PORT_B) at the same moment on one fresh store, creates a key, then
 #  1. PROBES (1,000) probes, one at a time, roles alternating: the reading instance caches a user (select and list), the
 #     other instance writes (a statement, an observed conversation or a reaction), and right after the acknowledged write
 #     the reading instance's list, select and event log must show it (cross_instance_client.py says what is checked);
@@ -9,6 +9,7 @@
 #  3. the negative control: both services restarted with Penchant:CheckCachedStateOnRead=false (each trusts its cache),
 #     CONTROL (100) probes and 200 concurrent writes, which must find stale reads (else the probes could not fail).
 #   benchmarks/service/cross-instance.sh
+#   POSTGRES=CONNSTR benchmarks/service/cross-instance.sh    # the same over a fresh PostgreSQL database (see common.sh)
 PORT="${PORT:-5097}"
 source "$(dirname "$0")/common.sh"
 PROBES="${PROBES:-1000}"
@@ -41,9 +42,10 @@ server_errors() { cat "$WORK/a.log" "$WORK/b.log" | grep -v "HealthChecks" | gre
 field() { sed -n "s/.*\b$2=\([^ ]*\).*/\1/p" <<<"$1"; }
 
 build
-trap stop_both EXIT
+trap 'stop_both; drop_pg_database' EXIT
+create_pg_database
 echo "load: $(uptime)"
-echo "database: $DB; A: $URL_A; B: $URL_B"
+if [[ -n "$PG_DB" ]]; then echo "database: PostgreSQL $PG_DB; A: $URL_A; B: $URL_B"; else echo "database: $DB; A: $URL_A; B: $URL_B"; fi
 PENCHANT_KEY="$(create_key xinstance)"
 
 start_both

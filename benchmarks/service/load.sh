@@ -5,7 +5,8 @@
 #   benchmarks/service/load.sh                 # DURATION=15s per run, USERS=100 seeded users x PER_USER=10 statements
 #                                              # (each workload after a WARMUP=5s run at 10 clients that is not reported)
 # Prints wrk's own output for every run and one summary line per run, with the service's CPU time (user + system) per
-# request over the run. SAVE=1 also writes everything printed to results/load-DATE-TIME.txt.
+# request over the run. SAVE=1 also writes everything printed to results/load-DATE-TIME.txt. SERVER_ARGS adds settings to
+# the service's command line (say SERVER_ARGS="--Penchant:PostgreSql:BatchLogPositionReads=false").
 source "$(dirname "$0")/common.sh"
 DURATION="${DURATION:-15s}"
 USERS="${USERS:-100}"
@@ -28,7 +29,8 @@ create_pg_database
 : >"$WORK/server.log"
 PENCHANT_KEY="$(create_key bench)"
 export PENCHANT_KEY
-start_server
+# shellcheck disable=SC2086 # SERVER_ARGS is a list of settings
+start_server ${SERVER_ARGS:-}
 python3 "$HERE/seed.py" "$URL" "$PENCHANT_KEY" "$USERS" "$PER_USER"
 if [[ -n "$PG_DB" ]]; then echo "store: PostgreSQL database $PG_DB"; else echo "store: SQLite file $DB"; fi
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -40,11 +42,11 @@ for workload in $WORKLOADS; do
   if [[ "$workload" == select-warm ]]; then
     # One pass over every request text so the embedding cache is warm (reported as such).
     COLD=0 wrk -t1 -c4 -d5s -s "$script" "$URL" >/dev/null
-  else
-    # A warm-up at 10 clients, not reported, so the runtime has compiled the workload's code paths before it is measured
-    # (a fresh service spent a fifth of its CPU in the JIT during its first 10 s of writes).
-    COLD=$cold wrk -t2 -c10 -d"$WARMUP" -s "$script" "$URL" >/dev/null
   fi
+  # A warm-up at 10 clients, not reported, so the runtime has compiled the workload's code paths before it is measured
+  # (a fresh service spent a fifth of its CPU in the JIT during its first 10 s of writes; over PostgreSQL, the first
+  # 50-client select run after the 4-client pass alone cost 0.38 ms of service CPU per request, the next one 0.14 ms).
+  COLD=$cold wrk -t2 -c10 -d"$WARMUP" -s "$script" "$URL" >/dev/null
   for c in $CLIENTS; do
     threads=$(( c < 2 ? 1 : 2 ))
     echo
@@ -61,7 +63,11 @@ for workload in $WORKLOADS; do
     p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
     non2xx=$(awk '/Non-2xx/ { print $5 }' <<<"$out"); non2xx=${non2xx:-0}
     socket=$(awk '/Socket errors/ { print $0 }' <<<"$out"); socket=${socket:-none}
-    line="$(printf '%-12s c=%-3s %9s req/s  p50 %-9s p99 %-9s non-2xx %s  socket errors: %s  rss %s MB  service CPU %s ms/request%s' "$workload" "$c" "$rps" "$p50" "$p99" "$non2xx" "${socket#*Socket errors: }" "$(rss_mb)" "$cpu" "${PG_DB:+  database CPU $db ms/request}")"
+    connections=""
+    if [[ -n "$PG_DB" ]]; then
+      connections="$(psql -X -A -t "$(libpq "$PG_RUN")" -c "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'penchant'")"
+    fi
+    line="$(printf '%-12s c=%-3s %9s req/s  p50 %-9s p99 %-9s non-2xx %s  socket errors: %s  rss %s MB  service CPU %s ms/request%s' "$workload" "$c" "$rps" "$p50" "$p99" "$non2xx" "${socket#*Socket errors: }" "$(rss_mb)" "$cpu" "${PG_DB:+  database CPU $db ms/request, $connections pooled connections}")"
     summary+=("$line")
   done
 done

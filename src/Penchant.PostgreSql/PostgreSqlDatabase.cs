@@ -27,8 +27,10 @@ public sealed class PostgreSqlDatabase : IAsyncDisposable, IDisposable
     private const string MigrationsTable = "schema_migrations";
 
     private readonly NpgsqlDataSource _dataSource;
+    private readonly NpgsqlDataSource _dedicatedSource;
     private readonly SemaphoreSlim _initializeGate = new(1, 1);
     private readonly long _lockKey;
+    private readonly int _warmConnections;
     private volatile bool _initialized;
     private int _disposed;
 
@@ -67,6 +69,16 @@ public sealed class PostgreSqlDatabase : IAsyncDisposable, IDisposable
             settings.MaxPoolSize = options.MaxPoolSize;
         }
 
+        if (!Names(given, "Minimum Pool Size", "MinPoolSize", "Min Pool Size"))
+        {
+            settings.MinPoolSize = Math.Min(options.MinPoolSize, settings.MaxPoolSize);
+        }
+
+        if (!Names(given, "Connection Idle Lifetime", "ConnectionIdleLifetime"))
+        {
+            settings.ConnectionIdleLifetime = (int)Math.Ceiling(options.ConnectionIdleLifetime.TotalSeconds);
+        }
+
         if (!Names(given, "Timeout"))
         {
             settings.Timeout = (int)Math.Ceiling(options.ConnectTimeout.TotalSeconds);
@@ -92,8 +104,21 @@ public sealed class PostgreSqlDatabase : IAsyncDisposable, IDisposable
         Host = settings.Host ?? "(default host)";
         DatabaseName = settings.Database ?? settings.Username ?? "(default database)";
         _lockKey = LockKey("penchant.migrate:" + Schema);
+        Options = options;
+        _warmConnections = settings.MinPoolSize;
         _dataSource = builder.Build();
+
+        // Connections held for a long time (the notification listener) live outside the pool, with keepalives so a
+        // connection lost without a word is noticed.
+        var dedicated = new NpgsqlDataSourceBuilder(settings.ConnectionString);
+        dedicated.ConnectionStringBuilder.Pooling = false;
+        dedicated.ConnectionStringBuilder.KeepAlive = (int)Math.Ceiling(options.ListenerKeepAlive.TotalSeconds);
+        dedicated.ConnectionStringBuilder.ApplicationName = settings.ApplicationName + "-listener";
+        _dedicatedSource = dedicated.Build();
     }
+
+    /// <summary>Gets the options the database was created with.</summary>
+    public PostgreSqlStoreOptions Options { get; }
 
     /// <summary>Gets the schema that holds the store's tables.</summary>
     public string Schema { get; }
@@ -131,6 +156,7 @@ public sealed class PostgreSqlDatabase : IAsyncDisposable, IDisposable
 
             await MigrateAsync(cancellationToken).ConfigureAwait(false);
             _initialized = true;
+            _ = WarmPoolAsync();
         }
         catch (NpgsqlException ex)
         {
@@ -172,6 +198,7 @@ public sealed class PostgreSqlDatabase : IAsyncDisposable, IDisposable
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             await _dataSource.DisposeAsync().ConfigureAwait(false);
+            await _dedicatedSource.DisposeAsync().ConfigureAwait(false);
         }
     }
 
@@ -181,6 +208,7 @@ public sealed class PostgreSqlDatabase : IAsyncDisposable, IDisposable
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             _dataSource.Dispose();
+            _dedicatedSource.Dispose();
         }
     }
 
@@ -206,6 +234,28 @@ public sealed class PostgreSqlDatabase : IAsyncDisposable, IDisposable
             throw Failure(ex, "be reached", cancellationToken);
         }
     }
+
+    /// <summary>Opens a connection outside the pool (the caller closes it), with keepalives, migrating the schema first on first use.</summary>
+    internal async Task<NpgsqlConnection> OpenDedicatedAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        if (!_initialized)
+        {
+            await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            return await _dedicatedSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (NpgsqlException ex)
+        {
+            throw Failure(ex, "be reached", cancellationToken);
+        }
+    }
+
+    /// <summary>Gets a notification channel name of this schema (at most 63 bytes, the same in every process).</summary>
+    internal string Channel(string purpose) => "penchant_" + purpose + "_" + ((ulong)LockKey("penchant.channel:" + Schema)).ToString("x16", CultureInfo.InvariantCulture);
 
     /// <summary>Translates a provider failure: cancellation stays cancellation, an unreachable server becomes <see cref="StoreUnavailableException"/>.</summary>
     internal Exception Failure(NpgsqlException exception, string operation, CancellationToken cancellationToken)
@@ -278,6 +328,31 @@ public sealed class PostgreSqlDatabase : IAsyncDisposable, IDisposable
         }
 
         return unchecked((long)hash);
+    }
+
+    // Opens the pool's minimum of connections in the background once the schema is current, so that the first burst of
+    // requests finds them open instead of each waiting for a new connection (a TCP handshake, SCRAM authentication and a
+    // new server process). Best effort: a connection that cannot be opened now is opened by the request that needs it.
+    private async Task WarmPoolAsync()
+    {
+        var opening = new Task<NpgsqlConnection>[_warmConnections];
+        for (int i = 0; i < opening.Length; i++)
+        {
+            opening[i] = _dataSource.OpenConnectionAsync().AsTask();
+        }
+
+        foreach (Task<NpgsqlConnection> task in opening)
+        {
+            try
+            {
+                NpgsqlConnection connection = await task.ConfigureAwait(false);
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is NpgsqlException or ObjectDisposedException or OperationCanceledException or InvalidOperationException)
+            {
+                // Nothing to do: the pool opens connections on demand.
+            }
+        }
     }
 
     private async Task MigrateAsync(CancellationToken cancellationToken)

@@ -57,6 +57,7 @@ public sealed class PostgreSqlPreferenceStore : IPreferenceStore, IAsyncDisposab
     private readonly string _listUsers;
     private readonly string _listExpiring;
     private readonly string _summarizeUsers;
+    private readonly LogPositionBatcher? _positions;
 
     /// <summary>Initializes a new instance of the <see cref="PostgreSqlPreferenceStore"/> class with a connection pool of its own. Nothing is opened until first use.</summary>
     /// <param name="options">The server, schema, pool and timeouts.</param>
@@ -79,6 +80,7 @@ public sealed class PostgreSqlPreferenceStore : IPreferenceStore, IAsyncDisposab
     {
         _database = database;
         _ownsDatabase = ownsDatabase;
+        _positions = database.Options.BatchLogPositionReads ? new LogPositionBatcher(ReadPositionsAsync, database.Options.MaxLogPositionBatch) : null;
         _selectState = database.Sql(
             """
             SELECT u.version, u.last_event_id, p.id, p.payload, p.embedding
@@ -215,29 +217,20 @@ public sealed class PostgreSqlPreferenceStore : IPreferenceStore, IAsyncDisposab
     /// <exception cref="StoreUnavailableException">The server cannot be reached.</exception>
     /// <exception cref="PenchantException">The server failed.</exception>
     /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
-    public async Task<LogPosition> GetLogPositionAsync(UserKey user, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// With <see cref="PostgreSqlStoreOptions.BatchLogPositionReads"/> (the default), reads asked for at the same time are
+    /// sent together in one round trip, one statement per user; each answer still comes from a snapshot taken after it was
+    /// asked for.
+    /// </remarks>
+    public Task<LogPosition> GetLogPositionAsync(UserKey user, CancellationToken cancellationToken = default)
     {
         user.Validate();
-        NpgsqlConnection connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            try
-            {
-                using NpgsqlCommand command = Command(connection, null, _selectPosition, user);
-                NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                await using (reader.ConfigureAwait(false))
-                {
-                    return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && ReadPosition(reader) is { Version: > 0 } position
-                        ? position
-                        : default;
-                }
-            }
-            catch (NpgsqlException ex)
-            {
-                throw _database.Failure(ex, "read a user's log position", cancellationToken);
-            }
-        }
+        cancellationToken.ThrowIfCancellationRequested();
+        return _positions is null ? ReadPositionAsync(user, cancellationToken) : _positions.ReadAsync(user, cancellationToken);
     }
+
+    /// <summary>Gets the number of batches of log-position reads sent so far (a test counts round trips with it).</summary>
+    internal long LogPositionBatches => _positions?.Batches ?? 0;
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentException"><paramref name="user"/> is not a valid key.</exception>
@@ -627,6 +620,72 @@ public sealed class PostgreSqlPreferenceStore : IPreferenceStore, IAsyncDisposab
         }
 
         return appended;
+    }
+
+    private async Task<LogPosition> ReadPositionAsync(UserKey user, CancellationToken cancellationToken)
+    {
+        NpgsqlConnection connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            try
+            {
+                using NpgsqlCommand command = Command(connection, null, _selectPosition, user);
+                NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && ReadPosition(reader) is { Version: > 0 } position
+                        ? position
+                        : default;
+                }
+            }
+            catch (NpgsqlException ex)
+            {
+                throw _database.Failure(ex, "read a user's log position", cancellationToken);
+            }
+        }
+    }
+
+    // One round trip for many users: a batch of single-user statements (each routed by user on a distributed database),
+    // outside any explicit transaction, so each takes its snapshot when it runs, after every caller of the batch asked.
+    private async Task<LogPosition[]> ReadPositionsAsync(IReadOnlyList<UserKey> users, CancellationToken cancellationToken)
+    {
+        if (users.Count == 1)
+        {
+            return [await ReadPositionAsync(users[0], cancellationToken).ConfigureAwait(false)];
+        }
+
+        NpgsqlConnection connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            try
+            {
+                using NpgsqlBatch batch = new(connection);
+                foreach (UserKey user in users)
+                {
+                    batch.BatchCommands.Add(BatchCommand(_selectPosition, user));
+                }
+
+                var positions = new LogPosition[users.Count];
+                NpgsqlDataReader reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    int i = 0;
+                    do
+                    {
+                        positions[i++] = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && ReadPosition(reader) is { Version: > 0 } position
+                            ? position
+                            : default;
+                    }
+                    while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
+                }
+
+                return positions;
+            }
+            catch (NpgsqlException ex)
+            {
+                throw _database.Failure(ex, "read users' log positions", cancellationToken);
+            }
+        }
     }
 
     private async Task<long> ReadVersionAsync(UserKey user, CancellationToken cancellationToken)
