@@ -22,6 +22,7 @@ using Penchant.Selecting;
 using Penchant.Signals;
 using Penchant.Signals.Codecs;
 using Penchant.Storage;
+using Penchant.Webhooks;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -123,7 +124,8 @@ public static class PenchantServiceCollectionExtensions
             sp.GetRequiredService<SearchQuery>(),
             sp.GetRequiredService<IOptions<PenchantOptions>>(),
             sp.GetService<TimeProvider>(),
-            sp.GetService<ILogger<PenchantEngine>>()));
+            sp.GetService<ILogger<PenchantEngine>>(),
+            sp.GetService<IWebhookOutbox>()));
         return builder;
     }
 }
