@@ -80,11 +80,17 @@ public sealed class WebhookOutboxTests(EngineFixture fixture) : IClassFixture<En
         public Task<IReadOnlyList<WebhookDelivery>> PlanAsync(UserKey user, WebhookNotice notice, CancellationToken cancellationToken = default)
         {
             Notices.Add(notice);
+            var events = new List<(string Type, string About)>();
+            events.AddRange(notice.Created.Select(static p => (WebhookEvents.PreferenceCreated, p.Id)));
+            events.AddRange(notice.Superseded.Select(static p => (WebhookEvents.PreferenceSuperseded, p.Id)));
+            events.AddRange(notice.Forgotten.Select(static id => (WebhookEvents.PreferenceForgotten, id)));
+            if (notice.UserForgotten)
+            {
+                events.Add((WebhookEvents.UserForgotten, user.UserId));
+            }
+
             var deliveries = new List<WebhookDelivery>();
-            foreach ((string type, string about) in notice.Created.Select(static p => (WebhookEvents.PreferenceCreated, p.Id))
-                .Concat(notice.Superseded.Select(static p => (WebhookEvents.PreferenceSuperseded, p.Id)))
-                .Concat(notice.Forgotten.Select(static id => (WebhookEvents.PreferenceForgotten, id)))
-                .Concat(notice.UserForgotten ? [(WebhookEvents.UserForgotten, user.UserId)] : []))
+            foreach ((string type, string about) in events)
             {
                 deliveries.Add(new WebhookDelivery($"whd_{type}_{about}", user.TenantId, "wh_1", type, "{}", DateTimeOffset.UnixEpoch));
             }
