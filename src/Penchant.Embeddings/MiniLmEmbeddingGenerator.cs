@@ -60,6 +60,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         _maxBatch = options.MaxBatchSize;
         int threads = options.IntraOpThreads;
         MiniLmPrecision precision = options.Precision;
+        string? cacheDirectory = options.ModelCacheDirectory;
         _modelId = precision == MiniLmPrecision.Int8 ? Int8ModelId : ModelId;
         _metadata = new EmbeddingGeneratorMetadata("penchant-minilm", defaultModelId: _modelId, defaultModelDimensions: Dimensions);
         _model = new Lazy<MiniLmModel>(
@@ -71,7 +72,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
                 // load, batches of 32 short texts on 2 threads: 11-12 ms of CPU per text spinning, 6.7 asleep.
                 session.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
                 session.AddSessionConfigEntry("session.inter_op.allow_spinning", "0");
-                return new MiniLmModel(precision, session);
+                return new MiniLmModel(precision, session, cacheDirectory);
             },
             LazyThreadSafetyMode.ExecutionAndPublication);
     }

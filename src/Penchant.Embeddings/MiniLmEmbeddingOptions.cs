@@ -23,4 +23,18 @@ public sealed class MiniLmEmbeddingOptions
     /// <summary>Gets or sets how the model's weights are stored and multiplied.</summary>
     /// <value>The default is <see cref="MiniLmPrecision.Float32"/>, the model as published (the service defaults to <see cref="MiniLmPrecision.Int8"/>).</value>
     public MiniLmPrecision Precision { get; set; } = MiniLmPrecision.Float32;
+
+    /// <summary>
+    /// Gets or sets the folder where the <see cref="MiniLmPrecision.Int8"/> model, made from the bundled one when it first
+    /// loads, is kept for the next process (about 60 MB; a new process then loads it in about a third of the time);
+    /// <see langword="null"/> keeps nothing.
+    /// </summary>
+    /// <value>The default is <c>Penchant/models</c> under the local application data folder, or <see langword="null"/> when there is none.</value>
+    public string? ModelCacheDirectory { get; set; } = DefaultModelCacheDirectory();
+
+    private static string? DefaultModelCacheDirectory()
+    {
+        string local = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
+        return local.Length == 0 ? null : Path.Combine(local, "Penchant", "models");
+    }
 }

@@ -28,13 +28,19 @@ internal sealed class MiniLmModel : IDisposable
     private readonly InferenceSession _session;
     private readonly MiniLMTokenizer _tokenizer = new();
 
-    /// <summary>Initializes a new instance of the <see cref="MiniLmModel"/> class, loading the model at this precision with these session options (which it then owns).</summary>
-    public MiniLmModel(MiniLmPrecision precision, SessionOptions options)
+    /// <summary>
+    /// Initializes a new instance of the <see cref="MiniLmModel"/> class, loading the model at this precision with these
+    /// session options (which it then owns); the 8-bit model is kept in <paramref name="cacheDirectory"/> unless it is <see langword="null"/>.
+    /// </summary>
+    public MiniLmModel(MiniLmPrecision precision, SessionOptions options, string? cacheDirectory)
     {
         _options = options;
-        byte[] model = ResourceLoader.GetResource(typeof(SentenceEncoder).Assembly, "model.onnx");
-        _session = new InferenceSession(precision == MiniLmPrecision.Int8 ? WeightQuantizer.Quantize(model) : model, options);
+        _session = precision == MiniLmPrecision.Int8
+            ? QuantizedModelCache.Open(cacheDirectory, options, static () => WeightQuantizer.Quantize(Published()))
+            : new InferenceSession(Published(), options);
     }
+
+    private static byte[] Published() => ResourceLoader.GetResource(typeof(SentenceEncoder).Assembly, "model.onnx");
 
     /// <summary>Splits a text into the model's tokens, with its <c>[CLS]</c> and <c>[SEP]</c> (at most 512).</summary>
     public Tokens Tokenize(string text)

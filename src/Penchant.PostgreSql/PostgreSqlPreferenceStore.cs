@@ -6,6 +6,7 @@ using Penchant.Domain;
 using Penchant.Signals;
 using Penchant.Storage;
 using Penchant.Storage.Codecs;
+using Penchant.Webhooks;
 
 namespace Penchant.PostgreSql;
 
@@ -166,7 +167,13 @@ public sealed class PostgreSqlPreferenceStore : IPreferenceStore, IAsyncDisposab
     /// <exception cref="StoreUnavailableException">The server cannot be reached.</exception>
     /// <exception cref="PenchantException">The schema was written by a newer version, or a migration failed.</exception>
     /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
-    public Task InitializeAsync(CancellationToken cancellationToken = default) => _database.InitializeAsync(cancellationToken);
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        await _database.InitializeAsync(cancellationToken).ConfigureAwait(false);
+
+        // The webhook outbox: commits add deliveries to it in their own transaction.
+        await PostgreSqlWebhookStore.CreateTablesAsync(_database, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentException"><paramref name="user"/> is not a valid key.</exception>
@@ -372,29 +379,50 @@ public sealed class PostgreSqlPreferenceStore : IPreferenceStore, IAsyncDisposab
     /// <exception cref="StoreUnavailableException">The server cannot be reached; the user may or may not have been deleted.</exception>
     /// <exception cref="PenchantException">The server failed; nothing is changed.</exception>
     /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
-    public async Task<bool> DeleteUserAsync(UserKey user, CancellationToken cancellationToken = default)
+    public Task<bool> DeleteUserAsync(UserKey user, CancellationToken cancellationToken = default) => DeleteUserAsync(user, [], cancellationToken);
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException"><paramref name="user"/> is not a valid key.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="deliveries"/> is <see langword="null"/>.</exception>
+    /// <exception cref="StoreUnavailableException">The server cannot be reached; the user may or may not have been deleted.</exception>
+    /// <exception cref="PenchantException">The server failed; nothing is changed.</exception>
+    /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
+    public async Task<bool> DeleteUserAsync(UserKey user, IReadOnlyList<WebhookDelivery> deliveries, CancellationToken cancellationToken = default)
     {
         user.Validate();
+        ArgumentNullException.ThrowIfNull(deliveries);
         NpgsqlConnection connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             try
             {
-                // A batch outside an explicit transaction runs in one implicit transaction: all of the user goes, or nothing.
-                using NpgsqlBatch batch = new(connection);
-                foreach (string sql in _deleteUser)
+                // One transaction: all of the user goes, with the deliveries that report it, or nothing.
+                NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await using (transaction.ConfigureAwait(false))
                 {
-                    batch.BatchCommands.Add(BatchCommand(sql, user));
-                }
+                    using NpgsqlBatch batch = new(connection, transaction);
+                    foreach (string sql in _deleteUser)
+                    {
+                        batch.BatchCommands.Add(BatchCommand(sql, user));
+                    }
 
-                await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                ulong rows = 0;
-                foreach (NpgsqlBatchCommand command in batch.BatchCommands)
-                {
-                    rows += command.Rows;
-                }
+                    await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    ulong rows = 0;
+                    foreach (NpgsqlBatchCommand command in batch.BatchCommands)
+                    {
+                        rows += command.Rows;
+                    }
 
-                return rows > 0;
+                    if (rows > 0 && deliveries.Count > 0)
+                    {
+                        using NpgsqlBatch enqueue = new(connection, transaction);
+                        enqueue.BatchCommands.Add(PostgreSqlWebhookStore.InsertCommand(_database, deliveries));
+                        await enqueue.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    }
+
+                    await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+                    return rows > 0;
+                }
             }
             catch (NpgsqlException ex)
             {
@@ -617,6 +645,11 @@ public sealed class PostgreSqlPreferenceStore : IPreferenceStore, IAsyncDisposab
             model.Parameters.Add(Text(name));
             model.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = payload.ToArray() });
             batch.BatchCommands.Add(model);
+        }
+
+        if (change.Deliveries.Count > 0)
+        {
+            batch.BatchCommands.Add(PostgreSqlWebhookStore.InsertCommand(_database, change.Deliveries));
         }
 
         return appended;

@@ -14,6 +14,7 @@ namespace Penchant.PostgreSql;
 /// </remarks>
 public sealed class PostgreSqlWebhookStore : IWebhookStore
 {
+    /// <summary>The tables' DDL (with <c>{s}</c> for the schema), idempotent.</summary>
     private const string Schema = """
         SELECT pg_advisory_xact_lock(hashtext('{s}.webhooks'));
         CREATE TABLE IF NOT EXISTS {s}.webhooks (
@@ -51,6 +52,13 @@ public sealed class PostgreSqlWebhookStore : IWebhookStore
 
     private const string DeliveryColumns = "id, tenant, webhook_id, event_type, payload, status, attempts, next_at, created_at";
 
+    // Deliveries from six parallel arrays ($1 … $6: id, tenant, webhook, type, payload, created at), due at once.
+    private const string InsertSql = $"""
+        INSERT INTO {"{s}"}.webhook_deliveries ({DeliveryColumns})
+        SELECT id, tenant, hook, type, payload, 0, 0, at, at FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[]) AS u(id, tenant, hook, type, payload, at)
+        ON CONFLICT (id) DO NOTHING
+        """;
+
     private readonly PostgreSqlDatabase _database;
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private volatile bool _initialized;
@@ -78,25 +86,7 @@ public sealed class PostgreSqlWebhookStore : IWebhookStore
         {
             if (!_initialized)
             {
-                NpgsqlConnection connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-                await using (connection.ConfigureAwait(false))
-                {
-                    try
-                    {
-                        NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                        await using (transaction.ConfigureAwait(false))
-                        {
-                            using NpgsqlCommand command = new(_database.Sql(Schema), connection, transaction);
-                            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                        }
-                    }
-                    catch (NpgsqlException ex)
-                    {
-                        throw _database.Failure(ex, "create the webhook tables", cancellationToken);
-                    }
-                }
-
+                await CreateTablesAsync(_database, cancellationToken).ConfigureAwait(false);
                 _initialized = true;
             }
         }
@@ -104,6 +94,54 @@ public sealed class PostgreSqlWebhookStore : IWebhookStore
         {
             _initLock.Release();
         }
+    }
+
+    /// <summary>Creates the webhook tables if missing, in their own transaction (the preference store calls it too: its commits add deliveries to the outbox).</summary>
+    /// <param name="database">The database.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task that completes when the tables exist.</returns>
+    /// <exception cref="Penchant.Storage.StoreUnavailableException">The server cannot be reached.</exception>
+    internal static async Task CreateTablesAsync(PostgreSqlDatabase database, CancellationToken cancellationToken)
+    {
+        NpgsqlConnection connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            try
+            {
+                NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await using (transaction.ConfigureAwait(false))
+                {
+                    using NpgsqlCommand command = new(database.Sql(Schema), connection, transaction);
+                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (NpgsqlException ex)
+            {
+                throw database.Failure(ex, "create the webhook tables", cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>A batch command that adds deliveries to the outbox in the caller's transaction (a delivery already there is left as it is).</summary>
+    /// <param name="database">The database (for the schema name).</param>
+    /// <param name="deliveries">The deliveries.</param>
+    /// <returns>The command.</returns>
+    internal static NpgsqlBatchCommand InsertCommand(PostgreSqlDatabase database, IReadOnlyList<WebhookDelivery> deliveries)
+    {
+        var command = new NpgsqlBatchCommand(database.Sql(InsertSql));
+        AddDeliveries(command.Parameters, deliveries);
+        return command;
+    }
+
+    private static void AddDeliveries(NpgsqlParameterCollection parameters, IReadOnlyList<WebhookDelivery> deliveries)
+    {
+        parameters.AddWithValue(deliveries.Select(static d => d.Id).ToArray());
+        parameters.AddWithValue(deliveries.Select(static d => d.TenantId).ToArray());
+        parameters.AddWithValue(deliveries.Select(static d => d.WebhookId).ToArray());
+        parameters.AddWithValue(deliveries.Select(static d => d.EventType).ToArray());
+        parameters.AddWithValue(deliveries.Select(static d => d.Payload).ToArray());
+        parameters.AddWithValue(deliveries.Select(static d => d.CreatedAt.ToUniversalTime()).ToArray());
     }
 
     /// <inheritdoc/>
@@ -188,22 +226,8 @@ public sealed class PostgreSqlWebhookStore : IWebhookStore
         }
 
         IReadOnlyList<long> added = await QueryAsync(
-            $"""
-            WITH i AS (
-                INSERT INTO {"{s}"}.webhook_deliveries ({DeliveryColumns})
-                SELECT id, tenant, hook, type, payload, 0, 0, at, at FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[]) AS u(id, tenant, hook, type, payload, at)
-                ON CONFLICT (id) DO NOTHING RETURNING 1)
-            SELECT count(*) FROM i
-            """,
-            command =>
-            {
-                command.Parameters.AddWithValue(deliveries.Select(static d => d.Id).ToArray());
-                command.Parameters.AddWithValue(deliveries.Select(static d => d.TenantId).ToArray());
-                command.Parameters.AddWithValue(deliveries.Select(static d => d.WebhookId).ToArray());
-                command.Parameters.AddWithValue(deliveries.Select(static d => d.EventType).ToArray());
-                command.Parameters.AddWithValue(deliveries.Select(static d => d.Payload).ToArray());
-                command.Parameters.AddWithValue(deliveries.Select(static d => d.CreatedAt.ToUniversalTime()).ToArray());
-            },
+            $"WITH i AS ({InsertSql} RETURNING 1) SELECT count(*) FROM i",
+            command => AddDeliveries(command.Parameters, deliveries),
             static reader => reader.GetInt64(0),
             "enqueue webhook deliveries",
             cancellationToken).ConfigureAwait(false);

@@ -189,8 +189,7 @@ public static class ServerHost
         app.UseMiddleware<JsonBodyMiddleware>();
 
         app.MapMemoryApi();
-        app.MapPreferenceEditApi();
-        app.MapScopeNarrowingApi();
+        app.MapPreferenceSignalsApi();
         app.MapSignalsApi();
         app.MapRankingApi();
         app.MapTrainingApi();

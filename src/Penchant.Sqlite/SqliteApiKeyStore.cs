@@ -18,7 +18,6 @@ namespace Penchant.Sqlite;
 /// </remarks>
 public sealed class SqliteApiKeyStore : IApiKeyStore
 {
-
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS service_tenants (
             id         TEXT NOT NULL PRIMARY KEY,
@@ -33,10 +32,8 @@ public sealed class SqliteApiKeyStore : IApiKeyStore
         );
         """;
 
-    private readonly string _connectionString;
+    private readonly SqliteSideTables _tables;
     private readonly TimeProvider _time;
-    private readonly SemaphoreSlim _initLock = new(1, 1);
-    private volatile bool _initialized;
 
     /// <summary>Initializes a new instance of the <see cref="SqliteApiKeyStore"/> class. No file is touched until first use.</summary>
     /// <param name="databasePath">The SQLite file (the preference database).</param>
@@ -45,13 +42,7 @@ public sealed class SqliteApiKeyStore : IApiKeyStore
     public SqliteApiKeyStore(string databasePath, TimeProvider? timeProvider = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = Path.GetFullPath(databasePath),
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
+        _tables = new SqliteSideTables(databasePath, Schema, createDirectory: false);
         _time = timeProvider ?? TimeProvider.System;
     }
 
@@ -59,7 +50,7 @@ public sealed class SqliteApiKeyStore : IApiKeyStore
     public async Task<bool> CreateTenantAsync(string tenantId, CancellationToken cancellationToken = default)
     {
         ApiKeyFormat.ValidateTenant(tenantId);
-        SqliteConnection connection = await OpenAsync(write: true, cancellationToken).ConfigureAwait(false);
+        SqliteConnection connection = await _tables.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             SqliteCommand command = connection.CreateCommand();
@@ -78,7 +69,7 @@ public sealed class SqliteApiKeyStore : IApiKeyStore
     {
         ApiKeyFormat.ValidateTenant(tenantId);
         (string keyId, string key) = ApiKeyFormat.NewKey();
-        SqliteConnection connection = await OpenAsync(write: true, cancellationToken).ConfigureAwait(false);
+        SqliteConnection connection = await _tables.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             SqliteCommand command = connection.CreateCommand();
@@ -107,7 +98,7 @@ public sealed class SqliteApiKeyStore : IApiKeyStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(keyId);
         string id = ApiKeyFormat.TryParseKeyId(keyId, out string? parsed) ? parsed : keyId;
-        SqliteConnection connection = await OpenAsync(write: true, cancellationToken).ConfigureAwait(false);
+        SqliteConnection connection = await _tables.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             SqliteCommand command = connection.CreateCommand();
@@ -124,7 +115,7 @@ public sealed class SqliteApiKeyStore : IApiKeyStore
     /// <inheritdoc/>
     public async Task<bool> AnyKeyAsync(CancellationToken cancellationToken = default)
     {
-        SqliteConnection connection = await OpenAsync(write: false, cancellationToken).ConfigureAwait(false);
+        SqliteConnection connection = await _tables.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             SqliteCommand command = connection.CreateCommand();
@@ -140,7 +131,7 @@ public sealed class SqliteApiKeyStore : IApiKeyStore
     public async Task<bool> HasActiveKeyAsync(string tenantId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
-        SqliteConnection connection = await OpenAsync(write: false, cancellationToken).ConfigureAwait(false);
+        SqliteConnection connection = await _tables.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             SqliteCommand command = connection.CreateCommand();
@@ -162,7 +153,7 @@ public sealed class SqliteApiKeyStore : IApiKeyStore
         }
 
         byte[] presentedHash = ApiKeyFormat.Hash(presentedKey);
-        SqliteConnection connection = await OpenAsync(write: false, cancellationToken).ConfigureAwait(false);
+        SqliteConnection connection = await _tables.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             SqliteCommand command = connection.CreateCommand();
@@ -186,56 +177,5 @@ public sealed class SqliteApiKeyStore : IApiKeyStore
         }
     }
 
-
-
-
     private string Now() => _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-
-    private async Task<SqliteConnection> OpenAsync(bool write, CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            if (!_initialized)
-            {
-                await _initLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    if (!_initialized)
-                    {
-                        SqliteCommand command = connection.CreateCommand();
-                        await using (command.ConfigureAwait(false))
-                        {
-                            command.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;" + Schema;
-                            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                        }
-
-                        _initialized = true;
-                    }
-                }
-                finally
-                {
-                    _initLock.Release();
-                }
-            }
-
-            if (write)
-            {
-                SqliteCommand pragmas = connection.CreateCommand();
-                await using (pragmas.ConfigureAwait(false))
-                {
-                    pragmas.CommandText = "PRAGMA synchronous = FULL;";
-                    await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
-            }
-
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
 }

@@ -6,6 +6,7 @@ using Penchant.Domain;
 using Penchant.Signals;
 using Penchant.Storage;
 using Penchant.Storage.Codecs;
+using Penchant.Webhooks;
 
 namespace Penchant.Sqlite;
 
@@ -254,6 +255,9 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
                         await ExecuteAsync(connection, transaction, $"PRAGMA user_version = {SchemaVersion};", cancellationToken).ConfigureAwait(false);
                     }
 
+                    // The webhook outbox: commits add deliveries to it in their own transaction.
+                    await ExecuteAsync(connection, transaction, SqliteWebhookStore.Schema, cancellationToken).ConfigureAwait(false);
+
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 }
             }
@@ -451,9 +455,17 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
     /// <exception cref="ArgumentException"><paramref name="user"/> is not a valid key.</exception>
     /// <exception cref="PenchantException">SQLite failed; nothing is changed.</exception>
     /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
-    public async Task<bool> DeleteUserAsync(UserKey user, CancellationToken cancellationToken = default)
+    public Task<bool> DeleteUserAsync(UserKey user, CancellationToken cancellationToken = default) => DeleteUserAsync(user, [], cancellationToken);
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException"><paramref name="user"/> is not a valid key.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="deliveries"/> is <see langword="null"/>.</exception>
+    /// <exception cref="PenchantException">SQLite failed; nothing is changed.</exception>
+    /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
+    public async Task<bool> DeleteUserAsync(UserKey user, IReadOnlyList<WebhookDelivery> deliveries, CancellationToken cancellationToken = default)
     {
         user.Validate();
+        ArgumentNullException.ThrowIfNull(deliveries);
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
@@ -469,6 +481,11 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
                     {
                         using var command = CreateCommand(connection, transaction, $"DELETE FROM {table} WHERE tenant = $tenant AND user = $user;", user);
                         rows += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (rows > 0)
+                    {
+                        await SqliteWebhookStore.InsertAsync(connection, transaction, deliveries, cancellationToken).ConfigureAwait(false);
                     }
 
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -814,6 +831,8 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
             upsertModel.Parameters.Add("$payload", SqliteType.Blob).Value = payload.ToArray();
             await upsertModel.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
+
+        await SqliteWebhookStore.InsertAsync(connection, transaction, change.Deliveries, cancellationToken).ConfigureAwait(false);
 
         if (appended.Count > 0)
         {

@@ -13,7 +13,8 @@ namespace Penchant.Sqlite;
 /// </remarks>
 public sealed class SqliteWebhookStore : IWebhookStore
 {
-    private const string Schema = """
+    /// <summary>The tables' DDL, idempotent; the preference store runs it too, since it adds deliveries to the outbox in its own commits.</summary>
+    internal const string Schema = """
         CREATE TABLE IF NOT EXISTS webhooks (
             tenant     TEXT    NOT NULL,
             id         TEXT    NOT NULL,
@@ -49,10 +50,7 @@ public sealed class SqliteWebhookStore : IWebhookStore
 
     private const string DeliveryColumns = "id, tenant, webhook_id, event_type, payload, status, attempts, next_ms, created_ms";
 
-    private readonly string _connectionString;
-    private readonly string _path;
-    private readonly SemaphoreSlim _initLock = new(1, 1);
-    private volatile bool _initialized;
+    private readonly SqliteSideTables _tables;
 
     /// <summary>Initializes a new instance of the <see cref="SqliteWebhookStore"/> class. No file is touched until first use, which creates the file's folder if needed.</summary>
     /// <param name="databasePath">The SQLite file (the preference database).</param>
@@ -60,20 +58,13 @@ public sealed class SqliteWebhookStore : IWebhookStore
     public SqliteWebhookStore(string databasePath)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
-        _path = Path.GetFullPath(databasePath);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = _path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
+        _tables = new SqliteSideTables(databasePath, Schema, createDirectory: true);
     }
 
     /// <inheritdoc/>
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
-        SqliteConnection connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        SqliteConnection connection = await _tables.OpenAsync(cancellationToken).ConfigureAwait(false);
         await connection.DisposeAsync().ConfigureAwait(false);
     }
 
@@ -128,7 +119,7 @@ public sealed class SqliteWebhookStore : IWebhookStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
         ArgumentNullException.ThrowIfNull(webhookId);
-        SqliteConnection connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        SqliteConnection connection = await _tables.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -163,34 +154,45 @@ public sealed class SqliteWebhookStore : IWebhookStore
             return 0;
         }
 
-        int added = 0;
-        SqliteConnection connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        SqliteConnection connection = await _tables.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                foreach (WebhookDelivery delivery in deliveries)
-                {
-                    SqliteCommand command = connection.CreateCommand();
-                    await using (command.ConfigureAwait(false))
-                    {
-                        command.Transaction = transaction;
-                        command.CommandText = $"""
-                            INSERT OR IGNORE INTO webhook_deliveries ({DeliveryColumns})
-                            VALUES ($id, $tenant, $hook, $type, $payload, 0, 0, $at, $at);
-                            """;
-                        command.Parameters.AddWithValue("$id", delivery.Id);
-                        command.Parameters.AddWithValue("$tenant", delivery.TenantId);
-                        command.Parameters.AddWithValue("$hook", delivery.WebhookId);
-                        command.Parameters.AddWithValue("$type", delivery.EventType);
-                        command.Parameters.AddWithValue("$payload", delivery.Payload);
-                        command.Parameters.AddWithValue("$at", delivery.CreatedAt.ToUnixTimeMilliseconds());
-                        added += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                    }
-                }
-
+                int added = await InsertAsync(connection, transaction, deliveries, cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return added;
+            }
+        }
+    }
+
+    /// <summary>Adds deliveries to the outbox in the caller's transaction; a delivery whose identifier is already there is left as it is.</summary>
+    /// <param name="connection">The open connection.</param>
+    /// <param name="transaction">The transaction.</param>
+    /// <param name="deliveries">The deliveries.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>How many were added.</returns>
+    internal static async Task<int> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<WebhookDelivery> deliveries, CancellationToken cancellationToken)
+    {
+        int added = 0;
+        foreach (WebhookDelivery delivery in deliveries)
+        {
+            SqliteCommand command = connection.CreateCommand();
+            await using (command.ConfigureAwait(false))
+            {
+                command.Transaction = transaction;
+                command.CommandText = $"""
+                    INSERT OR IGNORE INTO webhook_deliveries ({DeliveryColumns})
+                    VALUES ($id, $tenant, $hook, $type, $payload, 0, 0, $at, $at);
+                    """;
+                command.Parameters.AddWithValue("$id", delivery.Id);
+                command.Parameters.AddWithValue("$tenant", delivery.TenantId);
+                command.Parameters.AddWithValue("$hook", delivery.WebhookId);
+                command.Parameters.AddWithValue("$type", delivery.EventType);
+                command.Parameters.AddWithValue("$payload", delivery.Payload);
+                command.Parameters.AddWithValue("$at", delivery.CreatedAt.ToUnixTimeMilliseconds());
+                added += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -312,7 +314,7 @@ public sealed class SqliteWebhookStore : IWebhookStore
 
     private async Task ExecuteAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)
     {
-        SqliteConnection connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        SqliteConnection connection = await _tables.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             SqliteCommand command = connection.CreateCommand();
@@ -328,7 +330,7 @@ public sealed class SqliteWebhookStore : IWebhookStore
     private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Action<SqliteCommand> bind, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
     {
         var rows = new List<T>();
-        SqliteConnection connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        SqliteConnection connection = await _tables.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             SqliteCommand command = connection.CreateCommand();
@@ -348,55 +350,5 @@ public sealed class SqliteWebhookStore : IWebhookStore
         }
 
         return rows;
-    }
-
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        if (!_initialized && Path.GetDirectoryName(_path) is { Length: > 0 } directory)
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            SqliteCommand pragmas = connection.CreateCommand();
-            await using (pragmas.ConfigureAwait(false))
-            {
-                pragmas.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = FULL;";
-                await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            if (!_initialized)
-            {
-                await _initLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    if (!_initialized)
-                    {
-                        SqliteCommand command = connection.CreateCommand();
-                        await using (command.ConfigureAwait(false))
-                        {
-                            command.CommandText = "PRAGMA journal_mode = WAL;" + Schema;
-                            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                        }
-
-                        _initialized = true;
-                    }
-                }
-                finally
-                {
-                    _initLock.Release();
-                }
-            }
-
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
     }
 }

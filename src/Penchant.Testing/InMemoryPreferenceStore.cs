@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Penchant.Domain;
 using Penchant.Signals;
 using Penchant.Storage;
+using Penchant.Webhooks;
 
 namespace Penchant.Testing;
 
@@ -18,6 +19,19 @@ public sealed class InMemoryPreferenceStore : IPreferenceStore
     private readonly Lock _gate = new();
     private readonly Dictionary<UserKey, UserData> _users = [];
     private readonly Dictionary<(string Tenant, string User, string Name), StoredModel> _models = [];
+    private readonly Dictionary<string, WebhookDelivery> _outbox = new(StringComparer.Ordinal);
+
+    /// <summary>Gets the webhook deliveries committed with changes and user deletions, in no particular order.</summary>
+    public IReadOnlyList<WebhookDelivery> Outbox
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _outbox.Values];
+            }
+        }
+    }
 
     /// <inheritdoc/>
     public Task InitializeAsync(CancellationToken cancellationToken = default)
@@ -179,6 +193,7 @@ public sealed class InMemoryPreferenceStore : IPreferenceStore
             }
 
             data.Version = version + appended.Length;
+            Enqueue(change.Deliveries);
             return Task.FromResult<IReadOnlyList<PreferenceEvent>>(appended);
         }
     }
@@ -195,9 +210,15 @@ public sealed class InMemoryPreferenceStore : IPreferenceStore
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentException"><paramref name="user"/> is not a valid key.</exception>
-    public Task<bool> DeleteUserAsync(UserKey user, CancellationToken cancellationToken = default)
+    public Task<bool> DeleteUserAsync(UserKey user, CancellationToken cancellationToken = default) => DeleteUserAsync(user, [], cancellationToken);
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException"><paramref name="user"/> is not a valid key.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="deliveries"/> is <see langword="null"/>.</exception>
+    public Task<bool> DeleteUserAsync(UserKey user, IReadOnlyList<WebhookDelivery> deliveries, CancellationToken cancellationToken = default)
     {
         user.Validate();
+        ArgumentNullException.ThrowIfNull(deliveries);
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
@@ -208,6 +229,11 @@ public sealed class InMemoryPreferenceStore : IPreferenceStore
                 {
                     existed |= _models.Remove(key);
                 }
+            }
+
+            if (existed)
+            {
+                Enqueue(deliveries);
             }
 
             return Task.FromResult(existed);
@@ -438,5 +464,13 @@ public sealed class InMemoryPreferenceStore : IPreferenceStore
         public Dictionary<string, int> EventIndex { get; } = new(StringComparer.Ordinal);
 
         public List<Preference> Preferences { get; } = [];
+    }
+
+    private void Enqueue(IReadOnlyList<WebhookDelivery> deliveries)
+    {
+        foreach (WebhookDelivery delivery in deliveries)
+        {
+            _outbox.TryAdd(delivery.Id, delivery);
+        }
     }
 }

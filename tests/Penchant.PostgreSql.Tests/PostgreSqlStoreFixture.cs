@@ -58,6 +58,17 @@ public sealed class PostgreSqlStoreFixture : IStoreFixture, IWebhookStoreFixture
         return store;
     }
 
+    public async Task<(IPreferenceStore Preferences, Penchant.Webhooks.IWebhookStore Webhooks)> CreateStoresSharingADatabaseAsync(CancellationToken cancellationToken = default)
+    {
+        var database = new PostgreSqlDatabase(await NewOptionsAsync(cancellationToken));
+        _webhookDatabases.Add(database);
+        var preferences = new PostgreSqlPreferenceStore(database);
+        await preferences.InitializeAsync(cancellationToken);
+        var webhooks = new PostgreSqlWebhookStore(database);
+        await webhooks.InitializeAsync(cancellationToken);
+        return (preferences, webhooks);
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (PostgreSqlDatabase database in _webhookDatabases)

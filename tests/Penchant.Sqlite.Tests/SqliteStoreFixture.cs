@@ -27,6 +27,16 @@ public sealed class SqliteStoreFixture : IStoreFixture, IWebhookStoreFixture, IA
         return store;
     }
 
+    public async Task<(IPreferenceStore Preferences, Penchant.Webhooks.IWebhookStore Webhooks)> CreateStoresSharingADatabaseAsync(CancellationToken cancellationToken = default)
+    {
+        string path = NewPath();
+        var preferences = new SqlitePreferenceStore(new SqliteStoreOptions { Path = path });
+        await preferences.InitializeAsync(cancellationToken);
+        var webhooks = new SqliteWebhookStore(path);
+        await webhooks.InitializeAsync(cancellationToken);
+        return (preferences, webhooks);
+    }
+
     public ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();

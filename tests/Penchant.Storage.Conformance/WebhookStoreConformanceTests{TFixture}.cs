@@ -7,7 +7,7 @@ namespace Penchant.Storage.Conformance;
 /// idempotent by delivery identifier, claims that lease (one worker per delivery), and every attempt recorded.
 /// </summary>
 /// <typeparam name="TFixture">Creates the stores under test.</typeparam>
-public abstract class WebhookStoreConformanceTests<TFixture> : IClassFixture<TFixture>
+public abstract partial class WebhookStoreConformanceTests<TFixture> : IClassFixture<TFixture>
     where TFixture : class, IWebhookStoreFixture
 {
     private static readonly DateTimeOffset T0 = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);

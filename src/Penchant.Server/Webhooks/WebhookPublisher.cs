@@ -8,15 +8,16 @@ using Penchant.Webhooks;
 namespace Penchant.Server.Webhooks;
 
 /// <summary>
-/// Turns what a write changed into outbox rows, one per subscribed webhook, and wakes the delivery service. The rows
-/// carry identifiers only (user, preference, events), never preference text, so forgetting leaves nothing behind in them.
+/// Turns what a write is about to change into outbox rows, one per subscribed webhook and event, which the engine commits
+/// with the write (<see cref="IWebhookOutbox"/>), and wakes the delivery service once the write is durable. The rows carry
+/// identifiers only (user, preference, events), never preference text, so forgetting leaves nothing behind in them.
 /// </summary>
 /// <remarks>
-/// Thread-safe. A delivery's identifier is derived from the webhook, the event type and what it is about, so enqueuing the
-/// same change twice (a write retried with its idempotency key after a crash) is one delivery. The tenant's webhooks are
-/// cached for a few seconds per instance; this instance's own registrations take effect at once.
+/// Thread-safe. A delivery's identifier is derived from the webhook, the event type and what it is about, so a commit
+/// retried after a conflict is one delivery. The tenant's webhooks are cached for a few seconds per instance; this
+/// instance's own registrations take effect at once.
 /// </remarks>
-internal sealed class WebhookPublisher(IWebhookStore store, TimeProvider time)
+internal sealed class WebhookPublisher(IWebhookStore store, TimeProvider time) : IWebhookOutbox
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
     private readonly ConcurrentDictionary<string, (DateTimeOffset Until, IReadOnlyList<Webhook> Hooks)> _cache = new(StringComparer.Ordinal);
@@ -28,37 +29,54 @@ internal sealed class WebhookPublisher(IWebhookStore store, TimeProvider time)
     /// <summary>Forgets the cached webhooks of a tenant (after a registration or deletion in this instance).</summary>
     public void Invalidate(string tenantId) => _cache.TryRemove(tenantId, out _);
 
-    /// <summary>Enqueues the events of a write: created and superseded preferences.</summary>
-    public async Task PublishWriteAsync(UserKey user, WriteResult result, CancellationToken cancellationToken)
+    /// <summary>Wakes the delivery service (after a write that may have enqueued deliveries is durable).</summary>
+    public void Wake()
     {
-        if (result.Created.Count == 0 && result.Superseded.Count == 0)
+        if (_wake.CurrentCount == 0)
         {
-            return;
+            try
+            {
+                _wake.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Already awake.
+            }
         }
-
-        var events = new List<(string Type, string About, Action<Utf8JsonWriter> Data)>();
-        foreach (Preference p in result.Created)
-        {
-            events.Add((WebhookEvents.PreferenceCreated, p.Id, w => WritePreference(w, p, result)));
-        }
-
-        foreach (Preference p in result.Superseded)
-        {
-            events.Add((WebhookEvents.PreferenceSuperseded, p.Id, w => WritePreference(w, p, result)));
-        }
-
-        await PublishAsync(user, events, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Enqueues that a preference was forgotten.</summary>
-    public Task PublishForgottenAsync(UserKey user, string preferenceId, CancellationToken cancellationToken) =>
-        PublishAsync(user, [(WebhookEvents.PreferenceForgotten, preferenceId, w => w.WriteString("preferenceId", preferenceId))], cancellationToken);
+    /// <summary>Gets whether a tenant has webhooks (from the cache), so a write that enqueued nothing wakes nobody.</summary>
+    public bool HasHooks(string tenantId) => _cache.TryGetValue(tenantId, out (DateTimeOffset Until, IReadOnlyList<Webhook> Hooks) cached) && cached.Hooks.Count > 0;
 
-    /// <summary>Enqueues that everything about a user was deleted.</summary>
-    public Task PublishUserForgottenAsync(UserKey user, CancellationToken cancellationToken) =>
-        PublishAsync(user, [(WebhookEvents.UserForgotten, "user:" + Guid.NewGuid().ToString("N"), static _ => { })], cancellationToken);
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<WebhookDelivery>> PlanAsync(UserKey user, WebhookNotice notice, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var events = new List<(string Type, string About, Action<Utf8JsonWriter> Data)>();
+        foreach (Preference p in notice.Created)
+        {
+            events.Add((WebhookEvents.PreferenceCreated, p.Id, w => WritePreference(w, p, notice.EventIds)));
+        }
 
-    private static void WritePreference(Utf8JsonWriter writer, Preference preference, WriteResult result)
+        foreach (Preference p in notice.Superseded)
+        {
+            events.Add((WebhookEvents.PreferenceSuperseded, p.Id, w => WritePreference(w, p, notice.EventIds)));
+        }
+
+        foreach (string id in notice.Forgotten)
+        {
+            events.Add((WebhookEvents.PreferenceForgotten, id, w => w.WriteString("preferenceId", id)));
+        }
+
+        if (notice.UserForgotten)
+        {
+            events.Add((WebhookEvents.UserForgotten, "user:" + Guid.NewGuid().ToString("N"), static _ => { }));
+        }
+
+        return events.Count == 0 ? [] : await DeliveriesAsync(user, events, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void WritePreference(Utf8JsonWriter writer, Preference preference, IReadOnlyList<string> eventIds)
     {
         writer.WriteString("preferenceId", preference.Id);
         if (preference.SupersededBy is { } by)
@@ -67,20 +85,20 @@ internal sealed class WebhookPublisher(IWebhookStore store, TimeProvider time)
         }
 
         writer.WriteStartArray("eventIds");
-        foreach (Signals.PreferenceEvent e in result.Events)
+        foreach (string id in eventIds)
         {
-            writer.WriteStringValue(e.Id);
+            writer.WriteStringValue(id);
         }
 
         writer.WriteEndArray();
     }
 
-    private async Task PublishAsync(UserKey user, IReadOnlyList<(string Type, string About, Action<Utf8JsonWriter> Data)> events, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<WebhookDelivery>> DeliveriesAsync(UserKey user, List<(string Type, string About, Action<Utf8JsonWriter> Data)> events, CancellationToken cancellationToken)
     {
         IReadOnlyList<Webhook> hooks = await HooksAsync(user.TenantId, cancellationToken).ConfigureAwait(false);
         if (hooks.Count == 0)
         {
-            return;
+            return [];
         }
 
         DateTimeOffset now = time.GetUtcNow();
@@ -99,17 +117,7 @@ internal sealed class WebhookPublisher(IWebhookStore store, TimeProvider time)
             }
         }
 
-        if (deliveries.Count > 0 && await store.EnqueueAsync(deliveries, cancellationToken).ConfigureAwait(false) > 0 && _wake.CurrentCount == 0)
-        {
-            try
-            {
-                _wake.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Already awake.
-            }
-        }
+        return deliveries;
     }
 
     private async Task<IReadOnlyList<Webhook>> HooksAsync(string tenantId, CancellationToken cancellationToken)

@@ -26,6 +26,7 @@ internal static class WebhookServiceCollectionExtensions
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section));
         services.AddOptionsWithValidateOnStart<WebhookOptions, WebhookOptionsValidator>();
         services.TryAddSingleton<WebhookPublisher>();
+        services.TryAddSingleton<IWebhookOutbox>(static sp => sp.GetRequiredService<WebhookPublisher>());
         services.AddHttpClient(WebhookDeliveryService.ClientName, static client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
             .RemoveAllLoggers(); // Attempts are recorded in the outbox; the factory would log every URL and failure at Information.

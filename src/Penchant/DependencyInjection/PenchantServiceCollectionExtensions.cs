@@ -23,6 +23,7 @@ using Penchant.Selecting;
 using Penchant.Signals;
 using Penchant.Signals.Codecs;
 using Penchant.Storage;
+using Penchant.Webhooks;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -124,7 +125,8 @@ public static class PenchantServiceCollectionExtensions
             sp.GetRequiredService<SearchQuery>(),
             sp.GetRequiredService<IOptions<PenchantOptions>>(),
             sp.GetService<TimeProvider>(),
-            sp.GetService<ILogger<PenchantEngine>>()));
+            sp.GetService<ILogger<PenchantEngine>>(),
+            sp.GetService<IWebhookOutbox>()));
         return builder;
     }
 }

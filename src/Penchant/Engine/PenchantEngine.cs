@@ -13,6 +13,7 @@ using Penchant.Searching;
 using Penchant.Selecting;
 using Penchant.Signals;
 using Penchant.Storage;
+using Penchant.Webhooks;
 
 namespace Penchant.Engine;
 
@@ -41,6 +42,7 @@ public sealed class PenchantEngine : IPenchant
     private readonly PenchantOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly IWebhookOutbox? _outbox;
     private readonly SemaphoreSlim[] _locks = CreateLocks();
 
     internal PenchantEngine(
@@ -54,8 +56,10 @@ public sealed class PenchantEngine : IPenchant
         SearchQuery search,
         IOptions<PenchantOptions> options,
         TimeProvider? timeProvider = null,
-        ILogger<PenchantEngine>? logger = null)
+        ILogger<PenchantEngine>? logger = null,
+        IWebhookOutbox? outbox = null)
     {
+        _outbox = outbox;
         _states = states;
         _codecs = codecs;
         _pipeline = pipeline;
@@ -210,7 +214,8 @@ public sealed class PenchantEngine : IPenchant
         try
         {
             await _states.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-            bool existed = await Store.DeleteUserAsync(user, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<WebhookDelivery> deliveries = _outbox is null ? [] : await _outbox.PlanAsync(user, WebhookNotice.ForUserForgotten, cancellationToken).ConfigureAwait(false);
+            bool existed = await Store.DeleteUserAsync(user, deliveries, cancellationToken).ConfigureAwait(false);
             _states.Remove(user);
             Log.ForgotUser(_logger, existed);
             return existed;
@@ -534,6 +539,12 @@ public sealed class PenchantEngine : IPenchant
                 if (change is null)
                 {
                     return [];
+                }
+
+                // The webhook deliveries that report the change are committed with it, in its transaction.
+                if (_outbox is not null && WebhookNotice.Of(snapshot.State, change) is { IsEmpty: false } notice)
+                {
+                    change = change with { Deliveries = await _outbox.PlanAsync(user, notice, cancellationToken).ConfigureAwait(false) };
                 }
 
                 try

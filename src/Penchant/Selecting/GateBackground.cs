@@ -1,7 +1,12 @@
+using System.Buffers.Binary;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Penchant.Language;
+using Penchant.Storage;
 
 namespace Penchant.Selecting;
 
@@ -10,9 +15,18 @@ namespace Penchant.Selecting;
 /// items) against which the gate measures each preference: the mean and spread of the preference's similarities to them
 /// turn the similarity of a request into a z-score that means the same for a broad preference and a narrow one.
 /// </summary>
-/// <remarks>Thread-safe. The requests are embedded once per instance, on first use.</remarks>
-internal sealed class GateBackground(IEmbeddingGenerator<string, Embedding<float>> embeddings)
+/// <remarks>
+/// Thread-safe. The requests are embedded once per store and embedding model, on first use, and kept in the store
+/// (a store-wide model record, <see cref="RecordName"/>, beside the embedding model's own record) with the model's
+/// description and a hash of the requests: a new process reads them there instead of embedding 156 texts, which was most of
+/// a cold <c>penchant select</c> after loading the model. A record for another model or other requests is embedded again
+/// and replaced. Keeping them is best effort (another process may write them first).
+/// </remarks>
+internal sealed class GateBackground(IEmbeddingGenerator<string, Embedding<float>> embeddings, IPreferenceStore? store = null)
 {
+    /// <summary>The name of the store-wide record that keeps the embedded requests.</summary>
+    public const string RecordName = "gate-background";
+
     /// <summary>The least spread a preference's background similarities are taken to have, so a z-score never divides by almost nothing.</summary>
     public const double MinimumSpread = 0.03;
 
@@ -38,8 +52,17 @@ internal sealed class GateBackground(IEmbeddingGenerator<string, Embedding<float
         {
             if (_vectors is null)
             {
-                GeneratedEmbeddings<Embedding<float>> generated = await embeddings.GenerateAsync(Requests.Value, cancellationToken: cancellationToken).ConfigureAwait(false);
-                Volatile.Write(ref _vectors, [.. generated.Select(static e => e.Vector.ToArray())]);
+                string identity = StoreEmbeddings.Describe(embeddings) + "\n" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', Requests.Value))));
+                StoredModel? kept = store is null ? null : await store.GetModelAsync(StoreEmbeddings.ReservedTenant, RecordName, cancellationToken).ConfigureAwait(false);
+                float[][]? vectors = kept is null ? null : Decode(kept.Payload.Span, identity, Requests.Value.Length);
+                if (vectors is null)
+                {
+                    GeneratedEmbeddings<Embedding<float>> generated = await embeddings.GenerateAsync(Requests.Value, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    vectors = [.. generated.Select(static e => e.Vector.ToArray())];
+                    await KeepAsync(identity, vectors, kept?.Version ?? 0, cancellationToken).ConfigureAwait(false);
+                }
+
+                Volatile.Write(ref _vectors, vectors);
             }
 
             return _vectors!;
@@ -72,6 +95,90 @@ internal sealed class GateBackground(IEmbeddingGenerator<string, Embedding<float
         double mean = sum / background.Length;
         double variance = Math.Max(0, (squares / background.Length) - (mean * mean));
         return (mean, Math.Max(Math.Sqrt(variance), MinimumSpread));
+    }
+
+    /// <summary>Writes the embedded requests as: identity length, identity (UTF-8), count, dimensions, the vectors (float32, little-endian).</summary>
+    internal static byte[] Encode(string identity, float[][] vectors)
+    {
+        byte[] name = Encoding.UTF8.GetBytes(identity);
+        int dimensions = vectors.Length == 0 ? 0 : vectors[0].Length;
+        var payload = new byte[12 + name.Length + (vectors.Length * dimensions * sizeof(float))];
+        BinaryPrimitives.WriteInt32LittleEndian(payload, name.Length);
+        name.CopyTo(payload, 4);
+        int offset = 4 + name.Length;
+        BinaryPrimitives.WriteInt32LittleEndian(payload.AsSpan(offset), vectors.Length);
+        BinaryPrimitives.WriteInt32LittleEndian(payload.AsSpan(offset + 4), dimensions);
+        offset += 8;
+        foreach (float[] vector in vectors)
+        {
+            for (int d = 0; d < dimensions; d++, offset += sizeof(float))
+            {
+                BinaryPrimitives.WriteSingleLittleEndian(payload.AsSpan(offset), vector[d]);
+            }
+        }
+
+        return payload;
+    }
+
+    /// <summary>Reads what <see cref="Encode"/> wrote, or <see langword="null"/> when it was written for another model or other requests, or is malformed.</summary>
+    internal static float[][]? Decode(ReadOnlySpan<byte> payload, string identity, int count)
+    {
+        if (payload.Length < 12)
+        {
+            return null;
+        }
+
+        int length = BinaryPrimitives.ReadInt32LittleEndian(payload);
+        if (length < 0 || length > payload.Length - 12 || !string.Equals(Encoding.UTF8.GetString(payload.Slice(4, length)), identity, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        ReadOnlySpan<byte> rest = payload[(4 + length)..];
+        int stored = BinaryPrimitives.ReadInt32LittleEndian(rest);
+        int dimensions = BinaryPrimitives.ReadInt32LittleEndian(rest[4..]);
+        rest = rest[8..];
+        if (stored != count || dimensions <= 0 || (long)stored * dimensions * sizeof(float) != rest.Length)
+        {
+            return null;
+        }
+
+        var vectors = new float[stored][];
+        for (int i = 0; i < stored; i++)
+        {
+            vectors[i] = new float[dimensions];
+            ReadOnlySpan<byte> bytes = rest.Slice(i * dimensions * sizeof(float), dimensions * sizeof(float));
+            if (BitConverter.IsLittleEndian)
+            {
+                MemoryMarshal.Cast<byte, float>(bytes).CopyTo(vectors[i]);
+            }
+            else
+            {
+                for (int d = 0; d < dimensions; d++)
+                {
+                    vectors[i][d] = BinaryPrimitives.ReadSingleLittleEndian(bytes[(d * sizeof(float))..]);
+                }
+            }
+        }
+
+        return vectors;
+    }
+
+    private async Task KeepAsync(string identity, float[][] vectors, long version, CancellationToken cancellationToken)
+    {
+        if (store is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await store.SaveModelAsync(StoreEmbeddings.ReservedTenant, RecordName, Encode(identity, vectors), version, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConcurrencyException)
+        {
+            // Another process kept them first; this one uses its own.
+        }
     }
 
     private static string[] Load()

@@ -19,12 +19,13 @@ internal sealed class SelectionQuery(
     EditStyles edits,
     IEmbeddingGenerator<string, Embedding<float>> embeddings,
     IOptions<PenchantOptions> options,
+    IPreferenceStore store,
     ILogger<SelectionQuery>? logger = null,
     TimeProvider? timeProvider = null)
 {
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
     private readonly PreferenceGate _gate = new();
-    private readonly GateBackground _background = new(embeddings);
+    private readonly GateBackground _background = new(embeddings, store);
     private readonly PenchantOptions _options = options.Value;
     private readonly ILogger _logger = logger ?? NullLogger<SelectionQuery>.Instance;
 

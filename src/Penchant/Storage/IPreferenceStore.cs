@@ -1,5 +1,6 @@
 using Penchant.Domain;
 using Penchant.Signals;
+using Penchant.Webhooks;
 
 namespace Penchant.Storage;
 
@@ -62,6 +63,16 @@ public interface IPreferenceStore
     /// <returns><see langword="true"/> if the user existed.</returns>
     Task<bool> DeleteUserAsync(UserKey user, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Deletes every row of a user, as <see cref="DeleteUserAsync(UserKey, CancellationToken)"/> does, and when the user existed
+    /// adds <paramref name="deliveries"/> to the webhook outbox in the same transaction.
+    /// </summary>
+    /// <param name="user">The user.</param>
+    /// <param name="deliveries">The webhook deliveries that report the deletion.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns><see langword="true"/> if the user existed.</returns>
+    Task<bool> DeleteUserAsync(UserKey user, IReadOnlyList<WebhookDelivery> deliveries, CancellationToken cancellationToken = default);
+
     /// <summary>Lists the users of a tenant that have at least one event.</summary>
     /// <param name="tenantId">The tenant.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
@@ -121,7 +132,7 @@ public interface IPreferenceStore
     /// <returns>The model, or <see langword="null"/> if none was saved.</returns>
     Task<StoredModel?> GetUserModelAsync(UserKey user, string name, CancellationToken cancellationToken = default);
 
-    /// <summary>Saves one user's part of a model with optimistic versioning; <see cref="DeleteUserAsync"/> removes it.</summary>
+    /// <summary>Saves one user's part of a model with optimistic versioning; <see cref="DeleteUserAsync(UserKey, CancellationToken)"/> removes it.</summary>
     /// <param name="user">The user.</param>
     /// <param name="name">The model name.</param>
     /// <param name="payload">The serialized parameters.</param>

@@ -1,5 +1,6 @@
 using Penchant.Domain;
 using Penchant.Signals;
+using Penchant.Webhooks;
 
 namespace Penchant.Storage;
 
@@ -36,6 +37,12 @@ public sealed record UserChange
     /// <summary>Gets a value indicating whether every model part of the user is deleted before <see cref="UpsertModels"/> (used by a rebuild).</summary>
     public bool ReplaceAllModels { get; init; }
 
+    /// <summary>
+    /// Gets the webhook deliveries to add to the outbox with the change, in the same transaction (a delivery whose
+    /// identifier is already there is left as it is); they do not make an otherwise empty change non-empty.
+    /// </summary>
+    public IReadOnlyList<WebhookDelivery> Deliveries { get; init; } = [];
+
     /// <summary>Gets a value indicating whether the change changes nothing.</summary>
     public bool IsEmpty => Append.Count == 0 && Upsert.Count == 0 && Delete.Count == 0 && Redact.Count == 0 && UpsertModels.Count == 0 && !ReplaceAllPreferences && !ReplaceAllModels;
 
@@ -53,7 +60,7 @@ public sealed record UserChange
             throw new ArgumentException("The expected version cannot be negative.", ParameterName);
         }
 
-        if (Append is null || Upsert is null || Delete is null || Redact is null || UpsertModels is null)
+        if (Append is null || Upsert is null || Delete is null || Redact is null || UpsertModels is null || Deliveries is null)
         {
             throw new ArgumentException("The change's lists cannot be null; leave them empty instead.", ParameterName);
         }
@@ -101,6 +108,14 @@ public sealed record UserChange
             if (string.IsNullOrWhiteSpace(id))
             {
                 throw new ArgumentException("An event identifier to redact cannot be empty.", ParameterName);
+            }
+        }
+
+        foreach (WebhookDelivery? delivery in Deliveries)
+        {
+            if (delivery is null || string.IsNullOrWhiteSpace(delivery.Id) || string.IsNullOrWhiteSpace(delivery.TenantId))
+            {
+                throw new ArgumentException("Every webhook delivery needs an identifier and a tenant.", ParameterName);
             }
         }
     }

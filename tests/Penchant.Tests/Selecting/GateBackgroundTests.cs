@@ -1,0 +1,68 @@
+using Penchant.Testing;
+
+namespace Penchant.Selecting;
+
+public sealed class GateBackgroundTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task VectorsAsync_SecondInstanceOverTheSameStore_ReadsTheKeptVectorsWithoutEmbedding()
+    {
+        // Arrange: a first instance embeds the background and keeps it in the store.
+        var store = new InMemoryPreferenceStore();
+        using var first = new HashingEmbeddingGenerator();
+        float[][] embedded = await new GateBackground(first, store).VectorsAsync(Ct);
+        Assert.Equal(GateBackground.Texts.Count, first.Generated);
+
+        // Act: a new instance (a new process) over the same store.
+        using var second = new HashingEmbeddingGenerator();
+        float[][] read = await new GateBackground(second, store).VectorsAsync(Ct);
+
+        // Assert
+        Assert.Equal(0, second.Generated);
+        Assert.Equal(embedded, read);
+    }
+
+    [Fact]
+    public async Task VectorsAsync_KeptByAnotherEmbeddingModel_EmbedsAgainAndReplacesThem()
+    {
+        // Arrange: vectors kept by a model of 64 dimensions.
+        var store = new InMemoryPreferenceStore();
+        using var other = new HashingEmbeddingGenerator(64);
+        await new GateBackground(other, store).VectorsAsync(Ct);
+
+        // Act: the store is read with a model of 384 dimensions.
+        using var current = new HashingEmbeddingGenerator();
+        float[][] vectors = await new GateBackground(current, store).VectorsAsync(Ct);
+        using var again = new HashingEmbeddingGenerator();
+        float[][] kept = await new GateBackground(again, store).VectorsAsync(Ct);
+
+        // Assert: the other model's vectors were not used; the current model's replaced them.
+        Assert.Equal(GateBackground.Texts.Count, current.Generated);
+        Assert.All(vectors, static v => Assert.Equal(HashingEmbeddingGenerator.DefaultDimensions, v.Length));
+        Assert.Equal(0, again.Generated);
+        Assert.Equal(vectors, kept);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(11)]
+    [InlineData(40)]
+    public void Decode_TruncatedPayload_IsNotTakenForVectors(int cut)
+    {
+        // Arrange
+        float[][] vectors = [[0.25f, -1f, 3f], [1f, 2f, 0.5f]];
+        byte[] payload = GateBackground.Encode("model\nrequests", vectors);
+
+        // Act
+        float[][]? whole = GateBackground.Decode(payload, "model\nrequests", 2);
+        float[][]? truncated = GateBackground.Decode(payload.AsSpan(0, Math.Min(cut, payload.Length - 1)), "model\nrequests", 2);
+        float[][]? otherIdentity = GateBackground.Decode(payload, "model\nother", 2);
+
+        // Assert
+        Assert.Equal(vectors, whole);
+        Assert.Null(truncated);
+        Assert.Null(otherIdentity);
+    }
+}
