@@ -10,7 +10,7 @@ using Penchant.Storage;
 namespace Penchant.Deciding;
 
 /// <summary>
-/// The default <see cref="IDecider"/>: reads the user's policy (the <see cref="DecisionLearner"/>'s model part), chooses,
+/// The default <see cref="IDecider"/>: reads the user's policy (as the <see cref="DecisionLearner"/> keeps it), chooses,
 /// and records the decision, its rewards and activations through <see cref="IPenchant.RecordAsync"/>, so they are signals
 /// in the user's log like any other and the policy is rebuilt by replay.
 /// </summary>
@@ -25,10 +25,12 @@ internal sealed class Decider : IDecider
     private readonly TimeProvider _time;
     private readonly Random _random;
     private readonly PolicyCache _policies;
+    private readonly PolicyUpdater _updater;
 
-    public Decider(IPenchant engine, UserStateCache states, DecisionFeaturizer featurizer, IOptions<DecidingOptions> options, IOptions<PenchantOptions> engineOptions, PolicyCache policies, TimeProvider? timeProvider = null)
+    public Decider(IPenchant engine, UserStateCache states, DecisionFeaturizer featurizer, IOptions<DecidingOptions> options, IOptions<PenchantOptions> engineOptions, PolicyCache policies, PolicyUpdater updater, TimeProvider? timeProvider = null)
     {
         _policies = policies;
+        _updater = updater;
         _engine = engine;
         _states = states;
         _featurizer = featurizer;
@@ -419,24 +421,19 @@ internal sealed class Decider : IDecider
     /// <summary>The name of the feature that carries the user's stated-preference score of an action.</summary>
     internal const string PreferenceScoreFeature = "penchant.preference";
 
-    /// <summary>Reads the user's policy as stored, parsed once: the learner's or an earlier read's copy when the stored bytes are the same.</summary>
+    /// <summary>Reads the user's policy as the log stands: the one kept in memory when it is at the log's position, else read back from its snapshot and the log after it.</summary>
     /// <remarks>The policy returned is shared: read it under its lock, never change it.</remarks>
     private async Task<PolicyState> ReadPolicyAsync(UserKey user, CancellationToken cancellationToken)
     {
         await _states.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        StoredModel? stored = await Store.GetUserModelAsync(user, PolicyState.ModelName, cancellationToken).ConfigureAwait(false);
-        if (stored is null || stored.Payload.IsEmpty)
-        {
-            return DecisionLearner.Parse(null, _featurizer.Dimensions, _options.Ridge);
-        }
-
-        if (_policies.Find(user, stored.Payload.Span) is { } cached)
+        UserSnapshot snapshot = await _states.GetAsync(user, cancellationToken).ConfigureAwait(false);
+        if (_policies.Find(user, snapshot.State.Position) is { } cached)
         {
             return cached;
         }
 
-        PolicyState state = DecisionLearner.Parse(stored.Payload, _featurizer.Dimensions, _options.Ridge);
-        _policies.Put(user, stored.Payload, state);
+        (PolicyState state, LogPosition position) = await _updater.LoadAsync(user, cancellationToken).ConfigureAwait(false);
+        _policies.Put(user, state, position);
         return state;
     }
 
