@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.Extensions.Options;
 using Penchant.Domain;
 using Penchant.Engine;
@@ -99,11 +100,19 @@ internal sealed class Decider : IDecider
         }
 
         PolicyState state = await ReadPolicyAsync(user, cancellationToken).ConfigureAwait(false);
-        double[] vectors = await _featurizer.FeaturizeAsync(context, eligible, cancellationToken).ConfigureAwait(false);
+        double[] vectors = ArrayPool<double>.Shared.Rent(eligible.Count * _featurizer.Dimensions);
         PolicyChooser.Choice choice;
-        lock (state)
+        try
         {
-            choice = PolicyChooser.Choose(state.Regression, vectors, eligible.Count, policy, _options, _options.ExplorationRate, _random, options.SlateSize);
+            await _featurizer.FeaturizeAsync(context, eligible, vectors, cancellationToken).ConfigureAwait(false);
+            lock (state)
+            {
+                choice = PolicyChooser.Choose(state.Regression, vectors, eligible.Count, policy, _options, _options.ExplorationRate, _random, options.SlateSize);
+            }
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(vectors);
         }
 
         int[] slate = choice.Slate;
