@@ -189,6 +189,43 @@ internal sealed class Decider : IDecider
     }
 
     /// <inheritdoc/>
+    public async Task<IReadOnlyList<string>> ActivateWaitingAsync(UserKey user, string decisionIdPrefix, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        DecisionInputs.ValidateId(decisionIdPrefix, nameof(decisionIdPrefix));
+        PolicyState state = await ReadPolicyAsync(user, cancellationToken).ConfigureAwait(false);
+        var waiting = new List<string>();
+        lock (state)
+        {
+            foreach ((string id, PendingDecision pending) in state.Pending)
+            {
+                if (pending.ActiveAt is null && id.StartsWith(decisionIdPrefix, StringComparison.Ordinal))
+                {
+                    waiting.Add(id);
+                }
+            }
+        }
+
+        waiting.Sort(StringComparer.Ordinal);
+        foreach (string id in waiting)
+        {
+            await ActivateAsync(user, id, cancellationToken).ConfigureAwait(false);
+        }
+
+        return waiting;
+    }
+
+    /// <inheritdoc/>
+    public async Task<bool> HasDecisionAsync(UserKey user, string decisionId, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        DecisionInputs.ValidateId(decisionId, nameof(decisionId));
+        await _states.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<PreferenceEvent> found = await Store.FindEventsAsync(user, [EventIdOf(decisionId)], cancellationToken).ConfigureAwait(false);
+        return found.Count > 0 && found[0].Kind == DecisionCodec.DecisionKind;
+    }
+
+    /// <inheritdoc/>
     public async Task<DecisionReport> GetReportAsync(UserKey user, CancellationToken cancellationToken = default)
     {
         user.Validate();
