@@ -89,6 +89,8 @@ public static class ServerHost
             database = "SQLite database " + databasePath;
         }
 
+        // Every recorded choice extends the user's sequence; /v1/users/{userId}/recommendations reads it.
+        penchant.AddSequenceRecommendation();
         penchant
             // The generator caches texts and coalesces concurrent requests' texts into model calls. The service runs the
             // model in 8-bit weights unless configured otherwise: a third of the CPU per text, which is most of a write.
@@ -195,6 +197,7 @@ public static class ServerHost
         app.MapTrainingApi();
         app.MapDecisionsApi();
         app.MapPersonalizerApi();
+        app.MapRecommendationsApi();
         app.MapExplainApi();
         app.MapSearchApi();
         app.MapWebhooksApi();

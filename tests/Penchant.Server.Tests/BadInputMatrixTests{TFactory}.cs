@@ -157,6 +157,12 @@ public abstract class BadInputMatrixTests<TFactory>(TFactory factory) : IClassFi
         new Row("history_filter_no_key", HttpMethod.Get, $"/v1/users/{User}/history?metadata.=mail", null, 400, ApiProblems.InvalidArgument),
         new Row("export_filter_no_value", HttpMethod.Get, $"/v1/users/{User}/events?metadata.app", null, 400, ApiProblems.InvalidArgument),
         new Row("select_filter_bad_key", HttpMethod.Post, $"{Select}?metadata.a%2Fb=mail", Json("{\"text\": \"dinner\"}"), 400, ApiProblems.InvalidArgument),
+        new Row("multislot_no_slots", HttpMethod.Post, "/personalizer/v1.0/multislot/rank", Json("{\"contextFeatures\": [], \"actions\": [{\"id\": \"a\"}, {\"id\": \"b\"}]}"), 400, ApiProblems.InvalidArgument),
+        new Row("multislot_duplicate_slot", HttpMethod.Post, "/personalizer/v1.0/multislot/rank", Json("{\"contextFeatures\": [], \"actions\": [{\"id\": \"a\"}, {\"id\": \"b\"}], \"slots\": [{\"id\": \"Main\"}, {\"id\": \"Main\"}]}"), 400, ApiProblems.InvalidArgument),
+        new Row("multislot_reward_no_slot", HttpMethod.Post, "/personalizer/v1.0/multislot/events/ev1/reward", Json("{\"reward\": [{\"value\": 1}]}"), 400, ApiProblems.InvalidArgument),
+        new Row("evaluate_no_policy", HttpMethod.Post, "/v1/decisions/evaluations", Json("{}"), 400, ApiProblems.InvalidArgument),
+        new Row("evaluate_bad_range", HttpMethod.Post, $"/v1/users/{User}/decisions/evaluations", Json("{\"policy\": \"inverseGap\", \"from\": \"2026-02-01T00:00:00Z\", \"to\": \"2026-01-01T00:00:00Z\"}"), 400, ApiProblems.InvalidArgument),
+        new Row("recommend_bad_count", HttpMethod.Get, $"/v1/users/{User}/recommendations?count=0", null, 400, ApiProblems.InvalidArgument),
         new Row("idempotency_key_reused", HttpMethod.Post, Statements, Json("{\"text\": \"I like green tea\"}"), 422, ApiProblems.IdempotencyKeyReused, IdempotencyKey: "seed-1"),
     }.ToDictionary(static row => row.Name);
 

@@ -106,4 +106,58 @@ public sealed class PersonalizerApiTests(PenchantServerFactory factory) : IClass
         Assert.Equal("application/problem+json", allExcluded.Content.Headers.ContentType?.MediaType);
         Assert.Equal(before, await factory.CountRowsAsync(Cancellation));
     }
+
+    private static string MultiSlotBody(string eventId, bool defer = false) => $$"""
+        {
+          "contextFeatures": [ { "timeOfDay": "Morning" } ],
+          "actions": [
+            { "id": "NewsArticle", "features": [ { "type": "News" } ] },
+            { "id": "SportsArticle", "features": [ { "type": "Sports" } ] },
+            { "id": "EntertainmentArticle", "features": [ { "type": "Media" } ] }
+          ],
+          "slots": [
+            { "id": "Main Article", "baselineAction": "NewsArticle", "features": [ { "size": "Large", "position": "Left" } ] },
+            { "id": "Side Bar", "baselineAction": "SportsArticle", "features": [ { "size": "Small" } ], "excludedActions": [ "EntertainmentArticle" ] }
+          ],
+          "eventId": "{{eventId}}",
+          "deferActivation": {{(defer ? "true" : "false")}}
+        }
+        """;
+
+    [Fact]
+    public async Task MultiSlot_RankRewardActivate_DistinctActionsPerSlotInPersonalizerShapes()
+    {
+        // Arrange
+        HttpClient client = await PersonalizerClientAsync("personalizer-multislot");
+        HttpClient other = await PersonalizerClientAsync("personalizer-multislot-other");
+        string eventId = Guid.NewGuid().ToString("N");
+        string deferred = Guid.NewGuid().ToString("N");
+
+        // Act
+        HttpResponseMessage ranked = await client.PostAsync("/personalizer/v1.0/multislot/rank", Json(MultiSlotBody(eventId)), Cancellation);
+        using JsonDocument body = JsonDocument.Parse(await ranked.Content.ReadAsStringAsync(Cancellation));
+        HttpResponseMessage rewarded = await client.PostAsync($"/personalizer/v1.0/multislot/events/{eventId}/reward", Json("""{ "reward": [ { "slotId": "Main Article", "value": 1.0 }, { "slotId": "Side Bar", "value": 0.0 } ] }"""), Cancellation);
+        HttpResponseMessage unknownSlot = await client.PostAsync($"/personalizer/v1.0/multislot/events/{eventId}/reward", Json("""{ "reward": [ { "slotId": "Main Article", "value": 1.0 }, { "slotId": "Footer", "value": 1.0 } ] }"""), Cancellation);
+        HttpResponseMessage otherTenant = await other.PostAsync($"/personalizer/v1.0/multislot/events/{eventId}/reward", Json("""{ "reward": [ { "slotId": "Main Article", "value": 1.0 } ] }"""), Cancellation);
+        HttpResponseMessage rankedDeferred = await client.PostAsync("/personalizer/v1.0/multislot/rank", Json(MultiSlotBody(deferred, defer: true)), Cancellation);
+        HttpResponseMessage activatedByOther = await other.PostAsync($"/personalizer/v1.0/multislot/events/{deferred}/activate", null, Cancellation);
+        HttpResponseMessage activated = await client.PostAsync($"/personalizer/v1.0/multislot/events/{deferred}/activate", null, Cancellation);
+        HttpResponseMessage again = await client.PostAsync($"/personalizer/v1.0/multislot/events/{deferred}/activate", null, Cancellation);
+
+        // Assert: one action per slot, all different, the side bar never showing its excluded action.
+        Assert.Equal(HttpStatusCode.OK, ranked.StatusCode);
+        Assert.Equal(eventId, body.RootElement.GetProperty("eventId").GetString());
+        JsonElement[] slots = [.. body.RootElement.GetProperty("slots").EnumerateArray()];
+        Assert.Equal(["Main Article", "Side Bar"], slots.Select(static s => s.GetProperty("id").GetString()));
+        string?[] chosen = [.. slots.Select(static s => s.GetProperty("rewardActionId").GetString())];
+        Assert.NotEqual(chosen[0], chosen[1]);
+        Assert.NotEqual("EntertainmentArticle", chosen[1]);
+        Assert.Equal(HttpStatusCode.NoContent, rewarded.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknownSlot.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, otherTenant.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, rankedDeferred.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, activatedByOther.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, activated.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+    }
 }

@@ -192,6 +192,40 @@ public abstract class TenantIsolationTests<TFactory>(TFactory factory) : IClassF
         Assert.Empty((await selected.Content.ReadFromJsonAsync(PenchantJsonContext.Default.SelectionResponse, Cancellation))!.Preferences);
     }
 
+    [Fact]
+    public async Task OtherTenant_DecisionsEvaluationsAndRecommendations_SeesNothingAndChangesNothing()
+    {
+        // Arrange: tenant A's dana has a decision and a chosen item; A's next-item model is trained.
+        HttpClient a = await factory.CreateTenantClientAsync("tenant-i", Cancellation);
+        HttpClient b = await factory.CreateTenantClientAsync("tenant-j", Cancellation);
+        using var decide = new StringContent("""{"decisionId": "dc-dana-1", "context": {"features": {"time": "morning"}}, "actions": [{"id": "x"}, {"id": "y"}]}""", System.Text.Encoding.UTF8, "application/json");
+        Assert.Equal(HttpStatusCode.OK, (await a.PostAsync("/v1/users/dana/decisions", decide, Cancellation)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await a.PostAsJsonAsync("/v1/users/dana/decisions/dc-dana-1/reward", new RewardRequest(1.0), Cancellation)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await a.PostAsJsonAsync("/v1/users/dana/choices", new ChooseRequest("What next?", ["book-1", "book-2"], 0), Cancellation)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await a.PostAsync("/v1/recommendations/train", null, Cancellation)).StatusCode);
+        string before = await a.GetStringAsync("/v1/users/dana/events", Cancellation);
+        var evaluate = new EvaluatePolicyRequest(Penchant.Deciding.DecisionPolicy.InverseGap);
+
+        // Act: B guesses the user and decision ids.
+        HttpResponseMessage reward = await b.PostAsJsonAsync("/v1/users/dana/decisions/dc-dana-1/reward", new RewardRequest(0.0), Cancellation);
+        HttpResponseMessage activate = await b.PostAsync("/v1/users/dana/decisions/dc-dana-1/activate", null, Cancellation);
+        PolicyEvaluationResponse user = (await (await b.PostAsJsonAsync("/v1/users/dana/decisions/evaluations", evaluate, Cancellation)).Content.ReadFromJsonAsync(PenchantJsonContext.Default.PolicyEvaluationResponse, Cancellation))!;
+        PolicyEvaluationResponse tenant = (await (await b.PostAsJsonAsync("/v1/decisions/evaluations", evaluate, Cancellation)).Content.ReadFromJsonAsync(PenchantJsonContext.Default.PolicyEvaluationResponse, Cancellation))!;
+        DecisionReportResponse report = (await b.GetFromJsonAsync("/v1/users/dana/decisions/report", PenchantJsonContext.Default.DecisionReportResponse, Cancellation))!;
+        RecommendationsResponse recommended = (await b.GetFromJsonAsync("/v1/users/dana/recommendations", PenchantJsonContext.Default.RecommendationsResponse, Cancellation))!;
+
+        // Assert
+        Assert.Equal(HttpStatusCode.NotFound, reward.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, activate.StatusCode);
+        Assert.Equal(0, user.Decisions);
+        Assert.Equal(0, tenant.Decisions);
+        Assert.Equal(0, report.Decisions);
+        Assert.Empty(recommended.Items);
+        Assert.Equal("[]", await b.GetStringAsync("/v1/users/dana/events", Cancellation));
+        Assert.Equal(before, await a.GetStringAsync("/v1/users/dana/events", Cancellation));
+        Assert.Equal(1, (await a.GetFromJsonAsync("/v1/users/dana/decisions/report", PenchantJsonContext.Default.DecisionReportResponse, Cancellation))!.Rewarded);
+    }
+
     private static async Task<string?> ErrorCodeAsync(HttpResponseMessage response)
     {
         using JsonDocument problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancellation));

@@ -28,6 +28,10 @@ public static class DecisionsApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         users.MapGet("/decisions/report", ReportAsync).WithName("DecisionReport")
             .WithSummary("What the user's decision policy has learned, with apprentice mode's agreement and estimated value");
+        users.MapPost("/decisions/evaluations", EvaluateUserAsync).WithName("EvaluateUserPolicy")
+            .WithSummary("Estimate off-policy how a candidate policy would have done on the user's logged decisions");
+        endpoints.MapAreaGroup("/v1/decisions", "Decisions").MapPost("/evaluations", EvaluateTenantAsync).WithName("EvaluateTenantPolicy")
+            .WithSummary("Estimate off-policy how a candidate policy would have done on the logged decisions of every user of the tenant");
         return users;
     }
 
@@ -133,4 +137,51 @@ public static class DecisionsApi
         DecisionReport r = await decider.GetReportAsync(Handlers.User(principal, userId), cancellationToken);
         return TypedResults.Ok(new DecisionReportResponse(r.Decisions, r.Rewarded, r.Defaulted, r.Pending, r.MeanReward, r.ApprenticeDecisions, r.AgreementRate, r.DefaultValue, r.LearnedValue));
     }
+
+    /// <summary>Estimates off-policy how a candidate policy would have done on one user's logged decisions.</summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="request">The candidate and the date range.</param>
+    /// <param name="principal">The authenticated key.</param>
+    /// <param name="decider">The decider.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The estimates (no estimate and 0 decisions when none in the range has a known reward), or a problem.</returns>
+    public static async Task<Results<Ok<PolicyEvaluationResponse>, ProblemHttpResult>> EvaluateUserAsync(
+        string userId, EvaluatePolicyRequest request, ClaimsPrincipal principal, IDecider decider, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(decider);
+        UserKey user = Handlers.User(principal, userId);
+        OffPolicyReport? report = await decider.EvaluatePolicyAsync(user, Candidate(request), request.From, request.To, cancellationToken);
+        return TypedResults.Ok(ToResponse(report));
+    }
+
+    /// <summary>Estimates off-policy how a candidate policy would have done on the logged decisions of every user of the key's tenant.</summary>
+    /// <param name="request">The candidate and the date range.</param>
+    /// <param name="principal">The authenticated key.</param>
+    /// <param name="decider">The decider.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The estimates pooled over the tenant's users, or a problem.</returns>
+    public static async Task<Results<Ok<PolicyEvaluationResponse>, ProblemHttpResult>> EvaluateTenantAsync(
+        EvaluatePolicyRequest request, ClaimsPrincipal principal, IDecider decider, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(decider);
+        string tenant = Handlers.Tenant(principal);
+        OffPolicyReport? report = await decider.EvaluatePolicyAsync(tenant, Candidate(request), request.From, request.To, cancellationToken);
+        return TypedResults.Ok(ToResponse(report));
+    }
+
+    private static PolicyCandidate Candidate(EvaluatePolicyRequest request)
+        => new(request.Policy ?? throw new ArgumentException("'policy' is required.", nameof(request)))
+        {
+            ExplorationRate = request.ExplorationRate,
+            Seed = request.Seed ?? 17,
+        };
+
+    private static PolicyEvaluationResponse ToResponse(OffPolicyReport? report)
+        => report is null
+            ? new PolicyEvaluationResponse(0, null, null, null, null, 0)
+            : new PolicyEvaluationResponse(report.Decisions, ToContract(report.Ips), ToContract(report.Snips), ToContract(report.DirectMethod), ToContract(report.DoublyRobust), report.MeanWeight);
+
+    private static EstimateContract ToContract(Estimate e) => new(e.Value, e.StandardError, e.Lower, e.Upper);
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.Extensions.Options;
 using Penchant.Domain;
 using Penchant.Engine;
@@ -10,7 +11,7 @@ using Penchant.Storage;
 namespace Penchant.Deciding;
 
 /// <summary>
-/// The default <see cref="IDecider"/>: reads the user's policy (the <see cref="DecisionLearner"/>'s model part), chooses,
+/// The default <see cref="IDecider"/>: reads the user's policy (as the <see cref="DecisionLearner"/> keeps it), chooses,
 /// and records the decision, its rewards and activations through <see cref="IPenchant.RecordAsync"/>, so they are signals
 /// in the user's log like any other and the policy is rebuilt by replay.
 /// </summary>
@@ -25,10 +26,12 @@ internal sealed class Decider : IDecider
     private readonly TimeProvider _time;
     private readonly Random _random;
     private readonly PolicyCache _policies;
+    private readonly PolicyUpdater _updater;
 
-    public Decider(IPenchant engine, UserStateCache states, DecisionFeaturizer featurizer, IOptions<DecidingOptions> options, IOptions<PenchantOptions> engineOptions, PolicyCache policies, TimeProvider? timeProvider = null)
+    public Decider(IPenchant engine, UserStateCache states, DecisionFeaturizer featurizer, IOptions<DecidingOptions> options, IOptions<PenchantOptions> engineOptions, PolicyCache policies, PolicyUpdater updater, TimeProvider? timeProvider = null)
     {
         _policies = policies;
+        _updater = updater;
         _engine = engine;
         _states = states;
         _featurizer = featurizer;
@@ -97,11 +100,19 @@ internal sealed class Decider : IDecider
         }
 
         PolicyState state = await ReadPolicyAsync(user, cancellationToken).ConfigureAwait(false);
-        double[] vectors = await _featurizer.FeaturizeAsync(context, eligible, cancellationToken).ConfigureAwait(false);
+        double[] vectors = ArrayPool<double>.Shared.Rent(eligible.Count * _featurizer.Dimensions);
         PolicyChooser.Choice choice;
-        lock (state)
+        try
         {
-            choice = PolicyChooser.Choose(state.Regression, vectors, eligible.Count, policy, _options, _options.ExplorationRate, _random, options.SlateSize);
+            await _featurizer.FeaturizeAsync(context, eligible, vectors, cancellationToken).ConfigureAwait(false);
+            lock (state)
+            {
+                choice = PolicyChooser.Choose(state.Regression, vectors, eligible.Count, policy, _options, _options.ExplorationRate, _random, options.SlateSize);
+            }
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(vectors);
         }
 
         int[] slate = choice.Slate;
@@ -175,6 +186,43 @@ internal sealed class Decider : IDecider
         DecisionInputs.ValidateId(decisionId, nameof(decisionId));
         await FindEntryAsync(user, decisionId, cancellationToken).ConfigureAwait(false);
         await _engine.RecordAsync(user, [new Activation(decisionId)], decisionId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<string>> ActivateWaitingAsync(UserKey user, string decisionIdPrefix, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        DecisionInputs.ValidateId(decisionIdPrefix, nameof(decisionIdPrefix));
+        PolicyState state = await ReadPolicyAsync(user, cancellationToken).ConfigureAwait(false);
+        var waiting = new List<string>();
+        lock (state)
+        {
+            foreach ((string id, PendingDecision pending) in state.Pending)
+            {
+                if (pending.ActiveAt is null && id.StartsWith(decisionIdPrefix, StringComparison.Ordinal))
+                {
+                    waiting.Add(id);
+                }
+            }
+        }
+
+        waiting.Sort(StringComparer.Ordinal);
+        foreach (string id in waiting)
+        {
+            await ActivateAsync(user, id, cancellationToken).ConfigureAwait(false);
+        }
+
+        return waiting;
+    }
+
+    /// <inheritdoc/>
+    public async Task<bool> HasDecisionAsync(UserKey user, string decisionId, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        DecisionInputs.ValidateId(decisionId, nameof(decisionId));
+        await _states.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<PreferenceEvent> found = await Store.FindEventsAsync(user, [EventIdOf(decisionId)], cancellationToken).ConfigureAwait(false);
+        return found.Count > 0 && found[0].Kind == DecisionCodec.DecisionKind;
     }
 
     /// <inheritdoc/>
@@ -419,24 +467,19 @@ internal sealed class Decider : IDecider
     /// <summary>The name of the feature that carries the user's stated-preference score of an action.</summary>
     internal const string PreferenceScoreFeature = "penchant.preference";
 
-    /// <summary>Reads the user's policy as stored, parsed once: the learner's or an earlier read's copy when the stored bytes are the same.</summary>
+    /// <summary>Reads the user's policy as the log stands: the one kept in memory when it is at the log's position, else read back from its snapshot and the log after it.</summary>
     /// <remarks>The policy returned is shared: read it under its lock, never change it.</remarks>
     private async Task<PolicyState> ReadPolicyAsync(UserKey user, CancellationToken cancellationToken)
     {
         await _states.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        StoredModel? stored = await Store.GetUserModelAsync(user, PolicyState.ModelName, cancellationToken).ConfigureAwait(false);
-        if (stored is null || stored.Payload.IsEmpty)
-        {
-            return DecisionLearner.Parse(null, _featurizer.Dimensions, _options.Ridge);
-        }
-
-        if (_policies.Find(user, stored.Payload.Span) is { } cached)
+        UserSnapshot snapshot = await _states.GetAsync(user, cancellationToken).ConfigureAwait(false);
+        if (_policies.Find(user, snapshot.State.Position) is { } cached)
         {
             return cached;
         }
 
-        PolicyState state = DecisionLearner.Parse(stored.Payload, _featurizer.Dimensions, _options.Ridge);
-        _policies.Put(user, stored.Payload, state);
+        (PolicyState state, LogPosition position) = await _updater.LoadAsync(user, cancellationToken).ConfigureAwait(false);
+        _policies.Put(user, state, position);
         return state;
     }
 

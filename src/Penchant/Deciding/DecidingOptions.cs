@@ -78,6 +78,20 @@ public sealed class DecidingOptions
     public int MaxPendingDecisions { get; set; } = 10_000;
 
     /// <summary>
+    /// Gets or sets how many decisions, rewards and activations a user's policy learns between two snapshots written to
+    /// the store. The log is the truth: a policy is read back as its last snapshot plus the entries after it, so this
+    /// bounds that replay, not what can be lost.
+    /// </summary>
+    /// <value>The default is 256.</value>
+    [Range(1, 1_000_000)]
+    public int SnapshotInterval { get; set; } = 256;
+
+    /// <summary>Gets or sets the log time after which the next entry learned writes a snapshot even before <see cref="SnapshotInterval"/> entries.</summary>
+    /// <value>The default is one minute.</value>
+    [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00")]
+    public TimeSpan SnapshotAge { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
     /// Gets or sets a value indicating whether a decision whose context and actions have texts ranks the actions against the
     /// user's stated preferences and personal ranking part (<see cref="IPenchant.RankAsync"/>) and gives the policy that
     /// score as a feature (logged with the decision, so a replay needs no ranking).

@@ -45,6 +45,22 @@ internal sealed class DecisionFeaturizer
     /// <exception cref="InvalidOperationException">A text is given but no embedding generator is registered.</exception>
     public async ValueTask<double[]> FeaturizeAsync(DecisionContext context, IReadOnlyList<DecisionAction> actions, CancellationToken cancellationToken)
     {
+        double[] vectors = new double[actions.Count * _dimensions];
+        await FeaturizeAsync(context, actions, vectors, cancellationToken).ConfigureAwait(false);
+        return vectors;
+    }
+
+    /// <summary>Fills one vector per action (row-major, K × d) into the start of <paramref name="vectors"/>, which may be longer (a pooled array).</summary>
+    /// <param name="context">The context.</param>
+    /// <param name="actions">The actions.</param>
+    /// <param name="vectors">The destination, at least K × d long; its first K × d values are overwritten.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task that completes when the vectors are filled.</returns>
+    /// <exception cref="InvalidOperationException">A text is given but no embedding generator is registered.</exception>
+    public async ValueTask FeaturizeAsync(DecisionContext context, IReadOnlyList<DecisionAction> actions, double[] vectors, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(vectors.Length, actions.Count * _dimensions);
+        Array.Clear(vectors, 0, actions.Count * _dimensions);
         Dictionary<string, float[]>? texts = await EmbedAllAsync(context, actions, cancellationToken).ConfigureAwait(false);
         float[]? contextText = context.Text is null ? null : texts![context.Text];
         var contextFeatures = new List<(uint Hash, double Value)>(context.Features.Count + _textDimensions);
@@ -58,7 +74,6 @@ internal sealed class DecisionFeaturizer
             AddProjected(contextFeatures, contextText, ContextSeed);
         }
 
-        double[] vectors = new double[actions.Count * _dimensions];
         var actionFeatures = new List<(uint Hash, double Value)>();
         for (int a = 0; a < actions.Count; a++)
         {
@@ -82,8 +97,6 @@ internal sealed class DecisionFeaturizer
 
             Fill(x, contextFeatures, actionFeatures);
         }
-
-        return vectors;
     }
 
     private void Fill(Span<double> x, List<(uint Hash, double Value)> contextFeatures, List<(uint Hash, double Value)> actionFeatures)

@@ -45,6 +45,25 @@ public interface IDecider
     /// <exception cref="NotFoundException">The user has no such decision.</exception>
     Task ActivateAsync(UserKey user, string decisionId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Activates every deferred decision still waiting for its activation whose identifier starts with
+    /// <paramref name="decisionIdPrefix"/> (the slots of one multi-slot event, for example).
+    /// </summary>
+    /// <param name="user">The user whose policy decided.</param>
+    /// <param name="decisionIdPrefix">The start of the decisions' identifiers.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The identifiers of the decisions activated, in identifier order; empty when none waits.</returns>
+    /// <exception cref="ArgumentException">The prefix is not a valid identifier.</exception>
+    Task<IReadOnlyList<string>> ActivateWaitingAsync(UserKey user, string decisionIdPrefix, CancellationToken cancellationToken = default);
+
+    /// <summary>Tells whether the user's log holds a decision.</summary>
+    /// <param name="user">The user.</param>
+    /// <param name="decisionId">The decision.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns><see langword="true"/> when the decision is logged.</returns>
+    /// <exception cref="ArgumentException">The identifier is not valid.</exception>
+    Task<bool> HasDecisionAsync(UserKey user, string decisionId, CancellationToken cancellationToken = default);
+
     /// <summary>Reports what the user's policy has learned: decisions, rewards, and apprentice mode's agreement and estimated value.</summary>
     /// <param name="user">The user whose policy decided.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>

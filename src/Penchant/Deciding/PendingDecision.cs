@@ -1,6 +1,10 @@
 namespace Penchant.Deciding;
 
-/// <summary>A decision waiting for its rewards: the feature vectors of its slate (sparse), and what apprentice mode needs.</summary>
+/// <summary>
+/// A decision waiting for its rewards: when it started waiting, which slots were rewarded, what apprentice mode needs,
+/// and (in memory only) the feature vectors of its slate. The vectors are never part of the policy's snapshot: a policy
+/// read back from one finds them again in the log, by the decision's identifier, when a reward comes.
+/// </summary>
 internal sealed class PendingDecision
 {
     public required long Order { get; init; }
@@ -10,10 +14,10 @@ internal sealed class PendingDecision
     /// <summary>Gets or sets when the decision started waiting for its reward; <see langword="null"/> while a deferred one is not activated.</summary>
     public DateTimeOffset? ActiveAt { get; set; }
 
-    /// <summary>Gets the slots' feature vectors as (bucket, value) pairs.</summary>
-    public required (int Index, double Value)[][] Slots { get; init; }
+    /// <summary>Gets or sets the slots' feature vectors as (bucket, value) pairs; <see langword="null"/> until read from the log.</summary>
+    public (int Index, double Value)[][]? Slots { get; set; }
 
-    /// <summary>Gets which slots were rewarded.</summary>
+    /// <summary>Gets which slots were rewarded (one flag per slot of the slate).</summary>
     public required bool[] Rewarded { get; init; }
 
     public bool Apprentice { get; init; }

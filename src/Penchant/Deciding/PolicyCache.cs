@@ -1,16 +1,19 @@
 using System.Collections.Concurrent;
 using Penchant.Domain;
+using Penchant.Storage;
 
 namespace Penchant.Deciding;
 
 /// <summary>
-/// Each user's decision policy as last written, parsed, beside the exact bytes it was written as: a reader that finds the
-/// same bytes in the store takes the parsed policy instead of parsing them again. The bytes are the key, so a policy
-/// another process wrote, or one whose write was never committed, is never taken for the stored one.
+/// Each user's decision policy, live in memory, beside the log position it reflects: the learner changes it in place as
+/// entries are written, and the decider takes it only while the store's log is still at that position. A policy another
+/// process changed, or one whose write failed, is never taken: its position no longer matches, and the policy is read
+/// back from its snapshot and the log (<see cref="PolicyUpdater.LoadAsync"/>).
 /// </summary>
 /// <remarks>
-/// Thread-safe. A policy put here is shared and never changed again: the learner changes a copy
-/// (<see cref="PolicyState.Clone"/>), the decider only reads it. Holds at most <see cref="MaxUsers"/> users; full, it starts over.
+/// Thread-safe. While a write is being learned the entry is marked as writing: the decider may read that policy (under
+/// its lock) ahead of the commit; the learner alone changes it. When the write commits the entry takes the new
+/// position; when it fails the entry is dropped. Holds at most <see cref="MaxUsers"/> users; full, it starts over.
 /// </remarks>
 internal sealed class PolicyCache
 {
@@ -19,21 +22,73 @@ internal sealed class PolicyCache
 
     private readonly ConcurrentDictionary<UserKey, Entry> _entries = new();
 
-    /// <summary>Gets the parsed policy written as <paramref name="payload"/>, if it is the user's last one seen here.</summary>
-    /// <returns>The shared policy (not to be changed), or <see langword="null"/>.</returns>
-    public PolicyState? Find(UserKey user, ReadOnlySpan<byte> payload)
-        => _entries.TryGetValue(user, out Entry? entry) && entry.Payload.Span.SequenceEqual(payload) ? entry.State : null;
+    /// <summary>Gets the user's policy if it reflects the log at <paramref name="position"/> (or a write of this process is being learned into it).</summary>
+    /// <returns>The policy (read it under its lock, never change it), or <see langword="null"/>.</returns>
+    public PolicyState? Find(UserKey user, LogPosition position)
+        => _entries.TryGetValue(user, out Entry? entry) && (entry.Writing || entry.Position == position) ? entry.State : null;
 
-    /// <summary>Remembers the policy written as <paramref name="payload"/>; the caller no longer changes <paramref name="state"/>.</summary>
-    public void Put(UserKey user, ReadOnlyMemory<byte> payload, PolicyState state)
+    /// <summary>Remembers a policy read back at <paramref name="position"/>, unless a write is being learned meanwhile.</summary>
+    public void Put(UserKey user, PolicyState state, LogPosition position)
+    {
+        var fresh = new Entry(state, position, Writing: false);
+        if (_entries.TryGetValue(user, out Entry? current))
+        {
+            if (!current.Writing)
+            {
+                _entries.TryUpdate(user, fresh, current);
+            }
+
+            return;
+        }
+
+        MakeRoom();
+        _entries.TryAdd(user, fresh);
+    }
+
+    /// <summary>Takes the user's policy for a write planned at <paramref name="position"/>, marking it as writing; <see langword="null"/> when it is not at that position.</summary>
+    public PolicyState? TakeForWrite(UserKey user, LogPosition position)
+    {
+        if (_entries.TryGetValue(user, out Entry? entry) && !entry.Writing && entry.Position == position
+            && _entries.TryUpdate(user, entry with { Writing = true }, entry))
+        {
+            return entry.State;
+        }
+
+        return null;
+    }
+
+    /// <summary>Marks a policy read back (or started afresh) for a write as the user's policy being written.</summary>
+    public void BeginWrite(UserKey user, PolicyState state)
+    {
+        MakeRoom();
+        _entries[user] = new Entry(state, default, Writing: true);
+    }
+
+    /// <summary>Ends a write: the policy reflects <paramref name="position"/> when it committed; it is dropped when it did not (<see langword="null"/>).</summary>
+    public void EndWrite(UserKey user, PolicyState state, LogPosition? position)
+    {
+        if (!_entries.TryGetValue(user, out Entry? entry) || !ReferenceEquals(entry.State, state))
+        {
+            return;
+        }
+
+        if (position is { } committed)
+        {
+            _entries.TryUpdate(user, new Entry(state, committed, Writing: false), entry);
+        }
+        else
+        {
+            _entries.TryRemove(new KeyValuePair<UserKey, Entry>(user, entry));
+        }
+    }
+
+    private void MakeRoom()
     {
         if (_entries.Count >= MaxUsers)
         {
             _entries.Clear();
         }
-
-        _entries[user] = new Entry(payload, state);
     }
 
-    private sealed record Entry(ReadOnlyMemory<byte> Payload, PolicyState State);
+    private sealed record Entry(PolicyState State, LogPosition Position, bool Writing);
 }

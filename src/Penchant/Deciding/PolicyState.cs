@@ -4,20 +4,31 @@ using Penchant.Numerics;
 namespace Penchant.Deciding;
 
 /// <summary>
-/// A user's decision policy as learned from the log: the online regressor, the decisions waiting for rewards, and the
-/// counts the report shows. Serialized as the user's model part <see cref="ModelName"/>; rebuilt by replay.
+/// A user's decision policy as learned from the log: the online regressor, the decisions waiting for rewards (without
+/// their feature vectors), and the counts the report shows. Kept in memory (<see cref="PolicyCache"/>) and written as
+/// the user's model part <see cref="ModelName"/> only every so often, as a snapshot that names the last log entry it
+/// reflects (<see cref="AsOf"/>): the log is the truth, and a policy is read back as its snapshot plus the entries after it.
 /// </summary>
-/// <remarks>Not thread-safe.</remarks>
+/// <remarks>Not thread-safe: the learner changes it and the decider reads it under a lock on the instance.</remarks>
 internal sealed class PolicyState
 {
     public const string ModelName = "decisions";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     public PolicyState(BayesianLinearRegression regression) => Regression = regression;
 
     public BayesianLinearRegression Regression { get; }
 
     public Dictionary<string, PendingDecision> Pending { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Gets or sets the identifier of the last log entry the policy has learned; <see langword="null"/> for none.</summary>
+    public string? AsOf { get; set; }
+
+    /// <summary>Gets or sets the number of entries learned since the policy was last written (in memory only).</summary>
+    public int SinceSnapshot { get; set; }
+
+    /// <summary>Gets or sets the log time of the entry the policy was last written at (in memory only).</summary>
+    public DateTimeOffset? SnapshotAt { get; set; }
 
     public long NextOrder { get; set; }
 
@@ -49,41 +60,7 @@ internal sealed class PolicyState
         };
     }
 
-    /// <summary>Copies the policy deeply enough that changing the copy leaves this one as it is.</summary>
-    public PolicyState Clone()
-    {
-        var copy = new PolicyState(Regression.Clone())
-        {
-            NextOrder = NextOrder,
-            Decisions = Decisions,
-            Rewarded = Rewarded,
-            Defaulted = Defaulted,
-            RewardSum = RewardSum,
-            ApprenticeClosed = ApprenticeClosed,
-            Agreements = Agreements,
-            DefaultValueSum = DefaultValueSum,
-            LearnedValueSum = LearnedValueSum,
-        };
-        copy.Pending.EnsureCapacity(Pending.Count);
-        foreach ((string id, PendingDecision p) in Pending)
-        {
-            // The slots' features are never changed after a decision is added; the rewarded flags and activation are.
-            copy.Pending[id] = new PendingDecision
-            {
-                Order = p.Order,
-                DecidedAt = p.DecidedAt,
-                ActiveAt = p.ActiveAt,
-                Slots = p.Slots,
-                Rewarded = (bool[])p.Rewarded.Clone(),
-                Apprentice = p.Apprentice,
-                Agreed = p.Agreed,
-                LearnedPrediction = p.LearnedPrediction,
-            };
-        }
-
-        return copy;
-    }
-
+    /// <summary>Writes the policy as a snapshot as of its last learned entry: the regression, the counts and the waiting decisions' bookkeeping (no feature vectors).</summary>
     public byte[] Serialize()
     {
         // Written into an array of exactly the right size: no growing buffer, no copy at the end.
@@ -92,6 +69,7 @@ internal sealed class PolicyState
         using (var writer = new BinaryWriter(stream))
         {
             writer.Write(FormatVersion);
+            writer.Write(AsOf ?? string.Empty);
             Regression.Write(writer);
             writer.Write(NextOrder);
             writer.Write(Decisions);
@@ -112,16 +90,10 @@ internal sealed class PolicyState
                 writer.Write(p.Apprentice);
                 writer.Write(p.Agreed);
                 writer.Write(p.LearnedPrediction);
-                writer.Write(p.Slots.Length);
-                for (int s = 0; s < p.Slots.Length; s++)
+                writer.Write(p.Rewarded.Length);
+                foreach (bool rewarded in p.Rewarded)
                 {
-                    writer.Write(p.Rewarded[s]);
-                    writer.Write(p.Slots[s].Length);
-                    foreach ((int index, double value) in p.Slots[s])
-                    {
-                        writer.Write(index);
-                        writer.Write(value);
-                    }
+                    writer.Write(rewarded);
                 }
             }
 
@@ -136,15 +108,12 @@ internal sealed class PolicyState
     private int SerializedSize()
     {
         int d = Regression.Dimensions;
-        int size = sizeof(int) + BayesianLinearRegression.SerializedSize(d) + (9 * sizeof(long)) + sizeof(int);
+        int asOf = System.Text.Encoding.UTF8.GetByteCount(AsOf ?? string.Empty);
+        int size = sizeof(int) + PrefixSize(asOf) + asOf + BayesianLinearRegression.SerializedSize(d) + (9 * sizeof(long)) + sizeof(int);
         foreach ((string id, PendingDecision p) in Pending)
         {
             int idBytes = System.Text.Encoding.UTF8.GetByteCount(id);
-            size += PrefixSize(idBytes) + idBytes + (3 * sizeof(long)) + 2 + sizeof(double) + sizeof(int);
-            foreach ((int, double)[] slot in p.Slots)
-            {
-                size += 1 + sizeof(int) + (slot.Length * (sizeof(int) + sizeof(double)));
-            }
+            size += PrefixSize(idBytes) + idBytes + (3 * sizeof(long)) + 2 + sizeof(double) + sizeof(int) + p.Rewarded.Length;
         }
 
         return size;
@@ -162,6 +131,8 @@ internal sealed class PolicyState
         return bytes;
     }
 
+    /// <summary>Reads a snapshot <see cref="Serialize"/> wrote; its waiting decisions have no feature vectors yet.</summary>
+    /// <exception cref="InvalidDataException">The bytes are not a snapshot this version wrote.</exception>
     public static PolicyState Deserialize(ReadOnlyMemory<byte> payload)
     {
         using MemoryStream stream = MemoryMarshal.TryGetArray(payload, out ArraySegment<byte> segment)
@@ -175,8 +146,10 @@ internal sealed class PolicyState
                 throw new InvalidDataException("Unknown decision policy format.");
             }
 
+            string asOf = reader.ReadString();
             var state = new PolicyState(BayesianLinearRegression.Read(reader))
             {
+                AsOf = asOf.Length == 0 ? null : asOf,
                 NextOrder = reader.ReadInt64(),
                 Decisions = reader.ReadInt64(),
                 Rewarded = reader.ReadInt64(),
@@ -188,6 +161,11 @@ internal sealed class PolicyState
                 LearnedValueSum = reader.ReadDouble(),
             };
             int pending = reader.ReadInt32();
+            if (pending < 0)
+            {
+                throw new InvalidDataException("Malformed decision policy.");
+            }
+
             for (int i = 0; i < pending; i++)
             {
                 string id = reader.ReadString();
@@ -198,16 +176,15 @@ internal sealed class PolicyState
                 bool agreed = reader.ReadBoolean();
                 double learned = reader.ReadDouble();
                 int slotCount = reader.ReadInt32();
-                var slots = new (int, double)[slotCount][];
+                if (slotCount is < 1 or > 100_000)
+                {
+                    throw new InvalidDataException("Malformed decision policy.");
+                }
+
                 bool[] rewarded = new bool[slotCount];
                 for (int s = 0; s < slotCount; s++)
                 {
                     rewarded[s] = reader.ReadBoolean();
-                    slots[s] = new (int, double)[reader.ReadInt32()];
-                    for (int j = 0; j < slots[s].Length; j++)
-                    {
-                        slots[s][j] = (reader.ReadInt32(), reader.ReadDouble());
-                    }
                 }
 
                 state.Pending[id] = new PendingDecision
@@ -218,7 +195,6 @@ internal sealed class PolicyState
                     Apprentice = apprentice,
                     Agreed = agreed,
                     LearnedPrediction = learned,
-                    Slots = slots,
                     Rewarded = rewarded,
                 };
             }

@@ -105,6 +105,7 @@ public static class PenchantServiceCollectionExtensions
         services.TryAddSingleton<DecisionFeaturizer>(static sp => new DecisionFeaturizer(
             sp.GetRequiredService<IOptions<DecidingOptions>>(), sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>()));
         services.TryAddSingleton<PolicyCache>();
+        services.TryAddSingleton<PolicyUpdater>();
         services.TryAddSingleton<IDecider>(static sp => new Decider(
             sp.GetRequiredService<IPenchant>(),
             sp.GetRequiredService<UserStateCache>(),
@@ -112,6 +113,7 @@ public static class PenchantServiceCollectionExtensions
             sp.GetRequiredService<IOptions<DecidingOptions>>(),
             sp.GetRequiredService<IOptions<PenchantOptions>>(),
             sp.GetRequiredService<PolicyCache>(),
+            sp.GetRequiredService<PolicyUpdater>(),
             sp.GetService<TimeProvider>()));
 
         services.TryAddSingleton<IPenchant>(static sp => new PenchantEngine(

@@ -454,47 +454,60 @@ public sealed class PenchantEngine : IPenchant
         LearningPass? pass = null;
         IReadOnlyList<PreferenceEvent>? replayed = null;
         int replayedCount = 0;
-        IReadOnlyList<PreferenceEvent> appended = await CommitWithRetryAsync(
-            user,
-            async (snapshot, ct) =>
-            {
-                replayed = null;
-                if (keyed)
+        IReadOnlyList<PreferenceEvent> appended;
+        try
+        {
+            appended = await CommitWithRetryAsync(
+                user,
+                async (snapshot, ct) =>
                 {
-                    IReadOnlyList<PreferenceEvent> found = await Store.FindEventsAsync(user, [.. events.Select(static e => e.Id)], ct).ConfigureAwait(false);
-                    if (found.Count > 0)
+                    // A pass planned before a conflicting write is abandoned: its learners forget what they learned in it.
+                    pass?.Complete(null);
+                    pass = null;
+                    replayed = null;
+                    if (keyed)
                     {
-                        CheckSameRequest(found, events);
-                        replayed = found;
-                        return null;
-                    }
-                }
-
-                IReadOnlyList<PreferenceEvent> entries = events;
-                if (replaceAll)
-                {
-                    var all = new List<PreferenceEvent>();
-                    await foreach (PreferenceEvent ev in Store.ReadEventsAsync(user, 0, ct).ConfigureAwait(false))
-                    {
-                        all.Add(ev);
+                        IReadOnlyList<PreferenceEvent> found = await Store.FindEventsAsync(user, [.. events.Select(static e => e.Id)], ct).ConfigureAwait(false);
+                        if (found.Count > 0)
+                        {
+                            CheckSameRequest(found, events);
+                            replayed = found;
+                            return null;
+                        }
                     }
 
-                    entries = all;
-                }
+                    IReadOnlyList<PreferenceEvent> entries = events;
+                    if (replaceAll)
+                    {
+                        var all = new List<PreferenceEvent>();
+                        await foreach (PreferenceEvent ev in Store.ReadEventsAsync(user, 0, ct).ConfigureAwait(false))
+                        {
+                            all.Add(ev);
+                        }
 
-                replayedCount = entries.Count;
-                pass = await _pipeline.RunAsync(user, snapshot.State, entries, replaceAll, ct).ConfigureAwait(false);
-                return new UserChange
-                {
-                    ExpectedVersion = snapshot.State.Version,
-                    Append = replaceAll ? [] : events,
-                    Upsert = replaceAll ? pass.Preferences.All : [.. pass.Preferences.Changed.Values],
-                    ReplaceAllPreferences = replaceAll,
-                    UpsertModels = pass.Models.Changed,
-                    ReplaceAllModels = replaceAll,
-                };
-            },
-            cancellationToken).ConfigureAwait(false);
+                        entries = all;
+                    }
+
+                    replayedCount = entries.Count;
+                    pass = await _pipeline.RunAsync(user, snapshot.State, entries, replaceAll, ct).ConfigureAwait(false);
+                    return new UserChange
+                    {
+                        ExpectedVersion = snapshot.State.Version,
+                        Append = replaceAll ? [] : events,
+                        Upsert = replaceAll ? pass.Preferences.All : [.. pass.Preferences.Changed.Values],
+                        ReplaceAllPreferences = replaceAll,
+                        UpsertModels = pass.Models.Changed,
+                        ReplaceAllModels = replaceAll,
+                    };
+                },
+                cancellationToken,
+                committed: state => pass?.Complete(state.Position)).ConfigureAwait(false);
+        }
+        catch
+        {
+            pass?.Complete(null);
+            throw;
+        }
 
         if (replayed is not null)
         {
@@ -524,7 +537,8 @@ public sealed class PenchantEngine : IPenchant
     private async Task<IReadOnlyList<PreferenceEvent>> CommitWithRetryAsync(
         UserKey user,
         Func<UserSnapshot, CancellationToken, Task<UserChange?>> plan,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Action<UserState>? committed = null)
     {
         SemaphoreSlim gate = LockFor(user);
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -552,7 +566,9 @@ public sealed class PenchantEngine : IPenchant
                     IReadOnlyList<PreferenceEvent> appended = await Store.CommitAsync(user, change, cancellationToken).ConfigureAwait(false);
 
                     // The next write for this user plans from what was just committed, without reading it back.
-                    _states.Put(user, new UserSnapshot(snapshot.State.After(change, appended.Count)));
+                    UserState after = snapshot.State.After(change, appended.Count);
+                    _states.Put(user, new UserSnapshot(after));
+                    committed?.Invoke(after);
                     return appended;
                 }
                 catch (ConcurrencyException) when (attempt < MaxWriteAttempts)

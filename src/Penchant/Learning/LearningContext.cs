@@ -1,5 +1,6 @@
 using Penchant.Domain;
 using Penchant.Signals;
+using Penchant.Storage;
 
 namespace Penchant.Learning;
 
@@ -12,10 +13,12 @@ public sealed class LearningContext
 {
     private readonly SignalCodecs _codecs;
     private readonly Dictionary<Type, object> _passState = [];
+    private List<Action<LogPosition?>>? _completed;
 
-    internal LearningContext(UserKey user, bool isReplay, WorkingPreferences preferences, UserModels models, SignalCodecs codecs)
+    internal LearningContext(UserKey user, bool isReplay, WorkingPreferences preferences, UserModels models, SignalCodecs codecs, LogPosition position = default)
     {
         User = user;
+        Position = position;
         IsReplay = isReplay;
         Preferences = preferences;
         Models = models;
@@ -27,6 +30,12 @@ public sealed class LearningContext
 
     /// <summary>Gets a value indicating whether the log is being replayed (a rebuild or an import) rather than a new signal recorded.</summary>
     public bool IsReplay { get; }
+
+    /// <summary>Gets the position of the user's log the pass starts from (for a replay, the log's end).</summary>
+    internal LogPosition Position { get; }
+
+    /// <summary>Gets what runs once the pass's change has been committed (with the log's new position) or abandoned (<see langword="null"/>).</summary>
+    internal IReadOnlyList<Action<LogPosition?>> Completions => _completed ?? [];
 
     /// <summary>Gets the user's preferences as this pass has left them so far.</summary>
     public WorkingPreferences Preferences { get; }
@@ -59,4 +68,8 @@ public sealed class LearningContext
 
         return (T)state;
     }
+
+    /// <summary>Runs <paramref name="completed"/> once the pass's change is committed (with the log's new position) or abandoned (with <see langword="null"/>).</summary>
+    /// <param name="completed">The callback; it must not throw.</param>
+    internal void OnCompleted(Action<LogPosition?> completed) => (_completed ??= []).Add(completed);
 }

@@ -22,26 +22,39 @@ internal sealed class LearningPipeline(IEnumerable<ILearner> learners, SignalCod
     {
         var preferences = new WorkingPreferences(replay ? [] : state.Preferences);
         var models = new UserModels(replay ? null : (name, ct) => store.GetUserModelAsync(user, name, ct));
-        var context = new LearningContext(user, replay, preferences, models, codecs);
-        foreach (PreferenceEvent entry in entries)
+        var context = new LearningContext(user, replay, preferences, models, codecs, state.Position);
+        try
         {
-            if (entry.Text is null || entry.Redacted)
+            foreach (PreferenceEvent entry in entries)
             {
-                continue;
-            }
-
-            foreach (ILearner learner in _learners)
-            {
-                if (learner.Reads(entry.Kind))
+                if (entry.Text is null || entry.Redacted)
                 {
-                    await learner.LearnAsync(context, entry, cancellationToken).ConfigureAwait(false);
+                    continue;
                 }
+
+                foreach (ILearner learner in _learners)
+                {
+                    if (learner.Reads(entry.Kind))
+                    {
+                        await learner.LearnAsync(context, entry, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
+                CarryFromSignal(preferences, entry);
+            }
+        }
+        catch
+        {
+            // The pass is abandoned before it could be committed.
+            foreach (Action<LogPosition?> completed in context.Completions)
+            {
+                completed(null);
             }
 
-            CarryFromSignal(preferences, entry);
+            throw;
         }
 
-        return new LearningPass(preferences, models);
+        return new LearningPass(preferences, models) { Completions = context.Completions };
     }
 
     /// <summary>
@@ -89,4 +102,17 @@ internal sealed class LearningPipeline(IEnumerable<ILearner> learners, SignalCod
 /// <summary>What one pass of the learners produced.</summary>
 /// <param name="Preferences">The working preferences.</param>
 /// <param name="Models">The user's model parts.</param>
-internal sealed record LearningPass(WorkingPreferences Preferences, UserModels Models);
+internal sealed record LearningPass(WorkingPreferences Preferences, UserModels Models)
+{
+    /// <summary>Gets what learners asked to run once the pass's change is committed or abandoned.</summary>
+    public IReadOnlyList<Action<LogPosition?>> Completions { get; init; } = [];
+
+    /// <summary>Tells the learners the pass's change was committed (the log's new position) or abandoned (<see langword="null"/>).</summary>
+    public void Complete(LogPosition? position)
+    {
+        foreach (Action<LogPosition?> completed in Completions)
+        {
+            completed(position);
+        }
+    }
+}

@@ -354,4 +354,106 @@ public sealed class DeciderTests
         Assert.Null(nobody);
         await Assert.ThrowsAsync<ArgumentException>(() => decider.EvaluatePolicyAsync(" ", greedy, cancellationToken: Ct));
     }
+
+    [Fact]
+    public async Task Policy_ReadBackByAnotherEngine_IsTheLivePolicyAndLearnsWaitingDecisionsLikeAReplay()
+    {
+        // Arrange: a snapshot every 7 entries; every third decision is left waiting for its reward.
+        var store = new InMemoryPreferenceStore();
+        using ServiceProvider first = Create(store, configure: static o => o.SnapshotInterval = 7);
+        IDecider decider = first.GetRequiredService<IDecider>();
+        var waiting = new List<string>();
+        for (int round = 0; round < 60; round++)
+        {
+            DecisionResult result = await decider.DecideAsync(User, Morning, Actions(4), cancellationToken: Ct);
+            if (round % 3 == 0)
+            {
+                waiting.Add(result.DecisionId);
+            }
+            else
+            {
+                await decider.RewardAsync(User, result.DecisionId, result.Chosen.Id == "a2" ? 1 : 0, cancellationToken: Ct);
+            }
+        }
+
+        DecisionReport live = await decider.GetReportAsync(User, Ct);
+        byte[] liveRegression = await RegressionAsync(first, store);
+
+        // Act: another engine over the same store reads the policy back (snapshot + the entries after it), then rewards
+        // the waiting decisions, whose features it must find in the log.
+        using ServiceProvider second = Create(store, configure: static o => o.SnapshotInterval = 7);
+        IDecider other = second.GetRequiredService<IDecider>();
+        DecisionReport readBack = await other.GetReportAsync(User, Ct);
+        byte[] readBackRegression = await RegressionAsync(second, store);
+        foreach (string id in waiting)
+        {
+            await other.RewardAsync(User, id, 1, cancellationToken: Ct);
+        }
+
+        byte[] learned = await RegressionAsync(second, store);
+        await second.GetRequiredService<IPenchant>().RebuildAsync(User, Ct);
+        byte[] replayed = await RegressionAsync(second, store);
+        DecisionReport after = await other.GetReportAsync(User, Ct);
+
+        // Assert
+        Assert.Equal(live, readBack);
+        Assert.Equal(20, live.Pending);
+        Assert.Equal(liveRegression, readBackRegression);
+        Assert.NotEqual(readBackRegression, learned);
+        Assert.Equal(replayed, learned);
+        Assert.Equal(0, after.Pending);
+        Assert.Equal(60, after.Rewarded);
+        Assert.True((await store.GetUserModelAsync(User, "decisions", Ct))!.Payload.Length < 40_000, "the snapshot carries no feature vectors");
+    }
+
+    [Fact]
+    public async Task RewardAsync_WriteFails_TheRewardIsNotLearnedInMemory()
+    {
+        // Arrange: a learner after the decision policy that fails on a reward of 42, so the write is not committed.
+        var store = new InMemoryPreferenceStore();
+        using ServiceProvider services = TestEngines.Create(store, static b => b.ConfigureDecisions(static o => o.Seed = 5).AddLearner<FailingRewardLearner>());
+        IDecider decider = services.GetRequiredService<IDecider>();
+        DecisionResult decision = await decider.DecideAsync(User, Morning, Actions(3), cancellationToken: Ct);
+        byte[] before = await RegressionAsync(services, store);
+
+        // Act
+        await Assert.ThrowsAsync<InvalidOperationException>(() => decider.RewardAsync(User, decision.DecisionId, 42, cancellationToken: Ct));
+        DecisionReport report = await decider.GetReportAsync(User, Ct);
+        byte[] after = await RegressionAsync(services, store);
+        await decider.RewardAsync(User, decision.DecisionId, 1, cancellationToken: Ct);
+        DecisionReport rewarded = await decider.GetReportAsync(User, Ct);
+
+        // Assert: the failed reward left nothing behind; the next one is learned.
+        Assert.Equal(0, report.Rewarded);
+        Assert.Equal(1, report.Pending);
+        Assert.Equal(before, after);
+        Assert.Equal(1, rewarded.Rewarded);
+        Assert.Equal(1.0, rewarded.MeanReward, 12);
+    }
+
+    /// <summary>The user's policy regression as the decider reads it now, as bytes.</summary>
+    private static async Task<byte[]> RegressionAsync(ServiceProvider services, InMemoryPreferenceStore store)
+    {
+        await services.GetRequiredService<IDecider>().GetReportAsync(User, Ct);
+        Storage.LogPosition position = await store.GetLogPositionAsync(User, Ct);
+        PolicyState state = services.GetRequiredService<PolicyCache>().Find(User, position) ?? throw new InvalidOperationException("The policy is not cached.");
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream))
+        {
+            lock (state)
+            {
+                state.Regression.Write(writer);
+            }
+        }
+
+        return stream.ToArray();
+    }
+
+    private sealed class FailingRewardLearner : Learning.ILearner
+    {
+        public bool Reads(EventKind kind) => kind.Name == "reward";
+
+        public ValueTask LearnAsync(Learning.LearningContext context, PreferenceEvent entry, CancellationToken cancellationToken)
+            => context.Decode<Reward>(entry) is { Value: 42 } ? throw new InvalidOperationException("No 42s.") : ValueTask.CompletedTask;
+    }
 }

@@ -22,12 +22,22 @@ internal static class DecisionBinaryFormat
     private const byte ApprenticeFlag = 1;
     private const byte DeferredFlag = 2;
     private const byte ContextTextFlag = 4;
+    private const int MaxKeptBuffer = 1 << 20;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Dictionary<string, int>? t_names;
 
     /// <summary>Writes a decision's data.</summary>
     public static string Write(Decision decision)
     {
-        var buffer = new ArrayBufferWriter<byte>(256 + (decision.Actions.Count * 48));
-        var names = new Dictionary<string, int>(StringComparer.Ordinal);
+        // One buffer per thread, reused: the record is written, then copied once into the string.
+        ArrayBufferWriter<byte> buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        Dictionary<string, int> names = t_names ??= new Dictionary<string, int>(StringComparer.Ordinal);
+        names.Clear();
         WriteString(buffer, decision.DecisionId);
         byte flags = (byte)((decision.Apprentice ? ApprenticeFlag : 0) | (decision.Deferred ? DeferredFlag : 0) | (decision.Context.Text is null ? 0 : ContextTextFlag));
         WriteByte(buffer, flags);
@@ -64,8 +74,22 @@ internal static class DecisionBinaryFormat
             WriteDouble(buffer, decision.Probabilities[a]);
         }
 
-        return string.Concat(Marker, Convert.ToBase64String(buffer.WrittenSpan));
+        string data = string.Create(Marker.Length + Base64Length(buffer.WrittenCount), buffer, static (chars, written) =>
+        {
+            Marker.AsSpan().CopyTo(chars);
+            bool encoded = Convert.TryToBase64Chars(written.WrittenSpan, chars[Marker.Length..], out int length);
+            System.Diagnostics.Debug.Assert(encoded && length == chars.Length - Marker.Length, "The base64 length was computed wrongly.");
+        });
+        if (buffer.Capacity > MaxKeptBuffer)
+        {
+            // A very large decision does not keep its buffer alive for the thread's lifetime.
+            t_buffer = null;
+        }
+
+        return data;
     }
+
+    private static int Base64Length(int bytes) => ((bytes + 2) / 3) * 4;
 
     /// <summary>Reads a decision's data written by <see cref="Write"/>.</summary>
     /// <returns>The decision, or <see langword="null"/> when the data is not in this format or is malformed.</returns>
