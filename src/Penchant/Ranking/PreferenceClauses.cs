@@ -34,7 +34,7 @@ internal static partial class PreferenceClauses
         "despise", "detest", "loathe", "uncomfortable", "sensitive", "tolerate", "tend", "won", "wont", "avoiding", "preferring",
         "wear", "wearing", "purchase", "purchasing", "buy", "buying", "attend", "attending", "watch", "watching", "owning",
         "having", "thought", "idea", "whether", "please", "comfortable", "participate", "participating", "engage", "engaging",
-        "consume", "consuming", "need",
+        "consume", "consuming", "need", "made", "including", "such", "other",
     };
 
     /// <summary>Splits a preference text into clauses.</summary>
@@ -200,7 +200,8 @@ internal static partial class PreferenceClauses
     [GeneratedRegex(@"\s*(?:,\s*|\s)(?=(?:and|but|while|whereas)\s+(?:i\s+|i'm\s+|i am\s+)?(?:will\s+|would\s+)?(?:also\s+|really\s+|strongly\s+|much\s+|generally\s+|tend to\s+|usually\s+|always\s+)?(?:prefer|avoid|dislike|like|love|enjoy|want|hate|find|don'?t|do not|can'?t|cannot|won'?t|will not|am|'m|would|rather|only|refuse|have|strongly)\w*\b)|,\s*(?=(?:avoiding|preferring|favou?ring|but|while|whereas)\b)|\s*;\s*|\s+(?=(?:rather than|instead of|as opposed to|over|without|because|due to|since|as i|as it|as they|so i|so that|even if|even though|although)\b)|,\s+(?=(?:as|since|so|because|though)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SplitPattern();
 
-    /// <summary>Matches an evaluative complement after the object: "too" and one or two adjectives ("too slow and boring").</summary>
-    [GeneratedRegex(@"\s+too\s+[\w-]+(?:,?\s+(?:and|or)\s+[\w-]+)?(?=\s*$|\s*[,;.])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>Matches an evaluative complement after the object of a verb of judging: "too" and one or two adjectives ("I find X too slow and boring").</summary>
+    // Only after a verb of judging: in "puzzles that are too abstract" the complement is what the user is against.
+    [GeneratedRegex(@"(?<=\b(?:find|finds|found|consider|considers)\b.+)\s+too\s+[\w-]+(?:,?\s+(?:and|or)\s+[\w-]+)?(?=\s*$|\s*[,;.])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Judgement();
 }

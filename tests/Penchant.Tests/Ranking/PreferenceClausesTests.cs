@@ -12,8 +12,9 @@ public sealed class PreferenceClausesTests
     [InlineData("Keep it short.", "short", false)]
     [InlineData("No emojis, please.", "emojis", true)]
     [InlineData("I really don’t enjoy crowded ferries.", "crowded ferries", true)]
-    [InlineData("I find long layovers too tiring and dull.", "long layovers", true)]
+    [InlineData("I find long layovers too tedious and dull.", "long layovers", true)]
     [InlineData("I am not comfortable with ladders.", "ladders", true)]
+    [InlineData("I dislike crosswords that are too obscure.", "crosswords obscure", true)]
     public void Split_OneClause_FindsObjectAndDirection(string text, string expectedObject, bool negative)
     {
         // Act
