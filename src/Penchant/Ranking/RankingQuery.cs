@@ -33,9 +33,6 @@ internal sealed class RankingQuery(
     // Preferences less likely than this to apply to the request are left out of ranking.
     private const double RelevanceFloor = 0.05;
 
-    // When no preference reaches the floor, the likeliest still orders the candidates unless it is this unlikely.
-    private const double LikeliestFloor = 0.001;
-
     private readonly ConcurrentDictionary<string, List<PreferenceClause>> _clauses = new(StringComparer.Ordinal);
     private readonly ILogger _logger = logger ?? NullLogger<RankingQuery>.Instance;
 
@@ -57,7 +54,7 @@ internal sealed class RankingQuery(
         var view = new RequestView(request, context);
         List<RankingPreference> applicable = prepared.Count == 0
             ? []
-            : await PrepareRankingPreferencesAsync(Relevant(selection.Gate, view, prepared), view.Stems, cancellationToken).ConfigureAwait(false);
+            : await PrepareRankingPreferencesAsync(selection.Gate.Select(view, prepared, RelevanceFloor), view.Stems, cancellationToken).ConfigureAwait(false);
         if (applicable.Count > 0 && Interlocked.Exchange(ref _knowledgeChecked, 1) == 0 && WordNetNouns.IsRequested && !WordNetNouns.Default.IsAvailable)
         {
             Log.KnowledgeMissing(_logger, WordNetNouns.Default.Status);
@@ -79,23 +76,6 @@ internal sealed class RankingQuery(
         }
 
         return ranking;
-    }
-
-    /// <summary>
-    /// The preferences that weigh in ranking: those at least <see cref="RelevanceFloor"/> likely to apply; when none is, the
-    /// likeliest one alone, at its own small probability. The candidates must be put in some order, and without a learned
-    /// model nothing else orders them: the user's likeliest preference is a better guide than the order they came in.
-    /// </summary>
-    private static List<SelectedPreference> Relevant(PreferenceGate gate, RequestView view, IReadOnlyList<PreparedPreference> prepared)
-    {
-        List<SelectedPreference> relevant = gate.Select(view, prepared, RelevanceFloor);
-        if (relevant.Count > 0)
-        {
-            return relevant;
-        }
-
-        List<SelectedPreference> all = gate.Select(view, prepared, threshold: 0);
-        return all.Count > 0 && all[0].Probability >= LikeliestFloor ? [all[0]] : [];
     }
 
     /// <summary>Ranks already-embedded candidates (the scoring path, without I/O).</summary>
