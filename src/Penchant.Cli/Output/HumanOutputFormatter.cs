@@ -185,6 +185,11 @@ internal sealed class HumanOutputFormatter(TextWriter output) : IOutputFormatter
                     Line($"  selected: {F3(selected.Probability)} {selected.Text}{(selected.IsCorrect ? "  (hit)" : string.Empty)}");
                 }
             }
+
+            foreach ((string text, int count) in report.FalseSelections)
+            {
+                Line($"false selection x{count}: {text}");
+            }
         }
 
         foreach ((string topic, PrefEvalTally tally) in report.Topics)

@@ -11,10 +11,11 @@ namespace Penchant.Knowledge;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The files are looked for in the folder named by the <c>PENCHANT_WORDNET</c> environment variable, else in
-/// <c>/usr/share/wordnet</c> (where <c>apt-get install wordnet-base</c> puts them). Without them <see cref="IsAvailable"/> is
-/// false, <see cref="Status"/> says why, and every question is answered "not a kind of": ranking then relies on shared words
-/// and embeddings alone. Loading (about 82,000 synsets) happens once, on first use.
+/// The files are read from the folder named by the <c>PENCHANT_WORDNET</c> environment variable (<c>/usr/share/wordnet</c> is
+/// where <c>apt-get install wordnet-base</c> puts them), and only then: by default ranking does not use WordNet, since it did
+/// not help on both halves of PrefEval's topics. Without them <see cref="IsAvailable"/> is false, <see cref="Status"/> says
+/// why, and every question is answered "not a kind of": ranking then relies on shared words and embeddings alone. Loading
+/// (about 82,000 synsets) happens once, on first use.
 /// </para>
 /// <para>Thread-safe.</para>
 /// </remarks>
@@ -38,7 +39,11 @@ internal sealed class WordNetNouns
     private readonly int[][] _hypernyms;
     private readonly int[] _depth;
 
-    private static readonly Lazy<WordNetNouns> Loaded = new(static () => Load(Environment.GetEnvironmentVariable(DirectoryVariable) is { Length: > 0 } d ? d : "/usr/share/wordnet"));
+    // Read only when asked for: measured on both halves of PrefEval's topics, ranking did no better with it than without (see
+    // eval/README.md, "Stated-preference ranking without a concept list"), and building each candidate's kinds doubled its time.
+    private static readonly Lazy<WordNetNouns> Loaded = new(static () => Environment.GetEnvironmentVariable(DirectoryVariable) is { Length: > 0 } d
+        ? Load(d)
+        : new WordNetNouns([], [], [], $"WordNet not used: set {DirectoryVariable} to a folder of WordNet 3.0 noun files (e.g. /usr/share/wordnet from Debian's wordnet-base) to match kinds of things"));
 
     private WordNetNouns(Dictionary<string, int[]> index, Dictionary<string, string> exceptions, int[][] hypernyms, string status)
     {
@@ -56,6 +61,9 @@ internal sealed class WordNetNouns
 
     /// <summary>Gets the noun hierarchy from the default location (loaded on first use).</summary>
     public static WordNetNouns Default => Loaded.Value;
+
+    /// <summary>Gets a value indicating whether the WordNet files were asked for (<c>PENCHANT_WORDNET</c> is set).</summary>
+    public static bool IsRequested => Environment.GetEnvironmentVariable(DirectoryVariable) is { Length: > 0 };
 
     /// <summary>Gets a value indicating whether the WordNet files were found and read.</summary>
     public bool IsAvailable => _hypernyms.Length > 0;

@@ -141,6 +141,10 @@ internal static class TextTools
         return (double)count / of.Count;
     }
 
+    /// <summary>Replaces typographic apostrophes ("don’t", "I‘m") with plain ones, so that closed-class patterns written with "'" match.</summary>
+    public static string PlainApostrophes(string text) =>
+        text.Contains('’', StringComparison.Ordinal) || text.Contains('‘', StringComparison.Ordinal) ? text.Replace('’', '\'').Replace('‘', '\'') : text;
+
     /// <summary>Splits text into sentences at terminal punctuation and line breaks.</summary>
     public static List<string> Sentences(string text)
     {

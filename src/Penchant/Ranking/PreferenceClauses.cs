@@ -33,7 +33,8 @@ internal static partial class PreferenceClauses
         "just", "should", "may", "might", "must", "get", "make", "feel", "feels", "personally", "whenever", "possible",
         "despise", "detest", "loathe", "uncomfortable", "sensitive", "tolerate", "tend", "won", "wont", "avoiding", "preferring",
         "wear", "wearing", "purchase", "purchasing", "buy", "buying", "attend", "attending", "watch", "watching", "owning",
-        "having", "thought", "idea", "whether", "please",
+        "having", "thought", "idea", "whether", "please", "comfortable", "participate", "participating", "engage", "engaging",
+        "consume", "consuming", "need", "made", "including", "such", "other",
     };
 
     /// <summary>Splits a preference text into clauses.</summary>
@@ -41,7 +42,9 @@ internal static partial class PreferenceClauses
     {
         var clauses = new List<PreferenceClause>();
         bool? previous = null;
-        foreach (string sentence in TextTools.Sentences(text))
+
+        // Typographic apostrophes ("don’t") read as plain ones, so that the closed-class cues match them.
+        foreach (string sentence in TextTools.Sentences(TextTools.PlainApostrophes(text)))
         {
             foreach (string rawPart in SplitPattern().Split(sentence))
             {
@@ -101,7 +104,9 @@ internal static partial class PreferenceClauses
                     part = part[Connectives.Inverting().Match(lower).Length..];
                 }
 
-                AddClauses(clauses, ObjectOf(part), negative);
+                // What the user says the object is like ("I find X too slow and boring") says which way the clause goes, not
+                // what it is about: the object is X.
+                AddClauses(clauses, ObjectOf(Judgement().Replace(part, string.Empty)), negative);
                 if (qualifier is not null)
                 {
                     AddClauses(clauses, ObjectOf(qualifier), !negative);
@@ -192,6 +197,11 @@ internal static partial class PreferenceClauses
     }
 
     // Split before: "and/but + cue", ", avoiding/preferring/but", "rather than", "instead of", "over" (after prefer), "without", "as opposed to", "; ", "because", "due to", "since", ", as".
-    [GeneratedRegex(@"\s*(?:,\s*|\s)(?=(?:and|but|while|whereas)\s+(?:i\s+|i'm\s+|i am\s+)?(?:also\s+|really\s+|strongly\s+|much\s+|generally\s+|tend to\s+|usually\s+|always\s+)?(?:prefer|avoid|dislike|like|love|enjoy|want|hate|find|don'?t|do not|can'?t|cannot|won'?t|will not|am|'m|would|rather|only|refuse|have|strongly)\w*\b)|,\s*(?=(?:avoiding|preferring|favou?ring|but|while|whereas)\b)|\s*;\s*|\s+(?=(?:rather than|instead of|as opposed to|over|without|because|due to|since|as i|as it|as they|so i|so that|even if|even though|although)\b)|,\s+(?=(?:as|since|so|because|though)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s*(?:,\s*|\s)(?=(?:and|but|while|whereas)\s+(?:i\s+|i'm\s+|i am\s+)?(?:will\s+|would\s+)?(?:also\s+|really\s+|strongly\s+|much\s+|generally\s+|tend to\s+|usually\s+|always\s+)?(?:prefer|avoid|dislike|like|love|enjoy|want|hate|find|don'?t|do not|can'?t|cannot|won'?t|will not|am|'m|would|rather|only|refuse|have|strongly)\w*\b)|,\s*(?=(?:avoiding|preferring|favou?ring|but|while|whereas)\b)|\s*;\s*|\s+(?=(?:rather than|instead of|as opposed to|over|without|because|due to|since|as i|as it|as they|so i|so that|even if|even though|although)\b)|,\s+(?=(?:as|since|so|because|though)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SplitPattern();
+
+    /// <summary>Matches an evaluative complement after the object of a verb of judging: "too" and one or two adjectives ("I find X too slow and boring").</summary>
+    // Only after a verb of judging: in "puzzles that are too abstract" the complement is what the user is against.
+    [GeneratedRegex(@"(?<=\b(?:find|finds|found|consider|considers)\b.+)\s+too\s+[\w-]+(?:,?\s+(?:and|or)\s+[\w-]+)?(?=\s*$|\s*[,;.])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Judgement();
 }

@@ -55,7 +55,7 @@ internal sealed class RankingQuery(
         List<RankingPreference> applicable = prepared.Count == 0
             ? []
             : await PrepareRankingPreferencesAsync(selection.Gate.Select(view, prepared, RelevanceFloor), view.Stems, cancellationToken).ConfigureAwait(false);
-        if (applicable.Count > 0 && Interlocked.Exchange(ref _knowledgeChecked, 1) == 0 && !WordNetNouns.Default.IsAvailable)
+        if (applicable.Count > 0 && Interlocked.Exchange(ref _knowledgeChecked, 1) == 0 && WordNetNouns.IsRequested && !WordNetNouns.Default.IsAvailable)
         {
             Log.KnowledgeMissing(_logger, WordNetNouns.Default.Status);
         }

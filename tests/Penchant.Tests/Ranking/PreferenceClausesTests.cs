@@ -11,6 +11,10 @@ public sealed class PreferenceClausesTests
     [InlineData("I love smoked paprika.", "smoked paprika", false)]
     [InlineData("Keep it short.", "short", false)]
     [InlineData("No emojis, please.", "emojis", true)]
+    [InlineData("I really don’t enjoy crowded ferries.", "crowded ferries", true)]
+    [InlineData("I find long layovers too tedious and dull.", "long layovers", true)]
+    [InlineData("I am not comfortable with ladders.", "ladders", true)]
+    [InlineData("I dislike crosswords that are too obscure.", "crosswords obscure", true)]
     public void Split_OneClause_FindsObjectAndDirection(string text, string expectedObject, bool negative)
     {
         // Act
@@ -20,6 +24,18 @@ public sealed class PreferenceClausesTests
         PreferenceClause clause = Assert.Single(clauses);
         Assert.Equal(expectedObject, clause.Object);
         Assert.Equal(negative, clause.Negative);
+    }
+
+    [Fact]
+    public void Split_AgainstAndWillOnly_GivesBothDirections()
+    {
+        List<PreferenceClause> clauses = PreferenceClauses.Split("I have a strong objection to glossy paint and will only consider matte finishes.");
+
+        Assert.Equal(2, clauses.Count);
+        Assert.True(clauses[0].Negative);
+        Assert.Contains("glossy", clauses[0].Object, StringComparison.Ordinal);
+        Assert.False(clauses[1].Negative);
+        Assert.Contains("matte", clauses[1].Object, StringComparison.Ordinal);
     }
 
     [Fact]

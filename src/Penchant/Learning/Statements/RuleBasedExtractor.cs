@@ -15,6 +15,9 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
 {
     private const int MaxTurnLength = 1_200;
     private const int MaxSentenceLength = 400;
+
+    // The confidence of a plain statement about the user kept because the same turn states a wish.
+    private const double BesideWishConfidence = 0.6;
     private readonly IEmbeddingGenerator<string, Embedding<float>> _embeddings;
     private readonly SemaphoreSlim _trainLock = new(1, 1);
     private LogisticClassifier? _classifier;
@@ -67,19 +70,55 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
 
         LogisticClassifier classifier = await GetClassifierAsync(cancellationToken).ConfigureAwait(false);
         GeneratedEmbeddings<Embedding<float>> vectors = await _embeddings.GenerateAsync(candidates, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var found = new List<ExtractedPreference>();
+        var kept = new double?[candidates.Count];
+        bool anyKept = false;
         for (int i = 0; i < candidates.Count; i++)
         {
             double p = classifier.Predict(vectors[i].Vector.Span);
             bool keep = ruleScores[i] switch { >= 3 => p >= 0.15, 2 => p >= 0.4, _ => p >= 0.7 };
             if (keep)
             {
+                kept[i] = Math.Round(0.5 + (p / 2), 3);
+                anyKept = true;
+            }
+        }
+
+        // A turn that states a wish is the user talking about themself: a plain first-person statement beside it ("I like
+        // staying near the old town and I walk everywhere") is about them too, unless it only tells what happened or hedges.
+        // A turn that states no wish (a task, a question, talk about something else) keeps to the classifier.
+        if (anyKept)
+        {
+            for (int i = 0; i < candidates.Count; i++)
+            {
+                if (kept[i] is null && IsPlainStatementAboutUser(candidates[i]))
+                {
+                    kept[i] = BesideWishConfidence;
+                }
+            }
+        }
+
+        var found = new List<ExtractedPreference>();
+        for (int i = 0; i < candidates.Count; i++)
+        {
+            if (kept[i] is { } confidence)
+            {
                 // One wish, one preference: forgetting or revising one leaves the others of the turn alone.
-                found.Add(StatementAnalyzer.Analyze(candidates[i], scope: null, confidence: Math.Round(0.5 + (p / 2), 3)));
+                found.Add(StatementAnalyzer.Analyze(candidates[i], scope: null, confidence: confidence));
             }
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// Whether a clause the rules left open (first person, no stance) is a plain statement about the user in the present:
+    /// not a question or a request, not a narrative of what happened ("I tried …", "my code had …"), not a hedge ("I think …",
+    /// "maybe …").
+    /// </summary>
+    internal static bool IsPlainStatementAboutUser(string clause)
+    {
+        string lower = TextTools.PlainApostrophes(clause).ToLowerInvariant();
+        return RuleScore(clause) == 1 && !lower.TrimEnd().EndsWith('?') && !NarrativePattern().IsMatch(lower) && !HedgePattern().IsMatch(lower);
     }
 
     /// <summary>
@@ -178,7 +217,7 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
     /// </summary>
     internal static int RuleScore(string sentence)
     {
-        string lower = sentence.ToLowerInvariant().Trim('"', '“', '”', ' ');
+        string lower = TextTools.PlainApostrophes(sentence).ToLowerInvariant().Trim('"', '“', '”', ' ');
         bool stance = StancePattern().IsMatch(lower);
         bool standing = StandingPattern().IsMatch(lower);
         bool question = lower.TrimEnd().EndsWith('?') || FunctionWords.QuestionStart().IsMatch(lower);
@@ -281,6 +320,14 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
 
     [GeneratedRegex(@"\b(i|i'?m|i am|i've|i have|i'd|i would|i really|i strongly|i usually|i tend to|i always|i never|i only|i mostly|i generally)\s+(\w+\s+)?(prefer|like|love|enjoy|hate|dislike|avoid|loathe|despise|detest|refuse|prioriti[sz]e|value|need|learn best|work best|have no interest|am not interested|uncomfortable|can'?t (eat|have|do|tolerate|wear|use)|won'?t|will not|cannot|only (use|buy|eat|wear|watch|play|consider|drink|read|travel|stay|shop)|have (a|an) (strong |strict |ethical |extreme |acute |serious )?(preference|objection|bias|fear|phobia|aversion|dislike|allergy|interest)|can'?t stand|cannot stand|don'?t (like|eat|drink|want|use|do|enjoy|care)|do not|rather|want|find|favou?r|lean|allergic|intolerant|vegan|vegetarian|a (big |huge )?fan|not (a )?(big )?fan|into|fond|passionate|obsessed|crazy about|trying to|looking (for|to)|aversion|opposed|sensitive|afraid|scared|terrified|interested|keen|partial|committed|on a)\b|\bmy (favou?rite|go-to|preference)|\b(i'?m|i am) (allergic|intolerant|vegan|vegetarian|pescatarian|diabetic|celiac|coeliac|lactose)|\bi have (a |an )?(strong |severe |mild |real )?(allerg|intoleran|aversion|dislike|preference|phobia|fear)", RegexOptions.CultureInvariant)]
     private static partial Regex StancePattern();
+
+    // A first-person or possessive subject with a verb in the past tense: what happened, not what holds.
+    [GeneratedRegex(@"\b(?:i|we|my \w+|it|this|that)\s+(?:\w+ly\s+|just\s+|also\s+|then\s+)?(?:was|were|had|did|didn'?t|went|got|made|said|told|asked|thought|tried|saw|took|gave|came|bought|found|left|ran|wrote|(?!(?:ne|fe|bre|se|spe|ble|procee|excee|succee)ed\b)\w{2,}ed)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NarrativePattern();
+
+    // Words that hedge or report a thought rather than state something about the user.
+    [GeneratedRegex(@"\b(?:i (?:think|guess|hope|wonder|suppose|believe|assume|mean|know|see|understand|doubt|feel like)|i'?m not sure|i am not sure|not sure|maybe|perhaps|probably|i was wondering)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex HedgePattern();
 
     [GeneratedRegex(@"^(?:actually,?\s+)?(?:make|switch|change) (?:that|it|them)\b", RegexOptions.CultureInvariant)]
     private static partial Regex RevisionPattern();

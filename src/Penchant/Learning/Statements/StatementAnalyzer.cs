@@ -39,7 +39,7 @@ internal static partial class StatementAnalyzer
     /// <summary>Analyzes a statement into an extracted preference.</summary>
     public static ExtractedPreference Analyze(string text, string? scope, double confidence)
     {
-        string lower = text.ToLowerInvariant();
+        string lower = TextTools.PlainApostrophes(text).ToLowerInvariant();
         PreferenceKind kind = RulePattern().IsMatch(lower) ? PreferenceKind.Rule
             : FactPattern().IsMatch(lower) ? PreferenceKind.Fact
             : PreferenceKind.Preference;

@@ -92,4 +92,39 @@ public sealed class RuleBasedExtractorTests(EngineFixture fixture) : IClassFixtu
         Assert.Equal(2, found.Count);
         Assert.All(found, p => Assert.Contains("tenants", p.Scope.Text ?? string.Empty, StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("I cycle to the office most days.", true)]
+    [InlineData("I'm a night owl.", true)]
+    [InlineData("I tried the second recipe yesterday.", false)]
+    [InlineData("My laptop crashed twice.", false)]
+    [InlineData("I think the second option is cheaper.", false)]
+    [InlineData("Maybe I should go with the red one.", false)]
+    [InlineData("Can I bring my dog?", false)]
+    [InlineData("I love rye bread.", false)]
+    public void IsPlainStatementAboutUser_KeepsPresentFactsOnly(string clause, bool expected) =>
+        Assert.Equal(expected, RuleBasedExtractor.IsPlainStatementAboutUser(clause));
+
+    [Fact]
+    public async Task FromTurnAsync_FactBesideAWish_IsKeptAsItsOwnPreference()
+    {
+        var extractor = new RuleBasedExtractor(fixture.Embeddings);
+
+        IReadOnlyList<ExtractedPreference> found = await extractor.FromTurnAsync("I prefer aisle seats, and I fly with a folding bike.", Ct);
+
+        Assert.Equal(2, found.Count);
+        Assert.Contains("aisle", found[0].Text, StringComparison.Ordinal);
+        Assert.Contains("folding bike", found[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FromTurnAsync_NarrativeBesideAWish_IsNotKept()
+    {
+        var extractor = new RuleBasedExtractor(fixture.Embeddings);
+
+        IReadOnlyList<ExtractedPreference> found = await extractor.FromTurnAsync("I prefer aisle seats, and I missed my connection last spring.", Ct);
+
+        ExtractedPreference wish = Assert.Single(found);
+        Assert.Contains("aisle", wish.Text, StringComparison.Ordinal);
+    }
 }
