@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Penchant.Cli.Infrastructure;
 using Penchant.Evaluation.Evaluators;
 
@@ -25,6 +26,12 @@ internal sealed class EvalFeedbackCommand : CliCommand
 
     private readonly Option<bool> _verbose = new("--verbose") { Description = "Print every probe that is wrong" };
 
+    private readonly Option<double> _situationZ = new("--situation-z")
+    {
+        Description = "The situation filter's least z-score (PenchantOptions.SituationZ); 0 turns the filter off",
+        DefaultValueFactory = static _ => 1.5,
+    };
+
     public EvalFeedbackCommand(GlobalOptions globals, CliEnvironment environment)
         : base("feedback", "Score scoped verbal feedback: firing in scope, false firing near and out of scope, and after narrowing", globals, environment)
     {
@@ -32,6 +39,7 @@ internal sealed class EvalFeedbackCommand : CliCommand
         Options.Add(_cases);
         Options.Add(_split);
         Options.Add(_verbose);
+        Options.Add(_situationZ);
     }
 
     protected override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
@@ -49,7 +57,8 @@ internal sealed class EvalFeedbackCommand : CliCommand
             throw new CliInputException($"{file} has no items{(split == "all" ? string.Empty : $" in split '{split}'")}.");
         }
 
-        await using EvalStore store = EvalStore.Open(context);
+        double situationZ = context.ParseResult.GetValue(_situationZ);
+        await using EvalStore store = EvalStore.Open(context, services => services.Configure<PenchantOptions>(o => o.SituationZ = situationZ > 0 ? situationZ : null));
         FeedbackReport report;
         using (ProgressBar? progress = ProgressBar.Create(context.Environment, cases.Count, "items"))
         {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 namespace Penchant.Cli.Infrastructure;
 
 /// <summary>The engine an evaluation runs on: over <c>--db</c> when given, otherwise over a temporary SQLite file deleted afterwards.</summary>
@@ -18,17 +19,30 @@ internal sealed class EvalStore : IAsyncDisposable
     /// <param name="context">The invocation.</param>
     /// <returns>The store.</returns>
     /// <exception cref="CliInputException">The <c>--db</c> path cannot be used.</exception>
-    public static EvalStore Open(CommandContext context)
+    public static EvalStore Open(CommandContext context) => Open(context, null);
+
+    /// <summary>Opens the store for an evaluation, with settings of the evaluation's own applied after the environment's.</summary>
+    /// <param name="context">The invocation.</param>
+    /// <param name="configure">The evaluation's own settings, or <see langword="null"/>.</param>
+    /// <returns>The store.</returns>
+    /// <exception cref="CliInputException">The <c>--db</c> path cannot be used.</exception>
+    public static EvalStore Open(CommandContext context, Action<IServiceCollection>? configure)
     {
+        Action<IServiceCollection>? environment = context.Environment.ConfigureEngine;
+        Action<IServiceCollection>? both = configure is null ? environment : services =>
+        {
+            environment?.Invoke(services);
+            configure(services);
+        };
         if (context.GivenDatabase is { } given)
         {
-            return new EvalStore(EngineHost.Open(DatabasePath.Validate(given), context.Environment.ConfigureEngine, context.Precision), null);
+            return new EvalStore(EngineHost.Open(DatabasePath.Validate(given), both, context.Precision), null);
         }
 
         string temporary = Path.Combine(Path.GetTempPath(), $"penchant-eval-{Guid.NewGuid():N}.db");
         try
         {
-            return new EvalStore(EngineHost.Open(temporary, context.Environment.ConfigureEngine, context.Precision), temporary);
+            return new EvalStore(EngineHost.Open(temporary, both, context.Precision), temporary);
         }
         catch
         {

@@ -43,6 +43,13 @@ internal static partial class ScopeSituations
                 continue;
             }
 
+            // A situation read from a bare possessive of the text ("my boss", "for my taste") names a person well but a
+            // situation poorly: it takes part in the person check above, not in the similarity test.
+            if (PreparedPreference.ScopePhrase(p.Preference) is null && PossessiveStart().IsMatch(p.Situation!))
+            {
+                continue;
+            }
+
             double z = Z(p, request);
             if (z >= minimumZ)
             {
@@ -132,6 +139,9 @@ internal static partial class ScopeSituations
     // People of the user's besides family and recipient groups: kin, people they live or work with, people they care for.
     [GeneratedRegex(@"\b(?:my|our|his|her|their|the|each|a|your)\s+(?:[a-z'-]+\s+)?(?<who>sons?|daughters?|kids?|child|children|toddlers?|bab(?:y|ies)|nephews?|nieces?|cousins?|uncles?|aunts?|grandsons?|granddaughters?|grandchildren|in-laws|roommates?|flatmates?|housemates?|neighbou?rs?|landlords?|landlady|tenants?|teammates?|classmates?|guests?|students?|patients?)\b", RegexOptions.CultureInvariant)]
     private static partial Regex PersonPattern();
+
+    [GeneratedRegex(@"^(?:(?:in|for|on|during)\s+)?(?:my|our)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PossessiveStart();
 
     [GeneratedRegex(@"\b(?:alone|on my own|by myself|solo)\b", RegexOptions.CultureInvariant)]
     private static partial Regex AlonePattern();
