@@ -66,16 +66,7 @@ public static class PersonalizerApi
             throw new ArgumentException("'actions' needs at least one action.", nameof(request));
         }
 
-        var actions = new List<DecisionAction>(request.Actions.Count);
-        foreach (PersonalizerAction? action in request.Actions)
-        {
-            if (action?.Id is null)
-            {
-                throw new ArgumentException("Every action needs an 'id'.", nameof(request));
-            }
-
-            actions.Add(new DecisionAction(action.Id) { Features = FeatureJson.ReadList(action.Features, limit, "actions.features") });
-        }
+        List<DecisionAction> actions = ReadActions(request.Actions, limit, nameof(request));
 
         var context = new DecisionContext { Features = FeatureJson.ReadList(request.ContextFeatures, limit, "contextFeatures") };
         IReadOnlyList<string> excluded = request.ExcludedActions ?? [];
@@ -171,16 +162,7 @@ public static class PersonalizerApi
             throw new ArgumentException($"{request.Slots.Count} slots need at least as many actions; {request.Actions.Count} were given.", nameof(request));
         }
 
-        var actions = new List<DecisionAction>(request.Actions.Count);
-        foreach (PersonalizerAction? action in request.Actions)
-        {
-            if (action?.Id is null)
-            {
-                throw new ArgumentException("Every action needs an 'id'.", nameof(request));
-            }
-
-            actions.Add(new DecisionAction(action.Id) { Features = FeatureJson.ReadList(action.Features, limit, "actions.features") });
-        }
+        List<DecisionAction> actions = ReadActions(request.Actions, limit, nameof(request));
 
         IReadOnlyList<Feature> contextFeatures = FeatureJson.ReadList(request.ContextFeatures, limit, "contextFeatures");
         string eventId = request.EventId ?? "ev_" + Guid.CreateVersion7().ToString("N");
@@ -317,4 +299,21 @@ public static class PersonalizerApi
     }
 
     private static UserKey PolicyUser(ClaimsPrincipal principal, ServiceOptions service) => Handlers.User(principal, service.PersonalizerUserId);
+
+    // Personalizer's actions as decision actions: each needs an id; its features are read within the limit.
+    private static List<DecisionAction> ReadActions(IReadOnlyList<PersonalizerAction> given, int limit, string parameter)
+    {
+        var actions = new List<DecisionAction>(given.Count);
+        foreach (PersonalizerAction? action in given)
+        {
+            if (action?.Id is null)
+            {
+                throw new ArgumentException("Every action needs an 'id'.", parameter);
+            }
+
+            actions.Add(new DecisionAction(action.Id) { Features = FeatureJson.ReadList(action.Features, limit, "actions.features") });
+        }
+
+        return actions;
+    }
 }

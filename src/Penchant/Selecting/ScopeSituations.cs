@@ -43,13 +43,6 @@ internal static partial class ScopeSituations
                 continue;
             }
 
-            // A situation read from a bare possessive of the text ("my boss", "for my taste") names a person well but a
-            // situation poorly: it takes part in the person check above, not in the similarity test.
-            if (PreparedPreference.ScopePhrase(p.Preference) is null && PossessiveStart().IsMatch(p.Situation!))
-            {
-                continue;
-            }
-
             double z = Z(p, request);
             if (z >= minimumZ)
             {
@@ -82,7 +75,9 @@ internal static partial class ScopeSituations
             return scope;
         }
 
-        Match match = SituationClausePattern().Match(preference.Text);
+        // The wish's own sentence: later sentences give reasons ("… too lively for my taste"), not the situation.
+        List<string> sentences = TextTools.Sentences(preference.Text);
+        Match match = SituationClausePattern().Match(sentences.Count == 0 ? preference.Text : sentences[0]);
         return match.Success ? match.Groups["situation"].Value.Trim() : null;
     }
 
@@ -139,9 +134,6 @@ internal static partial class ScopeSituations
     // People of the user's besides family and recipient groups: kin, people they live or work with, people they care for.
     [GeneratedRegex(@"\b(?:my|our|his|her|their|the|each|a|your)\s+(?:[a-z'-]+\s+)?(?<who>sons?|daughters?|kids?|child|children|toddlers?|bab(?:y|ies)|nephews?|nieces?|cousins?|uncles?|aunts?|grandsons?|granddaughters?|grandchildren|in-laws|roommates?|flatmates?|housemates?|neighbou?rs?|landlords?|landlady|tenants?|teammates?|classmates?|guests?|students?|patients?)\b", RegexOptions.CultureInvariant)]
     private static partial Regex PersonPattern();
-
-    [GeneratedRegex(@"^(?:(?:in|for|on|during)\s+)?(?:my|our)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex PossessiveStart();
 
     [GeneratedRegex(@"\b(?:alone|on my own|by myself|solo)\b", RegexOptions.CultureInvariant)]
     private static partial Regex AlonePattern();
