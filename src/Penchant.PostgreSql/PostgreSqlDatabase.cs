@@ -386,6 +386,9 @@ public sealed class PostgreSqlDatabase : IAsyncDisposable, IDisposable
                     await ExecuteAsync(connection, transaction, Sql($"INSERT INTO {{s}}.{MigrationsTable} (version) VALUES ($1)"), cancellationToken, step + 1).ConfigureAwait(false);
                 }
 
+                // The webhook outbox (create-if-missing, under the same lock): the preference store's commits add deliveries to it.
+                await ExecuteAsync(connection, transaction, Sql(PostgreSqlWebhookStore.Schema), cancellationToken).ConfigureAwait(false);
+
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
         }

@@ -170,9 +170,6 @@ public sealed class PostgreSqlPreferenceStore : IPreferenceStore, IAsyncDisposab
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         await _database.InitializeAsync(cancellationToken).ConfigureAwait(false);
-
-        // The webhook outbox: commits add deliveries to it in their own transaction.
-        await PostgreSqlWebhookStore.CreateTablesAsync(_database, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>

@@ -14,8 +14,11 @@ namespace Penchant.PostgreSql;
 /// </remarks>
 public sealed class PostgreSqlWebhookStore : IWebhookStore
 {
-    /// <summary>The tables' DDL (with <c>{s}</c> for the schema), idempotent.</summary>
-    private const string Schema = """
+    /// <summary>
+    /// The tables' DDL (with <c>{s}</c> for the schema), idempotent: created if missing by
+    /// <see cref="PostgreSqlDatabase.InitializeAsync"/> in the transaction that brings the schema to the current version.
+    /// </summary>
+    internal const string Schema = """
         SELECT pg_advisory_xact_lock(hashtext('{s}.webhooks'));
         CREATE TABLE IF NOT EXISTS {s}.webhooks (
             tenant     text        COLLATE "C" NOT NULL,
@@ -60,8 +63,6 @@ public sealed class PostgreSqlWebhookStore : IWebhookStore
         """;
 
     private readonly PostgreSqlDatabase _database;
-    private readonly SemaphoreSlim _initLock = new(1, 1);
-    private volatile bool _initialized;
 
     /// <summary>Initializes a new instance of the <see cref="PostgreSqlWebhookStore"/> class over the store's database.</summary>
     /// <param name="database">The database (its schema holds the tables).</param>
@@ -74,54 +75,8 @@ public sealed class PostgreSqlWebhookStore : IWebhookStore
 
     /// <inheritdoc/>
     /// <exception cref="Penchant.Storage.StoreUnavailableException">The server cannot be reached.</exception>
-    public async Task InitializeAsync(CancellationToken cancellationToken = default)
-    {
-        if (_initialized)
-        {
-            return;
-        }
-
-        await _initLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (!_initialized)
-            {
-                await CreateTablesAsync(_database, cancellationToken).ConfigureAwait(false);
-                _initialized = true;
-            }
-        }
-        finally
-        {
-            _initLock.Release();
-        }
-    }
-
-    /// <summary>Creates the webhook tables if missing, in their own transaction (the preference store calls it too: its commits add deliveries to the outbox).</summary>
-    /// <param name="database">The database.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>A task that completes when the tables exist.</returns>
-    /// <exception cref="Penchant.Storage.StoreUnavailableException">The server cannot be reached.</exception>
-    internal static async Task CreateTablesAsync(PostgreSqlDatabase database, CancellationToken cancellationToken)
-    {
-        NpgsqlConnection connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            try
-            {
-                NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                await using (transaction.ConfigureAwait(false))
-                {
-                    using NpgsqlCommand command = new(database.Sql(Schema), connection, transaction);
-                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                }
-            }
-            catch (NpgsqlException ex)
-            {
-                throw database.Failure(ex, "create the webhook tables", cancellationToken);
-            }
-        }
-    }
+    /// <remarks>The database creates the tables once, when it brings its schema to the current version.</remarks>
+    public Task InitializeAsync(CancellationToken cancellationToken = default) => _database.InitializeAsync(cancellationToken);
 
     /// <summary>A batch command that adds deliveries to the outbox in the caller's transaction (a delivery already there is left as it is).</summary>
     /// <param name="database">The database (for the schema name).</param>

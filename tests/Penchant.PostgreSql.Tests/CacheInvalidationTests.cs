@@ -5,7 +5,6 @@ using Npgsql;
 using Penchant.Domain;
 using Penchant.Signals;
 using Penchant.Storage;
-using Penchant.Testing;
 
 namespace Penchant.PostgreSql;
 
@@ -125,8 +124,8 @@ public sealed class CacheInvalidationTests(PostgreSqlStoreFixture fixture) : ICl
     {
         // Arrange: two engines; B has cached 40 users.
         PostgreSqlStoreOptions options = await fixture.NewOptionsAsync(Ct);
-        await using ServiceProvider first = Create(options);
-        await using ServiceProvider second = Create(options);
+        await using ServiceProvider first = PostgreSqlStoreFixture.CreateInstance(options);
+        await using ServiceProvider second = PostgreSqlStoreFixture.CreateInstance(options);
         IPenchant a = first.GetRequiredService<IPenchant>();
         IPenchant b = second.GetRequiredService<IPenchant>();
         PostgreSqlPreferenceStore storeB = second.GetRequiredService<PostgreSqlPreferenceStore>();
@@ -158,8 +157,8 @@ public sealed class CacheInvalidationTests(PostgreSqlStoreFixture fixture) : ICl
     {
         // Arrange: B is kept busy with reads of other users, so its checks are batched all along.
         PostgreSqlStoreOptions options = await fixture.NewOptionsAsync(Ct);
-        await using ServiceProvider first = Create(options);
-        await using ServiceProvider second = Create(options);
+        await using ServiceProvider first = PostgreSqlStoreFixture.CreateInstance(options);
+        await using ServiceProvider second = PostgreSqlStoreFixture.CreateInstance(options);
         IPenchant a = first.GetRequiredService<IPenchant>();
         IPenchant b = second.GetRequiredService<IPenchant>();
         var probe = new UserKey("acme", "probe");
@@ -193,18 +192,6 @@ public sealed class CacheInvalidationTests(PostgreSqlStoreFixture fixture) : ICl
 
     // What every write changes: each statement's event becomes a source of a preference it creates or reinforces.
     private static string Fingerprint(IReadOnlyList<Preference> preferences) => string.Join('|', preferences.Select(static p => $"{p.Id}:{p.Sources.Count}:{p.SupersededBy}"));
-
-    private static ServiceProvider Create(PostgreSqlStoreOptions options)
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(new HashingEmbeddingGenerator());
-        services.AddPenchant().UsePostgreSql(o =>
-        {
-            o.ConnectionString = options.ConnectionString;
-            o.Schema = options.Schema;
-        });
-        return services.BuildServiceProvider();
-    }
 
     // Authenticates until the store's listener is up and the key is in its cache (a cache hit does no lookup).
     private static async Task CachedAsync(PostgreSqlApiKeyStore store, CreatedApiKey key)

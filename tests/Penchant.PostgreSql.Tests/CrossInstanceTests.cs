@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Penchant.Domain;
 using Penchant.Signals;
 using Penchant.Storage;
-using Penchant.Testing;
 
 namespace Penchant.PostgreSql;
 
@@ -21,8 +20,8 @@ public sealed class CrossInstanceTests(PostgreSqlStoreFixture fixture) : IClassF
     {
         // Arrange
         PostgreSqlStoreOptions options = await fixture.NewOptionsAsync(Ct);
-        await using ServiceProvider first = Create(options);
-        await using ServiceProvider second = Create(options);
+        await using ServiceProvider first = PostgreSqlStoreFixture.CreateInstance(options);
+        await using ServiceProvider second = PostgreSqlStoreFixture.CreateInstance(options);
         IPenchant a = first.GetRequiredService<IPenchant>();
         IPenchant b = second.GetRequiredService<IPenchant>();
         var user = new UserKey("acme", "ana");
@@ -51,8 +50,8 @@ public sealed class CrossInstanceTests(PostgreSqlStoreFixture fixture) : IClassF
     {
         // Arrange
         PostgreSqlStoreOptions options = await fixture.NewOptionsAsync(Ct);
-        await using ServiceProvider first = Create(options);
-        await using ServiceProvider second = Create(options);
+        await using ServiceProvider first = PostgreSqlStoreFixture.CreateInstance(options);
+        await using ServiceProvider second = PostgreSqlStoreFixture.CreateInstance(options);
         IPenchant a = first.GetRequiredService<IPenchant>();
         IPenchant b = second.GetRequiredService<IPenchant>();
         var user = new UserKey("acme", "ben");
@@ -79,8 +78,8 @@ public sealed class CrossInstanceTests(PostgreSqlStoreFixture fixture) : IClassF
     {
         // Arrange
         PostgreSqlStoreOptions options = await fixture.NewOptionsAsync(Ct);
-        await using ServiceProvider first = Create(options);
-        await using ServiceProvider second = Create(options);
+        await using ServiceProvider first = PostgreSqlStoreFixture.CreateInstance(options);
+        await using ServiceProvider second = PostgreSqlStoreFixture.CreateInstance(options);
         IPenchant[] engines = [first.GetRequiredService<IPenchant>(), second.GetRequiredService<IPenchant>()];
         var user = new UserKey("acme", "cy");
 
@@ -112,17 +111,5 @@ public sealed class CrossInstanceTests(PostgreSqlStoreFixture fixture) : IClassF
 
         Assert.Equal(20, events);
         Assert.Equal((await engines[0].ListAsync(user, Ct)).Select(static p => p.Id), (await engines[1].ListAsync(user, Ct)).Select(static p => p.Id));
-    }
-
-    private static ServiceProvider Create(PostgreSqlStoreOptions options)
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(new HashingEmbeddingGenerator());
-        services.AddPenchant().UsePostgreSql(o =>
-        {
-            o.ConnectionString = options.ConnectionString;
-            o.Schema = options.Schema;
-        });
-        return services.BuildServiceProvider();
     }
 }

@@ -1,5 +1,8 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
 using Penchant.Storage;
 using Penchant.Storage.Conformance;
+using Penchant.Testing;
 
 namespace Penchant.PostgreSql;
 
@@ -35,11 +38,32 @@ public sealed class PostgreSqlStoreFixture : IStoreFixture, IWebhookStoreFixture
         }
     }
 
+    /// <summary>
+    /// Builds one engine over a schema, as one service instance would: its own cache and pool, the deterministic hashing
+    /// embedding generator (what is tested is the store and the cache, not the model).
+    /// </summary>
+    public static ServiceProvider CreateInstance(PostgreSqlStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var services = new ServiceCollection();
+        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(new HashingEmbeddingGenerator());
+        services.AddPenchant().UsePostgreSql(o =>
+        {
+            o.ConnectionString = options.ConnectionString;
+            o.Schema = options.Schema;
+            o.MinPoolSize = options.MinPoolSize;
+        });
+        return services.BuildServiceProvider();
+    }
+
     /// <summary>Gets options for a new schema no other store of the class uses.</summary>
     public async Task<PostgreSqlStoreOptions> NewOptionsAsync(CancellationToken cancellationToken = default) => new()
     {
         ConnectionString = await ConnectionStringAsync(cancellationToken),
         Schema = $"store_{Interlocked.Increment(ref _count)}",
+
+        // No warm connections kept: a test class opens dozens of stores on one shared server.
+        MinPoolSize = 0,
     };
 
     public async Task<IPreferenceStore> CreateStoreAsync(CancellationToken cancellationToken = default)

@@ -29,7 +29,7 @@ internal sealed class EvalFeedbackCommand : CliCommand
     private readonly Option<double> _situationZ = new("--situation-z")
     {
         Description = "The situation filter's least z-score (PenchantOptions.SituationZ); 0 turns the filter off",
-        DefaultValueFactory = static _ => 1.5,
+        DefaultValueFactory = static _ => new PenchantOptions().SituationZ ?? 0,
     };
 
     public EvalFeedbackCommand(GlobalOptions globals, CliEnvironment environment)

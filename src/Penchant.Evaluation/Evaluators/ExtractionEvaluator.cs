@@ -121,7 +121,7 @@ public static class ExtractionEvaluator
             double bestCover = 0;
             for (int w = 0; w < wishes.Count; w++)
             {
-                double cover = Cover(wishes[w], words);
+                double cover = TextTools.Coverage(wishes[w], words);
                 if (cover >= 0.6 && cover > bestCover)
                 {
                     best = w;
@@ -140,7 +140,7 @@ public static class ExtractionEvaluator
             {
                 HashSet<string> scopeWords = TextTools.ContentStems(scope);
                 HashSet<string> where = TextTools.ContentStems(p.Text + " " + p.Scope.Text);
-                if (Cover(scopeWords, where) < 0.5)
+                if (TextTools.Coverage(scopeWords, where) < 0.5)
                 {
                     continue;
                 }
@@ -158,31 +158,12 @@ public static class ExtractionEvaluator
         for (int w = 0; w < wishes.Count; w++)
         {
             // Only the words a wish does not share with the matched one tell whether it was bundled in.
-            if (w != best && wishes[w].Except(wishes[best]).ToHashSet(StringComparer.Ordinal) is { Count: > 0 } own && Cover(own, words) > 1 / 3.0)
+            if (w != best && wishes[w].Except(wishes[best]).ToHashSet(StringComparer.Ordinal) is { Count: > 0 } own && TextTools.Coverage(own, words) > 1 / 3.0)
             {
                 return true;
             }
         }
 
         return false;
-    }
-
-    private static double Cover(HashSet<string> wish, HashSet<string> words)
-    {
-        if (wish.Count == 0)
-        {
-            return 0;
-        }
-
-        int n = 0;
-        foreach (string stem in wish)
-        {
-            if (words.Contains(stem))
-            {
-                n++;
-            }
-        }
-
-        return (double)n / wish.Count;
     }
 }

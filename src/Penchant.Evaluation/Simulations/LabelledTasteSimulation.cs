@@ -70,8 +70,8 @@ public static class LabelledTasteSimulation
             new("global", seen.Average(u => RankingMetrics.Accuracy(global, null, u.Test)), [.. budgets.Select(_ => fresh.Average(u => RankingMetrics.Accuracy(global, null, u.Test)))]),
             new(
                 "independent",
-                seen.Average(u => Independent(u.Train, embeddingDimensions, trainer, u.Test, cancellationToken)),
-                [.. budgets.Select(b => fresh.Average(u => Independent([.. u.Train.Take(b)], embeddingDimensions, trainer, u.Test, cancellationToken)))]),
+                seen.Average(u => IndependentBaseline.Accuracy(u.Train, embeddingDimensions, trainer, u.Test, cancellationToken)),
+                [.. budgets.Select(b => fresh.Average(u => IndependentBaseline.Accuracy([.. u.Train.Take(b)], embeddingDimensions, trainer, u.Test, cancellationToken)))]),
         };
 
         var seenMixture = Enumerable.Range(0, seen.Count).Select(u => RankingMetrics.Accuracy(mixture, [parts[u]], seen[u].Test)).ToList();
@@ -113,11 +113,7 @@ public static class LabelledTasteSimulation
     /// <summary>Writes the table, the per-taste check (the last column is the taste-known model), and the summary as the last line.</summary>
     public static void Write(TextWriter output, PluralisticReport report)
     {
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"model",-12} {"seen",6}  new users after k comparisons: {string.Join(" ", report.Budgets.Select(static b => $"k={b,-3}"))}"));
-        foreach (PluralisticRow row in report.Rows)
-        {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row.Model,-12} {row.Seen,6:0.000}  {new string(' ', 30)} {string.Join(" ", row.NewUsers.Select(static a => a.ToString("0.000", CultureInfo.InvariantCulture)))}"));
-        }
+        report.WriteTable(output);
 
         foreach ((string taste, double global, double mixture, double knownTaste) in report.PerTaste)
         {
@@ -137,14 +133,4 @@ public static class LabelledTasteSimulation
         return [.. order.Take(count).Select(i => pool[i])];
     }
 
-    private static double Independent(List<PairSample> train, int embeddingDimensions, TrainerOptions trainer, List<PairSample> test, CancellationToken cancellationToken)
-    {
-        if (train.Count == 0)
-        {
-            return 0.5;
-        }
-
-        (RewardModel own, _) = RankingTrainer.Train([.. train.Select(static s => s with { User = -1 })], 0, embeddingDimensions, trainer with { Prototypes = 0 }, cancellationToken);
-        return RankingMetrics.Accuracy(own, null, test);
-    }
 }

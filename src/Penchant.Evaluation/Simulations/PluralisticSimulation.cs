@@ -77,11 +77,11 @@ public static class PluralisticSimulation
             [.. budgets.Select(_ => Mean(fresh, u => RankingMetrics.Accuracy(global, null, u.Test)))]));
 
         // Independent: each user's own model from their own comparisons only.
-        double independentSeen = Mean(seen, u => Independent(u.Train, embeddingDimensions, trainer, u.Test, cancellationToken));
+        double independentSeen = Mean(seen, u => IndependentBaseline.Accuracy(u.Train, embeddingDimensions, trainer, u.Test, cancellationToken));
         rows.Add(new PluralisticRow(
             "independent",
             independentSeen,
-            [.. budgets.Select(b => Mean(fresh, u => Independent(u.Train.Take(b).ToList(), embeddingDimensions, trainer, u.Test, cancellationToken)))]));
+            [.. budgets.Select(b => Mean(fresh, u => IndependentBaseline.Accuracy(u.Train.Take(b).ToList(), embeddingDimensions, trainer, u.Test, cancellationToken)))]));
 
         // Mixture: shared prototypes, per-user weights; a new user's weights are fitted from their few comparisons.
         var seenMixture = new double[seen.Count];
@@ -129,11 +129,7 @@ public static class PluralisticSimulation
     /// <summary>Writes the table (accuracy by comparisons per new user), the per-taste check, and the summary as the last line.</summary>
     public static void Write(TextWriter output, PluralisticReport report)
     {
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"model",-12} {"seen",6}  new users after k comparisons: {string.Join(" ", report.Budgets.Select(static b => $"k={b,-3}"))}"));
-        foreach (PluralisticRow row in report.Rows)
-        {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row.Model,-12} {row.Seen,6:0.000}  {new string(' ', 30)} {string.Join(" ", row.NewUsers.Select(static a => a.ToString("0.000", CultureInfo.InvariantCulture)))}"));
-        }
+        report.WriteTable(output);
 
         foreach ((string taste, double global, double mixture, double oracle) in report.PerTaste)
         {
@@ -164,17 +160,6 @@ public static class PluralisticSimulation
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"pluralistic seeds: n={gaps.Count} mean_gap={gaps.Average():0.000} max_gap={gaps.Max():0.000}"));
-    }
-
-    private static double Independent(List<PairSample> train, int embeddingDimensions, TrainerOptions trainer, List<PairSample> test, CancellationToken cancellationToken)
-    {
-        if (train.Count == 0)
-        {
-            return 0.5;
-        }
-
-        (RewardModel own, _) = RankingTrainer.Train(train.Select(static s => s with { User = -1 }).ToList(), 0, embeddingDimensions, trainer with { Prototypes = 0 }, cancellationToken);
-        return RankingMetrics.Accuracy(own, null, test);
     }
 
     private static double Mean(List<SimUser> users, Func<SimUser, double> accuracy) => users.Average(accuracy);

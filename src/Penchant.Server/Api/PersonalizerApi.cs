@@ -61,11 +61,6 @@ public static class PersonalizerApi
         ArgumentNullException.ThrowIfNull(options);
         UserKey user = PolicyUser(principal, service.Value);
         int limit = options.Value.MaxFeatures;
-        if (request.Actions is null || request.Actions.Count == 0)
-        {
-            throw new ArgumentException("'actions' needs at least one action.", nameof(request));
-        }
-
         List<DecisionAction> actions = ReadActions(request.Actions, limit, nameof(request));
 
         var context = new DecisionContext { Features = FeatureJson.ReadList(request.ContextFeatures, limit, "contextFeatures") };
@@ -147,22 +142,16 @@ public static class PersonalizerApi
         ArgumentNullException.ThrowIfNull(options);
         UserKey user = PolicyUser(principal, service.Value);
         int limit = options.Value.MaxFeatures;
-        if (request.Actions is null || request.Actions.Count == 0)
-        {
-            throw new ArgumentException("'actions' needs at least one action.", nameof(request));
-        }
-
+        List<DecisionAction> actions = ReadActions(request.Actions, limit, nameof(request));
         if (request.Slots is null || request.Slots.Count == 0)
         {
             throw new ArgumentException("'slots' needs at least one slot.", nameof(request));
         }
 
-        if (request.Slots.Count > request.Actions.Count)
+        if (request.Slots.Count > actions.Count)
         {
-            throw new ArgumentException($"{request.Slots.Count} slots need at least as many actions; {request.Actions.Count} were given.", nameof(request));
+            throw new ArgumentException($"{request.Slots.Count} slots need at least as many actions; {actions.Count} were given.", nameof(request));
         }
-
-        List<DecisionAction> actions = ReadActions(request.Actions, limit, nameof(request));
 
         IReadOnlyList<Feature> contextFeatures = FeatureJson.ReadList(request.ContextFeatures, limit, "contextFeatures");
         string eventId = request.EventId ?? "ev_" + Guid.CreateVersion7().ToString("N");
@@ -300,9 +289,14 @@ public static class PersonalizerApi
 
     private static UserKey PolicyUser(ClaimsPrincipal principal, ServiceOptions service) => Handlers.User(principal, service.PersonalizerUserId);
 
-    // Personalizer's actions as decision actions: each needs an id; its features are read within the limit.
-    private static List<DecisionAction> ReadActions(IReadOnlyList<PersonalizerAction> given, int limit, string parameter)
+    // Personalizer's actions as decision actions: at least one, each with an id; its features are read within the limit.
+    private static List<DecisionAction> ReadActions(IReadOnlyList<PersonalizerAction>? given, int limit, string parameter)
     {
+        if (given is null || given.Count == 0)
+        {
+            throw new ArgumentException("'actions' needs at least one action.", parameter);
+        }
+
         var actions = new List<DecisionAction>(given.Count);
         foreach (PersonalizerAction? action in given)
         {

@@ -24,10 +24,10 @@ internal sealed class OpenApiCleanupTransformer : IOpenApiDocumentTransformer
     private static readonly Dictionary<string, string> BodyExamples = new(StringComparer.Ordinal)
     {
         ["Remember"] = """{"text":"I'm vegetarian, no meat or fish please.","metadata":{"app":"mail","source":"settings"},"ttl":"P7D"}""",
-        ["Observe"] = """{"turns":[{"role":"user","content":"Plan a weekend in Lisbon."},{"role":"assistant","content":"Here is a plan."},{"role":"user","content":"Always keep it under a hundred words."}],"metadata":{"app":"chat"}}""",
+        ["Observe"] = """{"turns":[{"role":"user","content":"Plan a long weekend in Porto."},{"role":"assistant","content":"Here is a plan."},{"role":"user","content":"Always keep it under a hundred words."}],"metadata":{"app":"chat"}}""",
         ["EditPreference"] = """{"text":"I eat fish, but no meat.","strength":0.8}""",
         ["Select"] = """{"text":"Propose a dinner recipe","attributes":{"domain":"cooking"}}""",
-        ["ImportEvents"] = """[{"id":"ev_import_1","kind":"statement","text":"I prefer window seats.","at":"2026-03-01T09:00:00Z"}]""",
+        ["ImportEvents"] = """[{"id":"ev_import_1","kind":"statement","text":"On trains I go for window seats.","at":"2026-03-01T09:00:00Z"}]""",
         ["Compare"] = """{"context":"Summarise the meeting.","preferred":"Three bullet points.","rejected":"A long paragraph.","magnitude":"clearly"}""",
         ["Rate"] = """{"context":"Explain DNS.","response":"DNS maps names to addresses.","score":4}""",
         ["Choose"] = """{"context":"Pick a hotel","candidates":["Near the station","By the sea"],"chosen":1}""",

@@ -9,7 +9,7 @@ internal static class StanceIdioms
 {
     /// <summary>
     /// Gets the openers of a clause that gives the reason for a preference: it says why, not what, so its words name no
-    /// object. A clause other than the first that opens with one is a reason ("no meetings on Fridays, that's my focus day").
+    /// object. A clause other than the first that opens with one is a reason ("no calls before nine, that's my writing time").
     /// </summary>
     public static IReadOnlyList<string> ReasonOpeners { get; } =
     [
@@ -36,7 +36,7 @@ internal static class StanceIdioms
     public static IReadOnlyList<string> ReasonAnywhere { get; } = ["because", "cause"];
 
     /// <summary>
-    /// Gets the idioms that follow what the user is against, in the same clause ("chilli is not my friend"); an idiom's own
+    /// Gets the idioms that follow what the user is against, in the same clause ("garlic is not my friend"); an idiom's own
     /// words name no object.
     /// </summary>
     public static IReadOnlyList<string> AgainstAfter { get; } =

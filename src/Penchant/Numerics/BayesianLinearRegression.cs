@@ -158,18 +158,6 @@ internal sealed class BayesianLinearRegression
         }
     }
 
-    /// <summary>Copies the regression: the factor, b and the count (the mean is recomputed on first use).</summary>
-    /// <returns>An independent copy.</returns>
-    /// <remarks>Reads only the factor and b, so it may run while another thread scores with this regression.</remarks>
-    public BayesianLinearRegression Clone()
-    {
-        var copy = new BayesianLinearRegression(Dimensions, 1.0) { Count = Count };
-        _factor.AsSpan().CopyTo(copy._factor);
-        _b.AsSpan().CopyTo(copy._b);
-        copy._meanStale = true;
-        return copy;
-    }
-
     /// <summary>Writes the state (dimensions, count, the factor, b) as little-endian bytes.</summary>
     /// <param name="writer">The destination.</param>
     public void Write(BinaryWriter writer)

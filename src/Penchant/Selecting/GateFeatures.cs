@@ -89,28 +89,4 @@ internal struct GateFeatures
         destination[12] = HasHints;
         destination[13] = KnowledgeHint;
     }
-
-    /// <summary>Gets a copy of <paramref name="template"/> with the fitted features read from a span in the order of <see cref="Names"/>.</summary>
-    /// <param name="source">The fitted features.</param>
-    /// <param name="template">The pair whose other fields are kept (the vetoes).</param>
-    /// <returns>The features.</returns>
-    public static GateFeatures FromSpan(ReadOnlySpan<double> source, GateFeatures template)
-    {
-        GateFeatures f = template;
-        f.TextSimilarity = source[0];
-        f.TextZ = source[1];
-        f.Lead = source[2];
-        f.Rank = source[3];
-        f.HintSimilarity = source[4];
-        f.ScopeSimilarity = source[5];
-        f.ScopeMatch = source[6];
-        f.Lexical = source[7];
-        f.Strength = source[8];
-        f.Neutral = source[9];
-        f.Crowd = source[10];
-        f.HintLead = source[11];
-        f.HasHints = source[12];
-        f.KnowledgeHint = source[13];
-        return f;
-    }
 }

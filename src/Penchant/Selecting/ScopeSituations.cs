@@ -8,10 +8,10 @@ namespace Penchant.Selecting;
 
 /// <summary>
 /// The filter after the gate for scoped preferences (C3PO's near scope): a scoped preference fires only where its situation
-/// applies, not wherever the request shares the topic of the wish. "Don't use emojis when you email my boss" is about emails
-/// to the boss, and an email to a cousin is near its scope, not in it. The situation is the scope phrase (see
+/// applies, not wherever the request shares the topic of the wish. "Skip the small talk whenever you message my landlord" is
+/// about messages to the landlord, and a message to a neighbour is near its scope, not in it. The situation is the scope phrase (see
 /// <see cref="PreparedPreference.ScopePhrase(Preference)"/>) or, when none was extracted, the situation clause the text
-/// names ("when you email my boss", "in my home workouts"); a request is in it when its similarity to the situation, as a
+/// names ("whenever you message my landlord", "in my evening runs"); a request is in it when its similarity to the situation, as a
 /// z-score against the same background of ordinary requests the gate uses (see <see cref="GateBackground"/>), reaches
 /// <see cref="PenchantOptions.SituationZ"/>.
 /// </summary>
@@ -62,8 +62,8 @@ internal static partial class ScopeSituations
         => (ScopeExclusions.Closeness(request, p.SituationVector) - p.SituationMean) / p.SituationSpread;
 
     /// <summary>
-    /// The situation of a preference: its scope phrase, or else the situation clause its text names ("when you email my
-    /// boss", "when I'm looking for games", "in my home workouts", "my leg day workouts"); <see langword="null"/> for a
+    /// The situation of a preference: its scope phrase, or else the situation clause its text names ("whenever you message
+    /// my landlord", "when I'm choosing a film", "in my evening runs", "my Sunday baking"); <see langword="null"/> for a
     /// preference that holds everywhere.
     /// </summary>
     /// <param name="preference">The preference.</param>
@@ -75,7 +75,7 @@ internal static partial class ScopeSituations
             return scope;
         }
 
-        // The wish's own sentence: later sentences give reasons ("… too lively for my taste"), not the situation.
+        // The wish's own sentence: later sentences give reasons ("…, the others felt too loud for me"), not the situation.
         List<string> sentences = TextTools.Sentences(preference.Text);
         Match match = SituationClausePattern().Match(sentences.Count == 0 ? preference.Text : sentences[0]);
         return match.Success ? match.Groups["situation"].Value.Trim() : null;
@@ -84,7 +84,7 @@ internal static partial class ScopeSituations
     /// <summary>
     /// Finds whom a text is for: a family member (see <see cref="StatementAnalyzer.FamilyMemberOf(string)"/>, with partners of
     /// any kind one group), a recipient group (see <see cref="StatementAnalyzer.RecipientOf(string)"/>), another person of
-    /// the user's ("my nephew", "my housemates"), or the user themself ("for me", "alone").
+    /// the user's ("my godson", "my tenants"), or the user themself ("for me", "alone").
     /// </summary>
     /// <param name="lower">The text in lower case.</param>
     /// <returns>A key that is equal for the same person or group, or <see langword="null"/> when the text names no one.</returns>

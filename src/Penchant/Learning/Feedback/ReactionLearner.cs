@@ -9,7 +9,7 @@ namespace Penchant.Learning.Feedback;
 /// Learns from reactions: satisfaction raises and dissatisfaction lowers the acceptance of the preferences applied to the
 /// answer (selection weighs it), and a correction that states a wish ("shorter, and no emojis") becomes a preference
 /// scoped to the kind of request it reacted to. A reaction that states a standing wish the way a conversation turn would
-/// ("Emails to clients should open with Dear", "only co-op games when I'm playing with my wife"), whatever its label, yields
+/// ("invoices to suppliers should list the order number", "only quiet cafés whenever I'm working from town"), whatever its label, yields
 /// that wish instead, with the scope it names or, when it names none, the request's.
 /// </summary>
 internal sealed class ReactionLearner(IPreferenceExtractor extractor, PreferenceIntake intake) : ILearner

@@ -11,8 +11,8 @@ namespace Penchant.Learning.Statements;
 /// everyday things it names, as concepts of a hand-written thesaurus (<c>Resources/object-synonyms.json</c>, so "gangway"
 /// and "aisle", "TS" and "TypeScript" are one concept), and the stems of its remaining content words ("Lyon", "Pixel"); and
 /// for each object, the stance the statement takes on it, whatever the wording: "no am/pm" and "the 24-hour clock" are both
-/// for the 24-hour clock, "I can't stand cilantro" and "coriander …, leave it out" both against coriander, "chilli is not
-/// my friend" against spicy food. A reason ("…, that's my focus day") names no object, and a schedule said of the other
+/// for the 24-hour clock, "I can't bear coriander" and "coriander …, leave it out" both against coriander, "garlic is not
+/// my friend" against garlic. A reason ("…, that's my writing time") names no object, and a schedule said of the other
 /// days of the work week with the opposite stance is the same schedule.
 /// </summary>
 /// <remarks>Thread-safe; keys are immutable and cached per text instance.</remarks>
@@ -193,7 +193,7 @@ internal sealed partial class ObjectKey
         List<Range> dismissed = Dismissals(words);
         string[] stems = [.. words.Select(StemOf)];
 
-        // Words that name nothing: reasons ("…, that's my focus day") and idioms of dislike ("chilli is not my friend"),
+        // Words that name nothing: reasons ("…, that's my writing time") and idioms of dislike ("garlic is not my friend"),
         // and among them those that turn against what follows, as a negation cue does ("steer clear of dairy").
         bool[] aside = new bool[words.Count];
         bool[] against = new bool[words.Count];
@@ -356,7 +356,7 @@ internal sealed partial class ObjectKey
 
     /// <summary>
     /// Marks as aside the clauses that give a reason rather than a preference: one other than the first that opens with a
-    /// reason ("…, that's my focus day", "…, I need that day for deep work"), or the rest of a clause from a cue such as
+    /// reason ("…, that's my writing time", "…, I need that hour for myself"), or the rest of a clause from a cue such as
     /// "because" on; not a consequence ("…, that's why I text").
     /// </summary>
     private static void MarkReasons(List<string> words, List<int> clauses, Thesaurus thesaurus, bool[] aside)
@@ -378,7 +378,7 @@ internal sealed partial class ObjectKey
     }
 
     /// <summary>
-    /// Marks the words of idioms of dislike as aside: one said after its object ("chilli is not my friend") dismisses what
+    /// Marks the words of idioms of dislike as aside: one said after its object ("garlic is not my friend") dismisses what
     /// stands before it in its clause; one said before ("steer clear of dairy") turns against what follows, as a negation cue.
     /// </summary>
     private static void MarkIdioms(string[] stems, List<int> clauses, Thesaurus thesaurus, bool[] aside, bool[] against, List<Range> dismissed)
@@ -458,7 +458,7 @@ internal sealed partial class ObjectKey
     /// the other does not have ("black coffee" vs "no coffee after 3pm").</param>
     /// <param name="SameStance">Both take the same stance on the objects they share ("no am/pm" and "the 24-hour clock"), whatever
     /// the polarity of the whole sentences.</param>
-    /// <param name="StanceClash">One is for a shared object and the other against it ("I love cilantro", "I can't stand cilantro").</param>
+    /// <param name="StanceClash">One is for a shared object and the other against it ("I love coriander", "I can't bear coriander").</param>
     internal readonly record struct Agreement(bool SharedObject, bool SharedWord, bool Clash, bool SoftClash, bool SameStance, bool StanceClash);
 
     private readonly record struct Exclusive(bool Any, bool Specific, bool Words);

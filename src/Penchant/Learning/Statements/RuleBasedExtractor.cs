@@ -225,7 +225,7 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
         // A question stays a question ("why does it fail every time I run it?") unless it sets a rule from now on.
         bool endsWithQuestionMark = lower.TrimEnd().EndsWith('?');
 
-        // "Recommend only co-op games when I'm looking for games to play with my wife": an instruction held to a recurring
+        // "Suggest only vegetarian places whenever I'm out with my brother": an instruction held to a recurring
         // situation is a standing rule even though it opens like a request.
         if (!endsWithQuestionMark && ScopedInstructionPattern().IsMatch(lower))
         {
@@ -338,7 +338,7 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
     // An instruction with a recurring situation, in either order. Situation first: "when(ever) I/you …, (don't) <verb>" (any
     // verb after a negation), "in/for my <things>, <instruction>". Instruction first: a restricted or negated instruction
     // ("only", "never", "don't", "no …") with a situation the user is in ("when I'm …", "whenever we …") or a thing of
-    // theirs ("in the poems you write for my partner"). Closed-class words only.
+    // theirs ("in the toasts you draft for my parents"). Closed-class words only.
     [GeneratedRegex(@"^(?:when(?:ever)?|any ?time|every time|each time)\s+(?:i|i'm|my|we|you)\b[^,?]{2,80},\s*(?:please\s+)?(?:don'?t|do not|never|only)\s+[a-z]+|^(?:in|for|on|with)\s+(?:all\s+)?(?:my|our)\s+[^,?]{2,60},\s*(?:please\s+)?(?:(?:always|never|only|don'?t|do not)\s+)?(?:keep|use|make|add|include|write|give|skip|avoid|cut|show|put|stick|choose|pick|suggest|recommend|limit|leave|mention|assume|plan)\b|^(?:please\s+)?(?:(?:only|never|always|don'?t|do not|no)\s+[^,?]+|[a-z]+\s+(?:me\s+)?only\s+[^,?]+)\b(?:(?:when(?:ever)?|any ?time|every time|each time)\s+(?:i|i'm|i am|we|we're|my)\b|(?:in|for|on)\s+(?:the\s+[a-z]+s\s+(?:you|i)\s+[a-z]+\s+(?:for|to)\s+)?(?:my|our)\s+[a-z])", RegexOptions.CultureInvariant)]
     private static partial Regex ScopedInstructionPattern();
 
