@@ -6,21 +6,39 @@ namespace Penchant.Conventions;
 /// <summary>
 /// Hand-written resources hold closed-class language only, never evaluation items: no phrase of three or more words in
 /// <c>src/Penchant/Language/Resources/*.json</c> occurs verbatim (case and punctuation aside) in <c>eval/</c> or in the public
-/// evaluation data beside the repository (<c>../shared/data</c>, when present).
+/// evaluation data (<c>PENCHANT_DATA</c>, else <c>../shared/data</c> beside the repository; the test says it was skipped
+/// when they are absent).
 /// </summary>
 public sealed class ResourcePhraseTests
 {
     private const int MinimumWords = 3;
 
     [Fact]
-    public void Resources_ShareNoPhraseOfThreeOrMoreWordsWithEvaluationData()
+    public void Resources_ShareNoPhraseOfThreeOrMoreWordsWithTheRepositorysEvaluationSets() =>
+        AssertNoSharedPhrase(Path.Combine(RepositoryRoot(), "eval"));
+
+    [Fact]
+    public void Resources_ShareNoPhraseOfThreeOrMoreWordsWithThePublicEvaluationData()
     {
-        string root = RepositoryRoot();
-        string[] corpora = [Path.Combine(root, "eval"), Path.GetFullPath(Path.Combine(root, "..", "shared", "data"))];
-        string evaluation = " " + string.Join(" | ", corpora.Where(Directory.Exists).SelectMany(static d => Directory.EnumerateFiles(d, "*", SearchOption.AllDirectories)).Select(static f => Normalize(File.ReadAllText(f)))) + " ";
+        string data = PublicData();
+        Assert.SkipUnless(
+            Directory.Exists(data),
+            $"The public evaluation data are not at {data}: set PENCHANT_DATA to the folder that holds them (../shared/data beside the repository by default).");
+        AssertNoSharedPhrase(data);
+    }
+
+    // The public data sets: PENCHANT_DATA when set, else ../shared/data beside the repository (as the --data options default).
+    private static string PublicData() =>
+        Environment.GetEnvironmentVariable("PENCHANT_DATA") is { Length: > 0 } configured
+            ? Path.GetFullPath(configured)
+            : Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "data"));
+
+    private static void AssertNoSharedPhrase(string corpus)
+    {
+        string evaluation = " " + string.Join(" | ", Directory.EnumerateFiles(corpus, "*", SearchOption.AllDirectories).Select(static f => Normalize(File.ReadAllText(f)))) + " ";
 
         var found = new List<string>();
-        foreach (string file in Directory.EnumerateFiles(Path.Combine(root, "src", "Penchant", "Language", "Resources"), "*.json"))
+        foreach (string file in Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "src", "Penchant", "Language", "Resources"), "*.json"))
         {
             using JsonDocument document = JsonDocument.Parse(File.ReadAllText(file));
             foreach (string phrase in Strings(document.RootElement).Distinct(StringComparer.Ordinal))
@@ -33,7 +51,7 @@ public sealed class ResourcePhraseTests
             }
         }
 
-        Assert.True(found.Count == 0, "Resource phrases found verbatim in evaluation data:\n" + string.Join("\n", found));
+        Assert.True(found.Count == 0, $"Resource phrases found verbatim in {corpus}:\n" + string.Join("\n", found));
     }
 
     [Theory]
