@@ -105,7 +105,7 @@ public sealed class PreferenceChatClientTests(EngineFixture fixture) : IClassFix
     {
         var model = new TestChatClient();
         IPenchant engine = fixture.CreateEngine();
-        await engine.RememberAsync(UserKey.Create(UserKey.DefaultTenant, "erin"), new Statement("I prefer window seats on trains."), Ct);
+        await engine.RememberAsync(UserKey.Create(UserKey.DefaultTenant, "erin"), new Statement("I prefer a window seat on the train."), Ct);
         using IChatClient client = new ChatClientBuilder(model).UsePreferences(engine, c => c.Options.Placement = placement).Build();
         List<ChatMessage> messages =
         [
@@ -132,7 +132,7 @@ public sealed class PreferenceChatClientTests(EngineFixture fixture) : IClassFix
         using IChatClient client = new ChatClientBuilder(model).UsePreferences(engine).Build();
 
         List<ChatResponseUpdate> updates = [];
-        await foreach (ChatResponseUpdate update in client.GetStreamingResponseAsync([new ChatMessage(ChatRole.User, "What should I cook for dinner?")], For("fay"), Ct))
+        await foreach (ChatResponseUpdate update in client.GetStreamingResponseAsync([new ChatMessage(ChatRole.User, "What could I make for dinner?")], For("fay"), Ct))
         {
             updates.Add(update);
         }
@@ -181,7 +181,7 @@ public sealed class PreferenceChatClientTests(EngineFixture fixture) : IClassFix
         UserKey hana = UserKey.Create(UserKey.DefaultTenant, "hana");
         await engine.RememberAsync(hana, new Statement("I'm vegetarian."), Ct);
         using IChatClient client = new ChatClientBuilder(model).UsePreferences(engine).Build();
-        List<ChatMessage> history = [new(ChatRole.User, "What should I cook for dinner tonight?")];
+        List<ChatMessage> history = [new(ChatRole.User, "What could I cook for supper tonight?")];
         history.AddMessages(await client.GetResponseAsync(history, For("hana"), Ct));
         history.Add(new ChatMessage(ChatRole.User, "Perfect, thank you! Making it now."));
 

@@ -185,7 +185,7 @@ public abstract partial class PreferenceStoreConformanceTests<TFixture> : IClass
         var preference = new Preference
         {
             Id = "boss-emoji",
-            Text = "no emojis in emails to my boss",
+            Text = "no emojis in any email to my manager",
             Kind = PreferenceKind.Rule,
             Polarity = Polarity.Negative,
             Strength = 0.8173,

@@ -12,7 +12,7 @@ public sealed class EvalHygieneCommandTests(CliFixture cli)
             {"id": "s1", "apart": ["When I fly, I want an aisle seat.", "When I fly, I'm allergic to peanuts."]}
             """, TestContext.Current.CancellationToken);
         await File.WriteAllTextAsync(Path.Combine(folder, "updates.jsonl"), """
-            {"id": "u1", "background": ["I'm vegetarian.", "I prefer aisle seats on flights.", "I write code in C#."], "old": "I'm vegetarian.", "new": "I've started eating fish again.", "kind": "revise"}
+            {"id": "u1", "background": ["I'm vegetarian.", "I prefer an aisle seat when I fly.", "I write code in C#."], "old": "I'm vegetarian.", "new": "I've started eating fish again.", "kind": "revise"}
             """, TestContext.Current.CancellationToken);
 
         // Act

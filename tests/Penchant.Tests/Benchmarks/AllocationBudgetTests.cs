@@ -9,7 +9,7 @@ namespace Penchant.Tests.Benchmarks;
 /// </summary>
 public sealed class AllocationBudgetTests
 {
-    private static readonly string Root = FindRepositoryRoot();
+    private static readonly string Root = Penchant.Conventions.Repository.Root;
 
     public static TheoryData<string, double> Budgets()
     {
@@ -79,18 +79,5 @@ public sealed class AllocationBudgetTests
         }
 
         return null;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Penchant.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"Penchant.slnx not found above {AppContext.BaseDirectory}.");
     }
 }

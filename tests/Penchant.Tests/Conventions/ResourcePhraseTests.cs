@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace Penchant.Conventions;
@@ -15,7 +14,7 @@ public sealed class ResourcePhraseTests
 
     [Fact]
     public void Resources_ShareNoPhraseOfThreeOrMoreWordsWithTheRepositorysEvaluationSets() =>
-        AssertNoSharedPhrase(Path.Combine(RepositoryRoot(), "eval"));
+        AssertNoSharedPhrase(Path.Combine(Repository.Root, "eval"));
 
     [Fact]
     public void Resources_ShareNoPhraseOfThreeOrMoreWordsWithThePublicEvaluationData()
@@ -31,20 +30,20 @@ public sealed class ResourcePhraseTests
     private static string PublicData() =>
         Environment.GetEnvironmentVariable("PENCHANT_DATA") is { Length: > 0 } configured
             ? Path.GetFullPath(configured)
-            : Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "data"));
+            : Path.GetFullPath(Path.Combine(Repository.Root, "..", "shared", "data"));
 
     private static void AssertNoSharedPhrase(string corpus)
     {
-        string evaluation = " " + string.Join(" | ", Directory.EnumerateFiles(corpus, "*", SearchOption.AllDirectories).Select(static f => Normalize(File.ReadAllText(f)))) + " ";
+        string evaluation = Repository.NormalizedCorpus(corpus);
 
         var found = new List<string>();
-        foreach (string file in Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "src", "Penchant", "Language", "Resources"), "*.json"))
+        foreach (string file in Directory.EnumerateFiles(Path.Combine(Repository.Root, "src", "Penchant", "Language", "Resources"), "*.json"))
         {
             using JsonDocument document = JsonDocument.Parse(File.ReadAllText(file));
             foreach (string phrase in Strings(document.RootElement).Distinct(StringComparer.Ordinal))
             {
-                string normalized = Normalize(phrase);
-                if (normalized.Count(static c => c == ' ') + 1 >= MinimumWords && evaluation.Contains(" " + normalized + " ", StringComparison.Ordinal))
+                string normalized = Repository.Normalize(phrase);
+                if (Repository.Words(normalized) >= MinimumWords && evaluation.Contains(" " + normalized + " ", StringComparison.Ordinal))
                 {
                     found.Add($"{Path.GetFileName(file)}: {phrase}");
                 }
@@ -57,33 +56,7 @@ public sealed class ResourcePhraseTests
     [Theory]
     [InlineData("Don't   SHOUT, please!", "don't shout please")]
     [InlineData("one-two\nthree", "one two three")]
-    public void Normalize_KeepsWordsAndApostrophesOnly(string text, string expected) => Assert.Equal(expected, Normalize(text));
-
-    // Lower case, words of letters, digits and apostrophes, one space between them.
-    private static string Normalize(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        bool space = false;
-        foreach (char c in text)
-        {
-            if (char.IsLetterOrDigit(c) || c == '\'')
-            {
-                if (space && builder.Length > 0)
-                {
-                    builder.Append(' ');
-                }
-
-                builder.Append(char.ToLowerInvariant(c));
-                space = false;
-            }
-            else
-            {
-                space = true;
-            }
-        }
-
-        return builder.ToString();
-    }
+    public void Normalize_KeepsWordsAndApostrophesOnly(string text, string expected) => Assert.Equal(expected, Repository.Normalize(text));
 
     private static IEnumerable<string> Strings(JsonElement element)
     {
@@ -114,18 +87,5 @@ public sealed class ResourcePhraseTests
 
                 break;
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Penchant.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"Penchant.slnx not found above {AppContext.BaseDirectory}.");
     }
 }

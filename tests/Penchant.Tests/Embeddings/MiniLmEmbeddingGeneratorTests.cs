@@ -106,8 +106,8 @@ public sealed class MiniLmEmbeddingGeneratorTests
         // statement has a paraphrase and an unrelated request.
         (string Statement, string Paraphrase, string Unrelated)[] triples =
         [
-            ("I want an aisle seat when I fly.", "Book me a seat on the aisle for my flight to Lisbon.", "Summarize this article about interest rates."),
-            ("No emojis in emails to my boss.", "Draft an email to my manager about the deadline.", "What should I cook for dinner tonight?"),
+            ("I want an aisle seat when I fly.", "Book me a seat on the aisle for my flight to Lisbon.", "Summarise this piece on mortgage rates."),
+            ("No emojis in any email to my manager.", "Draft an email to my manager about the deadline.", "What could I cook for supper tonight?"),
             ("I'm vegetarian.", "Suggest a recipe without meat for four people.", "How do airplanes stay in the air?"),
             ("Keep your answers short.", "Give me a brief answer, please.", "Plan a three-day hiking trip in the Alps."),
         ];

@@ -13,7 +13,7 @@ public sealed class IdempotencyTests
 
     public static TheoryData<Signal> Signals =>
     [
-        new Statement("No emojis in emails to my boss."),
+        new Statement("No emojis in any email to my manager."),
         new ConversationTurn("user", "On planes I go for aisle seats."),
         new Comparison("Summarize this.", "Short.", "Long and winding."),
         new Rating("Summarize this.", "Short.", 4),

@@ -18,12 +18,12 @@ public sealed class PenchantEngineRankingTests(EngineFixture fixture) : IClassFi
         await engine.RememberAsync(Alice, new Statement("I strictly avoid gluten."), Ct);
         string[] candidates =
         [
-            "Pasta Bar Roma, famous for its fresh handmade wheat pasta and bread.",
-            "Trattoria Mozzi, a fully gluten-free trattoria with celiac-safe pizza and pasta.",
+            "Pasta Bar Roma, known for its fresh handmade wheat pasta and bread.",
+            "Osteria Bruna, an entirely gluten-free osteria with celiac-safe pizza and pasta.",
         ];
 
         // Act
-        CandidateRanking ranking = await engine.RankAsync(Alice, new RequestContext("Find us a restaurant in Rome for Friday."), candidates, Ct);
+        CandidateRanking ranking = await engine.RankAsync(Alice, new RequestContext("Find us somewhere to eat in Rome on Friday."), candidates, Ct);
 
         // Assert
         Assert.Equal(1, ranking.Best!.Index);

@@ -112,7 +112,7 @@ public sealed class PenchantEngineReactionTests(EngineFixture fixture) : IClassF
     {
         var (engine, _, _) = fixture.Create();
         WriteResult written = await engine.RememberAsync(Alice, new Statement("I like emojis in my social media posts."), Ct);
-        var request = new RequestContext("Write an Instagram caption for my beach photo.");
+        var request = new RequestContext("Write an Instagram caption for my photo of the beach.");
         double before = Assert.Single((await engine.SelectAsync(Alice, request, Ct)).Preferences).Probability;
 
         await engine.ReactAsync(Alice, new Reaction("That's wrong.") { AppliedPreferenceIds = [written.Created[0].Id] }, Ct);

@@ -56,7 +56,7 @@ public sealed class PenchantEngineTests(EngineFixture fixture) : IClassFixture<E
         var (engine, _, _) = fixture.Create();
         WriteResult first = await engine.RememberAsync(Alice, new Statement("Indent code with 4 spaces."), Ct);
 
-        WriteResult second = await engine.RememberAsync(Alice, new Statement("No tabs in code, four spaces per level."), Ct);
+        WriteResult second = await engine.RememberAsync(Alice, new Statement("No tabs in my code, four spaces per level."), Ct);
 
         Preference only = Assert.Single(await engine.ListAsync(Alice, Ct));
         Assert.Equal([first.Events[0].Id, second.Events[0].Id], only.Sources);
@@ -69,9 +69,9 @@ public sealed class PenchantEngineTests(EngineFixture fixture) : IClassFixture<E
         var (engine, _, _) = fixture.Create();
         string[] statements =
         [
-            "I'm allergic to peanuts.", "I'm allergic to dogs.", "Penicillin gives me a bad reaction.",
-            "I prefer morning meetings.", "No meetings on Fridays, that's my focus day.",
-            "My coffee is always black.", "I don't drink coffee after 3pm.",
+            "I'm allergic to peanuts.", "I'm allergic to dogs.", "Penicillin gives me a nasty reaction.",
+            "I prefer morning meetings.", "No meetings on Fridays, that's my day for focus.",
+            "My coffee is always black.", "I drink no coffee after 3pm.",
         ];
 
         // Act
@@ -113,12 +113,12 @@ public sealed class PenchantEngineTests(EngineFixture fixture) : IClassFixture<E
     }
 
     [Theory]
-    [InlineData("Switched my runs to evenings, it's too dark in the mornings now.", true)]
+    [InlineData("I moved my runs to the evenings, the mornings are too dark now.", true)]
     [InlineData("I run on Sundays too.", false)]
     public async Task RememberAsync_TooBeforeAnAdjective_IsNoAddition(string update, bool supersedes)
     {
         var (engine, _, _) = fixture.Create();
-        await engine.RememberAsync(Alice, new Statement("I run every morning at 6."), Ct);
+        await engine.RememberAsync(Alice, new Statement("I go running every morning at 6."), Ct);
 
         WriteResult result = await engine.RememberAsync(Alice, new Statement(update), Ct);
 
@@ -198,7 +198,7 @@ public sealed class PenchantEngineTests(EngineFixture fixture) : IClassFixture<E
     public async Task SelectAsync_ScopedFeedback_DoesNotFireOutsideItsScope()
     {
         var (engine, _, _) = fixture.Create();
-        await engine.RememberAsync(Alice, new Statement("No emojis in emails to my boss."), Ct);
+        await engine.RememberAsync(Alice, new Statement("No emojis in any email to my manager."), Ct);
         await engine.RememberAsync(Alice, new Statement("I prefer morning meetings."), Ct);
 
         Selection boss = await engine.SelectAsync(Alice, new RequestContext("Write an email to my manager asking for Friday off."), Ct);
@@ -212,26 +212,26 @@ public sealed class PenchantEngineTests(EngineFixture fixture) : IClassFixture<E
     public async Task SelectAsync_ScopedPreferenceInScope_OutranksTheGeneralOneItContradicts()
     {
         var (engine, _, _) = fixture.Create();
-        await engine.RememberAsync(Alice, new Statement("I absolutely love garlic, the more the better."), Ct);
-        await engine.RememberAsync(Alice, new Statement("When cooking for my in-laws, no garlic."), Ct);
+        await engine.RememberAsync(Alice, new Statement("I really love garlic, the more of it the better."), Ct);
+        await engine.RememberAsync(Alice, new Statement("If I'm cooking for my in-laws, no garlic at all."), Ct);
 
-        Selection inLaws = await engine.SelectAsync(Alice, new RequestContext("What should I cook for my in-laws on Sunday?"), Ct);
+        Selection inLaws = await engine.SelectAsync(Alice, new RequestContext("What could I cook for my in-laws this Sunday?"), Ct);
         Selection me = await engine.SelectAsync(Alice, new RequestContext("Give me a pasta recipe for tonight, just for me."), Ct);
 
         SelectedPreference only = Assert.Single(inLaws.Preferences);
-        Assert.StartsWith("When cooking for my in-laws", only.Preference.Text, StringComparison.Ordinal);
-        Assert.Contains(me.Preferences, s => s.Preference.Text.StartsWith("I absolutely love garlic", StringComparison.Ordinal));
+        Assert.Contains("in-laws", only.Preference.Text, StringComparison.Ordinal);
+        Assert.Contains(me.Preferences, s => s.Preference.Text.StartsWith("I really love garlic", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task SelectAsync_ChainedRule_BringsInThePreferencesOfTheAreaItPointsTo()
     {
         var (engine, _, _) = fixture.Create();
-        await engine.RememberAsync(Alice, new Statement("When I book concert tickets, also look for a hotel nearby."), Ct);
-        await engine.RememberAsync(Alice, new Statement("For hotels I want free cancellation."), Ct);
+        await engine.RememberAsync(Alice, new Statement("When I book concert tickets, also find a hotel close by."), Ct);
+        await engine.RememberAsync(Alice, new Statement("For hotels I want a free cancellation policy."), Ct);
         await engine.RememberAsync(Alice, new Statement("I write all my code in C#."), Ct);
 
-        Selection selection = await engine.SelectAsync(Alice, new RequestContext("Book me tickets for the Coldplay show in Munich."), Ct);
+        Selection selection = await engine.SelectAsync(Alice, new RequestContext("Book me tickets for the Muse concert in Munich."), Ct);
 
         Assert.Contains(selection.Preferences, s => s.Preference.Text.StartsWith("When I book concert", StringComparison.Ordinal));
         SelectedPreference hotel = Assert.Single(selection.Preferences, s => s.Preference.Text.StartsWith("For hotels", StringComparison.Ordinal));
@@ -257,7 +257,7 @@ public sealed class PenchantEngineTests(EngineFixture fixture) : IClassFixture<E
     {
         var (engine, _, _) = fixture.Create();
         await engine.RememberAsync(Alice, new Statement("Keep code examples in Python."), Ct);
-        await engine.RememberAsync(Alice, new Statement("Use descriptive variable names, no single letters."), Ct);
+        await engine.RememberAsync(Alice, new Statement("Use descriptive variable names, never single letters."), Ct);
 
         Selection usual = await engine.SelectAsync(Alice, new RequestContext("Write a function that reverses a linked list."), Ct);
         Selection python = await engine.SelectAsync(Alice, new RequestContext("Show me how to reverse a linked list in Python."), Ct);
@@ -369,7 +369,7 @@ public sealed class PenchantEngineTests(EngineFixture fixture) : IClassFixture<E
         var (engine, _, _) = fixture.Create();
         await engine.ObserveAsync(Alice, [new("user", "I can't stand horror movies."), new("assistant", "Noted.")], Ct);
         await engine.RememberAsync(Alice, new Statement("I live in Boston."), Ct);
-        await engine.RememberAsync(Alice, new Statement("We moved to Denver last month."), Ct);
+        await engine.RememberAsync(Alice, new Statement("We moved to Denver a month ago."), Ct);
         IReadOnlyList<Preference> before = await engine.HistoryAsync(Alice, Ct);
 
         await engine.RebuildAsync(Alice, Ct);

@@ -21,9 +21,9 @@ public sealed partial class NearMissTests(EngineFixture fixture) : IClassFixture
         {
             "I strictly avoid gluten.",
             "Use TypeScript for code examples.",
-            "I prefer aisle seats on flights.",
+            "I prefer an aisle seat when I fly.",
             "Keep emails to my boss formal.",
-            "I like hotels with a gym.",
+            "I like hotels that have a gym.",
             "Never schedule meetings before 10am.",
             "Show temperatures in Celsius.",
         })

@@ -32,7 +32,7 @@ public sealed class RuleBasedReactionClassifierTests(EngineFixture fixture) : IC
         var classifier = new RuleBasedReactionClassifier(fixture.Embeddings);
 
         ReactionClassification result = await classifier.ClassifyAsync(
-            "What's a good laptop for programming under $1000?", "Laptops are portable computers.", "What is a good programming laptop for under 1000 dollars?", Ct);
+            "What's a decent laptop for programming under $1000?", "Laptops are portable computers.", "What is a good programming laptop for under 1000 dollars?", Ct);
 
         Assert.Equal(ReactionLabel.Dissatisfied, result.Label);
     }

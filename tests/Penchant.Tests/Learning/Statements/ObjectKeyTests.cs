@@ -3,7 +3,7 @@ namespace Penchant.Learning.Statements;
 public sealed class ObjectKeyTests
 {
     [Theory]
-    [InlineData("When I book flights I want an aisle seat.", "Put me by the gangway when I fly.")]
+    [InlineData("When I book a flight I want the aisle seat.", "Put me by the gangway when I fly.")]
     [InlineData("Use TS for front-end examples.", "Write my front-end code in TypeScript.")]
     [InlineData("No meetings on Fridays.", "Keep my Friday free of meetings.")]
     [InlineData("I buy from local stores.", "Support the local store in my street.")]
@@ -20,7 +20,7 @@ public sealed class ObjectKeyTests
     [InlineData("I'm allergic to peanuts.", "I'm allergic to dogs.")]
     [InlineData("I'm allergic to peanuts.", "I'm allergic to penicillin.")]
     [InlineData("I prefer morning meetings.", "No meetings on Fridays.")]
-    [InlineData("I prefer hotels with a gym.", "I prefer hotels with a pool.")]
+    [InlineData("I prefer hotels that have a gym.", "I prefer hotels that have a pool.")]
     public void CompareTo_DifferentObjectsOrConditions_Clash(string a, string b)
     {
         ObjectKey.Agreement agreement = ObjectKey.Of(a).CompareTo(ObjectKey.Of(b));
@@ -42,7 +42,7 @@ public sealed class ObjectKeyTests
     [Fact]
     public void CompareTo_AWordOnlyBothConditionsName_IsASharedSituationNotASharedWord()
     {
-        ObjectKey.Agreement agreement = ObjectKey.Of("When my parents visit, I cook lasagne.").CompareTo(ObjectKey.Of("When my parents visit, plan a walk in the park."));
+        ObjectKey.Agreement agreement = ObjectKey.Of("When my in-laws visit, I cook risotto.").CompareTo(ObjectKey.Of("When my in-laws visit, plan a stroll by the river."));
         ObjectKey.Agreement named = ObjectKey.Of("Book a table at Rocco's when I eat out.").CompareTo(ObjectKey.Of("Rocco's is my favourite place."));
 
         Assert.False(agreement.SharedWord);
@@ -51,7 +51,7 @@ public sealed class ObjectKeyTests
     }
 
     [Theory]
-    [InlineData("I do my best work late at night.", "Send me reminders the evening before appointments.")]
+    [InlineData("My best work happens late at night.", "Remind me of appointments on the evening before.")]
     [InlineData("Mornings are when I'm sharpest.", "I like a cooked breakfast in the morning.")]
     [InlineData("I'm free on Tuesdays.", "Water the plants every Tuesday.")]
     [InlineData("Summer is my favourite season.", "I swim in the sea every summer.")]
@@ -64,7 +64,7 @@ public sealed class ObjectKeyTests
     }
 
     [Theory]
-    [InlineData("I'm a night owl.", "I do my best work late at night.")]
+    [InlineData("I'm a night owl.", "My best work happens late at night.")]
     [InlineData("I prefer Monday meetings.", "I prefer afternoon meetings.")]
     [InlineData("Book my holidays in August.", "Book my holidays in winter.")]
     public void CompareTo_DifferentConditionsOrAConditionAgainstAnObject_Clash(string a, string b)
@@ -134,11 +134,11 @@ public sealed class ObjectKeyTests
     }
 
     [Theory]
-    [InlineData("Never use emojis in emails to my boss.", "emoji", false)]
-    [InlineData("Never use emojis in emails to my boss.", "email", true)]
-    [InlineData("Reach me by SMS, not by ringing me.", "phone-call", false)]
+    [InlineData("Never put emojis in mails to my manager.", "emoji", false)]
+    [InlineData("Never put emojis in mails to my manager.", "email", true)]
+    [InlineData("Reach me by SMS, never by ringing me.", "phone-call", false)]
     [InlineData("Don't show me times in am/pm.", "24h-clock", true)]
-    [InlineData("Reach me by SMS, not by ringing me.", "text-message", true)]
+    [InlineData("Reach me by SMS, never by ringing me.", "text-message", true)]
     [InlineData("Keep my messages to the boss emoji-free.", "emoji", false)]
     [InlineData("Don't suggest any present that costs more than 50 euros.", "gift", null)]
     [InlineData("I'm allergic to peanuts.", "peanut", null)]
@@ -154,7 +154,7 @@ public sealed class ObjectKeyTests
     {
         ObjectKey vegetarian = ObjectKey.Of("I'm vegetarian.");
 
-        ObjectKey.Agreement same = ObjectKey.Of("I don't eat meat or fish.").CompareTo(vegetarian);
+        ObjectKey.Agreement same = ObjectKey.Of("I never eat meat or fish.").CompareTo(vegetarian);
         ObjectKey.Agreement nearMiss = ObjectKey.Of("I don't eat fish.").CompareTo(vegetarian);
 
         Assert.True(same.SharedObject);
@@ -173,8 +173,8 @@ public sealed class ObjectKeyTests
     }
 
     [Theory]
-    [InlineData("No meetings on Fridays, that's my focus day.", "focus-time")]
-    [InlineData("Don't put anything in my calendar on Fridays, I need that day for deep work.", "focus-time")]
+    [InlineData("No meetings on Fridays, that's my day for focus.", "focus-time")]
+    [InlineData("Don't book anything for me on Fridays, I need that day for deep work.", "focus-time")]
     [InlineData("No cheese on my pizza because my partner hates it.", "partner")]
     public void Of_AReasonClause_NamesNoObject(string text, string concept)
     {
@@ -191,7 +191,7 @@ public sealed class ObjectKeyTests
     [Fact]
     public void CompareTo_AReasonTheOtherDoesNotGive_IsNoCondition()
     {
-        ObjectKey.Agreement agreement = ObjectKey.Of("No meetings on Fridays, that's my focus day.").CompareTo(ObjectKey.Of("Keep my Fridays clear of calls."));
+        ObjectKey.Agreement agreement = ObjectKey.Of("No meetings on Fridays, that's my day for focus.").CompareTo(ObjectKey.Of("Keep my Fridays free of any calls."));
 
         Assert.True(agreement.SharedObject);
         Assert.False(agreement.SoftClash);
@@ -215,7 +215,7 @@ public sealed class ObjectKeyTests
     [Fact]
     public void CompareTo_AnIdiomOfDislikeAndADislike_SameStance()
     {
-        ObjectKey.Agreement agreement = ObjectKey.Of("I don't like spicy food.").CompareTo(ObjectKey.Of("Keep the heat low, chilli is not my friend."));
+        ObjectKey.Agreement agreement = ObjectKey.Of("I don't like spicy food.").CompareTo(ObjectKey.Of("Keep the heat down, chilli is not my friend."));
 
         Assert.True(agreement.SharedObject);
         Assert.True(agreement.SameStance);
@@ -225,12 +225,12 @@ public sealed class ObjectKeyTests
     [Fact]
     public void Of_ARangeOfDays_NamesTheDaysBetween()
     {
-        Assert.Equal(["thursday", "tuesday", "wednesday"], ObjectKey.Of("I'm in the office Tuesday to Thursday.").Concepts.Where(static c => c.Condition).Select(static c => c.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["thursday", "tuesday", "wednesday"], ObjectKey.Of("I'm at the office Tuesday to Thursday.").Concepts.Where(static c => c.Condition).Select(static c => c.Id).Order(StringComparer.Ordinal));
         Assert.Equal(["friday", "monday", "saturday", "sunday"], ObjectKey.Of("I'm away from Friday through Monday.").Concepts.Where(static c => c.Condition).Select(static c => c.Id).Order(StringComparer.Ordinal));
     }
 
     [Theory]
-    [InlineData("I work remote on Mondays and Fridays.", "I'm in the office Tuesday to Thursday and at home the rest of the week.")]
+    [InlineData("I work remote on Mondays and Fridays.", "I'm at the office Tuesday to Thursday and home the other days.")]
     [InlineData("I'm remote on Wednesdays.", "I'm in the office Monday, Tuesday, Thursday and Friday.")]
     public void CompareTo_AScheduleAndItsComplementInTheWorkWeek_SameStance(string a, string b)
     {
@@ -245,7 +245,7 @@ public sealed class ObjectKeyTests
     [Theory]
     [InlineData("I go to the gym on Mondays and Fridays.", "I go to the gym Tuesday to Thursday.")]
     [InlineData("I work remote on Mondays and Fridays.", "I work remote Tuesday to Thursday.")]
-    [InlineData("I work remote on Mondays.", "I'm in the office Tuesday to Thursday.")]
+    [InlineData("I work remote on Mondays.", "I'm at the office Tuesday to Thursday.")]
     public void CompareTo_DifferentDaysNotAComplementWithTheOppositeStance_Clash(string a, string b)
     {
         ObjectKey.Agreement agreement = ObjectKey.Of(a).CompareTo(ObjectKey.Of(b));
@@ -254,9 +254,9 @@ public sealed class ObjectKeyTests
     }
 
     [Theory]
-    [InlineData("Please text me instead of calling.", "phone-call", false)]
+    [InlineData("Please send me a text rather than calling.", "phone-call", false)]
     [InlineData("I hate calling the bank.", "phone-call", false)]
-    [InlineData("Keep my Fridays clear of calls.", "meeting", true)]
+    [InlineData("Keep my Fridays free of any calls.", "meeting", true)]
     public void Of_CallingIsAPhoneCallWhileCallsAreMeetings(string text, string concept, bool stance)
     {
         ObjectKey key = ObjectKey.Of(text);

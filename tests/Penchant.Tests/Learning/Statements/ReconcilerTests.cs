@@ -11,10 +11,10 @@ public sealed class ReconcilerTests(EngineFixture fixture) : IClassFixture<Engin
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
-    [InlineData("Use the 24-hour clock for times.", "No am/pm times for me, please.")]
+    [InlineData("Show every time on the 24-hour clock.", "No am/pm times for me, please.")]
     [InlineData("I always travel with hand luggage only.", "No checked luggage for me.")]
     [InlineData("I can't stand cilantro.", "Keep fresh coriander out of my recipes.")]
-    [InlineData("I'm vegetarian.", "I don't eat meat or fish.")]
+    [InlineData("I'm vegetarian.", "I never eat meat or fish.")]
     [InlineData("No meetings on Wednesdays, I need that day for my kids.", "Keep Wednesdays free of calls.")]
     [InlineData("Message me rather than calling.", "I really dislike phone calls.")]
     [InlineData("Go easy on the garlic, garlic and I don't get along.", "No garlic in my food please.")]
@@ -34,11 +34,11 @@ public sealed class ReconcilerTests(EngineFixture fixture) : IClassFixture<Engin
     [Theory]
     [InlineData("I love cilantro.", "I can't stand cilantro.")]
     [InlineData("I prefer dark mode in every app.", "I prefer light mode in every app.")]
-    [InlineData("Use the 24-hour clock for times.", "Give me times with am/pm.")]
+    [InlineData("Show every time on the 24-hour clock.", "Give me times with am/pm.")]
     [InlineData("I'm vegetarian.", "I don't eat fish.")]
     [InlineData("I go to the gym on Mondays and Fridays.", "I go to the gym Tuesday to Thursday.")]
-    [InlineData("When I eat out with friends, I go for sushi.", "When I eat out with friends, I want a place with outdoor seating.")]
-    [InlineData("When my parents visit, I cook lasagne.", "When my parents visit, plan a walk in the park.")]
+    [InlineData("When I dine out with my mates, I pick sushi.", "When I dine out with my mates, I want a table outside.")]
+    [InlineData("When my in-laws visit, I cook risotto.", "When my in-laws visit, plan a stroll by the river.")]
     [InlineData("For trips under 300 km, I go by train.", "When I travel for work, I go by train whenever I can.")]
     public async Task RememberAsync_ForAndAgainstOtherDaysTheSameSituationForAnotherThingOrAnotherScope_NeverMerges(string first, string second)
     {
