@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using Penchant.Deciding;
 using Penchant.Domain;
 using Penchant.Signals;
@@ -123,7 +122,7 @@ internal sealed class DashboardData(IPenchant engine, IPreferenceStore store, ID
         var days = new SortedSet<DateOnly>();
         var counts = new Dictionary<string, Dictionary<DateOnly, int>>(StringComparer.Ordinal);
         var accepted = new Dictionary<DateOnly, (int Yes, int No)>();
-        var reactions = new List<ReactionRead>();
+        var reactions = new List<RecordedReaction>();
         var rewards = new SortedDictionary<DateOnly, (double Sum, int Count)>();
         foreach (PreferenceEvent entry in events)
         {
@@ -135,20 +134,20 @@ internal sealed class DashboardData(IPenchant engine, IPreferenceStore store, ID
             }
 
             perDay[day] = perDay.GetValueOrDefault(day) + 1;
-            if (entry.Kind == EventKind.Reaction && ReadReaction(entry.Data) is { } reaction)
+            if (LoggedSignals.ReadReaction(entry) is { } reaction)
             {
-                if (reaction.Applied.Count > 0 && reaction.Label is "satisfied" or "dissatisfied")
+                if (reaction.Applied.Count > 0 && reaction.Label is ReactionLabel.Satisfied or ReactionLabel.Dissatisfied)
                 {
                     (int yes, int no) = accepted.GetValueOrDefault(day);
-                    accepted[day] = reaction.Label == "satisfied" ? (yes + 1, no) : (yes, no + 1);
+                    accepted[day] = reaction.Label == ReactionLabel.Satisfied ? (yes + 1, no) : (yes, no + 1);
                 }
 
                 reactions.Add(reaction);
             }
-            else if (entry.Kind.Name == "reward" && ReadReward(entry.Data) is { } reward)
+            else if (LoggedSignals.ReadReward(entry) is { } reward)
             {
                 (double sum, int count) = rewards.GetValueOrDefault(day);
-                rewards[day] = (sum + reward, count + 1);
+                rewards[day] = (sum + reward.Value, count + 1);
             }
         }
 
@@ -197,9 +196,9 @@ internal sealed class DashboardData(IPenchant engine, IPreferenceStore store, ID
         var acceptedCount = new int[10];
         var judged = new int[10];
         int applications = 0;
-        foreach (ReactionRead reaction in reactions)
+        foreach (RecordedReaction reaction in reactions)
         {
-            if (reaction.Label is not ("satisfied" or "dissatisfied") || reaction.Request is null || !replays.TryGetValue(reaction.Request, out Selection? replay))
+            if (reaction.Label is not (ReactionLabel.Satisfied or ReactionLabel.Dissatisfied) || reaction.Request is null || !replays.TryGetValue(reaction.Request, out Selection? replay))
             {
                 continue;
             }
@@ -211,7 +210,7 @@ internal sealed class DashboardData(IPenchant engine, IPreferenceStore store, ID
                     int bin = Math.Clamp((int)(probability * 10), 0, 9);
                     predictedSum[bin] += probability;
                     judged[bin]++;
-                    acceptedCount[bin] += reaction.Label == "satisfied" ? 1 : 0;
+                    acceptedCount[bin] += reaction.Label == ReactionLabel.Satisfied ? 1 : 0;
                     applications++;
                 }
             }
@@ -278,58 +277,6 @@ internal sealed class DashboardData(IPenchant engine, IPreferenceStore store, ID
 
         return null;
     }
-
-    private static double? ReadReward(string? data)
-    {
-        if (data is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            using JsonDocument document = JsonDocument.Parse(data);
-            foreach (JsonProperty property in document.RootElement.EnumerateObject())
-            {
-                if (property.NameEquals("value") || property.NameEquals("Value"))
-                {
-                    return property.Value.ValueKind == JsonValueKind.Number ? property.Value.GetDouble() : null;
-                }
-            }
-
-            return null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static ReactionRead? ReadReaction(string? data)
-    {
-        if (data is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            using JsonDocument document = JsonDocument.Parse(data);
-            JsonElement root = document.RootElement;
-            string label = root.TryGetProperty("label", out JsonElement l) && l.ValueKind == JsonValueKind.String ? l.GetString()! : "neutral";
-            string[] applied = root.TryGetProperty("applied", out JsonElement a) && a.ValueKind == JsonValueKind.Array
-                ? [.. a.EnumerateArray().Where(static e => e.ValueKind == JsonValueKind.String).Select(static e => e.GetString()!)]
-                : [];
-            string? request = root.TryGetProperty("request", out JsonElement r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
-            return new ReactionRead(label, applied, request);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private sealed record ReactionRead(string Label, IReadOnlyList<string> Applied, string? Request);
 }
 
 /// <summary>The health page's charts (SVG documents, or <see langword="null"/> when there is nothing to draw) and principles.</summary>

@@ -24,7 +24,10 @@ internal sealed class RewardCodec : SignalCodec<Reward>
     public override SignalEntry Encode(Reward signal)
         => new(signal.DecisionId, Data: JsonSerializer.Serialize(new RewardData(signal.DecisionId, signal.Value, signal.Slot), DecidingJsonContext.Default.RewardData));
 
-    public override Reward? Decode(PreferenceEvent entry)
+    public override Reward? Decode(PreferenceEvent entry) => Read(entry);
+
+    /// <summary>Reads a reward entry's data (the codec's decoding, for readers without the registered codecs).</summary>
+    public static Reward? Read(PreferenceEvent entry)
         => entry.Text is not null && SignalPayload.Read(entry.Data, DecidingJsonContext.Default.RewardData) is { } data
             ? new Reward(data.Id, data.Value, data.Slot, entry.At)
             : null;
