@@ -150,15 +150,15 @@ public sealed class PostgreSqlPreferenceStore : IPreferenceStore, IAsyncDisposab
         // report the deletion, when the user existed, and answers how many user rows it deleted.
         _deleteUserRow = database.Sql("WITH u AS (DELETE FROM {s}.users WHERE tenant = $1 AND user_id = $2 RETURNING 1) SELECT count(*) FROM u");
         _deleteUserRowReporting = database.Sql(
-            $"""
-            WITH u AS (DELETE FROM {{s}}.users WHERE tenant = $1 AND user_id = $2 RETURNING 1),
+            $$"""
+            WITH u AS (DELETE FROM {s}.users WHERE tenant = $1 AND user_id = $2 RETURNING 1),
             d AS (
-                INSERT INTO {{s}}.webhook_deliveries ({PostgreSqlWebhookStore.DeliveryColumns})
-                {PostgreSqlWebhookStore.DeliveryRowsAfterUser}
+                INSERT INTO {s}.webhook_deliveries ({{PostgreSqlWebhookStore.DeliveryColumns}})
+                {{PostgreSqlWebhookStore.DeliveryRowsAfterUser}}
                 WHERE EXISTS (SELECT 1 FROM u)
-                   OR EXISTS (SELECT 1 FROM {{s}}.events e WHERE e.tenant = $1 AND e.user_id = $2)
-                   OR EXISTS (SELECT 1 FROM {{s}}.preferences p WHERE p.tenant = $1 AND p.user_id = $2)
-                   OR EXISTS (SELECT 1 FROM {{s}}.user_models m WHERE m.tenant = $1 AND m.user_id = $2)
+                   OR EXISTS (SELECT 1 FROM {s}.events e WHERE e.tenant = $1 AND e.user_id = $2)
+                   OR EXISTS (SELECT 1 FROM {s}.preferences p WHERE p.tenant = $1 AND p.user_id = $2)
+                   OR EXISTS (SELECT 1 FROM {s}.user_models m WHERE m.tenant = $1 AND m.user_id = $2)
                 ON CONFLICT (id) DO NOTHING)
             SELECT count(*) FROM u
             """);
