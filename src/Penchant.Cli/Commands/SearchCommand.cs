@@ -5,7 +5,7 @@ using Penchant.Searching;
 
 namespace Penchant.Cli.Commands;
 
-/// <summary><c>penchant search QUERY [--limit N] [--metadata key=value]…</c>: searches the user's current preferences by meaning and words.</summary>
+/// <summary><c>penchant search QUERY [--limit N] [--meta KEY=VALUE]…</c>: searches the user's current preferences by meaning and words.</summary>
 internal sealed class SearchCommand : CliCommand
 {
     private readonly Argument<string> _query = new("query") { Description = "What to look for, for example \"what do you know about my diet?\"" };

@@ -29,7 +29,6 @@ public static class SearchApi
     }
 
     /// <summary>Searches the user's current preferences.</summary>
-    /// <remarks>Only preferences that have not expired, and whose metadata matches every <c>metadata.&lt;key&gt;=&lt;value&gt;</c> query parameter.</remarks>
     /// <param name="userId">The user.</param>
     /// <param name="q">What to look for.</param>
     /// <param name="limit">The most matches to return, 1 to 100 (default 10).</param>
