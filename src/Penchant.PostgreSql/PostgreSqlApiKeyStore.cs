@@ -136,26 +136,6 @@ public sealed class PostgreSqlApiKeyStore : IApiKeyStore, IAsyncDisposable, IDis
     /// <inheritdoc/>
     /// <exception cref="StoreUnavailableException">The server cannot be reached.</exception>
     /// <exception cref="PenchantException">The server failed.</exception>
-    public async Task<bool> AnyKeyAsync(CancellationToken cancellationToken = default)
-    {
-        NpgsqlConnection connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            try
-            {
-                using NpgsqlCommand command = new(_database.Sql("SELECT EXISTS (SELECT 1 FROM {s}.service_api_keys)"), connection);
-                return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true;
-            }
-            catch (NpgsqlException ex)
-            {
-                throw _database.Failure(ex, "look for keys", cancellationToken);
-            }
-        }
-    }
-
-    /// <inheritdoc/>
-    /// <exception cref="StoreUnavailableException">The server cannot be reached.</exception>
-    /// <exception cref="PenchantException">The server failed.</exception>
     public async Task<bool> HasActiveKeyAsync(string tenantId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);

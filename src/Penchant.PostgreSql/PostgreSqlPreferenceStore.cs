@@ -54,7 +54,12 @@ public sealed class PostgreSqlPreferenceStore : IPreferenceStore, IAsyncDisposab
     private readonly string _redactEvents;
     private readonly string _deleteAllModels;
     private readonly string _upsertUserModel;
-    private readonly string[] _deleteUser;
+    private readonly string _deleteUserRow;
+    private readonly string _deleteUserRowReporting;
+    private readonly string[] _deleteUserRows;
+    private readonly string _deleteAllMetadata;
+    private readonly string _deleteMetadata;
+    private readonly string _insertMetadata;
     private readonly string _listUsers;
     private readonly string _listExpiring;
     private readonly string _summarizeUsers;
@@ -130,13 +135,39 @@ public sealed class PostgreSqlPreferenceStore : IPreferenceStore, IAsyncDisposab
             ON CONFLICT (tenant, user_id, name) DO UPDATE SET version = m.version + 1, payload = excluded.payload
             """);
 
-        // The user's row goes first: it waits for a commit in flight, and a commit that comes later finds no row to move on.
-        _deleteUser =
+        // The metadata index: a preference's rows are deleted with it and written again when it is upserted.
+        _deleteAllMetadata = database.Sql("DELETE FROM {s}.preference_metadata WHERE tenant = $1 AND user_id = $2");
+        _deleteMetadata = database.Sql("DELETE FROM {s}.preference_metadata WHERE tenant = $1 AND user_id = $2 AND preference_id = ANY($3)");
+        _insertMetadata = database.Sql(
+            """
+            INSERT INTO {s}.preference_metadata (tenant, user_id, key, value, preference_id)
+            SELECT $1, $2, key, value, id FROM unnest($3::text[], $4::text[], $5::text[]) AS m(key, value, id)
+            """);
+
+        // Deleting a user is one batch (one round trip, one implicit transaction: all or nothing). The user's row goes first: it
+        // waits for a commit in flight, and each later statement takes its snapshot after that commit, so it deletes what the
+        // commit wrote; a commit that comes later finds no row to move on. The first statement also adds the deliveries that
+        // report the deletion, when the user existed, and answers how many user rows it deleted.
+        _deleteUserRow = database.Sql("WITH u AS (DELETE FROM {s}.users WHERE tenant = $1 AND user_id = $2 RETURNING 1) SELECT count(*) FROM u");
+        _deleteUserRowReporting = database.Sql(
+            $$"""
+            WITH u AS (DELETE FROM {s}.users WHERE tenant = $1 AND user_id = $2 RETURNING 1),
+            d AS (
+                INSERT INTO {s}.webhook_deliveries ({{PostgreSqlWebhookStore.DeliveryColumns}})
+                {{PostgreSqlWebhookStore.DeliveryRowsAfterUser}}
+                WHERE EXISTS (SELECT 1 FROM u)
+                   OR EXISTS (SELECT 1 FROM {s}.events e WHERE e.tenant = $1 AND e.user_id = $2)
+                   OR EXISTS (SELECT 1 FROM {s}.preferences p WHERE p.tenant = $1 AND p.user_id = $2)
+                   OR EXISTS (SELECT 1 FROM {s}.user_models m WHERE m.tenant = $1 AND m.user_id = $2)
+                ON CONFLICT (id) DO NOTHING)
+            SELECT count(*) FROM u
+            """);
+        _deleteUserRows =
         [
-            database.Sql("DELETE FROM {s}.users WHERE tenant = $1 AND user_id = $2"),
             database.Sql("DELETE FROM {s}.events WHERE tenant = $1 AND user_id = $2"),
             database.Sql("DELETE FROM {s}.preferences WHERE tenant = $1 AND user_id = $2"),
             database.Sql("DELETE FROM {s}.user_models WHERE tenant = $1 AND user_id = $2"),
+            _deleteAllMetadata,
         ];
         _listUsers = database.Sql("SELECT user_id FROM {s}.users WHERE tenant = $1 AND version > 0");
         _listExpiring = database.Sql("SELECT DISTINCT tenant, user_id FROM {s}.preferences WHERE expires_at IS NOT NULL AND expires_at <= $1");
@@ -177,16 +208,26 @@ public sealed class PostgreSqlPreferenceStore : IPreferenceStore, IAsyncDisposab
     /// <exception cref="StoreUnavailableException">The server cannot be reached.</exception>
     /// <exception cref="PenchantException">The server failed.</exception>
     /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
-    public async Task<UserState> GetStateAsync(UserKey user, CancellationToken cancellationToken = default)
+    public Task<UserState> GetStateAsync(UserKey user, CancellationToken cancellationToken = default) => GetStateAsync(user, MetadataFilter.None, cancellationToken);
+
+    /// <inheritdoc/>
+    /// <remarks>One statement; each condition is one range of the metadata index's primary key (tenant, user, key, value, preference).</remarks>
+    /// <exception cref="ArgumentException"><paramref name="user"/> is not a valid key.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="filter"/> is <see langword="null"/>.</exception>
+    /// <exception cref="StoreUnavailableException">The server cannot be reached.</exception>
+    /// <exception cref="PenchantException">The server failed.</exception>
+    /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
+    public async Task<UserState> GetStateAsync(UserKey user, MetadataFilter filter, CancellationToken cancellationToken = default)
     {
         user.Validate();
+        ArgumentNullException.ThrowIfNull(filter);
         NpgsqlConnection connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             try
             {
                 // One statement, so the version and the preferences come from one snapshot.
-                using NpgsqlCommand command = Command(connection, null, _selectState, user);
+                using NpgsqlCommand command = SelectState(connection, user, filter);
                 NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
                 {
@@ -393,33 +434,41 @@ public sealed class PostgreSqlPreferenceStore : IPreferenceStore, IAsyncDisposab
         {
             try
             {
-                // One transaction: all of the user goes, with the deliveries that report it, or nothing.
-                NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                await using (transaction.ConfigureAwait(false))
+                // One batch, one round trip, no explicit transaction: PostgreSQL runs it as one implicit transaction.
+                using NpgsqlBatch batch = new(connection);
+                NpgsqlBatchCommand first = BatchCommand(deliveries.Count > 0 ? _deleteUserRowReporting : _deleteUserRow, user);
+                if (deliveries.Count > 0)
                 {
-                    using NpgsqlBatch batch = new(connection, transaction);
-                    foreach (string sql in _deleteUser)
-                    {
-                        batch.BatchCommands.Add(BatchCommand(sql, user));
-                    }
-
-                    await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                    ulong rows = 0;
-                    foreach (NpgsqlBatchCommand command in batch.BatchCommands)
-                    {
-                        rows += command.Rows;
-                    }
-
-                    if (rows > 0 && deliveries.Count > 0)
-                    {
-                        using NpgsqlBatch enqueue = new(connection, transaction);
-                        enqueue.BatchCommands.Add(PostgreSqlWebhookStore.InsertCommand(_database, deliveries));
-                        await enqueue.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                    }
-
-                    await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-                    return rows > 0;
+                    PostgreSqlWebhookStore.AddDeliveries(first.Parameters, deliveries);
                 }
+
+                batch.BatchCommands.Add(first);
+                foreach (string sql in _deleteUserRows)
+                {
+                    batch.BatchCommands.Add(BatchCommand(sql, user));
+                }
+
+                ulong rows = 0;
+                NpgsqlDataReader reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    // The batch is sent whole; its answers are read to the end whatever the token says now.
+                    if (await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false))
+                    {
+                        rows += (ulong)reader.GetInt64(0);
+                    }
+
+                    while (await reader.NextResultAsync(CancellationToken.None).ConfigureAwait(false))
+                    {
+                    }
+                }
+
+                for (int i = 1; i < batch.BatchCommands.Count; i++)
+                {
+                    rows += batch.BatchCommands[i].Rows;
+                }
+
+                return rows > 0;
             }
             catch (NpgsqlException ex)
             {
@@ -570,6 +619,30 @@ public sealed class PostgreSqlPreferenceStore : IPreferenceStore, IAsyncDisposab
         }
     }
 
+    // The user's row with every preference, or with those whose metadata has, for each condition's key, one of its values (the
+    // conditions are part of the join, so a user without a passing preference still answers with their version).
+    private NpgsqlCommand SelectState(NpgsqlConnection connection, UserKey user, MetadataFilter filter)
+    {
+        if (filter.IsEmpty)
+        {
+            return Command(connection, null, _selectState, user);
+        }
+
+        var sql = new System.Text.StringBuilder("SELECT u.version, u.last_event_id, p.id, p.payload, p.embedding FROM ");
+        sql.Append(_database.Schema).Append(".users u LEFT JOIN ").Append(_database.Schema).Append(".preferences p ON p.tenant = u.tenant AND p.user_id = u.user_id");
+        NpgsqlCommand command = Command(connection, null, string.Empty, user);
+        foreach ((string key, string[] values) in filter.Conditions)
+        {
+            int n = command.Parameters.Count;
+            sql.Append(CultureInfo.InvariantCulture, $" AND p.id IN (SELECT m.preference_id FROM {_database.Schema}.preference_metadata m WHERE m.tenant = $1 AND m.user_id = $2 AND m.key = ${n + 1} AND m.value = ANY(${n + 2}))");
+            command.Parameters.Add(Text(key));
+            command.Parameters.Add(TextArray(values));
+        }
+
+        command.CommandText = sql.Append(" WHERE u.tenant = $1 AND u.user_id = $2 ORDER BY p.ordinal").ToString();
+        return command;
+    }
+
     private static ConcurrencyException Stale(long version, long expected) => new(
         $"The user's event log is at version {version.ToString(CultureInfo.InvariantCulture)}; the change was computed from version {expected.ToString(CultureInfo.InvariantCulture)}.");
 
@@ -602,6 +675,7 @@ public sealed class PostgreSqlPreferenceStore : IPreferenceStore, IAsyncDisposab
 
         if (change.ReplaceAllPreferences)
         {
+            batch.BatchCommands.Add(BatchCommand(_deleteAllMetadata, user));
             batch.BatchCommands.Add(BatchCommand(_deleteAllPreferences, user));
         }
 
@@ -617,8 +691,12 @@ public sealed class PostgreSqlPreferenceStore : IPreferenceStore, IAsyncDisposab
             batch.BatchCommands.Add(upsert);
         }
 
+        AddMetadataWrites(batch, user, change);
         if (change.Delete.Count > 0)
         {
+            NpgsqlBatchCommand deleteMetadata = BatchCommand(_deleteMetadata, user);
+            deleteMetadata.Parameters.Add(TextArray([.. change.Delete]));
+            batch.BatchCommands.Add(deleteMetadata);
             NpgsqlBatchCommand delete = BatchCommand(_deletePreferences, user);
             delete.Parameters.Add(TextArray([.. change.Delete]));
             batch.BatchCommands.Add(delete);
@@ -650,6 +728,51 @@ public sealed class PostgreSqlPreferenceStore : IPreferenceStore, IAsyncDisposab
         }
 
         return appended;
+    }
+
+    // The upserted preferences' rows in the metadata index are replaced by their current metadata.
+    private void AddMetadataWrites(NpgsqlBatch batch, UserKey user, UserChange change)
+    {
+        if (change.Upsert.Count == 0)
+        {
+            return;
+        }
+
+        // A preference upserted twice in one change is stored as its last upsert left it.
+        var last = new Dictionary<string, Preference>(StringComparer.Ordinal);
+        foreach (Preference preference in change.Upsert)
+        {
+            last[preference.Id] = preference;
+        }
+
+        if (!change.ReplaceAllPreferences)
+        {
+            NpgsqlBatchCommand clear = BatchCommand(_deleteMetadata, user);
+            clear.Parameters.Add(TextArray([.. last.Keys]));
+            batch.BatchCommands.Add(clear);
+        }
+
+        var keys = new List<string>();
+        var values = new List<string>();
+        var ids = new List<string>();
+        foreach (Preference preference in last.Values)
+        {
+            foreach ((string key, string value) in preference.Metadata)
+            {
+                keys.Add(key);
+                values.Add(value);
+                ids.Add(preference.Id);
+            }
+        }
+
+        if (keys.Count > 0)
+        {
+            NpgsqlBatchCommand insert = BatchCommand(_insertMetadata, user);
+            insert.Parameters.Add(TextArray([.. keys]));
+            insert.Parameters.Add(TextArray([.. values]));
+            insert.Parameters.Add(TextArray([.. ids]));
+            batch.BatchCommands.Add(insert);
+        }
     }
 
     private async Task<LogPosition> ReadPositionAsync(UserKey user, CancellationToken cancellationToken)

@@ -92,6 +92,25 @@ internal static class PostgreSqlSchema
         ALTER TABLE {s}.preferences ADD COLUMN IF NOT EXISTS expires_at timestamptz;
         CREATE INDEX IF NOT EXISTS preferences_by_expiry ON {s}.preferences (expires_at) WHERE expires_at IS NOT NULL;
         """,
+
+        // 2 → 3: the metadata index (each key/value pair of each preference's metadata, also in the payload), filled from the
+        // stored preferences. A filter's condition is a range of the primary key; rows go with their preference by identifier.
+        """
+        CREATE TABLE IF NOT EXISTS {s}.preference_metadata (
+            tenant        text COLLATE "C" NOT NULL,
+            user_id       text COLLATE "C" NOT NULL,
+            key           text COLLATE "C" NOT NULL,
+            value         text COLLATE "C" NOT NULL,
+            preference_id text COLLATE "C" NOT NULL,
+            PRIMARY KEY (tenant, user_id, key, value, preference_id)
+        );
+        CREATE INDEX IF NOT EXISTS preference_metadata_by_preference ON {s}.preference_metadata (tenant, user_id, preference_id);
+        INSERT INTO {s}.preference_metadata (tenant, user_id, key, value, preference_id)
+        SELECT p.tenant, p.user_id, m.key, m.value, p.id
+        FROM {s}.preferences p
+        CROSS JOIN LATERAL jsonb_each_text(CASE WHEN jsonb_typeof(p.payload::jsonb -> 'metadata') = 'object' THEN p.payload::jsonb -> 'metadata' END) AS m(key, value)
+        ON CONFLICT DO NOTHING;
+        """,
     ];
 
     /// <summary>Gets the schema version this code writes.</summary>

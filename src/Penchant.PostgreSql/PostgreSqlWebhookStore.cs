@@ -53,7 +53,18 @@ public sealed class PostgreSqlWebhookStore : IWebhookStore
         );
         """;
 
-    private const string DeliveryColumns = "id, tenant, webhook_id, event_type, payload, status, attempts, next_at, created_at";
+    /// <summary>The columns of <c>webhook_deliveries</c>, in the order the insert statements write them.</summary>
+    internal const string DeliveryColumns = "id, tenant, webhook_id, event_type, payload, status, attempts, next_at, created_at";
+
+    /// <summary>
+    /// The rows of new deliveries from six parallel array parameters, numbered from <c>$3</c> (a statement's <c>$1</c> and
+    /// <c>$2</c> name the user), due at once: the <c>SELECT … FROM</c> part of an insert, for a statement that adds deliveries
+    /// under a condition of its own.
+    /// </summary>
+    internal const string DeliveryRowsAfterUser = """
+        SELECT id, tenant, hook, type, payload, 0, 0, at, at
+        FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[]) AS x(id, tenant, hook, type, payload, at)
+        """;
 
     // Deliveries from six parallel arrays ($1 … $6: id, tenant, webhook, type, payload, created at), due at once.
     private const string InsertSql = $"""
@@ -89,7 +100,8 @@ public sealed class PostgreSqlWebhookStore : IWebhookStore
         return command;
     }
 
-    private static void AddDeliveries(NpgsqlParameterCollection parameters, IReadOnlyList<WebhookDelivery> deliveries)
+    /// <summary>Adds the six array parameters of deliveries (identifiers, tenants, webhooks, types, payloads, creation times).</summary>
+    internal static void AddDeliveries(NpgsqlParameterCollection parameters, IReadOnlyList<WebhookDelivery> deliveries)
     {
         parameters.AddWithValue(deliveries.Select(static d => d.Id).ToArray());
         parameters.AddWithValue(deliveries.Select(static d => d.TenantId).ToArray());

@@ -42,7 +42,7 @@ public sealed class SqliteApiKeyStore : IApiKeyStore
     public SqliteApiKeyStore(string databasePath, TimeProvider? timeProvider = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
-        _tables = new SqliteSideTables(databasePath, Schema, createDirectory: false);
+        _tables = new SqliteSideTables(databasePath, SqliteSideTables.Ddl(Schema), createDirectory: false);
         _time = timeProvider ?? TimeProvider.System;
     }
 
@@ -108,21 +108,6 @@ public sealed class SqliteApiKeyStore : IApiKeyStore
                 command.Parameters.AddWithValue("$id", id);
                 command.Parameters.AddWithValue("$at", Now());
                 return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
-            }
-        }
-    }
-
-    /// <inheritdoc/>
-    public async Task<bool> AnyKeyAsync(CancellationToken cancellationToken = default)
-    {
-        SqliteConnection connection = await _tables.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            SqliteCommand command = connection.CreateCommand();
-            await using (command.ConfigureAwait(false))
-            {
-                command.CommandText = "SELECT EXISTS (SELECT 1 FROM service_api_keys);";
-                return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 1;
             }
         }
     }

@@ -33,87 +33,16 @@ namespace Penchant.Sqlite;
 public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, IDisposable
 {
     /// <summary>The schema version this code writes, kept in <c>PRAGMA user_version</c>.</summary>
-    internal const int SchemaVersion = 4;
+    internal const int SchemaVersion = SqliteSchema.Version;
 
     private const int SqliteConstraintUnique = 2067;
     private const string TimestampFormat = "o";
-
-    private const string CreateSchemaSql =
-        """
-        CREATE TABLE IF NOT EXISTS users (
-            tenant  TEXT    NOT NULL,
-            user    TEXT    NOT NULL,
-            version INTEGER NOT NULL,
-            PRIMARY KEY (tenant, user)
-        );
-        CREATE TABLE IF NOT EXISTS events (
-            tenant   TEXT    NOT NULL,
-            user     TEXT    NOT NULL,
-            seq      INTEGER NOT NULL,
-            id       TEXT    NOT NULL,
-            kind     INTEGER NOT NULL,
-            role     TEXT,
-            text     TEXT,
-            scope    TEXT,
-            target   TEXT,
-            at       TEXT    NOT NULL,
-            data     TEXT,
-            redacted INTEGER NOT NULL DEFAULT 0,
-            metadata TEXT,
-            expires_at TEXT,
-            PRIMARY KEY (tenant, user, seq),
-            UNIQUE (tenant, user, id),
-            FOREIGN KEY (tenant, user) REFERENCES users (tenant, user) ON DELETE CASCADE
-        );
-        CREATE TABLE IF NOT EXISTS preferences (
-            tenant    TEXT    NOT NULL,
-            user      TEXT    NOT NULL,
-            id        TEXT    NOT NULL,
-            ordinal   INTEGER NOT NULL,
-            payload   TEXT    NOT NULL,
-            embedding BLOB,
-            expires_at INTEGER,
-            PRIMARY KEY (tenant, user, id),
-            FOREIGN KEY (tenant, user) REFERENCES users (tenant, user) ON DELETE CASCADE
-        );
-        CREATE INDEX IF NOT EXISTS preferences_by_ordinal ON preferences (tenant, user, ordinal);
-        """ + CreateModelsSql + CreateExpiryIndexSql;
-
-    // The expiry sweep finds the users with expired preferences through this index (expires_at in Unix milliseconds).
-    private const string CreateExpiryIndexSql =
-        """
-        CREATE INDEX IF NOT EXISTS preferences_by_expiry ON preferences (expires_at) WHERE expires_at IS NOT NULL;
-        """;
-
-    // Learned parameters: a tenant's models have user = '' (no valid user identifier is empty); a user's rows go with the user.
-    private const string CreateModelsSql =
-        """
-        CREATE TABLE IF NOT EXISTS models (
-            tenant  TEXT    NOT NULL,
-            user    TEXT    NOT NULL,
-            name    TEXT    NOT NULL,
-            version INTEGER NOT NULL,
-            payload BLOB    NOT NULL,
-            PRIMARY KEY (tenant, user, name)
-        );
-        """;
-
-    // Upgrades a file written by an older schema, one step per version; a new file gets CreateSchemaSql only.
-    private static readonly string[] UpgradeSql =
-    [
-        "", // 0 → 1: nothing to upgrade; version 0 is a new file.
-        "ALTER TABLE events ADD COLUMN data TEXT;", // 1 → 2: the structured part of a signal.
-        CreateModelsSql, // 2 → 3: learned model parameters (tenant population models, per-user parts).
-        // 3 → 4: a signal's metadata and expiry; a preference's expiry, indexed for the sweep (its metadata is in the payload).
-        "ALTER TABLE events ADD COLUMN metadata TEXT; ALTER TABLE events ADD COLUMN expires_at TEXT; ALTER TABLE preferences ADD COLUMN expires_at INTEGER;"
-            + CreateExpiryIndexSql,
-    ];
 
     // At most this many queued changes share one transaction, so one slow batch cannot hold the write lock for long.
     private const int MaxGroupCommit = 64;
     private const string Savepoint = "change";
 
-    private static readonly string[] UserTables = ["events", "preferences", "models", "users"];
+    private static readonly string[] UserTables = ["preference_metadata", "events", "preferences", "models", "users"];
 
     private readonly string _connectionString;
     private readonly string _dataSource;
@@ -226,40 +155,7 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
             var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using (connection.ConfigureAwait(false))
             {
-                await ExecuteAsync(connection, null, "PRAGMA journal_mode = WAL;", cancellationToken).ConfigureAwait(false);
-                var transaction = connection.BeginTransaction(deferred: false);
-                await using (transaction.ConfigureAwait(false))
-                {
-                    long version = await ScalarInt64Async(connection, transaction, "PRAGMA user_version;", cancellationToken).ConfigureAwait(false);
-                    if (version > SchemaVersion)
-                    {
-                        throw new PenchantException(
-                            $"The SQLite store '{_dataSource}' has schema version {version}, newer than version {SchemaVersion} that this version of Penchant.Sqlite understands; upgrade the package.");
-                    }
-
-                    if (version < SchemaVersion)
-                    {
-                        // Version 0 is a new file; CREATE … IF NOT EXISTS makes this idempotent. An older file is upgraded step by step.
-                        if (version == 0)
-                        {
-                            await ExecuteAsync(connection, transaction, CreateSchemaSql, cancellationToken).ConfigureAwait(false);
-                        }
-                        else
-                        {
-                            for (long step = version; step < SchemaVersion; step++)
-                            {
-                                await ExecuteAsync(connection, transaction, UpgradeSql[step], cancellationToken).ConfigureAwait(false);
-                            }
-                        }
-
-                        await ExecuteAsync(connection, transaction, $"PRAGMA user_version = {SchemaVersion};", cancellationToken).ConfigureAwait(false);
-                    }
-
-                    // The webhook outbox: commits add deliveries to it in their own transaction.
-                    await ExecuteAsync(connection, transaction, SqliteWebhookStore.Schema, cancellationToken).ConfigureAwait(false);
-
-                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                }
+                await SqliteSchema.MigrateAsync(connection, _dataSource, cancellationToken).ConfigureAwait(false);
             }
 
             _initialized = true;
@@ -278,15 +174,24 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
     /// <exception cref="ArgumentException"><paramref name="user"/> is not a valid key.</exception>
     /// <exception cref="PenchantException">SQLite failed.</exception>
     /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
-    public async Task<UserState> GetStateAsync(UserKey user, CancellationToken cancellationToken = default)
+    public Task<UserState> GetStateAsync(UserKey user, CancellationToken cancellationToken = default) => GetStateAsync(user, MetadataFilter.None, cancellationToken);
+
+    /// <inheritdoc/>
+    /// <remarks>Each condition is one range of the metadata index's primary key (tenant, user, key, value, preference).</remarks>
+    /// <exception cref="ArgumentException"><paramref name="user"/> is not a valid key.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="filter"/> is <see langword="null"/>.</exception>
+    /// <exception cref="PenchantException">SQLite failed.</exception>
+    /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
+    public async Task<UserState> GetStateAsync(UserKey user, MetadataFilter filter, CancellationToken cancellationToken = default)
     {
         user.Validate();
+        ArgumentNullException.ThrowIfNull(filter);
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             try
             {
-                // A deferred transaction gives both reads one snapshot of the file.
+                // A deferred transaction gives every read one snapshot of the file.
                 var transaction = connection.BeginTransaction(deferred: true);
                 await using (transaction.ConfigureAwait(false))
                 {
@@ -297,7 +202,7 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
                     }
 
                     var preferences = new List<Preference>();
-                    using var command = CreateCommand(connection, transaction, "SELECT id, payload, embedding FROM preferences WHERE tenant = $tenant AND user = $user ORDER BY ordinal;", user);
+                    using var command = SelectPreferences(connection, transaction, user, filter);
                     var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                     await using (reader.ConfigureAwait(false))
                     {
@@ -801,13 +706,19 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
 
         var appended = await AppendEventsAsync(connection, transaction, user, version, change, cancellationToken).ConfigureAwait(false);
 
+        // The metadata index changes with the preferences: their rows go with them, an upsert's rows are written again.
         if (change.ReplaceAllPreferences)
         {
-            using var deleteAll = CreateCommand(connection, transaction, "DELETE FROM preferences WHERE tenant = $tenant AND user = $user;", user);
+            using var deleteAll = CreateCommand(
+                connection,
+                transaction,
+                "DELETE FROM preference_metadata WHERE tenant = $tenant AND user = $user; DELETE FROM preferences WHERE tenant = $tenant AND user = $user;",
+                user);
             await deleteAll.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await UpsertPreferencesAsync(connection, transaction, user, change.Upsert, cancellationToken).ConfigureAwait(false);
+        await ForEachIdAsync(connection, transaction, user, "DELETE FROM preference_metadata WHERE tenant = $tenant AND user = $user AND preference_id = $id;", change.Delete, cancellationToken).ConfigureAwait(false);
         await ForEachIdAsync(connection, transaction, user, "DELETE FROM preferences WHERE tenant = $tenant AND user = $user AND id = $id;", change.Delete, cancellationToken).ConfigureAwait(false);
         await ForEachIdAsync(connection, transaction, user, "UPDATE events SET text = NULL, scope = NULL, data = NULL, metadata = NULL, redacted = 1 WHERE tenant = $tenant AND user = $user AND id = $id;", change.Redact, cancellationToken).ConfigureAwait(false);
 
@@ -933,6 +844,16 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
         var payload = command.Parameters.Add("$payload", SqliteType.Text);
         var embedding = command.Parameters.Add("$embedding", SqliteType.Blob);
         var expires = command.Parameters.Add("$expires", SqliteType.Integer);
+        using var clearMetadata = CreateCommand(connection, transaction, "DELETE FROM preference_metadata WHERE tenant = $tenant AND user = $user AND preference_id = $id;", user);
+        var clearId = clearMetadata.Parameters.Add("$id", SqliteType.Text);
+        using var insertMetadata = CreateCommand(
+            connection,
+            transaction,
+            "INSERT INTO preference_metadata (tenant, user, key, value, preference_id) VALUES ($tenant, $user, $key, $value, $id);",
+            user);
+        var metadataId = insertMetadata.Parameters.Add("$id", SqliteType.Text);
+        var key = insertMetadata.Parameters.Add("$key", SqliteType.Text);
+        var value = insertMetadata.Parameters.Add("$value", SqliteType.Text);
         foreach (var preference in preferences)
         {
             expires.Value = preference.ExpiresAt is { } expiresAt ? expiresAt.ToUnixTimeMilliseconds() : DBNull.Value;
@@ -940,6 +861,16 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
             payload.Value = PreferenceCodec.ToJson(preference);
             embedding.Value = (object?)EmbeddingBlob.ToBytes(preference.Embedding) ?? DBNull.Value;
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+            clearId.Value = preference.Id;
+            await clearMetadata.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            metadataId.Value = preference.Id;
+            foreach ((string k, string v) in preference.Metadata)
+            {
+                key.Value = k;
+                value.Value = v;
+                await insertMetadata.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
@@ -958,6 +889,30 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
             id.Value = value;
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    // Every preference, or those whose metadata has, for each condition's key, one of its values (one index range per condition).
+    private static SqliteCommand SelectPreferences(SqliteConnection connection, SqliteTransaction transaction, UserKey user, MetadataFilter filter)
+    {
+        var sql = new System.Text.StringBuilder("SELECT id, payload, embedding FROM preferences WHERE tenant = $tenant AND user = $user");
+        var command = CreateCommand(connection, transaction, string.Empty, user);
+        int k = 0;
+        foreach ((string key, string[] values) in filter.Conditions)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $" AND id IN (SELECT preference_id FROM preference_metadata WHERE tenant = $tenant AND user = $user AND key = $k{k} AND value IN (");
+            command.Parameters.AddWithValue($"$k{k}", key);
+            for (int v = 0; v < values.Length; v++)
+            {
+                sql.Append(CultureInfo.InvariantCulture, $"{(v == 0 ? string.Empty : ", ")}$v{k}_{v}");
+                command.Parameters.AddWithValue($"$v{k}_{v}", values[v]);
+            }
+
+            sql.Append("))");
+            k++;
+        }
+
+        command.CommandText = sql.Append(" ORDER BY ordinal;").ToString();
+        return command;
     }
 
     private static async Task<long?> ReadVersionAsync(SqliteConnection connection, SqliteTransaction transaction, UserKey user, CancellationToken cancellationToken)
@@ -1008,15 +963,6 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
         command.Transaction = transaction;
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task<long> ScalarInt64Async(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        object? value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        return Convert.ToInt64(value, CultureInfo.InvariantCulture);
     }
 
     private async IAsyncEnumerable<PreferenceEvent> ReadEventsCoreAsync(UserKey user, long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken)

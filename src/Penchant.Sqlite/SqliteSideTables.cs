@@ -3,27 +3,29 @@ using Microsoft.Data.Sqlite;
 namespace Penchant.Sqlite;
 
 /// <summary>
-/// Connections to tables that a class keeps in the preference database file but creates itself, outside the preference
-/// store's schema versions (the service's API keys, the webhooks and their outbox): each connection waits for the write
-/// lock up to 30 s and commits with <c>synchronous=FULL</c>, and the first one creates the tables (idempotent DDL) in WAL mode.
+/// Connections to tables that a class other than the preference store keeps in the preference database file (the service's
+/// API keys, the webhooks and their outbox): each connection waits for the write lock up to 30 s and commits with
+/// <c>synchronous=FULL</c>, and the first one of the process prepares the file in WAL mode (the API key store creates its
+/// tables; the webhook store brings the file's schema to the current version, which holds its tables).
 /// </summary>
 /// <remarks>Thread-safe. No file is touched until the first <see cref="OpenAsync"/>.</remarks>
 internal sealed class SqliteSideTables
 {
     private readonly string _connectionString;
-    private readonly string _schema;
+    private readonly Func<SqliteConnection, CancellationToken, Task> _prepare;
     private readonly string? _directory;
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private volatile bool _initialized;
 
     /// <summary>Initializes a new instance of the <see cref="SqliteSideTables"/> class.</summary>
     /// <param name="databasePath">The SQLite file.</param>
-    /// <param name="schema">The tables' DDL (<c>CREATE … IF NOT EXISTS</c>).</param>
+    /// <param name="prepare">Prepares the file on the first connection (creates or upgrades the tables, idempotently).</param>
     /// <param name="createDirectory">Whether the first connection creates the file's folder when it is missing.</param>
-    public SqliteSideTables(string databasePath, string schema, bool createDirectory)
+    public SqliteSideTables(string databasePath, Func<SqliteConnection, CancellationToken, Task> prepare, bool createDirectory)
     {
         string path = Path.GetFullPath(databasePath);
-        _schema = schema;
+        _prepare = prepare;
+        DataSource = path;
         _directory = createDirectory ? Path.GetDirectoryName(path) : null;
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -34,7 +36,23 @@ internal sealed class SqliteSideTables
         }.ToString();
     }
 
-    /// <summary>Opens a connection, creating the tables on first use.</summary>
+    /// <summary>Gets the full path of the file.</summary>
+    public string DataSource { get; }
+
+    /// <summary>Gets a preparation that runs idempotent DDL in WAL mode.</summary>
+    /// <param name="schema">The DDL (<c>CREATE … IF NOT EXISTS</c>).</param>
+    /// <returns>The preparation.</returns>
+    public static Func<SqliteConnection, CancellationToken, Task> Ddl(string schema) => async (connection, cancellationToken) =>
+    {
+        SqliteCommand command = connection.CreateCommand();
+        await using (command.ConfigureAwait(false))
+        {
+            command.CommandText = "PRAGMA journal_mode = WAL;" + schema;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    };
+
+    /// <summary>Opens a connection, preparing the file on first use.</summary>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The open connection; the caller disposes it.</returns>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
@@ -62,13 +80,7 @@ internal sealed class SqliteSideTables
                 {
                     if (!_initialized)
                     {
-                        SqliteCommand command = connection.CreateCommand();
-                        await using (command.ConfigureAwait(false))
-                        {
-                            command.CommandText = "PRAGMA journal_mode = WAL;" + _schema;
-                            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                        }
-
+                        await _prepare(connection, cancellationToken).ConfigureAwait(false);
                         _initialized = true;
                     }
                 }

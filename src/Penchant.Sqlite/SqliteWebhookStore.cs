@@ -5,7 +5,8 @@ namespace Penchant.Sqlite;
 
 /// <summary>
 /// Webhooks and their outbox in three tables of the SQLite database file (<c>webhooks</c>, <c>webhook_deliveries</c>,
-/// <c>webhook_attempts</c>) that this class creates itself, outside the preference store's schema versions.
+/// <c>webhook_attempts</c>), part of the preference database's schema: the first use brings the file to the current schema
+/// version, as the preference store does.
 /// </summary>
 /// <remarks>
 /// Thread-safe. Times are stored as Unix milliseconds. A claim is one <c>UPDATE … RETURNING</c> statement, so two
@@ -13,7 +14,7 @@ namespace Penchant.Sqlite;
 /// </remarks>
 public sealed class SqliteWebhookStore : IWebhookStore
 {
-    /// <summary>The tables' DDL, idempotent; the preference store runs it too, since it adds deliveries to the outbox in its own commits.</summary>
+    /// <summary>The tables' DDL, idempotent: part of the schema of a new file and of the upgrade to version 5 (<see cref="SqliteSchema"/>).</summary>
     internal const string Schema = """
         CREATE TABLE IF NOT EXISTS webhooks (
             tenant     TEXT    NOT NULL,
@@ -58,7 +59,8 @@ public sealed class SqliteWebhookStore : IWebhookStore
     public SqliteWebhookStore(string databasePath)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
-        _tables = new SqliteSideTables(databasePath, Schema, createDirectory: true);
+        string path = Path.GetFullPath(databasePath);
+        _tables = new SqliteSideTables(path, (connection, cancellationToken) => SqliteSchema.MigrateAsync(connection, path, cancellationToken), createDirectory: true);
     }
 
     /// <inheritdoc/>

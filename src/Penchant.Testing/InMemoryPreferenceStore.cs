@@ -64,6 +64,17 @@ public sealed class InMemoryPreferenceStore : IPreferenceStore
     }
 
     /// <inheritdoc/>
+    /// <remarks>Answered by reading every preference of the user (the reference the durable stores' indexes are tested against).</remarks>
+    /// <exception cref="ArgumentException"><paramref name="user"/> is not a valid key.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="filter"/> is <see langword="null"/>.</exception>
+    public async Task<UserState> GetStateAsync(UserKey user, MetadataFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        UserState state = await GetStateAsync(user, cancellationToken).ConfigureAwait(false);
+        return filter.IsEmpty ? state : state with { Preferences = [.. state.Preferences.Where(p => filter.Matches(p.Metadata))] };
+    }
+
+    /// <inheritdoc/>
     /// <exception cref="ArgumentException"><paramref name="user"/> is not a valid key.</exception>
     public Task<LogPosition> GetLogPositionAsync(UserKey user, CancellationToken cancellationToken = default)
     {

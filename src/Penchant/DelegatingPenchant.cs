@@ -28,6 +28,14 @@ public abstract class DelegatingPenchant(IPenchant innerPenchant) : IPenchant
         => InnerPenchant.HistoryAsync(user, cancellationToken);
 
     /// <inheritdoc/>
+    public virtual Task<IReadOnlyList<Preference>> ListAsync(UserKey user, MetadataFilter filter, CancellationToken cancellationToken = default)
+        => InnerPenchant.ListAsync(user, filter, cancellationToken);
+
+    /// <inheritdoc/>
+    public virtual Task<IReadOnlyList<Preference>> HistoryAsync(UserKey user, MetadataFilter filter, CancellationToken cancellationToken = default)
+        => InnerPenchant.HistoryAsync(user, filter, cancellationToken);
+
+    /// <inheritdoc/>
     public virtual Task ForgetAsync(UserKey user, string preferenceId, CancellationToken cancellationToken = default)
         => InnerPenchant.ForgetAsync(user, preferenceId, cancellationToken);
 

@@ -46,6 +46,22 @@ public interface IPenchant
     /// <returns>The preferences.</returns>
     Task<IReadOnlyList<Preference>> HistoryAsync(UserKey user, CancellationToken cancellationToken = default);
 
+    /// <summary>Lists the user's current preferences that have not expired and whose metadata passes a filter, oldest first.</summary>
+    /// <param name="user">The user.</param>
+    /// <param name="filter">Which metadata the preferences must have; <see cref="MetadataFilter.None"/> lists them all.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The preferences; empty for an unknown user.</returns>
+    /// <remarks>A filter is answered by the store's metadata index, reading only the preferences that pass it.</remarks>
+    Task<IReadOnlyList<Preference>> ListAsync(UserKey user, MetadataFilter filter, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists every preference the user has had whose metadata passes a filter, including superseded ones, oldest first.</summary>
+    /// <param name="user">The user.</param>
+    /// <param name="filter">Which metadata the preferences must have; <see cref="MetadataFilter.None"/> lists them all.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The preferences.</returns>
+    /// <remarks>A filter is answered by the store's metadata index, reading only the preferences that pass it.</remarks>
+    Task<IReadOnlyList<Preference>> HistoryAsync(UserKey user, MetadataFilter filter, CancellationToken cancellationToken = default);
+
     /// <summary>Forgets one preference: removes it and erases the text of the signals it came from, so a rebuild cannot bring it back.</summary>
     /// <param name="user">The user.</param>
     /// <param name="preferenceId">The preference.</param>

@@ -17,7 +17,7 @@ public sealed class PostgreSqlApiKeyStoreTests(PostgreSqlStoreFixture fixture) :
         await using var secondDatabase = new PostgreSqlDatabase(options);
         var first = new PostgreSqlApiKeyStore(firstDatabase);
         var second = new PostgreSqlApiKeyStore(secondDatabase);
-        Assert.False(await first.AnyKeyAsync(Ct));
+        Assert.False(await first.HasActiveKeyAsync("acme", Ct));
 
         // Act
         Assert.True(await first.CreateTenantAsync("acme", Ct));
@@ -25,7 +25,7 @@ public sealed class PostgreSqlApiKeyStoreTests(PostgreSqlStoreFixture fixture) :
         CreatedApiKey key = await first.CreateKeyAsync("acme", Ct);
 
         // Assert
-        Assert.True(await second.AnyKeyAsync(Ct));
+        Assert.True(await second.HasActiveKeyAsync("acme", Ct));
         Assert.Equal((key.KeyId, "acme"), await second.AuthenticateAsync(key.Key, Ct));
         Assert.Null(await second.AuthenticateAsync(key.Key[..^1] + (key.Key[^1] == 'a' ? 'b' : 'a'), Ct));
         await using var connection = new NpgsqlConnection(options.ConnectionString);

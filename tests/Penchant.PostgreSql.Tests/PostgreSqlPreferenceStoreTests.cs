@@ -172,6 +172,40 @@ public sealed class PostgreSqlPreferenceStoreTests(PostgreSqlStoreFixture fixtur
         }
     }
 
+    [Fact]
+    public async Task InitializeAsync_SchemaAtVersionTwo_FillsTheMetadataIndex()
+    {
+        // Arrange: a current schema turned back into version 2 (no metadata index), holding preferences with metadata.
+        PostgreSqlStoreOptions options = await fixture.NewOptionsAsync(Ct);
+        await using (var store = new PostgreSqlPreferenceStore(options))
+        {
+            await store.CommitAsync(
+                Alice,
+                new UserChange
+                {
+                    Append = [Event("e1")],
+                    Upsert = [Preference("p1") with { Metadata = new Dictionary<string, string> { ["app"] = "mail", ["source"] = "settings" } }, Preference("p2"), Preference("p3") with { Metadata = new Dictionary<string, string> { ["app"] = "chat" } }],
+                },
+                Ct);
+        }
+
+        await using (var connection = new NpgsqlConnection(options.ConnectionString))
+        {
+            await connection.OpenAsync(Ct);
+            await using var command = new NpgsqlCommand($"DROP TABLE {options.Schema}.preference_metadata; DELETE FROM {options.Schema}.schema_migrations WHERE version = 3", connection);
+            await command.ExecuteNonQueryAsync(Ct);
+        }
+
+        // Act
+        await using var upgraded = new PostgreSqlPreferenceStore(options);
+        UserState found = await upgraded.GetStateAsync(Alice, MetadataFilter.Of(new Dictionary<string, string> { ["app"] = "mail" }), Ct);
+
+        // Assert
+        Assert.Equal(["p1"], found.Preferences.Select(static p => p.Id));
+        Assert.Equal(3L, await ScalarAsync<long>(options, $"SELECT count(*) FROM {options.Schema}.preference_metadata"));
+        Assert.Equal(PostgreSqlSchema.Version, await ScalarAsync<int>(options, $"SELECT max(version) FROM {options.Schema}.schema_migrations"));
+    }
+
     private static async Task<T> ScalarAsync<T>(PostgreSqlStoreOptions options, string sql)
     {
         await using var connection = new NpgsqlConnection(options.ConnectionString);

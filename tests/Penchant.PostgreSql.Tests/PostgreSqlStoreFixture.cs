@@ -10,7 +10,7 @@ namespace Penchant.PostgreSql;
 /// A fresh database per test class, and a fresh schema in it per store, so tests never see each other's rows; the
 /// database is dropped afterwards. Skips every test when <c>PENCHANT_POSTGRES</c> is unset.
 /// </summary>
-public sealed class PostgreSqlStoreFixture : IStoreFixture, IWebhookStoreFixture, IAsyncDisposable
+public sealed class PostgreSqlStoreFixture : IStoreFixture, IWebhookStoreFixture, IMetadataIndexFixture, IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private string? _database;
@@ -91,6 +91,24 @@ public sealed class PostgreSqlStoreFixture : IStoreFixture, IWebhookStoreFixture
         var webhooks = new PostgreSqlWebhookStore(database);
         await webhooks.InitializeAsync(cancellationToken);
         return (preferences, webhooks);
+    }
+
+    public async Task<IReadOnlyList<(string User, string Key, string Value, string PreferenceId)>> ReadMetadataIndexAsync(
+        IPreferenceStore store, string tenantId, CancellationToken cancellationToken = default)
+    {
+        PostgreSqlDatabase database = ((PostgreSqlPreferenceStore)store).Database;
+        var rows = new List<(string, string, string, string)>();
+        await using var connection = new Npgsql.NpgsqlConnection(database.Options.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new Npgsql.NpgsqlCommand($"SELECT user_id, key, value, preference_id FROM {database.Schema}.preference_metadata WHERE tenant = $1", connection);
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = tenantId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+        }
+
+        return rows;
     }
 
     public async ValueTask DisposeAsync()

@@ -105,6 +105,7 @@ public abstract class BadInputMatrixTests<TFactory>(TFactory factory) : IClassFi
         new Row("search_blank_query", HttpMethod.Get, $"/v1/users/{User}/preferences/search?q=%20%20", null, 400, ApiProblems.InvalidArgument),
         new Row("search_limit_out_of_range", HttpMethod.Get, $"/v1/users/{User}/preferences/search?q=food&limit=0", null, 400, ApiProblems.InvalidArgument),
         new Row("search_limit_not_a_number", HttpMethod.Get, $"/v1/users/{User}/preferences/search?q=food&limit=ten", null, 400, ApiProblems.InvalidArgument),
+        new Row("search_filter_bad_key", HttpMethod.Get, $"/v1/users/{User}/preferences/search?q=food&metadata.bad%20key=mail", null, 400, ApiProblems.InvalidArgument),
         new Row("webhook_missing_url", HttpMethod.Post, "/v1/webhooks", Json("{\"events\": [\"preference.created\"]}"), 400, ApiProblems.InvalidArgument),
         new Row("webhook_not_http_url", HttpMethod.Post, "/v1/webhooks", Json("{\"url\": \"ftp://example.com/hook\", \"events\": [\"preference.created\"]}"), 400, ApiProblems.InvalidArgument),
         new Row("webhook_relative_url", HttpMethod.Post, "/v1/webhooks", Json("{\"url\": \"/hook\", \"events\": [\"preference.created\"]}"), 400, ApiProblems.InvalidArgument),

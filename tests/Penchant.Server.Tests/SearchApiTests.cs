@@ -62,17 +62,34 @@ public sealed class SearchApiTests(PenchantServerFactory factory) : IClassFixtur
         Assert.Empty((await SearchAsync(client, "nobody-" + Guid.NewGuid().ToString("N"), "mushrooms")).Matches);
     }
 
-    private static async Task<string> RememberAsync(HttpClient client, string user, string text)
+    [Fact]
+    public async Task Search_MetadataFilter_FindsOnlyPreferencesWithThatMetadata()
     {
-        HttpResponseMessage response = await client.PostAsJsonAsync($"/v1/users/{user}/statements", new RememberRequest(text), Cancellation);
+        HttpClient client = await factory.CreateTenantClientAsync("search-metadata", Cancellation);
+        string mail = await RememberAsync(client, "lea", "I never eat mushrooms, I can't stand them.", new Dictionary<string, string> { ["app"] = "mail" });
+        await RememberAsync(client, "lea", "I never drink coffee after noon.", new Dictionary<string, string> { ["app"] = "chat" });
+        await RememberAsync(client, "lea", "I avoid peanuts at every meal.");
+
+        SearchResponse all = await SearchAsync(client, "lea", "what foods do I avoid?");
+        SearchResponse filtered = await SearchAsync(client, "lea", "what foods do I avoid?", filter: "&metadata.app=mail");
+
+        Assert.True(all.Matches.Count > 1);
+        Assert.Contains(all.Matches, m => m.Preference.Id == mail);
+        Assert.Equal([mail], filtered.Matches.Select(static m => m.Preference.Id));
+        Assert.Empty((await SearchAsync(client, "lea", "what foods do I avoid?", filter: "&metadata.app=calendar")).Matches);
+    }
+
+    private static async Task<string> RememberAsync(HttpClient client, string user, string text, IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        HttpResponseMessage response = await client.PostAsJsonAsync($"/v1/users/{user}/statements", new RememberRequest(text, Metadata: metadata), Cancellation);
         response.EnsureSuccessStatusCode();
         WriteResponse write = (await response.Content.ReadFromJsonAsync(PenchantJsonContext.Default.WriteResponse, Cancellation))!;
         return Assert.Single(write.Created).Id;
     }
 
-    private static async Task<SearchResponse> SearchAsync(HttpClient client, string user, string query, int? limit = null)
+    private static async Task<SearchResponse> SearchAsync(HttpClient client, string user, string query, int? limit = null, string filter = "")
     {
-        string url = $"/v1/users/{user}/preferences/search?q={Uri.EscapeDataString(query)}" + (limit is { } l ? $"&limit={l}" : string.Empty);
+        string url = $"/v1/users/{user}/preferences/search?q={Uri.EscapeDataString(query)}" + (limit is { } l ? $"&limit={l}" : string.Empty) + filter;
         HttpResponseMessage response = await client.GetAsync(url, Cancellation);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync(PenchantJsonContext.Default.SearchResponse, Cancellation))!;

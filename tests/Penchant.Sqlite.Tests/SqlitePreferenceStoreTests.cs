@@ -171,6 +171,72 @@ public sealed class SqlitePreferenceStoreTests(SqliteStoreFixture fixture)
     }
 
     [Fact]
+    public async Task InitializeAsync_VersionFourFile_FillsTheMetadataIndexAndAddsTheOutbox()
+    {
+        // Arrange: a current file turned back into version 4 (no metadata index, no webhook tables), holding preferences with metadata.
+        string path = Fixture.NewPath();
+        var mail = new Dictionary<string, string> { ["app"] = "mail", ["source"] = "settings" };
+        await using (var store = new SqlitePreferenceStore(new SqliteStoreOptions { Path = path }))
+        {
+            await store.CommitAsync(
+                Alice,
+                new UserChange { Append = [Event("e1")], Upsert = [Preference("p1") with { Metadata = mail }, Preference("p2"), Preference("p3") with { Metadata = new Dictionary<string, string> { ["app"] = "chat" } }] },
+                Ct);
+        }
+
+        SqliteConnection.ClearAllPools();
+        await ExecuteAsync(path, "DROP TABLE preference_metadata; DROP TABLE webhook_attempts; DROP TABLE webhook_deliveries; DROP TABLE webhooks; PRAGMA user_version = 4;");
+
+        // Act
+        await using var upgraded = new SqlitePreferenceStore(new SqliteStoreOptions { Path = path });
+        UserState found = await upgraded.GetStateAsync(Alice, MetadataFilter.Of(new Dictionary<string, string> { ["app"] = "mail" }), Ct);
+
+        // Assert
+        Assert.Equal(["p1"], found.Preferences.Select(static p => p.Id));
+        Assert.Equal(SqlitePreferenceStore.SchemaVersion, await PragmaAsync(path, "user_version"));
+        IReadOnlyList<(string User, string Key, string Value, string PreferenceId)> rows = await Fixture.ReadMetadataIndexAsync(upgraded, "acme", Ct);
+        Assert.Equal(["alice|app|chat|p3", "alice|app|mail|p1", "alice|source|settings|p1"], rows.Select(static r => $"{r.User}|{r.Key}|{r.Value}|{r.PreferenceId}").Order(StringComparer.Ordinal));
+        Assert.Equal(3L, await ScalarAsync(path, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name LIKE 'webhook%';"));
+    }
+
+    [Fact]
+    public async Task InitializeAsync_CurrentFile_RunsNoSchemaStatements()
+    {
+        // Arrange: a current file from which the webhook tables were removed behind the store's back.
+        string path = Fixture.NewPath();
+        await using (var store = new SqlitePreferenceStore(new SqliteStoreOptions { Path = path }))
+        {
+            await store.InitializeAsync(Ct);
+        }
+
+        SqliteConnection.ClearAllPools();
+        await ExecuteAsync(path, "DROP TABLE webhook_attempts;");
+
+        // Act: opening the file again (the preference store, then the webhook store) reads its version and stops there.
+        await using var reopened = new SqlitePreferenceStore(new SqliteStoreOptions { Path = path });
+        await reopened.InitializeAsync(Ct);
+        await new SqliteWebhookStore(path).InitializeAsync(Ct);
+
+        // Assert
+        Assert.Equal(0L, await ScalarAsync(path, "SELECT count(*) FROM sqlite_master WHERE name = 'webhook_attempts';"));
+        Assert.Equal(SqlitePreferenceStore.SchemaVersion, await PragmaAsync(path, "user_version"));
+    }
+
+    [Fact]
+    public async Task SqliteWebhookStore_NewFile_CreatesTheWholeCurrentSchema()
+    {
+        string path = Fixture.NewPath();
+
+        await new SqliteWebhookStore(path).InitializeAsync(Ct);
+
+        Assert.Equal(SqlitePreferenceStore.SchemaVersion, await PragmaAsync(path, "user_version"));
+        Assert.Equal(1L, await ScalarAsync(path, "SELECT count(*) FROM sqlite_master WHERE name = 'preference_metadata';"));
+        await using var store = new SqlitePreferenceStore(new SqliteStoreOptions { Path = path });
+        await store.CommitAsync(Alice, new UserChange { Append = [Event("e1")], Upsert = [Preference("p1") with { Metadata = new Dictionary<string, string> { ["app"] = "mail" } }] }, Ct);
+        Assert.Single((await store.GetStateAsync(Alice, MetadataFilter.Of(new Dictionary<string, string> { ["app"] = "mail" }), Ct)).Preferences);
+    }
+
+    [Fact]
     public async Task DeleteUserAsync_SecureDelete_TextBytesAreGoneFromTheFile()
     {
         // Arrange
@@ -325,6 +391,15 @@ public sealed class SqlitePreferenceStoreTests(SqliteStoreFixture fixture)
         command.CommandText = $"PRAGMA {pragma};";
         object? value = await command.ExecuteScalarAsync(Ct);
         return value is long number ? (int)number : value;
+    }
+
+    private static async Task<object?> ScalarAsync(string path, string sql)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(Ct);
     }
 
     private static async Task ExecuteAsync(string path, string sql)

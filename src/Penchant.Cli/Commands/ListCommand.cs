@@ -19,8 +19,7 @@ internal sealed class ListCommand : CliCommand
         UserKey user = context.User;
         MetadataFilter filter = MetadataOption.Filter(context.ParseResult.GetValue(_metadata));
         await using EngineHost host = await context.OpenEngineAsync(cancellationToken);
-        IReadOnlyList<Preference> preferences = await host.Engine.ListAsync(user, cancellationToken);
-        context.Output.WritePreferences([.. preferences.Where(p => filter.Matches(p.Metadata))]);
+        context.Output.WritePreferences(await host.Engine.ListAsync(user, filter, cancellationToken));
         return ExitCodes.Success;
     }
 }

@@ -116,8 +116,8 @@ public static class MemoryApi
         ArgumentNullException.ThrowIfNull(engine);
         UserKey user = Handlers.User(principal, userId);
         MetadataFilter filter = MetadataQuery.Filter(httpContext);
-        IReadOnlyList<Preference> preferences = await engine.ListAsync(user, cancellationToken);
-        return TypedResults.Ok((filter.IsEmpty ? preferences : [.. preferences.Where(p => filter.Matches(p.Metadata))]).ToContract());
+        IReadOnlyList<Preference> preferences = await engine.ListAsync(user, filter, cancellationToken);
+        return TypedResults.Ok(preferences.ToContract());
     }
 
     /// <summary>Lists every preference the user has had, including superseded ones (empty for an unknown user).</summary>
@@ -133,8 +133,8 @@ public static class MemoryApi
         ArgumentNullException.ThrowIfNull(engine);
         UserKey user = Handlers.User(principal, userId);
         MetadataFilter filter = MetadataQuery.Filter(httpContext);
-        IReadOnlyList<Preference> preferences = await engine.HistoryAsync(user, cancellationToken);
-        return TypedResults.Ok((filter.IsEmpty ? preferences : [.. preferences.Where(p => filter.Matches(p.Metadata))]).ToContract());
+        IReadOnlyList<Preference> preferences = await engine.HistoryAsync(user, filter, cancellationToken);
+        return TypedResults.Ok(preferences.ToContract());
     }
 
     /// <summary>Forgets one preference and erases the text of the signals it came from.</summary>

@@ -24,7 +24,7 @@ public static class SearchApi
         RouteGroupBuilder users = endpoints.MapUserGroup();
         users.MapGet("/preferences/search", SearchAsync).WithName("SearchPreferences")
             .WithSummary("Search the user's current preferences by meaning and words")
-            .WithDescription("Ranks every current preference for the query by the cosine of sentence embeddings and by BM25 over the preference texts, fused by reciprocal rank fusion; no applicability gate. Each match carries its fused score and both parts.");
+            .WithDescription("Ranks every current preference that has not expired for the query by the cosine of sentence embeddings and by BM25 over the preference texts, fused by reciprocal rank fusion; no applicability gate. metadata.<key>=<value> query parameters keep only the preferences with that metadata. Each match carries its fused score and both parts.");
         return users;
     }
 
@@ -34,7 +34,7 @@ public static class SearchApi
     /// <param name="limit">The most matches to return, 1 to 100 (default 10).</param>
     /// <param name="principal">The authenticated key.</param>
     /// <param name="engine">The engine.</param>
-    /// <param name="httpContext">The request.</param>
+    /// <param name="httpContext">The request (its query holds the metadata filter).</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The matches, best first, or a problem (400 for an empty query or a limit out of range).</returns>
     public static async Task<Results<Ok<SearchResponse>, ProblemHttpResult>> SearchAsync(
@@ -55,7 +55,8 @@ public static class SearchApi
             throw new ArgumentException($"'limit' must be a whole number from 1 to {PreferenceSearch.MaxLimit}.", nameof(limit));
         }
 
-        IReadOnlyList<PreferenceMatch> matches = await engine.SearchAsync(user, new PreferenceSearch(text) { Limit = most }, cancellationToken);
+        var search = new PreferenceSearch(text) { Limit = most, Filter = MetadataQuery.Filter(httpContext) };
+        IReadOnlyList<PreferenceMatch> matches = await engine.SearchAsync(user, search, cancellationToken);
         var contracts = new SearchMatchContract[matches.Count];
         for (int i = 0; i < contracts.Length; i++)
         {

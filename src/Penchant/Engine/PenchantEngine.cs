@@ -156,6 +156,34 @@ public sealed class PenchantEngine : IPenchant
     }
 
     /// <inheritdoc/>
+    public async Task<IReadOnlyList<Preference>> ListAsync(UserKey user, MetadataFilter filter, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        ArgumentNullException.ThrowIfNull(filter);
+        if (filter.IsEmpty)
+        {
+            return await ListAsync(user, cancellationToken).ConfigureAwait(false);
+        }
+
+        UserState state = await ReadFilteredAsync(user, filter, cancellationToken).ConfigureAwait(false);
+        DateTimeOffset now = _time.GetUtcNow();
+        return [.. state.Preferences.Where(p => p.IsCurrent && !p.IsExpiredAt(now))];
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<Preference>> HistoryAsync(UserKey user, MetadataFilter filter, CancellationToken cancellationToken = default)
+    {
+        user.Validate();
+        ArgumentNullException.ThrowIfNull(filter);
+        if (filter.IsEmpty)
+        {
+            return await HistoryAsync(user, cancellationToken).ConfigureAwait(false);
+        }
+
+        return (await ReadFilteredAsync(user, filter, cancellationToken).ConfigureAwait(false)).Preferences;
+    }
+
+    /// <inheritdoc/>
     public async Task ForgetAsync(UserKey user, string preferenceId, CancellationToken cancellationToken = default)
     {
         user.Validate();
@@ -235,6 +263,11 @@ public sealed class PenchantEngine : IPenchant
         if (search.Limit is < 1 or > PreferenceSearch.MaxLimit)
         {
             throw new ArgumentOutOfRangeException(nameof(search), search.Limit, $"'limit' must be 1 to {PreferenceSearch.MaxLimit}.");
+        }
+
+        if (search.Filter is null)
+        {
+            throw new ArgumentException("The search's metadata filter is null; use MetadataFilter.None for none.", nameof(search));
         }
         return _search.SearchAsync(user, search, cancellationToken);
     }
@@ -381,6 +414,13 @@ public sealed class PenchantEngine : IPenchant
     /// source is erased too (an earlier version of an edited or narrowed preference, whose sources the new version carries)
     /// would not come back on a replay, so it is forgotten with it.
     /// </summary>
+    // A filtered read goes to the store's metadata index (only the preferences that pass are read), not through the cache.
+    private async Task<UserState> ReadFilteredAsync(UserKey user, MetadataFilter filter, CancellationToken cancellationToken)
+    {
+        await _states.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        return await Store.GetStateAsync(user, filter, cancellationToken).ConfigureAwait(false);
+    }
+
     private UserChange ForgetChange(UserState state, IReadOnlyList<Preference> targets)
     {
         var ids = new HashSet<string>(targets.Select(static t => t.Id), StringComparer.Ordinal);

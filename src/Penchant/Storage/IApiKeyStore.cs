@@ -34,11 +34,6 @@ public interface IApiKeyStore
     /// <exception cref="ArgumentException"><paramref name="keyId"/> is <see langword="null"/>, empty or whitespace.</exception>
     Task<bool> RevokeKeyAsync(string keyId, CancellationToken cancellationToken = default);
 
-    /// <summary>Returns whether any key, active or revoked, exists (a host creates a bootstrap key when none does).</summary>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns><see langword="true"/> once a key was ever created.</returns>
-    Task<bool> AnyKeyAsync(CancellationToken cancellationToken = default);
-
     /// <summary>Returns whether a tenant has at least one key that is not revoked (a host creates a bootstrap key for <c>default</c> when it has none).</summary>
     /// <param name="tenantId">The tenant.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>

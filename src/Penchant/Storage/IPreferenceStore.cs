@@ -27,6 +27,20 @@ public interface IPreferenceStore
     Task<UserState> GetStateAsync(UserKey user, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Reads the user's preferences (current and superseded) whose metadata passes a filter, and the log version, in one
+    /// consistent snapshot, as <see cref="GetStateAsync(UserKey, CancellationToken)"/> reads them all.
+    /// </summary>
+    /// <param name="user">The user.</param>
+    /// <param name="filter">Which metadata the preferences must have; <see cref="MetadataFilter.None"/> reads every preference.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The state with only the preferences that pass, in creation order; <see cref="UserState.Empty"/> for an unknown user.</returns>
+    /// <remarks>
+    /// Durable stores answer from an index of the preferences' metadata (tenant, user, key, value, preference), written in
+    /// the transaction that writes the preferences and deleted with them, rather than by reading every preference.
+    /// </remarks>
+    Task<UserState> GetStateAsync(UserKey user, MetadataFilter filter, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Reads where a user's log stands, cheaply (one indexed lookup): an engine checks its cached copy of the user's state
     /// against it before every read, so a write committed by another process is seen at once.
     /// </summary>

@@ -27,6 +27,24 @@ public sealed class SearchCommandTests(CliFixture cli)
     }
 
     [Fact]
+    public async Task Search_Meta_FindsOnlyPreferencesWithThatMetadata()
+    {
+        string db = cli.NewDatabase();
+        await cli.RunAsync(["--db", db, "remember", "I never eat mushrooms, I can't stand them.", "--meta", "app=mail"]);
+        await cli.RunAsync(["--db", db, "remember", "I never drink coffee after noon.", "--meta", "app=chat"]);
+
+        CliResult all = await cli.RunAsync(["--db", db, "--json", "search", "what do I avoid?"]);
+        CliResult mail = await cli.RunAsync(["--db", db, "--json", "search", "what do I avoid?", "--meta", "app=mail"]);
+
+        Assert.True(mail.ExitCode == 0, mail.ToString());
+        using JsonDocument everything = JsonDocument.Parse(all.Output);
+        using JsonDocument filtered = JsonDocument.Parse(mail.Output);
+        Assert.True(everything.RootElement.GetArrayLength() > 1);
+        JsonElement only = Assert.Single(filtered.RootElement.EnumerateArray());
+        Assert.Contains("mushrooms", only.GetProperty("preference").GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Search_BadLimitOrEmptyQuery_ExitsOne()
     {
         string db = cli.NewDatabase();

@@ -29,4 +29,16 @@ public sealed class Bm25Tests
 
     [Fact]
     public void Score_NoTexts_ReturnsNoScores() => Assert.Empty(new Bm25([]).Score("anything"));
+
+    [Fact]
+    public void Score_Subset_ScoresAsASetOfOnlyThoseTexts()
+    {
+        string[] texts = ["green tea in the morning", "tea with ginger", "black tea after lunch", "cycling to work", "ginger biscuits"];
+        var bm25 = new Bm25(texts);
+
+        double[] subset = bm25.Score("ginger tea", [4, 1, 3]);
+
+        Assert.Equal(new Bm25([texts[4], texts[1], texts[3]]).Score("ginger tea"), subset);
+        Assert.NotEqual(bm25.Score("ginger tea")[1], subset[1]);
+    }
 }
