@@ -31,7 +31,18 @@ internal sealed partial class PreparedPreference(Preference preference, HashSet<
     public double BackgroundSpread { get; init; } = 1;
 
     /// <summary>Gets the situation the preference holds in (see <see cref="ScopeSituations.Phrase(Preference)"/>), or <see langword="null"/>.</summary>
-    public string? Situation { get; init; }
+    public string? Situation
+    {
+        get;
+        init
+        {
+            field = value;
+            SituationPerson = value is null ? null : ScopeSituations.PersonOf(value.ToLowerInvariant());
+        }
+    }
+
+    /// <summary>Gets whom <see cref="Situation"/> is for (see <see cref="ScopeSituations.PersonOf(string)"/>), found once when the preference is prepared, or <see langword="null"/>.</summary>
+    public string? SituationPerson { get; private init; }
 
     /// <summary>Gets the vector of <see cref="Situation"/>; empty when it has none.</summary>
     public float[] SituationVector { get; init; } = [];
