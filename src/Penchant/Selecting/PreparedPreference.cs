@@ -30,6 +30,9 @@ internal sealed partial class PreparedPreference(Preference preference, HashSet<
     /// <summary>Gets the standard deviation of those similarities, at least <see cref="GateBackground.MinimumSpread"/>; 1 without a background.</summary>
     public double BackgroundSpread { get; init; } = 1;
 
+    /// <summary>Gets the preference's neighbourhood among ordinary requests (see <see cref="GateBackground.Neighbourhood"/>); empty without a background.</summary>
+    public float[] NeighbourhoodVector { get; init; } = [];
+
     /// <summary>Gets the situation the preference holds in (see <see cref="ScopeSituations.Phrase(Preference)"/>), or <see langword="null"/>.</summary>
     public string? Situation
     {

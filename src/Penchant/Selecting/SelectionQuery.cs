@@ -211,6 +211,7 @@ internal sealed class SelectionQuery(
             {
                 BackgroundMean = mean,
                 BackgroundSpread = spread,
+                NeighbourhoodVector = GateBackground.Neighbourhood(p.Embedding.Span, background),
                 ExclusionVectors = [.. p.Scope.Exclusions.Select(e => phrases[e])],
                 Situation = situation,
                 SituationVector = situation is null ? [] : phrases[situation],
