@@ -6,7 +6,7 @@ using Penchant.Evaluation.Evaluators;
 namespace Penchant.Cli.Commands;
 
 /// <summary>
-/// <c>penchant eval prefeval-multi [--data DIR] [--topics a,b] [--cases N] [--seed S] [--fit-topics c,d]</c>: selection
+/// <c>penchant eval prefeval-multi [--data DIR] [--topics a,b] [--cases N] [--seed S] [--fit-topics c,d] [--fit-min-preferences N]</c>: selection
 /// across PrefEval topics. Each case is a user holding 8 explicit preferences and one question: a preference's own (expected:
 /// that one) or, for a third of the cases, one whose preference the user does not hold (expected: nothing). With
 /// <c>--fit-topics</c>, a gate is fitted on cases built from those topics (another seed) and scores the cases instead of the
@@ -33,7 +33,20 @@ internal sealed class EvalPrefEvalMultiCommand : CliCommand
         CustomParser = EvalOptions.CommaSeparated,
     };
 
+    private readonly Option<int> _fitMinPreferences = new("--fit-min-preferences")
+    {
+        Description = $"With --fit-topics: the fewest preferences a fit case's user holds (each draws between this and {PrefEvalMultiEvaluator.PreferencesPerUser}), as train gate's --min-preferences",
+        DefaultValueFactory = static _ => PrefEvalMultiEvaluator.PreferencesPerUser,
+        HelpName = "N",
+    };
+
     private readonly Option<bool> _noHints = new("--no-hints") { Description = "With --fit-topics: fit and score the gate without the similarity to hinted kinds of requests (the lexicon's hints)" };
+
+    private readonly Option<string?> _dumpFeatures = new("--dump-features")
+    {
+        Description = "Also write the gate's features of every scored (case, preference) pair with whether it applies, as CSV",
+        HelpName = "FILE",
+    };
 
     private readonly Option<bool> _verbose = new("--verbose") { Description = "Print every case that is not exactly right" };
 
@@ -45,7 +58,9 @@ internal sealed class EvalPrefEvalMultiCommand : CliCommand
         Options.Add(_cases);
         Options.Add(_seed);
         Options.Add(_fitTopics);
+        Options.Add(_fitMinPreferences);
         Options.Add(_noHints);
+        Options.Add(_dumpFeatures);
         Options.Add(_verbose);
     }
 
@@ -63,17 +78,25 @@ internal sealed class EvalPrefEvalMultiCommand : CliCommand
         IReadOnlyList<string> topics = EvalOptions.ChooseTopics(available, parse.GetValue(_topics));
         int seed = parse.GetValue(_seed);
         IReadOnlyList<SelectionCase> cases = PrefEvalMultiEvaluator.BuildCases(await PrefEvalData.ReadItemsAsync(directory, topics, null, cancellationToken), count, seed);
+        int fitMinPreferences = parse.GetValue(_fitMinPreferences);
+        if (fitMinPreferences is < 1 or > PrefEvalMultiEvaluator.PreferencesPerUser)
+        {
+            throw new CliInputException($"--fit-min-preferences must be between 1 and {PrefEvalMultiEvaluator.PreferencesPerUser}.");
+        }
+
         IReadOnlyList<SelectionCase>? fit = null;
         if (parse.GetValue(_fitTopics) is { Length: > 0 } fitTopics)
         {
-            fit = PrefEvalMultiEvaluator.BuildCases(await PrefEvalData.ReadItemsAsync(directory, EvalOptions.ChooseTopics(available, fitTopics), null, cancellationToken), count, seed + 1);
+            fit = PrefEvalMultiEvaluator.BuildCases(await PrefEvalData.ReadItemsAsync(directory, EvalOptions.ChooseTopics(available, fitTopics), null, cancellationToken), count, seed + 1, fitMinPreferences);
         }
 
         await using EvalStore store = EvalStore.Open(context);
         SelectionReport report;
         using (ProgressBar? progress = ProgressBar.Create(context.Environment, cases.Count + (fit?.Count ?? 0), "cases"))
         {
-            report = await PrefEvalMultiEvaluator.RunAsync(store.Host.Engine, store.Host.Services, context.Tenant, cases, fit, !parse.GetValue(_noHints), progress, cancellationToken);
+            string? dump = parse.GetValue(_dumpFeatures);
+            await using StreamWriter? features = dump is null ? null : new StreamWriter(dump);
+            report = await PrefEvalMultiEvaluator.RunAsync(store.Host.Engine, store.Host.Services, context.Tenant, cases, fit, !parse.GetValue(_noHints), features, progress, cancellationToken);
         }
 
         context.Output.WriteSelectionReport(report, parse.GetValue(_verbose));

@@ -8,7 +8,7 @@ using Penchant.Numerics;
 namespace Penchant.Cli.Commands;
 
 /// <summary>
-/// <c>penchant train gate --out FILE [--data DIR] [--topics a,b] [--prefeval-cases N] [--seed S] [--cases FILE] [--split tune]
+/// <c>penchant train gate --out FILE [--data DIR] [--topics a,b] [--prefeval-cases N] [--min-preferences N] [--seed S] [--cases FILE] [--split tune]
 /// [--no-hints]</c>: fits the selection gate from labelled (request, preference, applies) pairs — PrefEval cross-topic cases
 /// built as <c>eval prefeval-multi</c> builds them, and hand-written selection cases — and writes the model as JSON (the
 /// shipped one is <c>src/Penchant/Selecting/Resources/gate-model.json</c>). The command line is stored in the file.
@@ -27,6 +27,13 @@ internal sealed class TrainGateCommand : CliCommand
 
     private readonly Option<int> _prefevalCases = new("--prefeval-cases") { Description = "How many PrefEval cross-topic cases (0 for none)", DefaultValueFactory = static _ => 600, HelpName = "N" };
 
+    private readonly Option<int> _minPreferences = new("--min-preferences")
+    {
+        Description = $"The fewest preferences a PrefEval case's user holds: each case draws between this and {PrefEvalMultiEvaluator.PreferencesPerUser}, so the gate also meets users with few preferences",
+        DefaultValueFactory = static _ => PrefEvalMultiEvaluator.PreferencesPerUser,
+        HelpName = "N",
+    };
+
     private readonly Option<int> _seed = new("--seed") { Description = "The seed of the PrefEval cases (use another than the evaluation's)", DefaultValueFactory = static _ => 1, HelpName = "S" };
 
     private readonly Option<string?> _cases = new("--cases") { Description = "Hand-written selection cases (JSON Lines, as eval selection reads)", HelpName = "FILE" };
@@ -34,6 +41,12 @@ internal sealed class TrainGateCommand : CliCommand
     private readonly Option<string> _split = new("--split") { Description = "The split of --cases to fit on", DefaultValueFactory = static _ => "tune" };
 
     private readonly Option<bool> _balance = new("--balance") { Description = "Let each source (PrefEval cases, hand-written cases) count as much as the other in the fit, whatever their sizes" };
+
+    private readonly Option<string?> _dumpFeatures = new("--dump-features")
+    {
+        Description = "Also write every fitted pair's features with whether it applies, as CSV",
+        HelpName = "FILE",
+    };
 
     private readonly Option<bool> _noHints = new("--no-hints") { Description = "Fit without the similarity to hinted kinds of requests (to measure the lexicon's worth)" };
 
@@ -45,11 +58,13 @@ internal sealed class TrainGateCommand : CliCommand
         Options.Add(_data);
         Options.Add(_topics);
         Options.Add(_prefevalCases);
+        Options.Add(_minPreferences);
         Options.Add(_seed);
         Options.Add(_cases);
         Options.Add(_split);
         Options.Add(_balance);
         Options.Add(_noHints);
+        Options.Add(_dumpFeatures);
     }
 
     protected override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
@@ -62,12 +77,18 @@ internal sealed class TrainGateCommand : CliCommand
             throw new CliInputException("--prefeval-cases must be 0 or more.");
         }
 
+        int minPreferences = parse.GetValue(_minPreferences);
+        if (minPreferences is < 1 or > PrefEvalMultiEvaluator.PreferencesPerUser)
+        {
+            throw new CliInputException($"--min-preferences must be between 1 and {PrefEvalMultiEvaluator.PreferencesPerUser}.");
+        }
+
         if (prefevalCases > 0)
         {
             string directory = PrefEvalData.ResolveDirectory(parse.GetValue(_data));
             IReadOnlyList<string> topics = EvalOptions.ChooseTopics(PrefEvalData.ListTopics(directory), parse.GetValue(_topics));
             IReadOnlyList<PrefEvalItem> items = await PrefEvalData.ReadItemsAsync(directory, topics, null, cancellationToken);
-            sets.Add(new("prefeval-multi", PrefEvalMultiEvaluator.BuildCases(items, prefevalCases, parse.GetValue(_seed))));
+            sets.Add(new("prefeval-multi", PrefEvalMultiEvaluator.BuildCases(items, prefevalCases, parse.GetValue(_seed), minPreferences)));
         }
 
         if (parse.GetValue(_cases) is { } file)
@@ -91,7 +112,9 @@ internal sealed class TrainGateCommand : CliCommand
         using (ProgressBar? progress = ProgressBar.Create(context.Environment, sets.Sum(static s => s.Value.Count), "cases"))
         {
             await using FileStream stream = File.Create(output);
-            report = await GateTraining.TrainAsync(store.Host.Engine, store.Host.Services, context.Tenant, sets, parse.GetValue(_balance), !parse.GetValue(_noHints), comment, stream, progress, cancellationToken);
+            string? dump = parse.GetValue(_dumpFeatures);
+            await using StreamWriter? features = dump is null ? null : new StreamWriter(dump);
+            report = await GateTraining.TrainAsync(store.Host.Engine, store.Host.Services, context.Tenant, sets, parse.GetValue(_balance), !parse.GetValue(_noHints), comment, stream, features, progress, cancellationToken);
         }
 
         TextWriter writer = context.Environment.Output;

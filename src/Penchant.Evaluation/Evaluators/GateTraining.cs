@@ -21,6 +21,7 @@ public static class GateTraining
     /// <param name="hints">Whether the gate weighs the similarity to hinted kinds of requests.</param>
     /// <param name="comment">Where the model comes from (data, split, command), stored in the file.</param>
     /// <param name="output">Where to write the JSON.</param>
+    /// <param name="features">Where to write every fitted pair's features as CSV (see <see cref="GatedCases.WriteFeaturesAsync"/>), or <see langword="null"/>.</param>
     /// <param name="progress">Told after each prepared case.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>The fit's summary: pairs, positives, out-of-fold ECE and its reliability diagram, and the threshold.</returns>
@@ -33,6 +34,7 @@ public static class GateTraining
         bool hints,
         string comment,
         Stream output,
+        TextWriter? features,
         IProgress<int>? progress,
         CancellationToken cancellationToken)
     {
@@ -49,6 +51,11 @@ public static class GateTraining
             var inner = progress is null ? null : new Progress<int>(n => progress.Report(offset + n));
             IReadOnlyList<GatedCase> prepared = await GatedCases.PrepareAsync(engine, selection, tenant, cases, inner, cancellationToken);
             perSet.Add(GatedCases.Examples(prepared, group, hints));
+            if (features is not null)
+            {
+                await GatedCases.WriteFeaturesAsync(features, prepared, header: group == 0, cancellationToken);
+            }
+
             group += prepared.Count;
             done += prepared.Count;
             counts.Add(new(name, prepared.Count));

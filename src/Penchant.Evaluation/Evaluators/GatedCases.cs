@@ -1,3 +1,4 @@
+using System.Globalization;
 using Penchant.Domain;
 using Penchant.Evaluation.Metrics;
 using Penchant.Numerics;
@@ -89,6 +90,37 @@ internal static class GatedCases
         return examples;
     }
 
+    /// <summary>Writes the gate's features of every (case, preference) pair with whether it applies, as CSV (to study or refit the gate).</summary>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="cases">The prepared cases.</param>
+    /// <param name="header">Whether to write the header line first.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes when the lines are written.</returns>
+    public static async Task WriteFeaturesAsync(TextWriter writer, IReadOnlyList<GatedCase> cases, bool header, CancellationToken cancellationToken)
+    {
+        if (header)
+        {
+            await writer.WriteLineAsync("case,category,applies," + string.Join(",", GateFeatures.Names) + ",overridden,out_of_scope,kind,text,scope,hints");
+        }
+
+        foreach (GatedCase gated in cases)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            GateFeatures[] measured = PreferenceGate.MeasureAll(gated.Request, gated.Prepared);
+            for (int j = 0; j < measured.Length; j++)
+            {
+                Preference preference = gated.Prepared[j].Preference;
+                var values = new double[GateFeatures.Names.Length];
+                measured[j].CopyTo(values);
+                string scope = preference.Scope.Text ?? string.Join(" ", preference.Scope.Tags.Select(static t => $"{t.Key}={t.Value}"));
+                string hints = string.Join("; ", preference.Hints.RequestKinds) + (preference.Hints.ChainsTo is { } chain ? $" => {chain}" : string.Empty);
+                await writer.WriteLineAsync(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{gated.Case.Id},{gated.Case.Category},{(gated.Labels[j] ? 1 : 0)},{string.Join(",", values.Select(static v => v.ToString("0.####", CultureInfo.InvariantCulture)))},{measured[j].Overridden},{measured[j].OutOfScope},{preference.Kind},{CsvField(preference.Text)},{CsvField(scope)},{CsvField(hints)}"));
+            }
+        }
+    }
+
     /// <summary>Selects for every case with a gate model and scores the selections and the probabilities.</summary>
     /// <param name="cases">The prepared cases.</param>
     /// <param name="model">The gate model.</param>
@@ -168,7 +200,9 @@ internal static class GatedCases
             : PreferenceGate.MeasureAll(gated.Request, [.. gated.Prepared.Select(WithoutHints)]);
 
     private static PreparedPreference WithoutHints(PreparedPreference p) =>
-        new(p.Preference, p.Stems, [], p.ScopeVector, p.ScopeStems, p.ChainVector) { BackgroundMean = p.BackgroundMean, BackgroundSpread = p.BackgroundSpread };
+        new(p.Preference, p.Stems, [], p.ScopeVector, p.ScopeStems, p.ChainVector) { BackgroundMean = p.BackgroundMean, BackgroundSpread = p.BackgroundSpread, NeighbourhoodVector = p.NeighbourhoodVector };
+
+    private static string CsvField(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static int IndexOf(IReadOnlyList<PreparedPreference> prepared, string id)
     {

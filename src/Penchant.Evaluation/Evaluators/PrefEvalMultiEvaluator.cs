@@ -21,11 +21,18 @@ public static class PrefEvalMultiEvaluator
     /// <param name="items">The PrefEval items to draw from (questions and preferences).</param>
     /// <param name="count">How many cases.</param>
     /// <param name="seed">The random seed.</param>
+    /// <param name="minPreferences">
+    /// The fewest preferences a user holds: each case draws how many, uniformly from this to <see cref="PreferencesPerUser"/>
+    /// (for fitting a gate that meets users with few preferences as well as many); <see cref="PreferencesPerUser"/>, the
+    /// evaluation's setting, gives every user that many and the same cases as before the option.
+    /// </param>
     /// <returns>The cases; a third of them (every third) expect nothing.</returns>
     /// <exception cref="EvaluationInputException">Some question's topic has too few unrelated preferences to fill a user.</exception>
-    public static IReadOnlyList<SelectionCase> BuildCases(IReadOnlyList<PrefEvalItem> items, int count, int seed)
+    public static IReadOnlyList<SelectionCase> BuildCases(IReadOnlyList<PrefEvalItem> items, int count, int seed, int minPreferences = PreferencesPerUser)
     {
         ArgumentNullException.ThrowIfNull(items);
+        ArgumentOutOfRangeException.ThrowIfLessThan(minPreferences, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(minPreferences, PreferencesPerUser);
         var random = new Random(seed);
         var cases = new List<SelectionCase>(count);
         var start = new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero);
@@ -34,13 +41,14 @@ public static class PrefEvalMultiEvaluator
             PrefEvalItem question = items[random.Next(items.Count)];
             bool none = i % 3 == 2;
             List<PrefEvalItem> unrelated = [.. items.Where(item => !PrefEvalTopicGroups.AreRelated(item.Topic, question.Topic))];
-            int needed = none ? PreferencesPerUser : PreferencesPerUser - 1;
+            int size = minPreferences == PreferencesPerUser ? PreferencesPerUser : random.Next(minPreferences, PreferencesPerUser + 1);
+            int needed = none ? size : size - 1;
             if (unrelated.Count < needed)
             {
                 throw new EvaluationInputException($"Topic {question.Topic} has only {unrelated.Count} preferences in unrelated topics; choose more topics.");
             }
 
-            var held = new List<PrefEvalItem>(PreferencesPerUser);
+            var held = new List<PrefEvalItem>(size);
             if (!none)
             {
                 held.Add(question);
@@ -77,15 +85,21 @@ public static class PrefEvalMultiEvaluator
     /// <param name="cases">The cases to score.</param>
     /// <param name="fitCases">Cases to fit a gate on, or <see langword="null"/> to score with the shipped gate only.</param>
     /// <param name="hints">Whether the fitted gate weighs the similarity to hinted kinds of requests.</param>
+    /// <param name="features">Where to write the scored cases' features as CSV (see <see cref="GatedCases.WriteFeaturesAsync"/>), or <see langword="null"/>.</param>
     /// <param name="progress">Told after each prepared case (scored cases, then fit cases).</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>The report: the fitted gate's when cases to fit on are given (the shipped gate's beside it), else the shipped gate's.</returns>
     public static async Task<SelectionReport> RunAsync(
-        IPenchant engine, IServiceProvider services, string tenant, IReadOnlyList<SelectionCase> cases, IReadOnlyList<SelectionCase>? fitCases, bool hints, IProgress<int>? progress, CancellationToken cancellationToken)
+        IPenchant engine, IServiceProvider services, string tenant, IReadOnlyList<SelectionCase> cases, IReadOnlyList<SelectionCase>? fitCases, bool hints, TextWriter? features, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
         var selection = (SelectionQuery)services.GetService(typeof(SelectionQuery))!;
         IReadOnlyList<GatedCase> scored = await GatedCases.PrepareAsync(engine, selection, tenant, cases, progress, cancellationToken);
+        if (features is not null)
+        {
+            await GatedCases.WriteFeaturesAsync(features, scored, header: true, cancellationToken);
+        }
+
         SelectionReport shipped = GatedCases.Score(scored, GateModel.Default) with { Name = "prefeval-multi" };
         if (fitCases is null)
         {

@@ -1,6 +1,4 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
-using Penchant.Domain;
 using Penchant.Evaluation.Datasets;
 using Penchant.Selecting;
 
@@ -63,28 +61,11 @@ public static class SelectionEvaluator
         IReadOnlyList<GatedCase> prepared = await GatedCases.PrepareAsync(engine, selection, tenant, cases, progress, cancellationToken);
         if (features is not null)
         {
-            await features.WriteLineAsync("case,category,applies," + string.Join(",", GateFeatures.Names) + ",overridden,out_of_scope,kind,text,scope,hints");
-            foreach (GatedCase gated in prepared)
-            {
-                GateFeatures[] measured = PreferenceGate.MeasureAll(gated.Request, gated.Prepared);
-                for (int j = 0; j < measured.Length; j++)
-                {
-                    Preference preference = gated.Prepared[j].Preference;
-                    var values = new double[GateFeatures.Names.Length];
-                    measured[j].CopyTo(values);
-                    string scope = preference.Scope.Text ?? string.Join(" ", preference.Scope.Tags.Select(static t => $"{t.Key}={t.Value}"));
-                    string hints = string.Join("; ", preference.Hints.RequestKinds) + (preference.Hints.ChainsTo is { } chain ? $" => {chain}" : string.Empty);
-                    await features.WriteLineAsync(string.Create(
-                        CultureInfo.InvariantCulture,
-                        $"{gated.Case.Id},{gated.Case.Category},{(gated.Labels[j] ? 1 : 0)},{string.Join(",", values.Select(static v => v.ToString("0.####", CultureInfo.InvariantCulture)))},{measured[j].Overridden},{measured[j].OutOfScope},{preference.Kind},{CsvField(preference.Text)},{CsvField(scope)},{CsvField(hints)}"));
-                }
-            }
+            await GatedCases.WriteFeaturesAsync(features, prepared, header: true, cancellationToken);
         }
 
         return GatedCases.Score(prepared, model, ((IOptions<PenchantOptions>?)services.GetService(typeof(IOptions<PenchantOptions>)))?.Value.SelectionThreshold);
     }
-
-    private static string CsvField(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static SelectionCase Validate(SelectionCaseLine raw, int line, string source)
     {

@@ -172,7 +172,7 @@ internal sealed class DashboardData(IPenchant engine, IPreferenceStore store, ID
         {
             if (reactions[i].Request is { Length: > 0 } request && !replays.ContainsKey(request))
             {
-                replays[request] = await TimeAsync("select", () => engine.SelectAsync(user, new RequestContext(request), cancellationToken));
+                replays[request] = await TimeAsync("select", () => engine.SelectAsync(user, new RequestContext(request) { IncludeNearMisses = true }, cancellationToken));
             }
         }
 

@@ -13,4 +13,10 @@ public sealed record RequestContext(string Text)
 
     /// <summary>Gets which preferences may be selected at all, by their metadata; <see cref="MetadataFilter.None"/> for every one.</summary>
     public MetadataFilter Filter { get; init; } = MetadataFilter.None;
+
+    /// <summary>
+    /// Gets a value indicating whether the selection should also carry its near misses (<see cref="Selection.NearMisses"/>):
+    /// the most probable preferences left out and why. Off by default, since only tools that explain a selection read them.
+    /// </summary>
+    public bool IncludeNearMisses { get; init; }
 }

@@ -23,7 +23,8 @@ public sealed record Selection(IReadOnlyList<SelectedPreference> Preferences, st
     /// <summary>
     /// Gets the current preferences that were not selected, most probable first (at most <see cref="MaxNearMisses"/>), each
     /// with its calibrated probability and reasons whose first says why it was left out (below the threshold, or outranked by
-    /// a more specific preference); empty when every preference was selected or none was scored. They are not applied.
+    /// a more specific preference); empty when every preference was selected or none was scored, and unless the request asked
+    /// for them (<see cref="RequestContext.IncludeNearMisses"/>). They are not applied.
     /// </summary>
     public IReadOnlyList<SelectedPreference> NearMisses { get; init; } = [];
 

@@ -97,6 +97,48 @@ internal sealed class GateBackground(IEmbeddingGenerator<string, Embedding<float
         return (mean, Math.Max(Math.Sqrt(variance), MinimumSpread));
     }
 
+    /// <summary>How many of the nearest background requests make a preference's neighbourhood (see <see cref="Neighbourhood"/>).</summary>
+    public const int NeighbourhoodSize = 5;
+
+    /// <summary>
+    /// Gets a preference's neighbourhood among ordinary requests: the unit mean of the <see cref="NeighbourhoodSize"/>
+    /// background requests closest to it. A statement ("I find flashcards ineffective") and the requests it bears on ("how
+    /// should I study for …") differ in form; the ordinary requests nearest the statement stand for the kinds of requests it
+    /// is about, in the form of a request.
+    /// </summary>
+    /// <param name="vector">The preference's vector.</param>
+    /// <param name="background">The background vectors.</param>
+    /// <returns>The neighbourhood's unit vector; empty without a background.</returns>
+    public static float[] Neighbourhood(ReadOnlySpan<float> vector, float[][] background)
+    {
+        if (background.Length == 0)
+        {
+            return [];
+        }
+
+        int k = Math.Min(NeighbourhoodSize, background.Length);
+        var nearest = new (double Similarity, int Index)[background.Length];
+        for (int i = 0; i < background.Length; i++)
+        {
+            nearest[i] = (TensorPrimitives.Dot(vector, background[i]), i);
+        }
+
+        Array.Sort(nearest, static (a, b) => b.Similarity.CompareTo(a.Similarity));
+        var sum = new float[background[0].Length];
+        for (int i = 0; i < k; i++)
+        {
+            TensorPrimitives.Add(sum, background[nearest[i].Index], sum);
+        }
+
+        float norm = TensorPrimitives.Norm(sum);
+        if (norm > 0)
+        {
+            TensorPrimitives.Divide(sum, norm, sum);
+        }
+
+        return sum;
+    }
+
     /// <summary>Writes the embedded requests as: identity length, identity (UTF-8), count, dimensions, the vectors (float32, little-endian).</summary>
     internal static byte[] Encode(string identity, float[][] vectors)
     {

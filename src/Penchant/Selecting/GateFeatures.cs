@@ -10,7 +10,7 @@ internal struct GateFeatures
     /// <summary>The names of the fitted features, in the order of <see cref="CopyTo"/>; a model's weights are stored under them.</summary>
     public static readonly string[] Names =
         ["text_similarity", "text_z", "lead", "rank", "hint_similarity", "scope_similarity", "scope_match", "lexical", "strength", "neutral",
-         "crowd", "hint_lead", "has_hints", "knowledge_hint"];
+         "crowd", "hint_lead", "has_hints", "knowledge_hint", "neighbourhood", "neighbourhood_lead"];
 
     /// <summary>Cosine similarity of the request to the preference text.</summary>
     public double TextSimilarity;
@@ -61,6 +61,12 @@ internal struct GateFeatures
     /// <summary><see cref="HintSimilarity"/> when the request asks how the world is (see <see cref="RequestView.AsksForKnowledge"/>), else 0.</summary>
     public double KnowledgeHint;
 
+    /// <summary>Cosine similarity of the request to the preference's neighbourhood among ordinary requests (see <see cref="GateBackground.Neighbourhood"/>); 0 without one.</summary>
+    public double Neighbourhood;
+
+    /// <summary><see cref="Neighbourhood"/> minus the highest <see cref="Neighbourhood"/> of the user's other preferences (itself when alone).</summary>
+    public double NeighbourhoodLead;
+
     /// <summary>1 when the request explicitly overrides this preference for once (a veto, not fitted).</summary>
     public double Overridden;
 
@@ -88,5 +94,7 @@ internal struct GateFeatures
         destination[11] = HintLead;
         destination[12] = HasHints;
         destination[13] = KnowledgeHint;
+        destination[14] = Neighbourhood;
+        destination[15] = NeighbourhoodLead;
     }
 }

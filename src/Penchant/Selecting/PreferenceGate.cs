@@ -172,12 +172,32 @@ internal sealed class PreferenceGate
             }
         }
 
+        double bestNear = double.MinValue, secondNear = double.MinValue;
+        for (int i = 0; i < n; i++)
+        {
+            double v = features[i].Neighbourhood;
+            if (v > bestNear)
+            {
+                secondNear = bestNear;
+                bestNear = v;
+            }
+            else if (v > secondNear)
+            {
+                secondNear = v;
+            }
+        }
+
         for (int i = 0; i < n; i++)
         {
             // The lead in similarity to hinted kinds of requests over the best of the user's other preferences.
             double h = features[i].HintSimilarity;
             double otherHint = h == bestHint ? (n > 1 ? secondHint : 0) : bestHint;
             features[i].HintLead = h - otherHint;
+
+            // The same lead for the neighbourhood among ordinary requests.
+            double v = features[i].Neighbourhood;
+            double otherNear = v == bestNear ? (n > 1 ? secondNear : 0) : bestNear;
+            features[i].NeighbourhoodLead = v - otherNear;
         }
 
         for (int i = 0; i < n; i++)
@@ -238,6 +258,7 @@ internal sealed class PreferenceGate
             hint = Math.Max(hint, similarity);
         }
 
+        f.Neighbourhood = p.NeighbourhoodVector.Length == 0 ? 0 : TensorPrimitives.Dot(request.Vector, p.NeighbourhoodVector);
         f.HintSimilarity = hint;
         f.HasHints = p.HintVectors.Length > 0 ? 1 : 0;
         f.KnowledgeHint = request.AsksForKnowledge ? hint : 0;

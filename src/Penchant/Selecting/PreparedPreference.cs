@@ -30,8 +30,22 @@ internal sealed partial class PreparedPreference(Preference preference, HashSet<
     /// <summary>Gets the standard deviation of those similarities, at least <see cref="GateBackground.MinimumSpread"/>; 1 without a background.</summary>
     public double BackgroundSpread { get; init; } = 1;
 
+    /// <summary>Gets the preference's neighbourhood among ordinary requests (see <see cref="GateBackground.Neighbourhood"/>); empty without a background.</summary>
+    public float[] NeighbourhoodVector { get; init; } = [];
+
     /// <summary>Gets the situation the preference holds in (see <see cref="ScopeSituations.Phrase(Preference)"/>), or <see langword="null"/>.</summary>
-    public string? Situation { get; init; }
+    public string? Situation
+    {
+        get;
+        init
+        {
+            field = value;
+            SituationPerson = value is null ? null : ScopeSituations.PersonOf(value.ToLowerInvariant());
+        }
+    }
+
+    /// <summary>Gets whom <see cref="Situation"/> is for (see <see cref="ScopeSituations.PersonOf(string)"/>), found once when the preference is prepared, or <see langword="null"/>.</summary>
+    public string? SituationPerson { get; private init; }
 
     /// <summary>Gets the vector of <see cref="Situation"/>; empty when it has none.</summary>
     public float[] SituationVector { get; init; } = [];

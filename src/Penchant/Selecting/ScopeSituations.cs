@@ -36,7 +36,7 @@ internal static partial class ScopeSituations
                 continue;
             }
 
-            if (PersonOf(p.Situation!.ToLowerInvariant()) is { } scoped && request.Person is { } asked && scoped != asked)
+            if (p.SituationPerson is { } scoped && request.Person is { } asked && scoped != asked)
             {
                 outside.Add(selected[i] with { Reasons = [$"outside its situation \"{p.Situation}\" (for {scoped}, not {asked})", .. selected[i].Reasons] });
                 selected.RemoveAt(i--);

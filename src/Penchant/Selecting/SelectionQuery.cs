@@ -49,7 +49,7 @@ internal sealed class SelectionQuery(
 
         GateRefinement refinement = prepared.Count == 0 ? GateRefinement.None : await RefinementAsync(user, preparedUser, cancellationToken).ConfigureAwait(false);
         RequestView view = await ViewAsync(request, cancellationToken).ConfigureAwait(false);
-        Selection selection = SelectPrepared(prepared, view, memory is null ? [] : memory.Infer(view.Vector), refinement);
+        Selection selection = SelectPrepared(prepared, view, memory is null ? [] : memory.Infer(view.Vector), refinement, request.IncludeNearMisses);
 
         double elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
         if (PenchantTelemetry.SelectDuration.Enabled)
@@ -71,10 +71,13 @@ internal sealed class SelectionQuery(
     /// <summary>Selects for an already-embedded request (the scoring path, without I/O).</summary>
     public Selection SelectPrepared(IReadOnlyList<PreparedPreference> prepared, RequestView request) => SelectPrepared(prepared, request, []);
 
-    /// <summary>Selects for an already-embedded request, with the styles the user's edits ask for and the user's refinement of the gate (the scoring path, without I/O).</summary>
-    public Selection SelectPrepared(IReadOnlyList<PreparedPreference> prepared, RequestView request, IReadOnlyList<StylePreference> styles, GateRefinement? refinement = null)
+    /// <summary>
+    /// Selects for an already-embedded request, with the styles the user's edits ask for and the user's refinement of the gate
+    /// (the scoring path, without I/O); the near misses only when asked for (<see cref="RequestContext.IncludeNearMisses"/>).
+    /// </summary>
+    public Selection SelectPrepared(IReadOnlyList<PreparedPreference> prepared, RequestView request, IReadOnlyList<StylePreference> styles, GateRefinement? refinement = null, bool includeNearMisses = false)
     {
-        var nearMisses = new List<SelectedPreference>(Selection.MaxNearMisses);
+        List<SelectedPreference>? nearMisses = includeNearMisses ? new List<SelectedPreference>(Selection.MaxNearMisses) : null;
         List<SelectedPreference> selected = prepared.Count == 0 ? [] : _gate.Select(request, prepared, _options.SelectionThreshold, refinement, nearMisses, Selection.MaxNearMisses);
         List<SelectedPreference> excluded = ScopeExclusions.Apply(selected, prepared, request);
         if (_options.SituationZ is { } situationZ)
@@ -82,9 +85,9 @@ internal sealed class SelectionQuery(
             excluded.AddRange(ScopeSituations.Apply(selected, prepared, request, situationZ));
         }
 
-        return selected.Count == 0 && styles.Count == 0 && excluded.Count == 0 && nearMisses.Count == 0
+        return selected.Count == 0 && styles.Count == 0 && excluded.Count == 0 && nearMisses is null or { Count: 0 }
             ? Selection.Empty
-            : new Selection(selected, selected.Count == 0 && styles.Count == 0 ? string.Empty : PromptRenderer.Render(selected, styles, _options.PromptTokenBudget)) { Styles = styles, Excluded = excluded, NearMisses = nearMisses };
+            : new Selection(selected, selected.Count == 0 && styles.Count == 0 ? string.Empty : PromptRenderer.Render(selected, styles, _options.PromptTokenBudget)) { Styles = styles, Excluded = excluded, NearMisses = nearMisses ?? [] };
     }
 
     /// <summary>Computes the gate's features for every current preference of a user against a request (for fitting the gate).</summary>
@@ -208,6 +211,7 @@ internal sealed class SelectionQuery(
             {
                 BackgroundMean = mean,
                 BackgroundSpread = spread,
+                NeighbourhoodVector = GateBackground.Neighbourhood(p.Embedding.Span, background),
                 ExclusionVectors = [.. p.Scope.Exclusions.Select(e => phrases[e])],
                 Situation = situation,
                 SituationVector = situation is null ? [] : phrases[situation],

@@ -47,6 +47,17 @@ public sealed class PrefEvalMultiEvaluatorTests
     }
 
     [Fact]
+    public void BuildCases_FewestPreferencesGiven_UsersHoldBetweenThatAndEight()
+    {
+        IReadOnlyList<SelectionCase> cases = PrefEvalMultiEvaluator.BuildCases(Items, 60, seed: 5, minPreferences: 1);
+
+        Assert.All(cases, static c => Assert.InRange(c.Statements.Count, 1, PrefEvalMultiEvaluator.PreferencesPerUser));
+        Assert.Contains(cases, static c => c.Statements.Count == 1);
+        Assert.Contains(cases, static c => c.Statements.Count == PrefEvalMultiEvaluator.PreferencesPerUser);
+        Assert.All(cases.Where(static c => c.Expected.Count == 1), static c => Assert.Equal(c.Request, Items.Single(i => i.Preference == c.Statements[c.Expected[0]].Text).Question));
+    }
+
+    [Fact]
     public void BuildCases_SameSeed_SameCases()
     {
         string[] first = [.. PrefEvalMultiEvaluator.BuildCases(Items, 12, seed: 2).Select(static c => c.Request + string.Join("|", c.Statements.Select(static s => s.Text)))];

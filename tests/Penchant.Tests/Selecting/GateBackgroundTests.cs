@@ -45,6 +45,23 @@ public sealed class GateBackgroundTests
         Assert.Equal(vectors, kept);
     }
 
+    [Fact]
+    public void Neighbourhood_UnitMeanOfTheNearestBackgroundRequests()
+    {
+        // Arrange: six background directions; the preference leans to the first two and away from the sixth
+        float[][] background = [.. Enumerable.Range(0, 6).Select(static i => Axis(i, 8))];
+        float[] preference = [0.8f, 0.55f, 0, 0, 0, -0.2f, 0, 0];
+
+        // Act
+        float[] neighbourhood = GateBackground.Neighbourhood(preference, background);
+
+        // Assert: the unit mean of the five nearest (each counts the same), nothing of the sixth
+        Assert.Equal(1.0, Math.Sqrt(neighbourhood.Sum(static v => v * v)), 5);
+        Assert.All(neighbourhood[..5], static v => Assert.Equal(1 / Math.Sqrt(5), v, 5));
+        Assert.Equal(0, neighbourhood[5]);
+        Assert.Empty(GateBackground.Neighbourhood(preference, []));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(11)]
@@ -64,5 +81,12 @@ public sealed class GateBackgroundTests
         Assert.Equal(vectors, whole);
         Assert.Null(truncated);
         Assert.Null(otherIdentity);
+    }
+
+    private static float[] Axis(int index, int dimensions)
+    {
+        var v = new float[dimensions];
+        v[index] = 1;
+        return v;
     }
 }

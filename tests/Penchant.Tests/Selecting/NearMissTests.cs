@@ -34,7 +34,7 @@ public sealed partial class NearMissTests(EngineFixture fixture) : IClassFixture
         int current = (await engine.ListAsync(Nora, Ct)).Count;
 
         // Act
-        Selection selection = await engine.SelectAsync(Nora, new RequestContext("Where should I eat dinner in Rome tonight?"), Ct);
+        Selection selection = await engine.SelectAsync(Nora, new RequestContext("Where should I eat dinner in Rome tonight?") { IncludeNearMisses = true }, Ct);
 
         // Assert: as many near misses as fit, none of them selected, most probable first, each saying why it was left out
         int leftOut = current - selection.Preferences.Count - selection.Excluded.Count;
@@ -64,10 +64,30 @@ public sealed partial class NearMissTests(EngineFixture fixture) : IClassFixture
         var (engine, _, _) = fixture.Create();
         await engine.RememberAsync(Nora, new Statement("I strictly avoid gluten."), Ct);
 
-        Selection selection = await engine.SelectAsync(Nora, new RequestContext("Where should I eat dinner in Rome tonight?"), Ct);
+        Selection selection = await engine.SelectAsync(Nora, new RequestContext("Where should I eat dinner in Rome tonight?") { IncludeNearMisses = true }, Ct);
 
         Assert.NotEmpty(selection.Preferences);
         Assert.Empty(selection.NearMisses);
+    }
+
+    [Fact]
+    public async Task SelectAsync_NearMissesNotAskedFor_NoneComputed()
+    {
+        // Arrange: the same user as above, where preferences are left out
+        var (engine, _, _) = fixture.Create();
+        foreach (string text in new[] { "I strictly avoid gluten.", "Use TypeScript for code examples.", "I prefer aisle seats on flights." })
+        {
+            await engine.RememberAsync(Nora, new Statement(text), Ct);
+        }
+
+        // Act
+        Selection asked = await engine.SelectAsync(Nora, new RequestContext("Where should I eat dinner in Rome tonight?") { IncludeNearMisses = true }, Ct);
+        Selection plain = await engine.SelectAsync(Nora, new RequestContext("Where should I eat dinner in Rome tonight?"), Ct);
+
+        // Assert: the same selection; the near misses only when asked for
+        Assert.NotEmpty(asked.NearMisses);
+        Assert.Empty(plain.NearMisses);
+        Assert.Equal(asked.Preferences.Select(static p => p.Preference.Id), plain.Preferences.Select(static p => p.Preference.Id));
     }
 
     [GeneratedRegex(@"^below the threshold \((?<p>[0-9.]+) < (?<cut>[0-9.]+)\)$", RegexOptions.CultureInvariant)]
