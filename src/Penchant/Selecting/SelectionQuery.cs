@@ -187,7 +187,7 @@ internal sealed class SelectionQuery(
     {
         Dictionary<string, float[]> phrases = await PhraseEmbeddings.EmbedAsync(
             embeddings,
-            current.SelectMany(static p => HintPhrases(p.Hints).Append(PreparedPreference.ScopePhrase(p)).Append(p.Hints.ChainsTo).Append(ScopeSituations.Phrase(p)).Concat(p.Scope.Exclusions)),
+            current.SelectMany(static p => HintPhrases(p.Hints).Append(PreparedPreference.ScopePhrase(p)).Append(p.Hints.ChainsTo).Append(ScopeSituations.Phrase(p)).Concat(p.Scope.Exclusions).Concat(ScopeSituations.Qualifiers(p))),
             cancellationToken).ConfigureAwait(false);
         float[][] background = current.Count == 0 ? [] : await _background.VectorsAsync(cancellationToken).ConfigureAwait(false);
         var prepared = new List<PreparedPreference>(current.Count);
@@ -213,6 +213,7 @@ internal sealed class SelectionQuery(
                 SituationVector = situation is null ? [] : phrases[situation],
                 SituationMean = situationMean,
                 SituationSpread = situationSpread,
+                Qualifiers = ScopeSituations.PrepareQualifiers(p, phrases, background),
             });
         }
 
