@@ -17,7 +17,7 @@ namespace Penchant.Selecting;
 /// z-score against the same background of ordinary requests the gate uses (see <see cref="GateBackground"/>), reaches
 /// <see cref="PenchantOptions.SituationZ"/>, and every qualifier of the situation is in the request too (see
 /// <see cref="Qualifiers(Preference)"/>): the whole situation gives the domain, and a request of the same domain with another
-/// qualifier ("reply to my landlord" for "reply to recruiters", "a workout for the park" for "my home workouts") is near
+/// qualifier ("message my neighbour" for "message my landlord", "a swim at dawn" for "my lunchtime workouts") is near
 /// its scope, not in it.
 /// </summary>
 internal static partial class ScopeSituations
@@ -39,7 +39,7 @@ internal static partial class ScopeSituations
         StringComparer.Ordinal,
         ["i", "im", "ive", "id", "you", "youre", "we", "were", "they", "can", "cant", "could", "should", "will", "would", "dont"]);
 
-    // A part from these on is a condition on amounts ("longer than six hours", "under 45 minutes"), not a qualifier a request states.
+    // A part from these on is a condition on amounts ("longer than two hours", "under twenty euros"), not a qualifier a request states.
     private static readonly FrozenSet<string> Comparatives = FrozenSet.Create(
         StringComparer.Ordinal,
         ["than", "under", "over", "above", "below", "longer", "shorter", "more", "less", "fewer", "least", "most"]);
@@ -121,9 +121,9 @@ internal static partial class ScopeSituations
     /// <summary>
     /// Splits a preference's situation (see <see cref="Phrase(Preference)"/>) into its qualifiers: the runs of content words
     /// between closed-class words, without its verb (the first word of a situation read from a "when I …" scope, of a
-    /// gerund or of a request, and a word after a subject or modal) and without conditions on amounts ("longer than six
-    /// hours"). "I reply to recruiters" gives "recruiters"; "when I'm looking for games to play with my wife" gives "games",
-    /// "play" and "wife"; "in my home workouts" gives "home workouts".
+    /// gerund or of a request, and a word after a subject or modal) and without conditions on amounts ("longer than two
+    /// hours"). "I reply to landlords" gives "landlords"; "when I'm choosing films to watch with my sister" gives "films",
+    /// "watch" and "sister"; "in my lunchtime workouts" gives "lunchtime workouts".
     /// </summary>
     /// <param name="preference">The preference.</param>
     /// <returns>The qualifiers in lower case, in order; empty when the preference has no situation or its situation is a verb alone.</returns>

@@ -4,7 +4,7 @@ namespace Penchant.Selecting;
 
 /// <summary>
 /// One qualifier of a preference's situation (see <see cref="ScopeSituations.Qualifiers(Domain.Preference)"/>): a part that
-/// says which of its kind the situation is ("recruiters" of replies, "balcony planters" of plants), prepared once per user
+/// says which of its kind the situation is ("landlords" of replies, "lunchtime workouts" of workouts), prepared once per user
 /// state with its vector and its similarity to the background of ordinary requests.
 /// </summary>
 /// <param name="Text">The part, in lower case.</param>

@@ -106,6 +106,28 @@ public sealed class PrincipleMinerTests
         Assert.Empty(await engine.ExplainAsync(new UserKey("acme", "nobody"), Ct));
     }
 
+    [Fact]
+    public async Task ExplainAsync_ComparisonsTheRankingPartLearnsFrom_ExplainItsLargestFactor()
+    {
+        // Arrange: the ranking learner learns the user's part online from the comparisons; only a number tells their texts apart.
+        using ServiceProvider services = TestEngines.Create();
+        IPenchant engine = services.GetRequiredService<IPenchant>();
+        var user = new UserKey("acme", "noor");
+        foreach (JudgedPair pair in CountedPairs())
+        {
+            await engine.RecordAsync(user, [new Comparison("What should I bring?", pair.Preferred, pair.Rejected)], null, Ct);
+        }
+
+        // Act
+        IReadOnlyList<Principle> principles = await engine.ExplainAsync(user, Ct);
+
+        // Assert
+        Principle numbers = Assert.Single(principles);
+        Assert.Equal("ranking:13:+", numbers.Id);
+        Assert.Equal(8, numbers.Support);
+        Assert.Equal(1.0, numbers.Accuracy);
+    }
+
     private static List<JudgedPair> CountedPairs()
     {
         string[] things = ["lanterns", "blankets", "kettles", "ladders", "buckets", "pillows", "candles", "shovels"];
