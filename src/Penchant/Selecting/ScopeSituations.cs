@@ -22,12 +22,6 @@ namespace Penchant.Selecting;
 /// </summary>
 internal static partial class ScopeSituations
 {
-    /// <summary>
-    /// The least z-score of a request's similarity to each qualifier of a situation (against the background, like
-    /// <see cref="PenchantOptions.SituationZ"/>) when the request does not state the qualifier's words or person; chosen on
-    /// the tune split of <c>eval/feedback</c> (1.0 to 3.5 tried).
-    /// </summary>
-    public const double QualifierZ = 2.0;
 
     // Closed-class words the stop words lack, and generic request nouns like the stop words' "tips" and "ideas": they end a part.
     private static readonly FrozenSet<string> PartBreaks = FrozenSet.Create(
@@ -52,8 +46,9 @@ internal static partial class ScopeSituations
     /// <param name="prepared">The prepared preferences the gate scored.</param>
     /// <param name="request">The request.</param>
     /// <param name="minimumZ">The least z-score of the request's similarity to the situation.</param>
+    /// <param name="qualifierZ">The least z-score of its similarity to each qualifier of the situation it does not state (see <see cref="Missing"/>); <see langword="null"/> for no qualifier test.</param>
     /// <returns>The preferences removed, in the order they were selected.</returns>
-    public static List<SelectedPreference> Apply(List<SelectedPreference> selected, IReadOnlyList<PreparedPreference> prepared, RequestView request, double minimumZ)
+    public static List<SelectedPreference> Apply(List<SelectedPreference> selected, IReadOnlyList<PreparedPreference> prepared, RequestView request, double minimumZ, double? qualifierZ = 2.0)
     {
         var outside = new List<SelectedPreference>();
         for (int i = 0; i < selected.Count; i++)
@@ -78,7 +73,7 @@ internal static partial class ScopeSituations
                 continue;
             }
 
-            if (Missing(p, request) is { } missing)
+            if (qualifierZ is { } least && Missing(p, request, least) is { } missing)
             {
                 outside.Add(selected[i] with { Reasons = [string.Create(CultureInfo.InvariantCulture, $"outside its situation \"{p.Situation}\" (z {z:0.00}, but \"{missing.Qualifier.Text}\" z {missing.Z:0.00})"), .. selected[i].Reasons] });
                 selected.RemoveAt(i--);
@@ -94,12 +89,14 @@ internal static partial class ScopeSituations
     /// <summary>
     /// Finds the first qualifier of a preference's situation that the request does not meet: it names neither the
     /// qualifier's person nor all its words, and its similarity to the qualifier, as a z-score against the background, is
-    /// below <see cref="QualifierZ"/>.
+    /// below <paramref name="minimumZ"/> (<see cref="PenchantOptions.SituationQualifierZ"/>, 2.0 by default, chosen on the
+    /// tune split of <c>eval/feedback</c> from 1.0 to 3.5).
     /// </summary>
     /// <param name="p">The prepared preference.</param>
     /// <param name="request">The request.</param>
+    /// <param name="minimumZ">The least z-score of the request's similarity to a qualifier it does not state.</param>
     /// <returns>The qualifier and the request's z-score for it, or <see langword="null"/> when the request meets them all.</returns>
-    internal static (SituationQualifier Qualifier, double Z)? Missing(PreparedPreference p, RequestView request)
+    internal static (SituationQualifier Qualifier, double Z)? Missing(PreparedPreference p, RequestView request, double minimumZ)
     {
         foreach (SituationQualifier q in p.Qualifiers)
         {
@@ -109,7 +106,7 @@ internal static partial class ScopeSituations
             }
 
             double z = (TensorPrimitives.Dot(request.Vector, q.Vector) - q.Mean) / q.Spread;
-            if (z < QualifierZ)
+            if (z < minimumZ)
             {
                 return (q, z);
             }

@@ -79,7 +79,7 @@ internal sealed class SelectionQuery(
         List<SelectedPreference> excluded = ScopeExclusions.Apply(selected, prepared, request);
         if (_options.SituationZ is { } situationZ)
         {
-            excluded.AddRange(ScopeSituations.Apply(selected, prepared, request, situationZ));
+            excluded.AddRange(ScopeSituations.Apply(selected, prepared, request, situationZ, _options.SituationQualifierZ));
         }
 
         return selected.Count == 0 && styles.Count == 0 && excluded.Count == 0 && nearMisses.Count == 0
