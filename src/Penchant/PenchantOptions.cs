@@ -31,6 +31,15 @@ public sealed class PenchantOptions
     /// <value>The default is 1.5.</value>
     public double? SituationZ { get; set; } = 1.5;
 
+    /// <summary>
+    /// Gets or sets how close a request must be to each qualifier of a scoped preference's situation (the parts that say which
+    /// of its kind it is: "landlords" of replies, "lunchtime" workouts) when it does not state the qualifier's words or
+    /// person, as a z-score against the same background; see <c>ScopeSituations</c>. <see langword="null"/> turns the
+    /// qualifier test off (the situation as a whole is still tested with <see cref="SituationZ"/>).
+    /// </summary>
+    /// <value>The default is 2.0.</value>
+    public double? SituationQualifierZ { get; set; } = 2.0;
+
     /// <summary>Gets or sets the most tokens the rendered prompt block may use (estimated at four characters per token).</summary>
     /// <value>The default is 400 tokens.</value>
     [Range(16, 100_000)]

@@ -6,7 +6,7 @@ using Penchant.Evaluation.Evaluators;
 namespace Penchant.Cli.Commands;
 
 /// <summary>
-/// <c>penchant eval feedback [--cases eval/feedback/cases.jsonl] [--split tune|holdout|all] [--verbose]</c>: records each
+/// <c>penchant eval feedback [--cases eval/feedback/cases.jsonl] [--split tune|holdout|all] [--situation-z Z] [--qualifier-z Z] [--verbose]</c>: records each
 /// item's scoped feedback for a fresh user, probes in, near and out of its scope, narrows it, and probes again.
 /// </summary>
 internal sealed class EvalFeedbackCommand : CliCommand
@@ -32,6 +32,12 @@ internal sealed class EvalFeedbackCommand : CliCommand
         DefaultValueFactory = static _ => new PenchantOptions().SituationZ ?? 0,
     };
 
+    private readonly Option<double> _qualifierZ = new("--qualifier-z")
+    {
+        Description = "The situation filter's least z-score for each qualifier a request does not state (PenchantOptions.SituationQualifierZ); 0 turns the qualifier test off",
+        DefaultValueFactory = static _ => new PenchantOptions().SituationQualifierZ ?? 0,
+    };
+
     public EvalFeedbackCommand(GlobalOptions globals, CliEnvironment environment)
         : base("feedback", "Score scoped verbal feedback: firing in scope, false firing near and out of scope, and after narrowing", globals, environment)
     {
@@ -40,6 +46,7 @@ internal sealed class EvalFeedbackCommand : CliCommand
         Options.Add(_split);
         Options.Add(_verbose);
         Options.Add(_situationZ);
+        Options.Add(_qualifierZ);
     }
 
     protected override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
@@ -58,7 +65,12 @@ internal sealed class EvalFeedbackCommand : CliCommand
         }
 
         double situationZ = context.ParseResult.GetValue(_situationZ);
-        await using EvalStore store = EvalStore.Open(context, services => services.Configure<PenchantOptions>(o => o.SituationZ = situationZ > 0 ? situationZ : null));
+        double qualifierZ = context.ParseResult.GetValue(_qualifierZ);
+        await using EvalStore store = EvalStore.Open(context, services => services.Configure<PenchantOptions>(o =>
+        {
+            o.SituationZ = situationZ > 0 ? situationZ : null;
+            o.SituationQualifierZ = qualifierZ > 0 ? qualifierZ : null;
+        }));
         FeedbackReport report;
         using (ProgressBar? progress = ProgressBar.Create(context.Environment, cases.Count, "items"))
         {

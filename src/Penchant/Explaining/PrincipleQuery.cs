@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using Penchant.Domain;
 using Penchant.Learning.Principles;
+using Penchant.Learning.Ranking;
+using Penchant.Ranking;
 using Penchant.Signals;
 using Penchant.Storage;
 
@@ -11,10 +13,12 @@ namespace Penchant.Explaining;
 /// output: the edit is preferred to the output) and distils them into principles with <see cref="PrincipleMiner"/>; then
 /// applies the user's verdicts on principles read from the same log (the latest verdict on a principle counts): a
 /// deleted or corrected principle is not shown, a confirmed one is marked so. For a tenant, the judgements of its users are
-/// pooled, and each pooled principle says how many users have it among their own.
+/// pooled, and each pooled principle says how many users have it among their own. A user with a learned part of the ranking
+/// model also gets candidates from the surface factors it weighs most (see <see cref="RewardModel.SurfaceWeights"/>), kept
+/// only if they predict the user's held-back judgements.
 /// </summary>
-/// <remarks>Thread-safe. Reads the log, never writes it.</remarks>
-internal sealed class PrincipleQuery(UserStateCache states, SignalCodecs codecs, IOptions<PenchantOptions> options)
+/// <remarks>Thread-safe. Reads the log and the models, never writes them.</remarks>
+internal sealed class PrincipleQuery(UserStateCache states, SignalCodecs codecs, RankingModels models, IOptions<PenchantOptions> options)
 {
     /// <summary>Explains what was learned about a user.</summary>
     public async Task<IReadOnlyList<Principle>> ExplainAsync(UserKey user, CancellationToken cancellationToken)
@@ -28,7 +32,7 @@ internal sealed class PrincipleQuery(UserStateCache states, SignalCodecs codecs,
     public async Task<bool> ProposesAsync(UserKey user, string principleId, CancellationToken cancellationToken)
     {
         Judgements judgements = await ReadAsync(user, cancellationToken).ConfigureAwait(false);
-        return PrincipleMiner.Mine(judgements.Pairs).Any(p => string.Equals(p.Id, principleId, StringComparison.Ordinal));
+        return judgements.Mine().Any(p => string.Equals(p.Id, principleId, StringComparison.Ordinal));
     }
 
     /// <summary>Explains what was learned across a tenant, from at most <see cref="PenchantOptions.ExplainMaxUsers"/> users.</summary>
@@ -63,6 +67,13 @@ internal sealed class PrincipleQuery(UserStateCache states, SignalCodecs codecs,
     private async Task<Judgements> ReadAsync(UserKey user, CancellationToken cancellationToken)
     {
         var judgements = new Judgements();
+        StoredModel? stored = await states.Store.GetUserModelAsync(user, RankingModels.Name, cancellationToken).ConfigureAwait(false);
+        if (stored is not null && UserPart.FromBytes(stored.Payload.Span) is { } part)
+        {
+            (RewardModel? model, _) = await models.GetAsync(user.TenantId, cancellationToken).ConfigureAwait(false);
+            judgements.LearnedWeights = RewardModel.SurfaceWeights(model, part);
+        }
+
         await foreach (PreferenceEvent entry in states.Store.ReadEventsAsync(user, 0, cancellationToken).ConfigureAwait(false))
         {
             if (entry.Redacted || entry.Text is null)
@@ -104,9 +115,14 @@ internal sealed class PrincipleQuery(UserStateCache states, SignalCodecs codecs,
 
         public Dictionary<string, PrincipleVerdictKind> Verdicts { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>Gets or sets the user's learned ranking weights on the surface factors, or <see langword="null"/> without a learned part.</summary>
+        public double[]? LearnedWeights { get; set; }
+
+        public IReadOnlyList<Principle> Mine() => PrincipleMiner.Mine(Pairs, LearnedWeights);
+
         public IReadOnlyList<Principle> Explain()
         {
-            IReadOnlyList<Principle> mined = PrincipleMiner.Mine(Pairs);
+            IReadOnlyList<Principle> mined = Mine();
             if (Verdicts.Count == 0)
             {
                 return mined;

@@ -168,29 +168,7 @@ internal sealed class RankingQuery(
         }
 
         // Which surface factors the user's weights reward or penalise, centred over the candidates.
-        var weights = new double[SurfaceFeatures.Count];
-        if (model is not null)
-        {
-            Span<float> alpha = stackalloc float[model.Prototypes.Length];
-            model.Mixture(part, alpha);
-            for (int k = 0; k < weights.Length; k++)
-            {
-                weights[k] = model.Base[k];
-                for (int p = 0; p < alpha.Length; p++)
-                {
-                    weights[k] += alpha[p] * model.Prototypes[p][k];
-                }
-            }
-        }
-
-        if (part is not null)
-        {
-            for (int k = 0; k < weights.Length; k++)
-            {
-                weights[k] += part.SurfaceBias[k];
-            }
-        }
-
+        double[] weights = RewardModel.SurfaceWeights(model, part);
         double mean = learned.Average();
         for (int k = 0; k < weights.Length; k++)
         {

@@ -110,6 +110,42 @@ internal sealed class RewardModel
         return r;
     }
 
+    /// <summary>
+    /// Gets a user's weights on the surface factors (see <see cref="SurfaceFeatures.Names"/>): the population's, plus the
+    /// user's mixture of the prototypes, plus the user's own bias; what the learned ranking rewards or penalises in a
+    /// response a person can name.
+    /// </summary>
+    /// <param name="model">The tenant's model, or <see langword="null"/> when none is trained.</param>
+    /// <param name="part">The user's part, or <see langword="null"/>.</param>
+    /// <returns><see cref="SurfaceFeatures.Count"/> weights.</returns>
+    public static double[] SurfaceWeights(RewardModel? model, UserPart? part)
+    {
+        var weights = new double[SurfaceFeatures.Count];
+        if (model is not null)
+        {
+            Span<float> alpha = stackalloc float[model.Prototypes.Length];
+            model.Mixture(part, alpha);
+            for (int k = 0; k < weights.Length; k++)
+            {
+                weights[k] = model.Base[k];
+                for (int p = 0; p < alpha.Length; p++)
+                {
+                    weights[k] += alpha[p] * model.Prototypes[p][k];
+                }
+            }
+        }
+
+        if (part is not null)
+        {
+            for (int k = 0; k < weights.Length; k++)
+            {
+                weights[k] += part.SurfaceBias[k];
+            }
+        }
+
+        return weights;
+    }
+
     /// <summary>Projects features through the skew head (length 2·SkewRank).</summary>
     public float[] Project(ReadOnlySpan<float> features)
     {

@@ -56,6 +56,9 @@ internal sealed partial class PreparedPreference(Preference preference, HashSet<
     /// <summary>Gets the spread of those similarities, at least <see cref="GateBackground.MinimumSpread"/>; 1 without a background.</summary>
     public double SituationSpread { get; init; } = 1;
 
+    /// <summary>Gets the qualifiers of <see cref="Situation"/> (see <see cref="ScopeSituations.Qualifiers(Preference)"/>); empty when it has none.</summary>
+    public SituationQualifier[] Qualifiers { get; init; } = [];
+
     /// <summary>Gets the vectors of the scope's exclusions, in the order of <see cref="PreferenceScope.Exclusions"/>; empty when it has none.</summary>
     public float[][] ExclusionVectors { get; init; } = [];
 

@@ -1,4 +1,6 @@
+using System.Collections.Frozen;
 using System.Globalization;
+using System.Numerics.Tensors;
 using System.Text.RegularExpressions;
 using Penchant.Domain;
 using Penchant.Language;
@@ -13,10 +15,29 @@ namespace Penchant.Selecting;
 /// <see cref="PreparedPreference.ScopePhrase(Preference)"/>) or, when none was extracted, the situation clause the text
 /// names ("whenever you message my landlord", "in my evening runs"); a request is in it when its similarity to the situation, as a
 /// z-score against the same background of ordinary requests the gate uses (see <see cref="GateBackground"/>), reaches
-/// <see cref="PenchantOptions.SituationZ"/>.
+/// <see cref="PenchantOptions.SituationZ"/>, and every qualifier of the situation is in the request too (see
+/// <see cref="Qualifiers(Preference)"/>): the whole situation gives the domain, and a request of the same domain with another
+/// qualifier ("message my neighbour" for "message my landlord", "a swim at dawn" for "my lunchtime workouts") is near
+/// its scope, not in it.
 /// </summary>
 internal static partial class ScopeSituations
 {
+
+    // Closed-class words the stop words lack, and generic request nouns like the stop words' "tips" and "ideas": they end a part.
+    private static readonly FrozenSet<string> PartBreaks = FrozenSet.Create(
+        StringComparer.Ordinal,
+        ["his", "her", "their", "each", "every", "during", "before", "after", "under", "above", "below", "whenever", "while", "until", "per", "via", "without", "within", "through", "across", "advice", "options", "recommendations"]);
+
+    // A word after these is a verb ("when you email …", "when I'm looking for …").
+    private static readonly FrozenSet<string> Subjects = FrozenSet.Create(
+        StringComparer.Ordinal,
+        ["i", "im", "ive", "id", "you", "youre", "we", "were", "they", "can", "cant", "could", "should", "will", "would", "dont"]);
+
+    // A part from these on is a condition on amounts ("longer than two hours", "under twenty euros"), not a qualifier a request states.
+    private static readonly FrozenSet<string> Comparatives = FrozenSet.Create(
+        StringComparer.Ordinal,
+        ["than", "under", "over", "above", "below", "longer", "shorter", "more", "less", "fewer", "least", "most"]);
+
     /// <summary>
     /// Removes the selected preferences whose situation the request is not in, and returns them with an "outside …" reason;
     /// those it keeps get an "in its situation …" reason.
@@ -25,8 +46,9 @@ internal static partial class ScopeSituations
     /// <param name="prepared">The prepared preferences the gate scored.</param>
     /// <param name="request">The request.</param>
     /// <param name="minimumZ">The least z-score of the request's similarity to the situation.</param>
+    /// <param name="qualifierZ">The least z-score of its similarity to each qualifier of the situation it does not state (see <see cref="Missing"/>); <see langword="null"/> for no qualifier test.</param>
     /// <returns>The preferences removed, in the order they were selected.</returns>
-    public static List<SelectedPreference> Apply(List<SelectedPreference> selected, IReadOnlyList<PreparedPreference> prepared, RequestView request, double minimumZ)
+    public static List<SelectedPreference> Apply(List<SelectedPreference> selected, IReadOnlyList<PreparedPreference> prepared, RequestView request, double minimumZ, double? qualifierZ = 2.0)
     {
         var outside = new List<SelectedPreference>();
         for (int i = 0; i < selected.Count; i++)
@@ -44,18 +66,135 @@ internal static partial class ScopeSituations
             }
 
             double z = Z(p, request);
-            if (z >= minimumZ)
+            if (z < minimumZ)
             {
-                selected[i] = selected[i] with { Reasons = [.. selected[i].Reasons, string.Create(CultureInfo.InvariantCulture, $"in its situation \"{p.Situation}\" (z {z:0.00})")] };
+                outside.Add(selected[i] with { Reasons = [string.Create(CultureInfo.InvariantCulture, $"outside its situation \"{p.Situation}\" (z {z:0.00})"), .. selected[i].Reasons] });
+                selected.RemoveAt(i--);
                 continue;
             }
 
-            outside.Add(selected[i] with { Reasons = [string.Create(CultureInfo.InvariantCulture, $"outside its situation \"{p.Situation}\" (z {z:0.00})"), .. selected[i].Reasons] });
-            selected.RemoveAt(i--);
+            if (qualifierZ is { } least && Missing(p, request, least) is { } missing)
+            {
+                outside.Add(selected[i] with { Reasons = [string.Create(CultureInfo.InvariantCulture, $"outside its situation \"{p.Situation}\" (z {z:0.00}, but \"{missing.Qualifier.Text}\" z {missing.Z:0.00})"), .. selected[i].Reasons] });
+                selected.RemoveAt(i--);
+                continue;
+            }
+
+            selected[i] = selected[i] with { Reasons = [.. selected[i].Reasons, string.Create(CultureInfo.InvariantCulture, $"in its situation \"{p.Situation}\" (z {z:0.00})")] };
         }
 
         return outside;
     }
+
+    /// <summary>
+    /// Finds the first qualifier of a preference's situation that the request does not meet: it names neither the
+    /// qualifier's person nor all its words, and its similarity to the qualifier, as a z-score against the background, is
+    /// below <paramref name="minimumZ"/> (<see cref="PenchantOptions.SituationQualifierZ"/>, 2.0 by default, chosen on the
+    /// tune split of <c>eval/feedback</c> from 1.0 to 3.5).
+    /// </summary>
+    /// <param name="p">The prepared preference.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="minimumZ">The least z-score of the request's similarity to a qualifier it does not state.</param>
+    /// <returns>The qualifier and the request's z-score for it, or <see langword="null"/> when the request meets them all.</returns>
+    internal static (SituationQualifier Qualifier, double Z)? Missing(PreparedPreference p, RequestView request, double minimumZ)
+    {
+        foreach (SituationQualifier q in p.Qualifiers)
+        {
+            if ((q.Person is { } who && request.Person == who) || (q.Stems.Count > 0 && q.Stems.IsSubsetOf(request.Stems)))
+            {
+                continue;
+            }
+
+            double z = (TensorPrimitives.Dot(request.Vector, q.Vector) - q.Mean) / q.Spread;
+            if (z < minimumZ)
+            {
+                return (q, z);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Splits a preference's situation (see <see cref="Phrase(Preference)"/>) into its qualifiers: the runs of content words
+    /// between closed-class words, without its verb (the first word of a situation read from a "when I …" scope, of a
+    /// gerund or of a request, and a word after a subject or modal) and without conditions on amounts ("longer than two
+    /// hours"). "I reply to landlords" gives "landlords"; "when I'm choosing films to watch with my sister" gives "films",
+    /// "watch" and "sister"; "in my lunchtime workouts" gives "lunchtime workouts".
+    /// </summary>
+    /// <param name="preference">The preference.</param>
+    /// <returns>The qualifiers in lower case, in order; empty when the preference has no situation or its situation is a verb alone.</returns>
+    public static List<string> Qualifiers(Preference preference)
+    {
+        if (Phrase(preference) is not { } situation)
+        {
+            return [];
+        }
+
+        string trimmed = situation.TrimEnd();
+        bool verbFirst = (preference.Scope.Text is { } scope && FunctionWords.LeadingSubject().Match(scope) is { Length: > 0 })
+            || (trimmed.Length > 0 && trimmed[^1] is '.' or '?' or '!' && !FunctionWords.QuestionStart().IsMatch(trimmed.ToLowerInvariant()));
+        return Parts(situation, verbFirst);
+    }
+
+    /// <summary>Splits a situation into its qualifiers (see <see cref="Qualifiers(Preference)"/>).</summary>
+    /// <param name="situation">The situation.</param>
+    /// <param name="verbFirst">Whether its first word is its verb.</param>
+    /// <returns>The qualifiers in lower case, in order.</returns>
+    internal static List<string> Parts(string situation, bool verbFirst)
+    {
+        List<string> words = TextTools.Words(situation);
+        var parts = new List<string>();
+        var part = new List<string>();
+        bool verbNext = verbFirst || (words.Count > 1 && words[0].EndsWith("ing", StringComparison.Ordinal));
+        bool condition = false;
+        foreach (string word in words)
+        {
+            if (Subjects.Contains(word))
+            {
+                End();
+                verbNext = true;
+                continue;
+            }
+
+            if (TextTools.IsStopWord(word) || PartBreaks.Contains(word) || Comparatives.Contains(word))
+            {
+                End();
+                condition = Comparatives.Contains(word);
+                continue;
+            }
+
+            if (verbNext)
+            {
+                verbNext = false;
+                continue;
+            }
+
+            condition |= word.Any(char.IsAsciiDigit) || NumberWords.Values.ContainsKey(word);
+            part.Add(word);
+        }
+
+        End();
+        return parts;
+
+        void End()
+        {
+            if (part.Count > 0 && !condition)
+            {
+                parts.Add(string.Join(' ', part));
+            }
+
+            part.Clear();
+        }
+    }
+
+    /// <summary>Prepares the qualifiers of a preference's situation (see <see cref="Qualifiers(Preference)"/>).</summary>
+    /// <param name="preference">The preference.</param>
+    /// <param name="phrases">The embedded phrases, with every qualifier among them.</param>
+    /// <param name="background">The background vectors.</param>
+    /// <returns>The prepared qualifiers.</returns>
+    public static SituationQualifier[] PrepareQualifiers(Preference preference, IReadOnlyDictionary<string, float[]> phrases, float[][] background)
+        => [.. Qualifiers(preference).Select(q => SituationQualifier.Create(q, phrases[q], background))];
 
     /// <summary>How unusually close a request is to a preference's situation: its similarity as a z-score against the background.</summary>
     internal static double Z(PreparedPreference p, RequestView request)

@@ -82,7 +82,7 @@ internal sealed class SelectionQuery(
         List<SelectedPreference> excluded = ScopeExclusions.Apply(selected, prepared, request);
         if (_options.SituationZ is { } situationZ)
         {
-            excluded.AddRange(ScopeSituations.Apply(selected, prepared, request, situationZ));
+            excluded.AddRange(ScopeSituations.Apply(selected, prepared, request, situationZ, _options.SituationQualifierZ));
         }
 
         return selected.Count == 0 && styles.Count == 0 && excluded.Count == 0 && nearMisses is null or { Count: 0 }
@@ -190,7 +190,7 @@ internal sealed class SelectionQuery(
     {
         Dictionary<string, float[]> phrases = await PhraseEmbeddings.EmbedAsync(
             embeddings,
-            current.SelectMany(static p => HintPhrases(p.Hints).Append(PreparedPreference.ScopePhrase(p)).Append(p.Hints.ChainsTo).Append(ScopeSituations.Phrase(p)).Concat(p.Scope.Exclusions)),
+            current.SelectMany(static p => HintPhrases(p.Hints).Append(PreparedPreference.ScopePhrase(p)).Append(p.Hints.ChainsTo).Append(ScopeSituations.Phrase(p)).Concat(p.Scope.Exclusions).Concat(ScopeSituations.Qualifiers(p))),
             cancellationToken).ConfigureAwait(false);
         float[][] background = current.Count == 0 ? [] : await _background.VectorsAsync(cancellationToken).ConfigureAwait(false);
         var prepared = new List<PreparedPreference>(current.Count);
@@ -217,6 +217,7 @@ internal sealed class SelectionQuery(
                 SituationVector = situation is null ? [] : phrases[situation],
                 SituationMean = situationMean,
                 SituationSpread = situationSpread,
+                Qualifiers = ScopeSituations.PrepareQualifiers(p, phrases, background),
             });
         }
 

@@ -187,14 +187,31 @@ internal sealed class GateRefinement
 
     /// <summary>Serializes the outcomes (the fit is recomputed on reading).</summary>
     /// <returns>The bytes.</returns>
-    public byte[] ToBytes()
+    public byte[] ToBytes() => Write(_outcomes);
+
+    /// <summary>
+    /// Adds outcomes to stored bytes (dropping the oldest beyond <see cref="Capacity"/>) without fitting: what is stored is
+    /// the outcomes, and the fit is recomputed on reading, so a writer need not fit at all. Equal to
+    /// <c>FromBytes(stored).With(added).ToBytes()</c>.
+    /// </summary>
+    /// <param name="stored">The stored bytes (empty or of an unknown format for none).</param>
+    /// <param name="added">The new outcomes, in the order they happened.</param>
+    /// <returns>The bytes of the outcomes kept.</returns>
+    public static byte[] Append(ReadOnlySpan<byte> stored, IReadOnlyList<GateOutcome> added)
+    {
+        ArgumentNullException.ThrowIfNull(added);
+        GateOutcome[] all = [.. ReadOutcomes(stored), .. added];
+        return Write(all.Length > Capacity ? all[^Capacity..] : all);
+    }
+
+    private static byte[] Write(GateOutcome[] outcomes)
     {
         using var stream = new MemoryStream();
         using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(FormatVersion);
-            writer.Write(_outcomes.Length);
-            foreach (GateOutcome outcome in _outcomes)
+            writer.Write(outcomes.Length);
+            foreach (GateOutcome outcome in outcomes)
             {
                 writer.Write(outcome.PreferenceId);
                 writer.Write(outcome.Logit);
@@ -210,9 +227,15 @@ internal sealed class GateRefinement
     /// <returns>The refinement; <see cref="None"/> for bytes of an unknown format.</returns>
     public static GateRefinement FromBytes(ReadOnlySpan<byte> bytes)
     {
+        GateOutcome[] outcomes = ReadOutcomes(bytes);
+        return outcomes.Length == 0 ? None : Fit(outcomes);
+    }
+
+    private static GateOutcome[] ReadOutcomes(ReadOnlySpan<byte> bytes)
+    {
         if (bytes.Length < 5 || bytes[0] != FormatVersion)
         {
-            return None;
+            return [];
         }
 
         int count = BinaryPrimitives.ReadInt32LittleEndian(bytes[1..]);
@@ -223,6 +246,6 @@ internal sealed class GateRefinement
             outcomes[i] = new GateOutcome(reader.ReadString(), reader.ReadDouble(), reader.ReadBoolean());
         }
 
-        return Fit(outcomes);
+        return outcomes;
     }
 }

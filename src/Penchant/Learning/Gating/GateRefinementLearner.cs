@@ -27,8 +27,9 @@ internal sealed class GateRefinementLearner(SelectionQuery selection) : ILearner
             return;
         }
 
-        List<Preference> current = context.Preferences.Current();
-        if (!current.Exists(p => data.Applied.Contains(p.Id, StringComparer.Ordinal)))
+        var ids = new HashSet<string>(data.Applied, StringComparer.Ordinal);
+        List<Preference> applied = context.Preferences.Current().FindAll(p => ids.Contains(p.Id));
+        if (applied.Count == 0)
         {
             return;
         }
@@ -37,7 +38,9 @@ internal sealed class GateRefinementLearner(SelectionQuery selection) : ILearner
         var logits = new Dictionary<string, double>(StringComparer.Ordinal);
         if (!string.IsNullOrWhiteSpace(data.Request))
         {
-            List<PreparedPreference> prepared = await selection.PrepareAsync(current, cancellationToken).ConfigureAwait(false);
+            // Only the preferences the reaction concerns are prepared and measured, so the features that compare a preference
+            // with the others (lead, rank, crowd) compare it with the others the answer applied, not with all the user holds.
+            List<PreparedPreference> prepared = await selection.PrepareAsync(applied, cancellationToken).ConfigureAwait(false);
             RequestView view = await selection.ViewAsync(new RequestContext(data.Request), cancellationToken).ConfigureAwait(false);
             GateFeatures[] features = PreferenceGate.MeasureAll(view, prepared);
             for (int i = 0; i < prepared.Count; i++)
@@ -51,14 +54,14 @@ internal sealed class GateRefinementLearner(SelectionQuery selection) : ILearner
         var outcomes = new List<GateOutcome>(data.Applied.Count);
         foreach (string id in data.Applied)
         {
-            if (current.Exists(p => string.Equals(p.Id, id, StringComparison.Ordinal)))
+            if (applied.Exists(p => string.Equals(p.Id, id, StringComparison.Ordinal)))
             {
                 outcomes.Add(new GateOutcome(id, logits.TryGetValue(id, out double logit) ? logit : atThreshold, accepted));
             }
         }
 
+        // The outcomes are what is stored; selection fits them when it reads them, so nothing is fitted here.
         ReadOnlyMemory<byte>? stored = await context.Models.GetAsync(GateRefinement.ModelName, cancellationToken).ConfigureAwait(false);
-        GateRefinement refinement = stored is { } bytes ? GateRefinement.FromBytes(bytes.Span) : GateRefinement.None;
-        context.Models.Set(GateRefinement.ModelName, refinement.With(outcomes).ToBytes());
+        context.Models.Set(GateRefinement.ModelName, GateRefinement.Append(stored is { } bytes ? bytes.Span : default, outcomes));
     }
 }

@@ -83,4 +83,22 @@ public sealed class GateRefinementTests
 
     [Fact]
     public void FromBytes_UnknownFormat_IsNone() => Assert.True(GateRefinement.FromBytes([9, 0, 0, 0, 0]).IsIdentity);
+
+    [Fact]
+    public void Append_WritesWhatReadingAddingAndWritingWould_BeyondCapacityToo()
+    {
+        GateOutcome[] old = [.. Enumerable.Range(0, GateRefinement.Capacity - 1).Select(static i => new GateOutcome($"pf_{i % 5}", i * 0.01, i % 3 == 0))];
+        byte[] stored = GateRefinement.None.With(old).ToBytes();
+        GateOutcome[] added = [new("pf_new", 0.7, true), new("pf_1", -0.2, false)];
+
+        byte[] appended = GateRefinement.Append(stored, added);
+
+        Assert.Equal(GateRefinement.FromBytes(stored).With(added).ToBytes(), appended);
+        Assert.Equal("pf_1", GateRefinement.FromBytes(appended).Outcomes[^1].PreferenceId);
+        Assert.Equal(GateRefinement.Capacity, GateRefinement.FromBytes(appended).Outcomes.Count);
+    }
+
+    [Fact]
+    public void Append_NothingStored_WritesTheNewOutcomes()
+        => Assert.Equal(GateRefinement.None.With([new("pf_1", 0.3, false)]).ToBytes(), GateRefinement.Append([], [new("pf_1", 0.3, false)]));
 }

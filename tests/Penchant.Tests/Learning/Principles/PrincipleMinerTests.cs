@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Penchant.Domain;
+using Penchant.Ranking;
 using Penchant.Signals;
 
 namespace Penchant.Learning.Principles;
@@ -52,6 +53,29 @@ public sealed class PrincipleMinerTests
     }
 
     [Fact]
+    public void Mine_LearnedRankingWeighsAFactorNoOtherCandidateSees_ProposesIt_AndItPredicts()
+    {
+        // Arrange: the preferred text always gives a number; no content word or style factor tells the texts apart.
+        IReadOnlyList<JudgedPair> pairs = CountedPairs();
+
+        // Act
+        IReadOnlyList<Principle> principles = PrincipleMiner.Mine(pairs, LearnedWeights(numbers: 1.0));
+
+        // Assert
+        Principle numbers = Assert.Single(principles);
+        Assert.Equal("ranking:13:+", numbers.Id);
+        Assert.Equal("Prefers responses with more numbers", numbers.Text);
+        Assert.Equal(1.0, numbers.Accuracy);
+        Assert.Equal(4, numbers.Tested);
+        Assert.True(PrincipleMiner.Predict(principles, "Bring 2 maps.", "Bring some maps.") > 0);
+        Assert.Empty(PrincipleMiner.Mine(pairs));
+    }
+
+    [Fact]
+    public void Mine_LearnedDirectionTheHeldBackChoicesContradict_IsNotKept()
+        => Assert.Empty(PrincipleMiner.Mine(CountedPairs(), LearnedWeights(numbers: -1.0)));
+
+    [Fact]
     public async Task ExplainAsync_EditsThatShorten_ExplainShorterResponsesWithTheEditsAsSources()
     {
         // Arrange
@@ -80,5 +104,40 @@ public sealed class PrincipleMinerTests
         Assert.Equal(topics.Length, shorter.Support);
         Assert.Equal(ids, shorter.Sources);
         Assert.Empty(await engine.ExplainAsync(new UserKey("acme", "nobody"), Ct));
+    }
+
+    [Fact]
+    public async Task ExplainAsync_ComparisonsTheRankingPartLearnsFrom_ExplainItsLargestFactor()
+    {
+        // Arrange: the ranking learner learns the user's part online from the comparisons; only a number tells their texts apart.
+        using ServiceProvider services = TestEngines.Create();
+        IPenchant engine = services.GetRequiredService<IPenchant>();
+        var user = new UserKey("acme", "noor");
+        foreach (JudgedPair pair in CountedPairs())
+        {
+            await engine.RecordAsync(user, [new Comparison("What should I bring?", pair.Preferred, pair.Rejected)], null, Ct);
+        }
+
+        // Act
+        IReadOnlyList<Principle> principles = await engine.ExplainAsync(user, Ct);
+
+        // Assert
+        Principle numbers = Assert.Single(principles);
+        Assert.Equal("ranking:13:+", numbers.Id);
+        Assert.Equal(8, numbers.Support);
+        Assert.Equal(1.0, numbers.Accuracy);
+    }
+
+    private static List<JudgedPair> CountedPairs()
+    {
+        string[] things = ["lanterns", "blankets", "kettles", "ladders", "buckets", "pillows", "candles", "shovels"];
+        return [.. things.Select((thing, i) => new JudgedPair("ev" + i, $"Bring {i + 2} {thing} to the shed.", $"Bring some {thing} to the shed."))];
+    }
+
+    private static double[] LearnedWeights(double numbers)
+    {
+        var weights = new double[SurfaceFeatures.Count];
+        weights[13] = numbers;
+        return weights;
     }
 }
