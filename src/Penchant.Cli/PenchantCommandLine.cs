@@ -34,6 +34,8 @@ internal static class PenchantCommandLine
         root.Subcommands.Add(new EvalCommand(globals, environment));
         root.Subcommands.Add(new RankCommand(globals, environment));
         root.Subcommands.Add(new CompareCommand(globals, environment));
+        root.Subcommands.Add(new ChooseCommand(globals, environment));
+        root.Subcommands.Add(new RecommendCommand(globals, environment));
         root.Subcommands.Add(new EditCommand(globals, environment));
         root.Subcommands.Add(new ExplainCommand(globals, environment));
         root.Subcommands.Add(new PrincipleCommand(globals, environment));

@@ -134,6 +134,9 @@ internal sealed class EngineHost : IAsyncDisposable
         PenchantBuilder penchant = services.AddPenchant();
         useStore(penchant);
         penchant.UseMiniLmEmbeddings(options => options.Precision = precision);
+
+        // As the service does: a choice recorded here extends the user's sequence for next-item recommendation.
+        penchant.AddSequenceRecommendation();
         ServiceProvider provider = services.BuildServiceProvider();
         try
         {

@@ -58,30 +58,21 @@ internal sealed class Decider : IDecider
         string decisionId = options.DecisionId ?? NewDecisionId();
         DecisionInputs.ValidateId(decisionId, nameof(options));
 
-        var excluded = new HashSet<string>(options.ExcludedActionIds, StringComparer.Ordinal);
-        var eligible = new List<DecisionAction>(actions.Count);
-        foreach (DecisionAction action in actions)
-        {
-            if (!excluded.Contains(action.Id))
-            {
-                eligible.Add(action);
-            }
-        }
-
-        if (eligible.Count == 0)
+        DecisionAction[] eligible = Eligible(actions, options.ExcludedActionIds);
+        if (eligible.Length == 0)
         {
             throw new ArgumentException("Every action is excluded; leave at least one to choose.", nameof(options));
         }
 
-        if (options.SlateSize < 1 || options.SlateSize > eligible.Count)
+        if (options.SlateSize < 1 || options.SlateSize > eligible.Length)
         {
-            throw new ArgumentException($"A slate has 1 to {eligible.Count} actions (the eligible ones); {options.SlateSize} was asked.", nameof(options));
+            throw new ArgumentException($"A slate has 1 to {eligible.Length} actions (the eligible ones); {options.SlateSize} was asked.", nameof(options));
         }
 
         int defaultIndex = 0;
         if (options.DefaultActionId is { } defaultId)
         {
-            defaultIndex = eligible.FindIndex(a => string.Equals(a.Id, defaultId, StringComparison.Ordinal));
+            defaultIndex = Array.FindIndex(eligible, a => string.Equals(a.Id, defaultId, StringComparison.Ordinal));
             if (defaultIndex < 0)
             {
                 throw new ArgumentException($"The default action '{defaultId}' is not one of the eligible actions.", nameof(options));
@@ -99,15 +90,17 @@ internal sealed class Decider : IDecider
             eligible = await WithPreferenceScoresAsync(user, context, eligible, cancellationToken).ConfigureAwait(false);
         }
 
+        // Checked once, above: the decision's codec takes the checked copy as it is.
+        var checkedActions = new ValidatedActions(eligible);
         PolicyState state = await ReadPolicyAsync(user, cancellationToken).ConfigureAwait(false);
-        double[] vectors = ArrayPool<double>.Shared.Rent(eligible.Count * _featurizer.Dimensions);
+        double[] vectors = ArrayPool<double>.Shared.Rent(eligible.Length * _featurizer.Dimensions);
         PolicyChooser.Choice choice;
         try
         {
-            await _featurizer.FeaturizeAsync(context, eligible, vectors, cancellationToken).ConfigureAwait(false);
+            await _featurizer.FeaturizeAsync(context, checkedActions, vectors, cancellationToken).ConfigureAwait(false);
             lock (state)
             {
-                choice = PolicyChooser.Choose(state.Regression, vectors, eligible.Count, policy, _options, _options.ExplorationRate, _random, options.SlateSize);
+                choice = PolicyChooser.Choose(state.Regression, vectors, eligible.Length, policy, _options, _options.ExplorationRate, _random, options.SlateSize);
             }
         }
         finally
@@ -133,11 +126,11 @@ internal sealed class Decider : IDecider
             slate = [.. ordered];
             slateProbabilities = new double[slate.Length];
             Array.Fill(slateProbabilities, 1.0);
-            probabilities = new double[eligible.Count];
+            probabilities = new double[eligible.Length];
             probabilities[defaultIndex] = 1.0;
         }
 
-        var signal = new Decision(decisionId, context, eligible, slate, slateProbabilities, probabilities)
+        var signal = new Decision(decisionId, context, checkedActions, slate, slateProbabilities, probabilities)
         {
             Policy = policy,
             Apprentice = options.Apprentice,
@@ -392,34 +385,41 @@ internal sealed class Decider : IDecider
 
     private static DecisionResult ToResult(Decision decision, double[]? means)
     {
+        int k = decision.Actions.Count;
         var slate = new ActionProbability[decision.Slate.Count];
-        var chosen = new HashSet<int>();
+        bool[] chosen = new bool[k];
         for (int s = 0; s < slate.Length; s++)
         {
             slate[s] = new ActionProbability(decision.Actions[decision.Slate[s]].Id, decision.SlateProbabilities[s]);
-            chosen.Add(decision.Slate[s]);
+            chosen[decision.Slate[s]] = true;
         }
 
-        var rest = new List<int>();
-        for (int i = 0; i < decision.Actions.Count; i++)
+        // The slate first, then the rest by the policy's mean (or, read back from the log, by probability), highest first.
+        int[] rest = new int[k - slate.Length];
+        double[] keys = new double[rest.Length];
+        int r = 0;
+        for (int i = 0; i < k; i++)
         {
-            if (!chosen.Contains(i))
+            if (!chosen[i])
             {
-                rest.Add(i);
+                rest[r] = i;
+                keys[r++] = -(means is null ? decision.Probabilities[i] : means[i]);
             }
         }
 
-        double[] order = means ?? [.. decision.Probabilities];
-        rest.Sort((a, b) => order[b].CompareTo(order[a]));
-        var ranking = new List<ActionProbability>(decision.Actions.Count);
+        // A stable order: equal keys keep the actions' order, as the list sort over indexes did.
+        Array.Sort(keys, rest);
+        StableTies(keys, rest);
+        var ranking = new ActionProbability[k];
+        int at = 0;
         foreach (int index in decision.Slate)
         {
-            ranking.Add(new ActionProbability(decision.Actions[index].Id, decision.Probabilities[index]));
+            ranking[at++] = new ActionProbability(decision.Actions[index].Id, decision.Probabilities[index]);
         }
 
         foreach (int index in rest)
         {
-            ranking.Add(new ActionProbability(decision.Actions[index].Id, decision.Probabilities[index]));
+            ranking[at++] = new ActionProbability(decision.Actions[index].Id, decision.Probabilities[index]);
         }
 
         return new DecisionResult(decision.DecisionId, slate, ranking)
@@ -431,6 +431,24 @@ internal sealed class Decider : IDecider
         };
     }
 
+    /// <summary>Puts the indexes of each run of equal keys back in ascending order (an array sort is not stable).</summary>
+    private static void StableTies(double[] keys, int[] indexes)
+    {
+        int start = 0;
+        for (int i = 1; i <= keys.Length; i++)
+        {
+            if (i == keys.Length || keys[i] != keys[start])
+            {
+                if (i - start > 1)
+                {
+                    Array.Sort(indexes, start, i - start);
+                }
+
+                start = i;
+            }
+        }
+    }
+
     private async Task<PreferenceEvent> FindEntryAsync(UserKey user, string decisionId, CancellationToken cancellationToken)
     {
         await _states.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
@@ -440,25 +458,53 @@ internal sealed class Decider : IDecider
             : throw new NotFoundException($"The user has no decision '{decisionId}'.");
     }
 
-    /// <summary>Adds the user's stated-preference score of each action (when the context and every action have texts) as a feature.</summary>
-    private async Task<List<DecisionAction>> WithPreferenceScoresAsync(UserKey user, DecisionContext context, List<DecisionAction> actions, CancellationToken cancellationToken)
+    /// <summary>A copy of the actions not excluded (the decision owns it: the caller's list may change afterwards).</summary>
+    private static DecisionAction[] Eligible(IReadOnlyList<DecisionAction> actions, IReadOnlyList<string> excludedIds)
     {
-        if (context.Text is null || actions.Exists(static a => a.Text is null))
+        if (excludedIds.Count == 0)
+        {
+            var all = new DecisionAction[actions.Count];
+            for (int i = 0; i < all.Length; i++)
+            {
+                all[i] = actions[i];
+            }
+
+            return all;
+        }
+
+        var excluded = new HashSet<string>(excludedIds, StringComparer.Ordinal);
+        var eligible = new List<DecisionAction>(actions.Count);
+        for (int i = 0; i < actions.Count; i++)
+        {
+            if (!excluded.Contains(actions[i].Id))
+            {
+                eligible.Add(actions[i]);
+            }
+        }
+
+        return [.. eligible];
+    }
+
+    /// <summary>Adds the user's stated-preference score of each action (when the context and every action have texts) as a feature.</summary>
+    private async Task<DecisionAction[]> WithPreferenceScoresAsync(UserKey user, DecisionContext context, DecisionAction[] actions, CancellationToken cancellationToken)
+    {
+        if (context.Text is null || Array.Exists(actions, static a => a.Text is null))
         {
             return actions;
         }
 
         CandidateRanking ranking = await _engine.RankAsync(user, new RequestContext(context.Text), [.. actions.Select(static a => a.Text!)], cancellationToken).ConfigureAwait(false);
-        double[] scores = new double[actions.Count];
+        double[] scores = new double[actions.Length];
         foreach (RankedCandidate candidate in ranking.Candidates)
         {
-            scores[candidate.Index] = candidate.Score;
+            // A score that is not a finite number teaches nothing (and the decision's codec does not check it again).
+            scores[candidate.Index] = double.IsFinite(candidate.Score) ? candidate.Score : 0.0;
         }
 
-        var scored = new List<DecisionAction>(actions.Count);
-        for (int i = 0; i < actions.Count; i++)
+        var scored = new DecisionAction[actions.Length];
+        for (int i = 0; i < actions.Length; i++)
         {
-            scored.Add(actions[i] with { Features = [.. actions[i].Features, new Feature(PreferenceScoreFeature, scores[i])] });
+            scored[i] = actions[i] with { Features = [.. actions[i].Features, new Feature(PreferenceScoreFeature, scores[i])] };
         }
 
         return scored;

@@ -64,9 +64,10 @@ internal sealed class DecisionFeaturizer
         Dictionary<string, float[]>? texts = await EmbedAllAsync(context, actions, cancellationToken).ConfigureAwait(false);
         float[]? contextText = context.Text is null ? null : texts![context.Text];
         var contextFeatures = new List<(uint Hash, double Value)>(context.Features.Count + _textDimensions);
-        foreach (Feature feature in context.Features)
+        IReadOnlyList<Feature> given = context.Features;
+        for (int i = 0; i < given.Count; i++)
         {
-            contextFeatures.Add((Hash(feature.Name, ContextSeed), feature.Value));
+            contextFeatures.Add((Hash(given[i].Name, ContextSeed), given[i].Value));
         }
 
         if (contextText is not null)
@@ -74,14 +75,15 @@ internal sealed class DecisionFeaturizer
             AddProjected(contextFeatures, contextText, ContextSeed);
         }
 
-        var actionFeatures = new List<(uint Hash, double Value)>();
+        var actionFeatures = new List<(uint Hash, double Value)>(16);
         for (int a = 0; a < actions.Count; a++)
         {
             DecisionAction action = actions[a];
             actionFeatures.Clear();
-            foreach (Feature feature in action.Features)
+            IReadOnlyList<Feature> features = action.Features;
+            for (int i = 0; i < features.Count; i++)
             {
-                actionFeatures.Add((Hash(feature.Name, ActionSeed), feature.Value));
+                actionFeatures.Add((Hash(features[i].Name, ActionSeed), features[i].Value));
             }
 
             Span<double> x = vectors.AsSpan(a * _dimensions, _dimensions);

@@ -8,6 +8,11 @@ internal static class DecisionInputs
     /// <summary>The longest decision or action identifier.</summary>
     public const int MaxIdLength = 200;
 
+    private const int MaxKeptIds = 10_000;
+
+    [ThreadStatic]
+    private static HashSet<string>? t_ids;
+
     public static void ValidateId(string? id, string parameterName)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id, parameterName);
@@ -45,7 +50,29 @@ internal static class DecisionInputs
             throw new ArgumentException($"A decision has at most {maxActions} actions; {actions.Count} were given.", parameterName);
         }
 
-        var ids = new HashSet<string>(StringComparer.Ordinal);
+        // One set per thread, cleared and reused: a decision's validation allocates nothing (it runs on every decision).
+        HashSet<string> ids = t_ids ??= new HashSet<string>(StringComparer.Ordinal);
+        ids.Clear();
+        try
+        {
+            CheckActions(actions, ids, rules, maxFeatures, parameterName);
+        }
+        finally
+        {
+            if (ids.Count > MaxKeptIds)
+            {
+                // A very large decision does not keep its set alive for the thread's lifetime.
+                t_ids = null;
+            }
+            else
+            {
+                ids.Clear();
+            }
+        }
+    }
+
+    private static void CheckActions(IReadOnlyList<DecisionAction> actions, HashSet<string> ids, SignalRules rules, int maxFeatures, string parameterName)
+    {
         for (int i = 0; i < actions.Count; i++)
         {
             DecisionAction? action = actions[i];

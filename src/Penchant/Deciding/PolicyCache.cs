@@ -60,7 +60,11 @@ internal sealed class PolicyCache
     /// <summary>Marks a policy read back (or started afresh) for a write as the user's policy being written.</summary>
     public void BeginWrite(UserKey user, PolicyState state)
     {
-        MakeRoom();
+        if (!_entries.ContainsKey(user))
+        {
+            MakeRoom();
+        }
+
         _entries[user] = new Entry(state, default, Writing: true);
     }
 

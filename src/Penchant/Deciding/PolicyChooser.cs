@@ -21,24 +21,28 @@ internal static class PolicyChooser
         double[] means = Means(model, vectors, actions);
         double[]? variances = policy == DecisionPolicy.LinUcb ? Variances(model, vectors, actions) : null;
         int learned = ArgMax(means, null);
-        var remaining = new bool[actions];
-        Array.Fill(remaining, true);
-        double[] first = [];
+        double[] first = new double[actions];
         int[] slate = new int[slateSize];
         double[] slateProbabilities = new double[slateSize];
-        double[] p = new double[actions];
-        for (int slot = 0; slot < slateSize; slot++)
-        {
-            Probabilities(model, vectors, actions, means, variances, remaining, policy, options, exploration, random, p);
-            int chosen = Sample(p, random);
-            if (slot == 0)
-            {
-                first = (double[])p.Clone();
-            }
 
-            slate[slot] = chosen;
-            slateProbabilities[slot] = p[chosen];
-            remaining[chosen] = false;
+        // The first slot chooses among every action; only a later slot needs to know which are left (and a buffer of its own).
+        Probabilities(model, vectors, actions, means, variances, null, policy, options, exploration, random, first);
+        slate[0] = Sample(first, random);
+        slateProbabilities[0] = first[slate[0]];
+        if (slateSize > 1)
+        {
+            var remaining = new bool[actions];
+            Array.Fill(remaining, true);
+            remaining[slate[0]] = false;
+            double[] p = new double[actions];
+            for (int slot = 1; slot < slateSize; slot++)
+            {
+                Probabilities(model, vectors, actions, means, variances, remaining, policy, options, exploration, random, p);
+                int chosen = Sample(p, random);
+                slate[slot] = chosen;
+                slateProbabilities[slot] = p[chosen];
+                remaining[chosen] = false;
+            }
         }
 
         return new Choice(first, slate, slateProbabilities, learned, means);
@@ -94,6 +98,14 @@ internal static class PolicyChooser
                     p[ArgMax(scores, remaining)] += 1.0 / samples;
                 }
 
+                break;
+            }
+
+            case DecisionPolicy.InverseGap when remaining is null:
+            {
+                // Every action is left: the weights come straight from the means, with no gathering.
+                double gamma = options.GapScale * Math.Sqrt(left * Math.Max(1.0, model.Count));
+                InverseGapWeighting.Probabilities(means.AsSpan(0, actions), gamma, p.AsSpan(0, actions));
                 break;
             }
 

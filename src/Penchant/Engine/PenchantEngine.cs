@@ -132,7 +132,16 @@ public sealed class PenchantEngine : IPenchant
             activity.SetTag("penchant.signals", signals.Count);
         }
 
-        WriteResult result = await WriteAsync(user, events, replaceAll: false, keyed: idempotencyKey is not null, cancellationToken).ConfigureAwait(false);
+        Dictionary<PreferenceEvent, Signal>? written = null;
+        for (int i = 0; i < events.Length; i++)
+        {
+            if (codecs[i].AsWritten(recorded[i], events[i]) is { } asWritten)
+            {
+                (written ??= new Dictionary<PreferenceEvent, Signal>(ReferenceEqualityComparer.Instance))[events[i]] = asWritten;
+            }
+        }
+
+        WriteResult result = await WriteAsync(user, events, replaceAll: false, keyed: idempotencyKey is not null, cancellationToken, written).ConfigureAwait(false);
 
         // A replay answers with the signals as the first write recorded them (a reaction's classification included).
         return result with { Signals = result.Replayed ? [.. result.Events.Select(_codecs.Decode).OfType<Signal>()] : recorded };
@@ -488,7 +497,7 @@ public sealed class PenchantEngine : IPenchant
 
     private string NewEventId() => "ev_" + Guid.CreateVersion7(_time.GetUtcNow()).ToString("N");
 
-    private async Task<WriteResult> WriteAsync(UserKey user, IReadOnlyList<PreferenceEvent> events, bool replaceAll, bool keyed, CancellationToken cancellationToken)
+    private async Task<WriteResult> WriteAsync(UserKey user, IReadOnlyList<PreferenceEvent> events, bool replaceAll, bool keyed, CancellationToken cancellationToken, IReadOnlyDictionary<PreferenceEvent, Signal>? written = null)
     {
         long started = Stopwatch.GetTimestamp();
         LearningPass? pass = null;
@@ -529,7 +538,7 @@ public sealed class PenchantEngine : IPenchant
                     }
 
                     replayedCount = entries.Count;
-                    pass = await _pipeline.RunAsync(user, snapshot.State, entries, replaceAll, ct).ConfigureAwait(false);
+                    pass = await _pipeline.RunAsync(user, snapshot.State, entries, replaceAll, ct, replaceAll ? null : written).ConfigureAwait(false);
                     return new UserChange
                     {
                         ExpectedVersion = snapshot.State.Version,

@@ -13,10 +13,12 @@ public sealed class LearningContext
 {
     private readonly SignalCodecs _codecs;
     private readonly Dictionary<Type, object> _passState = [];
+    private readonly IReadOnlyDictionary<PreferenceEvent, Signal>? _written;
     private List<Action<LogPosition?>>? _completed;
 
-    internal LearningContext(UserKey user, bool isReplay, WorkingPreferences preferences, UserModels models, SignalCodecs codecs, LogPosition position = default)
+    internal LearningContext(UserKey user, bool isReplay, WorkingPreferences preferences, UserModels models, SignalCodecs codecs, LogPosition position = default, IReadOnlyDictionary<PreferenceEvent, Signal>? written = null)
     {
+        _written = written;
         User = user;
         Position = position;
         IsReplay = isReplay;
@@ -51,6 +53,13 @@ public sealed class LearningContext
         where TSignal : Signal
     {
         ArgumentNullException.ThrowIfNull(entry);
+
+        // An entry this pass is writing reads back as the signal recorded, when its codec says so: no parse.
+        if (_written is not null && !entry.Redacted && _written.TryGetValue(entry, out Signal? recorded))
+        {
+            return recorded as TSignal;
+        }
+
         return _codecs.Decode<TSignal>(entry);
     }
 

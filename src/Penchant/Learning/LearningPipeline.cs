@@ -17,12 +17,13 @@ internal sealed class LearningPipeline(IEnumerable<ILearner> learners, SignalCod
     /// <param name="entries">The entries, oldest first.</param>
     /// <param name="replay">Whether the entries are the whole log being replayed.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <param name="written">The signals some of the entries were just encoded from, by entry (compared by reference), for learners to read without a parse (<see cref="SignalCodec.AsWritten"/>).</param>
     /// <returns>The working preferences and models after the pass.</returns>
-    public async Task<LearningPass> RunAsync(UserKey user, UserState state, IReadOnlyList<PreferenceEvent> entries, bool replay, CancellationToken cancellationToken)
+    public async Task<LearningPass> RunAsync(UserKey user, UserState state, IReadOnlyList<PreferenceEvent> entries, bool replay, CancellationToken cancellationToken, IReadOnlyDictionary<PreferenceEvent, Signal>? written = null)
     {
         var preferences = new WorkingPreferences(replay ? [] : state.Preferences);
         var models = new UserModels(replay ? null : (name, ct) => store.GetUserModelAsync(user, name, ct));
-        var context = new LearningContext(user, replay, preferences, models, codecs, state.Position);
+        var context = new LearningContext(user, replay, preferences, models, codecs, state.Position, written);
         try
         {
             foreach (PreferenceEvent entry in entries)

@@ -47,4 +47,14 @@ public abstract class SignalCodec
     internal abstract SignalEntry EncodeSignal(Signal signal);
 
     internal abstract Signal? DecodeEntry(PreferenceEvent entry);
+
+    /// <summary>
+    /// Gets the signal an entry just encoded from <paramref name="recorded"/> decodes to, without reading the entry back,
+    /// for a codec whose entries read back exactly as the signal written (the learners of the write that records it then
+    /// skip the parse); <see langword="null"/> (the default) to decode the entry.
+    /// </summary>
+    /// <param name="recorded">The signal as recorded (prepared and validated).</param>
+    /// <param name="entry">The entry it was encoded as.</param>
+    /// <returns>The signal, or <see langword="null"/>.</returns>
+    internal virtual Signal? AsWritten(Signal recorded, PreferenceEvent entry) => null;
 }

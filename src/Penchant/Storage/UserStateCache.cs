@@ -75,7 +75,8 @@ internal sealed class UserStateCache(IPreferenceStore store, IOptions<PenchantOp
     /// <summary>Caches a state the engine just committed, so the next write plans from it without reading it back.</summary>
     public void Put(UserKey user, UserSnapshot snapshot)
     {
-        if (_snapshots.Count >= _options.StateCacheSize)
+        // Counting takes every lock of the dictionary: only a user not yet cached can make it full.
+        if (!_snapshots.ContainsKey(user) && _snapshots.Count >= _options.StateCacheSize)
         {
             _snapshots.Clear();
         }

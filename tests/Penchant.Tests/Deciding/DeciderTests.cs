@@ -254,6 +254,44 @@ public sealed class DeciderTests
     }
 
     [Fact]
+    public async Task RecordAsync_DecisionNotMadeByTheDecider_ItsActionsAreStillChecked()
+    {
+        // Arrange: the decider checks its actions once and the codec trusts that check; a decision recorded any other
+        // way (here with two actions of the same identifier) is checked by the codec.
+        var store = new InMemoryPreferenceStore();
+        using ServiceProvider services = Create(store);
+        IPenchant engine = services.GetRequiredService<IPenchant>();
+        DecisionAction[] actions = Actions(2);
+        var decision = new Decision("made-elsewhere", Morning, [actions[0], actions[0]], [0], [0.5], [0.5, 0.5]);
+
+        // Act + Assert
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => engine.RecordAsync(User, [decision], cancellationToken: Ct));
+        Assert.Empty(await store.ReadEventsAsync(User, 0, Ct).ToListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task DecideAsync_CallerChangesItsListAfterwards_TheDecisionKeepsTheActionsDecidedAmong()
+    {
+        // Arrange
+        var store = new InMemoryPreferenceStore();
+        using ServiceProvider services = Create(store);
+        IDecider decider = services.GetRequiredService<IDecider>();
+        List<DecisionAction> actions = [.. Actions(3)];
+
+        // Act: the decision is made, then the caller reuses its list.
+        DecisionResult result = await decider.DecideAsync(User, Morning, actions, cancellationToken: Ct);
+        actions[0] = new DecisionAction("changed") { Features = [new Feature("x", 1)] };
+        actions.RemoveAt(2);
+        await decider.RewardAsync(User, result.DecisionId, 1.0, cancellationToken: Ct);
+
+        // Assert: the log and the policy's report hold the decision as made.
+        PreferenceEvent logged = (await store.ReadEventsAsync(User, 0, Ct).ToListAsync(Ct))[0];
+        Decision decoded = Assert.IsType<Decision>(new Signals.Codecs.DecisionCodec().Decode(logged));
+        Assert.Equal(["a0", "a1", "a2"], decoded.Actions.Select(static a => a.Id));
+        Assert.Equal(1, (await decider.GetReportAsync(User, Ct)).Rewarded);
+    }
+
+    [Fact]
     public async Task RewardAsync_UnknownDecisionOrBadValue_ThrowsAndWritesNothing()
     {
         // Arrange

@@ -50,8 +50,9 @@ internal static class DecisionBinaryFormat
 
         WriteFeatures(buffer, decision.Context.Features, names);
         WriteCount(buffer, decision.Actions.Count);
-        foreach (DecisionAction action in decision.Actions)
+        for (int a = 0; a < decision.Actions.Count; a++)
         {
+            DecisionAction action = decision.Actions[a];
             WriteString(buffer, action.Id);
             WriteByte(buffer, action.Text is null ? (byte)0 : (byte)1);
             if (action.Text is { } text)
@@ -163,8 +164,10 @@ internal static class DecisionBinaryFormat
     private static void WriteFeatures(ArrayBufferWriter<byte> buffer, IReadOnlyList<Feature> features, Dictionary<string, int> names)
     {
         WriteCount(buffer, features.Count);
-        foreach (Feature feature in features)
+        for (int i = 0; i < features.Count; i++)
         {
+            Feature feature = features[i];
+
             // A name seen before is its number; a new one is the next number followed by the name.
             if (names.TryGetValue(feature.Name, out int index))
             {

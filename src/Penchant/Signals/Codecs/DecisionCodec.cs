@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Penchant.Deciding;
 
 namespace Penchant.Signals.Codecs;
@@ -6,14 +5,12 @@ namespace Penchant.Signals.Codecs;
 /// <summary>A <see cref="Decision"/>: the context's text (or the decision's identifier) as text, everything else as data.</summary>
 /// <remarks>
 /// The data is written in <see cref="DecisionBinaryFormat"/>; entries written as JSON before it are still read.
-/// A decision's data lists every action with its features, so reading it back is most of a decision's cost. The codec
-/// remembers the decision behind each data string it wrote (weakly, by string instance), so the learner that reads the
-/// entry just written gets the decision without parsing it again; entries read from a store are parsed.
+/// A decision's data lists every action with its features, so reading it back is most of a decision's cost: the learners
+/// of the write that records a decision get the decision itself (<see cref="SignalCodec.AsWritten"/>), not a parse of
+/// its data; entries read from a store are parsed.
 /// </remarks>
 internal sealed class DecisionCodec : SignalCodec<Decision>
 {
-    private readonly ConditionalWeakTable<string, Decision> _written = [];
-
     public static EventKind DecisionKind { get; } = EventKind.FromName("decision");
 
     public override EventKind Kind => DecisionKind;
@@ -28,7 +25,12 @@ internal sealed class DecisionCodec : SignalCodec<Decision>
         ArgumentNullException.ThrowIfNull(signal.Probabilities, Name);
         DecisionInputs.ValidateId(signal.DecisionId, Name);
         DecisionInputs.ValidateContext(signal.Context, rules, int.MaxValue, Name);
-        DecisionInputs.ValidateActions(signal.Actions, rules, int.MaxValue, int.MaxValue, Name);
+        if (signal.Actions is not ValidatedActions)
+        {
+            // The decider's own decisions were checked once, before choosing; any other is checked here.
+            DecisionInputs.ValidateActions(signal.Actions, rules, int.MaxValue, int.MaxValue, Name);
+        }
+
         int k = signal.Actions.Count;
         if (signal.Probabilities.Count != k)
         {
@@ -76,7 +78,6 @@ internal sealed class DecisionCodec : SignalCodec<Decision>
     public override SignalEntry Encode(Decision signal)
     {
         string data = DecisionBinaryFormat.Write(signal);
-        _written.AddOrUpdate(data, signal);
         return new(signal.Context.Text?.Trim() ?? signal.DecisionId, Data: data);
     }
 
@@ -97,15 +98,10 @@ internal sealed class DecisionCodec : SignalCodec<Decision>
             && before.Actions.Select(static a => (a.Id, a.Text)).SequenceEqual(retry.Actions.Select(static a => (a.Id, a.Text)));
     }
 
-    public override Decision? Decode(PreferenceEvent entry)
-    {
-        if (entry.Text is not null && entry.Data is not null && _written.TryGetValue(entry.Data, out Decision? written))
-        {
-            return written with { At = entry.At };
-        }
+    public override Decision? Decode(PreferenceEvent entry) => Parse(entry);
 
-        return Parse(entry);
-    }
+    // The decision just encoded reads back as itself (tested: the binary record keeps every field to the bit).
+    internal override Signal? AsWritten(Signal recorded, PreferenceEvent entry) => (Decision)recorded with { At = entry.At };
 
     // Entries written before the compact format are JSON objects.
     private static Decision? Parse(PreferenceEvent entry)
