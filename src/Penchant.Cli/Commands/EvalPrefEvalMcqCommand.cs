@@ -7,7 +7,7 @@ using Penchant.Signals;
 namespace Penchant.Cli.Commands;
 
 /// <summary>
-/// <c>penchant eval prefeval-mcq [--data DIR] [--turns N] [--topics a,b] [--limit K] [--seed S] [--parallel P] [--verbose]</c>:
+/// <c>penchant eval prefeval-mcq [--data DIR] [--turns N] [--topics a,b] [--limit K] [--seed S] [--parallel P] [--fit-topics a,b [--dump-features FILE]] [--verbose]</c>:
 /// PrefEval multiple choice after the preference is observed in conversation, ranked by the engine.
 /// </summary>
 internal sealed class EvalPrefEvalMcqCommand : CliCommand
@@ -40,6 +40,12 @@ internal sealed class EvalPrefEvalMcqCommand : CliCommand
         CustomParser = EvalOptions.CommaSeparated,
     };
 
+    private readonly Option<string?> _dumpFeatures = new("--dump-features")
+    {
+        Description = "With --fit-topics: write every item's scorer features and embeddings (request, preference, clause objects, options) as JSON lines to this file",
+        HelpName = "FILE",
+    };
+
     private readonly Option<bool> _verbose = new("--verbose") { Description = "Print every item whose top-ranked option is wrong" };
 
     public EvalPrefEvalMcqCommand(GlobalOptions globals, CliEnvironment environment)
@@ -53,6 +59,7 @@ internal sealed class EvalPrefEvalMcqCommand : CliCommand
         Options.Add(_seed);
         Options.Add(_parallel);
         Options.Add(_fitTopics);
+        Options.Add(_dumpFeatures);
         Options.Add(_verbose);
     }
 
@@ -78,7 +85,8 @@ internal sealed class EvalPrefEvalMcqCommand : CliCommand
             }
 
             await using EvalStore fitStore = EvalStore.Open(context);
-            await PrefEvalMcq.FitAsync(fitStore.Host.Services, items, fitTopics, parse.GetValue(_seed), parse.GetValue(_verbose), context.Environment.Output, cancellationToken);
+            await PrefEvalMcq.FitAsync(
+                fitStore.Host.Services, items, fitTopics, parse.GetValue(_seed), parse.GetValue(_verbose), context.Environment.Output, cancellationToken, parse.GetValue(_dumpFeatures));
             return ExitCodes.Success;
         }
 

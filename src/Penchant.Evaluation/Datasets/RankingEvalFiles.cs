@@ -41,4 +41,5 @@ internal sealed class HhRlhfLine
 [JsonSerializable(typeof(List<McqItemLine?>))]
 [JsonSerializable(typeof(RankingCaseLine))]
 [JsonSerializable(typeof(HhRlhfLine))]
+[JsonSerializable(typeof(McqFeatureLine))]
 internal sealed partial class RankingEvalJsonContext : JsonSerializerContext;

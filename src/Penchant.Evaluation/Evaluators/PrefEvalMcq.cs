@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.AI;
 using Penchant.Domain;
 using Penchant.Evaluation.Datasets;
 using Penchant.Evaluation.Metrics;
@@ -100,7 +101,11 @@ public static class PrefEvalMcq
                 CandidateRanking ranking = await engine.RankAsync(user, new RequestContext(item.Question), shown, token);
                 int correct = Array.IndexOf(orders[i], 0);
                 bool level = ranking.Candidates.All(c => c.Score == ranking.Best!.Score);
-                results[i] = new McqResult(item, correct, ranking.Best!.Index, shown, level);
+                string factors = string.Join(
+                    "\n",
+                    ranking.Candidates.Where(c => c.Index == correct || c.Index == ranking.Best!.Index).Select(c =>
+                        $"  [{(c.Index == correct ? "correct" : "chosen")}] " + string.Join("; ", c.Factors.Where(static f => f.PreferenceId is not null).Select(static f => string.Create(CultureInfo.InvariantCulture, $"{f.Contribution:0.000} {f.Description}")))));
+                results[i] = new McqResult(item, correct, ranking.Best!.Index, shown, level, factors);
                 await engine.ForgetUserAsync(user, token);
                 progress?.Report(Interlocked.Increment(ref finished));
             });
@@ -114,8 +119,16 @@ public static class PrefEvalMcq
     /// for the fitted weights and for the shipped rules, so that the split shows how well the fit carries to unseen topics.
     /// </summary>
     /// <exception cref="EvaluationInputException">The engine is not the built-in one, or none of the items is in a fitted topic.</exception>
+    /// <param name="services">The engine's services.</param>
+    /// <param name="items">The items.</param>
+    /// <param name="fitTopics">The topics to fit on.</param>
+    /// <param name="seed">The seed of the option shuffle.</param>
+    /// <param name="verbose">Whether to list the fitted topics' misses.</param>
+    /// <param name="output">Receives the report.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <param name="dumpPath">When given, every item's features and embeddings are written there as JSON lines, for study offline.</param>
     public static async Task FitAsync(
-        IServiceProvider services, IReadOnlyList<McqItem> items, IReadOnlyList<string> fitTopics, int seed, bool verbose, TextWriter output, CancellationToken cancellationToken)
+        IServiceProvider services, IReadOnlyList<McqItem> items, IReadOnlyList<string> fitTopics, int seed, bool verbose, TextWriter output, CancellationToken cancellationToken, string? dumpPath = null)
     {
         if (services.GetService(typeof(RankingQuery)) is not RankingQuery ranking)
         {
@@ -127,6 +140,8 @@ public static class PrefEvalMcq
         var held = new List<ChoiceExample>();
         var misses = new List<string>();
         var fitTopicOf = new List<string>();
+        var embeddings = (IEmbeddingGenerator<string, Embedding<float>>?)services.GetService(typeof(IEmbeddingGenerator<string, Embedding<float>>));
+        await using StreamWriter? dump = dumpPath is null ? null : new StreamWriter(dumpPath);
         foreach (McqItem item in items)
         {
             int[] order = [.. Enumerable.Range(0, item.Options.Count)];
@@ -136,6 +151,16 @@ public static class PrefEvalMcq
             var example = new ChoiceExample(StatedPreferenceScorer.Features(preference, candidates), Array.IndexOf(order, 0));
             bool fitted = fitTopics.Contains(item.Topic, StringComparer.Ordinal);
             (fitted ? fit : held).Add(example);
+            if (dump is not null && embeddings is not null)
+            {
+                GeneratedEmbeddings<Embedding<float>> texts = await embeddings.GenerateAsync([item.Question, item.Preference], cancellationToken: cancellationToken);
+                var line = new McqFeatureLine(
+                    item.Topic, item.Index, fitted, example.Chosen, shown, example.Options, texts[0].Vector.ToArray(), texts[1].Vector.ToArray(),
+                    [.. preference.Clauses.Select(static c => c.Object)], [.. preference.Clauses.Select(static c => c.Negative)], [.. preference.Vectors],
+                    [.. candidates.Select(static c => c.Vector.ToArray())]);
+                await dump.WriteLineAsync(JsonSerializer.Serialize(line, RankingEvalJsonContext.Default.McqFeatureLine));
+            }
+
             if (fitted)
             {
                 fitTopicOf.Add(item.Topic);
@@ -215,6 +240,10 @@ public static class PrefEvalMcq
                 output.WriteLine($"miss {miss.Item.Topic}#{miss.Item.Index}: {miss.Item.Preference} | {miss.Item.Question}");
                 output.WriteLine($"  chose:   {miss.Shown[miss.ChosenPosition]}{(miss.Level ? " (all options level: no preference applied)" : string.Empty)}");
                 output.WriteLine($"  correct: {miss.Shown[miss.CorrectPosition]}");
+                if (!string.IsNullOrEmpty(miss.Factors))
+                {
+                    output.WriteLine(miss.Factors);
+                }
             }
         }
 

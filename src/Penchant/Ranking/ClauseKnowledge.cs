@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Penchant.Knowledge;
 using Penchant.Language;
 
@@ -18,21 +17,12 @@ internal sealed record ClauseKnowledge(Dictionary<string, int[]> Kinds, StyleTer
     // "questions about history", "formal gardens"), so they count only when the object is about form alone.
     private static readonly int[] FormOnly = [1, 2, 3, 8];
 
-    // Clause objects recur across requests (a user's preferences), so what each names is kept; cleared when it grows large.
-    private static readonly ConcurrentDictionary<string, ClauseKnowledge> Known = new(StringComparer.Ordinal);
-
-    /// <summary>What is known about a clause object.</summary>
+    /// <summary>What is known about a clause object, looked up afresh.</summary>
+    /// <remarks>
+    /// Nothing is kept here: clause objects are users' words, so what ranking keeps of them lives in the user's state
+    /// (<see cref="RankingUser"/>) and goes with it.
+    /// </remarks>
     public static ClauseKnowledge Of(string clauseObject)
-    {
-        if (Known.Count > 10_000)
-        {
-            Known.Clear();
-        }
-
-        return Known.GetOrAdd(clauseObject, static o => Find(o));
-    }
-
-    private static ClauseKnowledge Find(string clauseObject)
     {
         List<string> words = TextTools.Words(clauseObject);
         StyleTerms.StyleTerm? style = null;

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Numerics.Tensors;
 using Microsoft.Extensions.AI;
@@ -33,7 +32,6 @@ internal sealed class RankingQuery(
     // Preferences less likely than this to apply to the request are left out of ranking.
     private const double RelevanceFloor = 0.05;
 
-    private readonly ConcurrentDictionary<string, List<PreferenceClause>> _clauses = new(StringComparer.Ordinal);
     private readonly ILogger _logger = logger ?? NullLogger<RankingQuery>.Instance;
 
     // Whether the first ranking with stated preferences has checked that general knowledge is there (logged once if not).
@@ -54,7 +52,7 @@ internal sealed class RankingQuery(
         var view = new RequestView(request, context);
         List<RankingPreference> applicable = prepared.Count == 0
             ? []
-            : await PrepareRankingPreferencesAsync(selection.Gate.Select(view, prepared, RelevanceFloor), view.Stems, cancellationToken).ConfigureAwait(false);
+            : await PrepareRankingPreferencesAsync(selection.Gate.Select(view, prepared, RelevanceFloor), view.Stems, UserOf(snapshot), cancellationToken).ConfigureAwait(false);
         if (applicable.Count > 0 && Interlocked.Exchange(ref _knowledgeChecked, 1) == 0 && WordNetNouns.IsRequested && !WordNetNouns.Default.IsAvailable)
         {
             Log.KnowledgeMissing(_logger, WordNetNouns.Default.Status);
@@ -204,7 +202,7 @@ internal sealed class RankingQuery(
         string preference, string request, IReadOnlyList<string> candidates, CancellationToken cancellationToken)
     {
         var stated = new Preference { Id = "stated", Text = preference, Strength = 1 };
-        List<RankingPreference> prepared = await PrepareRankingPreferencesAsync([new SelectedPreference(stated, 1, [])], TextTools.ContentStems(request), cancellationToken).ConfigureAwait(false);
+        List<RankingPreference> prepared = await PrepareRankingPreferencesAsync([new SelectedPreference(stated, 1, [])], TextTools.ContentStems(request), user: null, cancellationToken).ConfigureAwait(false);
         GeneratedEmbeddings<Embedding<float>> vectors = await embeddings.GenerateAsync(candidates, cancellationToken: cancellationToken).ConfigureAwait(false);
         RankingPreference none = new(stated, 1, [], []);
         return (prepared.Count > 0 ? prepared[0] : none, ToCandidates(candidates, vectors, first: 0));
@@ -225,20 +223,35 @@ internal sealed class RankingQuery(
         return prepared;
     }
 
-    /// <summary>Prepares the applicable preferences: their clauses, and the embeddings of the clauses' objects.</summary>
-    private async Task<List<RankingPreference>> PrepareRankingPreferencesAsync(List<SelectedPreference> selected, HashSet<string> requestStems, CancellationToken cancellationToken)
+    /// <summary>Gets what ranking keeps for a user's state, kept with the snapshot (and so dropped with it).</summary>
+    private static RankingUser UserOf(UserSnapshot snapshot)
+    {
+        if (snapshot.Derived<RankingUser>() is { } known)
+        {
+            return known;
+        }
+
+        var user = new RankingUser();
+        snapshot.KeepDerived(user);
+        return user;
+    }
+
+    /// <summary>
+    /// Prepares the applicable preferences: their clauses, what is known of each clause's object, and the embeddings of the
+    /// clauses' objects.
+    /// </summary>
+    /// <param name="selected">The preferences that apply.</param>
+    /// <param name="requestStems">The request's content stems.</param>
+    /// <param name="user">What ranking keeps for the user's state, or <see langword="null"/> to keep nothing.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    private async Task<List<RankingPreference>> PrepareRankingPreferencesAsync(
+        List<SelectedPreference> selected, HashSet<string> requestStems, RankingUser? user, CancellationToken cancellationToken)
     {
         var split = new List<(SelectedPreference Selected, List<PreferenceClause> Clauses)>(selected.Count);
         foreach (SelectedPreference s in selected)
         {
-            List<PreferenceClause> general = _clauses.GetOrAdd(s.Preference.Text, static text => PreferenceClauses.Split(text));
-            if (_clauses.Count > 100_000)
-            {
-                _clauses.Clear();
-            }
-
+            List<PreferenceClause> general = user?.ClausesOf(s.Preference) ?? PreferenceClauses.Split(s.Preference.Text);
             List<PreferenceClause> clauses = [.. general.Select(c => PreferenceClauses.Focus(c, requestStems))];
-
             split.Add((s, clauses));
         }
 
@@ -252,11 +265,13 @@ internal sealed class RankingQuery(
             if (clauses.Count > 0)
             {
                 double weight = s.Probability * (0.5 + (0.5 * s.Preference.Strength));
-                result.Add(new RankingPreference(s.Preference, weight, clauses, [.. clauses.Select(c => phrases[c.Object])]));
+                result.Add(new RankingPreference(s.Preference, weight, clauses, [.. clauses.Select(c => phrases[c.Object])])
+                {
+                    Knowledge = [.. clauses.Select(c => user?.KnowledgeOf(c.Object) ?? ClauseKnowledge.Of(c.Object))],
+                });
             }
         }
 
         return result;
     }
-
 }

@@ -6,7 +6,8 @@ namespace Penchant.Storage;
 /// </summary>
 /// <remarks>
 /// Thread-safe: the state never changes; two concurrent first uses may both derive, and either result is kept. What is
-/// derived lives exactly as long as the snapshot, which the state cache replaces when the user's log position moves on.
+/// derived lives exactly as long as the snapshot, which the state cache replaces when the user's log position moves on or
+/// drops when the user is forgotten: no query needs a cache of its own that would outlive the user's words.
 /// </remarks>
 internal sealed class UserSnapshot(UserState state)
 {
