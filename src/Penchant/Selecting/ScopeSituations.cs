@@ -28,6 +28,9 @@ internal static partial class ScopeSituations
         StringComparer.Ordinal,
         ["his", "her", "their", "each", "every", "during", "before", "after", "under", "above", "below", "whenever", "while", "until", "per", "via", "without", "within", "through", "across", "advice", "options", "recommendations"]);
 
+    // The start of the reason the gate gives a preference a chained rule brought in (see PreferenceGate).
+    private const string BroughtIn = "brought in by the rule";
+
     // A word after these is a verb ("when you email …", "when I'm looking for …").
     private static readonly FrozenSet<string> Subjects = FrozenSet.Create(
         StringComparer.Ordinal,
@@ -73,7 +76,9 @@ internal static partial class ScopeSituations
                 continue;
             }
 
-            if (qualifierZ is { } least && Missing(p, request, least) is { } missing)
+            // A preference a chained rule brought in holds in the area the rule points to, not in the request's own words.
+            if (qualifierZ is { } least && !selected[i].Reasons.Any(static r => r.StartsWith(BroughtIn, StringComparison.Ordinal))
+                && Missing(p, request, least) is { } missing)
             {
                 outside.Add(selected[i] with { Reasons = [string.Create(CultureInfo.InvariantCulture, $"outside its situation \"{p.Situation}\" (z {z:0.00}, but \"{missing.Qualifier.Text}\" z {missing.Z:0.00})"), .. selected[i].Reasons] });
                 selected.RemoveAt(i--);

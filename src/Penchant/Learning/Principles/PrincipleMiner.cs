@@ -142,7 +142,7 @@ public static class PrincipleMiner
                     }
                 }
 
-                if (gain > bestGain || (gain == bestGain && best is not null && gain > 0 && string.CompareOrdinal(c.Key, best.Key) < 0))
+                if (gain > bestGain || (gain == bestGain && best is not null && gain > 0 && Before(c, best)))
                 {
                     best = c;
                     bestGain = gain;
@@ -226,6 +226,14 @@ public static class PrincipleMiner
         }
 
         return kept;
+    }
+
+    /// <summary>Breaks a tie in the greedy choice: what the judgements propose before what the learned ranking does, then by key.</summary>
+    private static bool Before(Candidate c, Candidate other)
+    {
+        bool learned = c.Key.StartsWith(LearnedPrefix, StringComparison.Ordinal);
+        bool otherLearned = other.Key.StartsWith(LearnedPrefix, StringComparison.Ordinal);
+        return learned != otherLearned ? otherLearned : string.CompareOrdinal(c.Key, other.Key) < 0;
     }
 
     /// <summary>+1 when the preferred text has clearly more of a surface factor, -1 when clearly less, 0 otherwise.</summary>
