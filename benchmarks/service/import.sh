@@ -48,5 +48,6 @@ else
   verify="$(python3 "$HERE/import_data.py" verify "$DATA" "$DB" "$TENANT")" || status=1
 fi
 echo "$verify"
-echo "SUMMARY: $SIGNALS signals on ${PG_DB:+PostgreSQL}${PG_DB:-SQLite} across $USERS users, service killed (-9) after ${KILL_AFTER}s and restarted; $(awk -v s="$started" -v e="$ended" -v n="$SIGNALS" 'BEGIN { printf "wall %.0f s, %.1f signals/s overall", e - s, n / (e - s) }'); service CPU ${cpu} s (model loads included, $(awk -v c="$cpu" -v n="$SIGNALS" 'BEGIN { printf "%.2f", 1000 * c / n }') ms per signal); $verify; load $(cut -d' ' -f1-3 /proc/loadavg)"
+STORE_NAME=SQLite; [[ -n "$PG_DB" ]] && STORE_NAME=PostgreSQL
+echo "SUMMARY: $SIGNALS signals on $STORE_NAME across $USERS users, service killed (-9) after ${KILL_AFTER}s and restarted; $(awk -v s="$started" -v e="$ended" -v n="$SIGNALS" 'BEGIN { printf "wall %.0f s, %.1f signals/s overall", e - s, n / (e - s) }'); service CPU ${cpu} s (model loads included, $(awk -v c="$cpu" -v n="$SIGNALS" 'BEGIN { printf "%.2f", 1000 * c / n }') ms per signal); $verify; load $(cut -d' ' -f1-3 /proc/loadavg)"
 exit $status
