@@ -107,8 +107,8 @@ public sealed class ImportsApiTests(PenchantServerFactory factory) : IClassFixtu
         HttpClient client = await factory.CreateTenantClientAsync("import-metadata", Cancellation);
         string upload = string.Join('\n',
             """{"user": "ida", "kind": "statement", "text": "I strictly avoid gluten.", "at": "2030-03-02T09:00:00Z", "ttl": "P7D", "metadata": {"app": "mail", "source": "settings"}}""",
-            """{"user": "ida", "kind": "observation", "turns": [{"role": "user", "content": "Use TypeScript for code examples.", "at": "2030-03-02T10:00:00Z"}], "metadata": {"app": "chat"}, "expiresAt": "2099-01-01T00:00:00Z"}""",
-            """{"user": "ida", "kind": "statement", "text": "I never eat mushrooms, I can't stand them."}""") + "\n";
+            """{"user": "ida", "kind": "observation", "turns": [{"role": "user", "content": "I never eat mushrooms, I can't stand them.", "at": "2030-03-02T10:00:00Z"}], "metadata": {"app": "chat"}, "expiresAt": "2099-01-01T00:00:00Z"}""",
+            """{"user": "ida", "kind": "statement", "text": "Use TypeScript for code examples."}""") + "\n";
 
         // Act
         ImportResponse done = await ImportAsync(client, upload);
