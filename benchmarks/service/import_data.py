@@ -3,6 +3,7 @@
 
   import_data.py generate FILE SIGNALS USERS SEED   writes JSON Lines of SIGNALS signals across USERS users
   import_data.py verify FILE DB TENANT               compares the events per user in the SQLite file with the upload
+  import_data.py verify-counts FILE COUNTS IDS       the same from tab-separated "user count" rows and one "events distinct_ids" row
 """
 import json
 import random
@@ -40,15 +41,16 @@ def generate(path, signals, users, seed):
             out.write(json.dumps(line) + "\n")
 
 
-def verify(path, db, tenant):
+def expected_counts(path):
     expected = Counter()
     with open(path, encoding="utf-8") as f:
         for line in f:
             if line.strip():
                 expected[json.loads(line)["user"]] += 1
-    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    actual = Counter(dict(con.execute("SELECT user, count(*) FROM events WHERE tenant = ? GROUP BY user", (tenant,))))
-    ids = con.execute("SELECT count(*), count(DISTINCT id) FROM events WHERE tenant = ?", (tenant,)).fetchone()
+    return expected
+
+
+def compare(expected, actual, ids):
     lost = sum(max(0, expected[u] - actual[u]) for u in expected)
     duplicated = sum(max(0, actual[u] - expected[u]) for u in actual)
     print(f"verify: users={len(expected)} expected={sum(expected.values())} stored={sum(actual.values())} "
@@ -56,10 +58,27 @@ def verify(path, db, tenant):
     return 0 if lost == 0 and duplicated == 0 and ids[0] == ids[1] else 1
 
 
+def verify(path, db, tenant):
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    actual = Counter(dict(con.execute("SELECT user, count(*) FROM events WHERE tenant = ? GROUP BY user", (tenant,))))
+    ids = con.execute("SELECT count(*), count(DISTINCT id) FROM events WHERE tenant = ?", (tenant,)).fetchone()
+    return compare(expected_counts(path), actual, ids)
+
+
+def verify_counts(path, counts, ids):
+    with open(counts, encoding="utf-8") as f:
+        actual = Counter({user: int(n) for user, n in (line.rstrip("\n").split("\t") for line in f if line.strip())})
+    with open(ids, encoding="utf-8") as f:
+        total, distinct = (int(x) for x in f.read().split())
+    return compare(expected_counts(path), actual, (total, distinct))
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "generate":
         generate(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]))
     elif sys.argv[1] == "verify":
         sys.exit(verify(sys.argv[2], sys.argv[3], sys.argv[4]))
+    elif sys.argv[1] == "verify-counts":
+        sys.exit(verify_counts(sys.argv[2], sys.argv[3], sys.argv[4]))
     else:
-        sys.exit("usage: import_data.py generate FILE SIGNALS USERS SEED | verify FILE DB TENANT")
+        sys.exit("usage: import_data.py generate FILE SIGNALS USERS SEED | verify FILE DB TENANT | verify-counts FILE COUNTS IDS")

@@ -99,6 +99,99 @@ public sealed class ImportsApiTests(PenchantServerFactory factory) : IClassFixtu
         Assert.Equal(7, before);
     }
 
+    [Fact]
+    public async Task Import_StatementAndObservationWithMetadataAndExpiry_KeepThemInTheLogAndOnThePreferences()
+    {
+        // Arrange: a statement with metadata and a time to live, an observation with metadata and an expiry time, and a
+        // plain statement, for one user (so they are written as one batch)
+        HttpClient client = await factory.CreateTenantClientAsync("import-metadata", Cancellation);
+        string upload = string.Join('\n',
+            """{"user": "ida", "kind": "statement", "text": "I strictly avoid gluten.", "at": "2030-03-02T09:00:00Z", "ttl": "P7D", "metadata": {"app": "mail", "source": "settings"}}""",
+            """{"user": "ida", "kind": "observation", "turns": [{"role": "user", "content": "I never eat mushrooms, I can't stand them.", "at": "2030-03-02T10:00:00Z"}], "metadata": {"app": "chat"}, "expiresAt": "2099-01-01T00:00:00Z"}""",
+            """{"user": "ida", "kind": "statement", "text": "Use TypeScript for code examples."}""") + "\n";
+
+        // Act
+        ImportResponse done = await ImportAsync(client, upload);
+
+        // Assert: every line written; each event keeps its line's metadata and expiry, the plain one has none
+        Assert.Equal((3L, 0L, 0L), (done.Written, done.Skipped, done.Failed));
+        using JsonDocument events = JsonDocument.Parse(await client.GetStringAsync("/v1/users/ida/events", Cancellation));
+        JsonElement[] log = [.. events.RootElement.EnumerateArray()];
+        Assert.Equal(3, log.Length);
+        Assert.Equal("mail", log[0].GetProperty("metadata").GetProperty("app").GetString());
+        Assert.Equal("settings", log[0].GetProperty("metadata").GetProperty("source").GetString());
+        Assert.Equal(DateTimeOffset.Parse("2030-03-09T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture), log[0].GetProperty("expiresAt").GetDateTimeOffset());
+        Assert.Equal("chat", log[1].GetProperty("metadata").GetProperty("app").GetString());
+        Assert.Equal(DateTimeOffset.Parse("2099-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture), log[1].GetProperty("expiresAt").GetDateTimeOffset());
+        Assert.False(log[2].TryGetProperty("expiresAt", out _));
+
+        // Assert: the preferences learned from them carry the same metadata and expiry
+        IReadOnlyList<PreferenceContract> preferences = (await client.GetFromJsonAsync("/v1/users/ida/history", PenchantJsonContext.Default.IReadOnlyListPreferenceContract, Cancellation))!;
+        PreferenceContract fromSetting = Assert.Single(preferences, p => p.Metadata is { } m && m.TryGetValue("source", out string? source) && source == "settings");
+        Assert.Equal("mail", fromSetting.Metadata!["app"]);
+        Assert.Equal(DateTimeOffset.Parse("2030-03-09T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture), fromSetting.ExpiresAt);
+        PreferenceContract[] fromChat = [.. preferences.Where(static p => p.Metadata is { } m && m.TryGetValue("app", out string? app) && app == "chat")];
+        Assert.NotEmpty(fromChat);
+        Assert.All(fromChat, static p => Assert.Equal(DateTimeOffset.Parse("2099-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture), p.ExpiresAt));
+    }
+
+    [Fact]
+    public async Task Import_BadLinesAmongGoodOnesOfOneUser_AreReportedByLineNumber_AndChangeNothing()
+    {
+        // Arrange: one user's lines (one batch): good, expiry already past (refused by the engine, as the endpoint refuses
+        // it), good, metadata key with a space, both ttl and expiresAt, good
+        HttpClient client = await factory.CreateTenantClientAsync("import-bad-lines", Cancellation);
+        string[] lines =
+        [
+            """{"user": "eli", "kind": "statement", "text": "I like my reports short."}""",
+            """{"user": "eli", "kind": "statement", "text": "I drink green tea in the morning.", "expiresAt": "2001-01-01T00:00:00Z"}""",
+            """{"user": "eli", "kind": "rating", "context": "Summarise the meeting.", "response": "Three bullet points.", "score": 4}""",
+            """{"user": "eli", "kind": "statement", "text": "I prefer trains to planes.", "metadata": {"bad key": "x"}}""",
+            """{"user": "eli", "kind": "statement", "text": "I am vegetarian.", "ttl": "P1D", "expiresAt": "2099-01-01T00:00:00Z"}""",
+            """{"user": "eli", "kind": "choice", "context": "Pick a dessert.", "candidates": ["fruit salad", "cheesecake"], "chosen": 0}""",
+        ];
+
+        // Act
+        ImportResponse done = await ImportAsync(client, string.Join('\n', lines) + "\n");
+
+        // Assert: the three good lines written, the three bad ones listed by number with a reason, nothing of theirs stored
+        Assert.Equal("completed", done.Status);
+        Assert.Equal((3L, 0L, 3L), (done.Written, done.Skipped, done.Failed));
+        Assert.Equal([2L, 4L, 5L], done.Failures.Select(static f => f.Line));
+        Assert.Contains("expiry", done.Failures[0].Reason, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("metadata", done.Failures[1].Reason, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("ttl", done.Failures[2].Reason, StringComparison.OrdinalIgnoreCase);
+        string log = await client.GetStringAsync("/v1/users/eli/events", Cancellation);
+        using JsonDocument events = JsonDocument.Parse(log);
+        Assert.Equal(3, events.RootElement.GetArrayLength());
+        Assert.DoesNotContain("green tea", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("trains", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("vegetarian", log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_ManyLinesPerUser_WrittenInBatches_AgainWritesNothingTwice()
+    {
+        // Arrange: 3 users × 40 lines, interleaved, cut by the default batching into one batch per user
+        HttpClient client = await factory.CreateTenantClientAsync("import-batches", Cancellation);
+        string upload = string.Concat(Enumerable.Range(0, 120).Select(static i =>
+            $$"""{"user": "b{{i % 3}}", "kind": "rating", "context": "Question {{i}}.", "response": "Answer {{i}}.", "score": {{1 + (i % 5)}}}""" + "\n"));
+
+        // Act
+        ImportResponse first = await ImportAsync(client, upload);
+        ImportResponse second = await ImportAsync(client, upload);
+
+        // Assert: each user's 40 lines stored once, in file order; the same upload again is all skipped
+        Assert.Equal((120L, 0L, 0L), (first.Written, first.Skipped, first.Failed));
+        Assert.Equal((0L, 120L, 0L), (second.Written, second.Skipped, second.Failed));
+        for (int u = 0; u < 3; u++)
+        {
+            using JsonDocument events = JsonDocument.Parse(await client.GetStringAsync($"/v1/users/b{u}/events", Cancellation));
+            string[] contexts = [.. events.RootElement.EnumerateArray().Select(static e => e.GetProperty("text").GetString()!)];
+            Assert.Equal([.. Enumerable.Range(0, 120).Where(i => i % 3 == u).Select(static i => $"Question {i}.")], contexts);
+        }
+    }
+
     private static async Task<ImportResponse> ImportAsync(HttpClient client, string upload)
     {
         using var content = new StringContent(upload, Encoding.UTF8, "application/x-ndjson");

@@ -3,8 +3,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Penchant.Cli.Contracts;
 using Penchant.Cli.Infrastructure;
 
 namespace Penchant.Cli.Commands;
@@ -60,7 +62,7 @@ internal sealed class ImportSignalsCommand : CliCommand
         string? importId = ReadState(statePath, hash, baseUrl);
         bool resumed = importId is not null;
         using ProgressBar? bar = ProgressBar.Create(context.Environment, (int)Math.Min(int.MaxValue, lines), "import");
-        JsonElement progress;
+        ImportResponse progress;
         while (true)
         {
             if (importId is null)
@@ -69,7 +71,7 @@ internal sealed class ImportSignalsCommand : CliCommand
                 await WriteStateAsync(statePath, baseUrl, hash, importId, cancellationToken);
             }
 
-            JsonElement? followed = await FollowAsync(http, importId, bar, wait, cancellationToken);
+            ImportResponse? followed = await FollowAsync(http, importId, bar, wait, cancellationToken);
             if (followed is { } done)
             {
                 progress = done;
@@ -82,16 +84,14 @@ internal sealed class ImportSignalsCommand : CliCommand
 
         File.Delete(statePath);
         double seconds = clock.Elapsed.TotalSeconds;
-        long read = progress.GetProperty("linesRead").GetInt64();
-        long failed = progress.GetProperty("failed").GetInt64();
-        foreach (JsonElement failure in progress.GetProperty("failures").EnumerateArray().Take(20))
+        foreach (ImportFailureContract failure in progress.Failures.Take(20))
         {
-            await context.Environment.Error.WriteLineAsync($"line {failure.GetProperty("line").GetInt64()}: {failure.GetProperty("reason").GetString()}");
+            await context.Environment.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"line {failure.Line}: {failure.Reason}"));
         }
 
         await context.Environment.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"import: id={importId} status={progress.GetProperty("status").GetString()} lines={read} written={progress.GetProperty("written").GetInt64()} skipped={progress.GetProperty("skipped").GetInt64()} failed={failed} resumed={resumed.ToString().ToLowerInvariant()} seconds={seconds:F1} lines_per_second={read / Math.Max(seconds, 0.001):F1}"));
-        return failed > 0 ? ExitCodes.UserError : ExitCodes.Success;
+            $"import: id={importId} status={progress.Status} lines={progress.LinesRead} written={progress.Written} skipped={progress.Skipped} failed={progress.Failed} resumed={resumed.ToString().ToLowerInvariant()} seconds={seconds:F1} lines_per_second={progress.LinesRead / Math.Max(seconds, 0.001):F1}"));
+        return progress.Failed > 0 || progress.Status != "completed" ? ExitCodes.UserError : ExitCodes.Success;
     }
 
     private static async Task<(string Hash, long Lines)> DescribeAsync(string file, CancellationToken cancellationToken)
@@ -159,8 +159,7 @@ internal sealed class ImportSignalsCommand : CliCommand
                 string body = await response.Content.ReadAsStringAsync(cancellationToken);
                 if (response.StatusCode == HttpStatusCode.Accepted)
                 {
-                    using JsonDocument accepted = JsonDocument.Parse(body);
-                    return accepted.RootElement.GetProperty("id").GetString()!;
+                    return (JsonSerializer.Deserialize(body, CliJson.Contract.ImportResponse) ?? throw new CliInputException("the service accepted the upload without saying which import it started.")).Id;
                 }
 
                 if ((int)response.StatusCode < 500)
@@ -182,7 +181,7 @@ internal sealed class ImportSignalsCommand : CliCommand
     }
 
     /// <summary>Polls the import until it completes; <see langword="null"/> when the service does not know it.</summary>
-    private static async Task<JsonElement?> FollowAsync(HttpClient http, string importId, ProgressBar? bar, TimeSpan wait, CancellationToken cancellationToken)
+    private static async Task<ImportResponse?> FollowAsync(HttpClient http, string importId, ProgressBar? bar, TimeSpan wait, CancellationToken cancellationToken)
     {
         DateTimeOffset giveUp = TimeProvider.System.GetUtcNow() + wait;
         while (true)
@@ -198,12 +197,12 @@ internal sealed class ImportSignalsCommand : CliCommand
                 if (response.IsSuccessStatusCode)
                 {
                     giveUp = TimeProvider.System.GetUtcNow() + wait;
-                    using JsonDocument progress = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-                    JsonElement root = progress.RootElement.Clone();
-                    bar?.Report((int)Math.Min(int.MaxValue, root.GetProperty("linesRead").GetInt64()));
-                    if (root.GetProperty("status").GetString() is "completed" or "failed")
+                    ImportResponse progress = await response.Content.ReadFromJsonAsync(CliJson.Contract.ImportResponse, cancellationToken)
+                        ?? throw new CliInputException("the service answered the import's progress with an empty body.");
+                    bar?.Report((int)Math.Min(int.MaxValue, progress.LinesRead));
+                    if (progress.Status is "completed" or "failed")
                     {
-                        return root;
+                        return progress;
                     }
                 }
                 else if ((int)response.StatusCode < 500)

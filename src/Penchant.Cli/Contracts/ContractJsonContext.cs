@@ -20,6 +20,7 @@ namespace Penchant.Cli.Contracts;
 [JsonSerializable(typeof(IReadOnlyList<PreferenceContract>))]
 [JsonSerializable(typeof(IReadOnlyList<SearchMatchContract>))]
 [JsonSerializable(typeof(PreferenceEvent))]
+[JsonSerializable(typeof(ImportResponse))]
 internal sealed partial class ContractJsonContext : JsonSerializerContext;
 
 /// <summary>Writes an enum as a camelCase string (<c>statement</c>) and reads names case-insensitively or numbers.</summary>

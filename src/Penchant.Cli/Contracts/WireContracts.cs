@@ -96,3 +96,31 @@ internal sealed record SelectionResponse(IReadOnlyList<SelectedPreferenceContrac
 /// <param name="SemanticRank">The place in the ranking by meaning, from 1.</param>
 /// <param name="LexicalRank">The place in the ranking by words, from 1; absent when no content word is shared.</param>
 internal sealed record SearchMatchContract(PreferenceContract Preference, double Score, double Semantic, double Lexical, int SemanticRank, int? LexicalRank);
+
+/// <summary>Where a bulk import stands (<c>POST /v1/imports</c>, <c>GET /v1/imports/{importId}</c>), as <c>import-signals</c> follows it.</summary>
+/// <param name="Id">The import's identifier.</param>
+/// <param name="Status"><c>queued</c>, <c>running</c>, <c>completed</c> or <c>failed</c>.</param>
+/// <param name="TotalLines">The lines in the upload.</param>
+/// <param name="LinesRead">The lines handled so far.</param>
+/// <param name="Written">The lines written to a user's log.</param>
+/// <param name="Skipped">The lines imported before (nothing written again).</param>
+/// <param name="Failed">The lines rejected.</param>
+/// <param name="Failures">The first rejected lines, each with its number and the reason.</param>
+/// <param name="CreatedAt">When the upload was accepted.</param>
+/// <param name="CompletedAt">When the last line was handled; absent until then.</param>
+internal sealed record ImportResponse(
+    string Id,
+    string Status,
+    long TotalLines,
+    long LinesRead,
+    long Written,
+    long Skipped,
+    long Failed,
+    IReadOnlyList<ImportFailureContract> Failures,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? CompletedAt);
+
+/// <summary>A line of an import that was rejected.</summary>
+/// <param name="Line">The line number, from 1.</param>
+/// <param name="Reason">Why it was rejected.</param>
+internal sealed record ImportFailureContract(long Line, string Reason);

@@ -66,11 +66,7 @@ public static class MemoryApi
     {
         ArgumentNullException.ThrowIfNull(request);
         UserKey user = Handlers.User(principal, userId);
-        RequestLimits limits = Handlers.Limits(httpContext);
-        string text = RequestValidation.Text(request.Text, "text", limits.MaxText);
-        RequestValidation.Optional(request.Scope, "scope", limits.MaxText);
-        Statement statement = MetadataQuery.Apply(
-            new Statement(text, request.At, string.IsNullOrWhiteSpace(request.Scope) ? null : request.Scope), request.Metadata, request.ExpiresAt, request.Ttl);
+        Statement statement = request.ToSignal(Handlers.Limits(httpContext));
         return await KeyedWrites.RecordAsync(httpContext, engine, user, [statement], idempotencyKey, cancellationToken);
     }
 
@@ -94,9 +90,7 @@ public static class MemoryApi
     {
         ArgumentNullException.ThrowIfNull(request);
         UserKey user = Handlers.User(principal, userId);
-        RequestLimits limits = Handlers.Limits(httpContext);
-        RequestValidation.Turns(request.Turns, "turns", limits.MaxText, limits.MaxItems, required: true);
-        ConversationTurn[] turns = [.. request.Turns.ToDomain().Select(t => MetadataQuery.Apply(t, request.Metadata, request.ExpiresAt, request.Ttl))];
+        ConversationTurn[] turns = request.ToSignals(Handlers.Limits(httpContext));
         return await KeyedWrites.RecordAsync(httpContext, engine, user, turns, idempotencyKey, cancellationToken);
     }
 

@@ -58,17 +58,7 @@ public static class SignalsApi
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(engine);
         UserKey user = Handlers.User(principal, userId);
-        RequestLimits limits = Handlers.Limits(httpContext);
-        string context = RequestValidation.Text(request.Context, "context", limits.MaxText);
-        string preferred = RequestValidation.Text(request.Preferred, "preferred", limits.MaxText);
-        string rejected = RequestValidation.Text(request.Rejected, "rejected", limits.MaxText);
-        ComparisonMagnitude magnitude = request.Magnitude ?? ComparisonMagnitude.Clearly;
-        if (!Enum.IsDefined(magnitude))
-        {
-            throw new ArgumentException("'magnitude' must be tie, slightly, clearly or much.", nameof(request));
-        }
-
-        var comparison = new Comparison(context, preferred, rejected, magnitude, request.At);
+        Comparison comparison = request.ToSignal(Handlers.Limits(httpContext));
         return await KeyedWrites.RecordAsync(httpContext, engine, user, [comparison], idempotencyKey, cancellationToken);
     }
 
@@ -88,25 +78,7 @@ public static class SignalsApi
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(engine);
         UserKey user = Handlers.User(principal, userId);
-        RequestLimits limits = Handlers.Limits(httpContext);
-        string context = RequestValidation.Text(request.Context, "context", limits.MaxText);
-        string response = RequestValidation.Text(request.Response, "response", limits.MaxText);
-        RequestValidation.Optional(request.Attribute, "attribute", limits.MaxText);
-        double score = request.Score ?? throw new ArgumentException("'score' is required.", nameof(request));
-        double minimum = request.Minimum ?? 1;
-        double maximum = request.Maximum ?? 5;
-        if (!double.IsFinite(minimum) || !double.IsFinite(maximum) || minimum >= maximum)
-        {
-            throw new ArgumentException($"The scale is empty: 'minimum' ({minimum}) must be below 'maximum' ({maximum}).", nameof(request));
-        }
-
-        if (!double.IsFinite(score) || score < minimum || score > maximum)
-        {
-            throw new ArgumentException($"'score' ({score}) is outside the scale {minimum} to {maximum}.", nameof(request));
-        }
-
-        string? attribute = string.IsNullOrWhiteSpace(request.Attribute) ? null : request.Attribute;
-        var rating = new Rating(context, response, score, minimum, maximum, attribute, request.At);
+        Rating rating = request.ToSignal(Handlers.Limits(httpContext));
         return await KeyedWrites.RecordAsync(httpContext, engine, user, [rating], idempotencyKey, cancellationToken);
     }
 
@@ -126,16 +98,7 @@ public static class SignalsApi
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(engine);
         UserKey user = Handlers.User(principal, userId);
-        RequestLimits limits = Handlers.Limits(httpContext);
-        string context = RequestValidation.Text(request.Context, "context", limits.MaxText);
-        IReadOnlyList<string> candidates = Handlers.Candidates(limits, request.Candidates, minimum: 2);
-        int chosen = request.Chosen ?? throw new ArgumentException("'chosen' is required.", nameof(request));
-        if (chosen < 0 || chosen >= candidates.Count)
-        {
-            throw new ArgumentException($"'chosen' ({chosen}) is outside the {candidates.Count} candidates.", nameof(request));
-        }
-
-        var choice = new Choice(context, candidates, chosen, request.At);
+        Choice choice = request.ToSignal(Handlers.Limits(httpContext));
         return await KeyedWrites.RecordAsync(httpContext, engine, user, [choice], idempotencyKey, cancellationToken);
     }
 
@@ -155,11 +118,7 @@ public static class SignalsApi
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(engine);
         UserKey user = Handlers.User(principal, userId);
-        RequestLimits limits = Handlers.Limits(httpContext);
-        string context = RequestValidation.Text(request.Context, "context", limits.MaxText);
-        string output = RequestValidation.Text(request.Output, "output", limits.MaxText);
-        string edited = RequestValidation.Text(request.Edited, "edited", limits.MaxText);
-        return await KeyedWrites.RecordAsync(httpContext, engine, user, [new Edit(context, output, edited, request.At)], idempotencyKey, cancellationToken);
+        return await KeyedWrites.RecordAsync(httpContext, engine, user, [request.ToSignal(Handlers.Limits(httpContext))], idempotencyKey, cancellationToken);
     }
 
     /// <summary>Records how the user took an answer, read from their next message (at most once per <c>Idempotency-Key</c>).</summary>

@@ -24,12 +24,14 @@ internal sealed class ImportJobs
     private readonly ConcurrentDictionary<string, ImportRun> _running = new(StringComparer.Ordinal);
     private readonly Channel<(string TenantId, string Id)> _queue = Channel.CreateUnbounded<(string, string)>();
     private readonly TimeProvider _time;
+    private readonly ImportBatching _batching;
 
     /// <summary>Initializes a new instance of the <see cref="ImportJobs"/> class.</summary>
     public ImportJobs(IOptions<ImportOptions> options, TimeProvider time)
     {
         Root = options.Value.Directory ?? throw new InvalidOperationException("Penchant:Imports:Directory is not set.");
         _time = time;
+        _batching = ImportBatching.From(options.Value);
     }
 
     /// <summary>Gets the folder imports are kept in.</summary>
@@ -88,7 +90,7 @@ internal sealed class ImportJobs
             }
 
             var progress = new ImportResponse(id, "queued", lines, 0, 0, 0, 0, [], _time.GetUtcNow(), null);
-            await SaveAsync(partial, new ImportState(tenantId, progress, 0), cancellationToken);
+            await SaveAsync(partial, new ImportState(tenantId, progress, 0, _batching), cancellationToken);
             Directory.Move(partial, folder);
             await _queue.Writer.WriteAsync((tenantId, id), cancellationToken);
             return progress;

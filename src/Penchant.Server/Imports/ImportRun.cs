@@ -23,6 +23,7 @@ internal sealed class ImportRun
     public ImportRun(ImportState state)
     {
         TenantId = state.TenantId;
+        Batching = state.Batching ?? ImportBatching.PerLine;
         _committed = state.Progress with { Status = "running" };
         _checkpoint = state.Checkpoint;
         _failures = [.. state.Progress.Failures];
@@ -46,6 +47,9 @@ internal sealed class ImportRun
 
     /// <summary>Gets the tenant.</summary>
     public string TenantId { get; }
+
+    /// <summary>Gets how the import cuts its batches.</summary>
+    public ImportBatching Batching { get; }
 
     /// <summary>Gets the import's identifier.</summary>
     public string Id => _committed.Id;
@@ -97,7 +101,7 @@ internal sealed class ImportRun
     {
         lock (_lock)
         {
-            return new ImportState(TenantId, _committed with { Status = status ?? _committed.Status, Failures = [.. _failures], CompletedAt = completedAt ?? _committed.CompletedAt }, _checkpoint);
+            return new ImportState(TenantId, _committed with { Status = status ?? _committed.Status, Failures = [.. _failures], CompletedAt = completedAt ?? _committed.CompletedAt }, _checkpoint, Batching);
         }
     }
 

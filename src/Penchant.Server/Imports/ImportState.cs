@@ -7,7 +7,8 @@ namespace Penchant.Server.Imports;
 /// <param name="TenantId">The tenant.</param>
 /// <param name="Progress">The progress up to <paramref name="Checkpoint"/>.</param>
 /// <param name="Checkpoint">Every line up to this number was handled and is counted in <paramref name="Progress"/>.</param>
-internal sealed record ImportState(string TenantId, ImportResponse Progress, long Checkpoint);
+/// <param name="Batching">How the import cuts its batches; <see langword="null"/> in a state saved before imports were batched (one line per write).</param>
+internal sealed record ImportState(string TenantId, ImportResponse Progress, long Checkpoint, ImportBatching? Batching = null);
 
 /// <summary>Source-generated JSON of <see cref="ImportState"/>.</summary>
 [JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
