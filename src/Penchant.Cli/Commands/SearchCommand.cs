@@ -37,7 +37,7 @@ internal sealed class SearchCommand : CliCommand
             throw new CliInputException("The query is empty.");
         }
 
-        await using EngineHost host = await context.OpenEngineAsync(cancellationToken);
+        await using EngineHost host = await context.OpenEngineAsync(embeds: true, cancellationToken);
         IReadOnlyList<PreferenceMatch> matches = await host.Engine.SearchAsync(user, new PreferenceSearch(query) { Limit = limit }, cancellationToken);
         context.Output.WriteMatches(matches);
         return ExitCodes.Success;

@@ -37,7 +37,7 @@ internal sealed class EngineHost : IAsyncDisposable
     /// <param name="precision">The embedding model's precision (unless <paramref name="configure"/> registers another generator).</param>
     /// <returns>The host; dispose it to release the store and the model.</returns>
     public static EngineHost Open(string databasePath, Action<IServiceCollection>? configure, MiniLmPrecision precision)
-        => Open(databasePath, penchant => penchant.UseSqlite(databasePath), configure, precision);
+        => Open(databasePath, penchant => penchant.UseSqlite(databasePath), configure, precision, loadModel: false);
 
     /// <summary>Builds the engine over a PostgreSQL database (<c>--postgres</c>), shared with the service's instances.</summary>
     /// <param name="connectionString">The Npgsql connection string.</param>
@@ -45,7 +45,7 @@ internal sealed class EngineHost : IAsyncDisposable
     /// <param name="precision">The embedding model's precision (unless <paramref name="configure"/> registers another generator).</param>
     /// <returns>The host; dispose it to release the connection pool and the model.</returns>
     public static EngineHost OpenPostgres(string connectionString, Action<IServiceCollection>? configure, MiniLmPrecision precision)
-        => Open(connectionString, penchant => penchant.UsePostgreSql(connectionString), configure, precision);
+        => Open(connectionString, penchant => penchant.UsePostgreSql(connectionString), configure, precision, loadModel: false);
 
     /// <summary>
     /// Builds the engine over a database file and checks it against the embedding model the store records: without
@@ -56,27 +56,29 @@ internal sealed class EngineHost : IAsyncDisposable
     /// <param name="configure">Registers services ahead of the defaults, or <see langword="null"/>.</param>
     /// <param name="precision">The precision asked for (or the default).</param>
     /// <param name="precisionGiven">Whether the user gave <paramref name="precision"/> explicitly.</param>
+    /// <param name="loadModel">Whether to start loading the embedding model at once, while the store opens (for a command that embeds).</param>
     /// <param name="cancellationToken">Cancels the check.</param>
     /// <returns>The host.</returns>
     /// <exception cref="CliInputException">The store was written with another embedding model or precision.</exception>
-    public static Task<EngineHost> OpenAsync(string databasePath, Action<IServiceCollection>? configure, MiniLmPrecision precision, bool precisionGiven, CancellationToken cancellationToken)
-        => OpenCheckedAsync(databasePath, penchant => penchant.UseSqlite(databasePath), configure, precision, precisionGiven, cancellationToken);
+    public static Task<EngineHost> OpenAsync(string databasePath, Action<IServiceCollection>? configure, MiniLmPrecision precision, bool precisionGiven, bool loadModel, CancellationToken cancellationToken)
+        => OpenCheckedAsync(databasePath, penchant => penchant.UseSqlite(databasePath), configure, precision, precisionGiven, loadModel, cancellationToken);
 
     /// <summary>Builds the engine over a PostgreSQL database, checked as <see cref="OpenAsync"/> checks a file.</summary>
     /// <param name="connectionString">The Npgsql connection string.</param>
     /// <param name="configure">Registers services ahead of the defaults, or <see langword="null"/>.</param>
     /// <param name="precision">The precision asked for (or the default).</param>
     /// <param name="precisionGiven">Whether the user gave <paramref name="precision"/> explicitly.</param>
+    /// <param name="loadModel">Whether to start loading the embedding model at once, while the store opens (for a command that embeds).</param>
     /// <param name="cancellationToken">Cancels the check.</param>
     /// <returns>The host.</returns>
     /// <exception cref="CliInputException">The store was written with another embedding model or precision.</exception>
-    public static Task<EngineHost> OpenPostgresAsync(string connectionString, Action<IServiceCollection>? configure, MiniLmPrecision precision, bool precisionGiven, CancellationToken cancellationToken)
-        => OpenCheckedAsync(connectionString, penchant => penchant.UsePostgreSql(connectionString), configure, precision, precisionGiven, cancellationToken);
+    public static Task<EngineHost> OpenPostgresAsync(string connectionString, Action<IServiceCollection>? configure, MiniLmPrecision precision, bool precisionGiven, bool loadModel, CancellationToken cancellationToken)
+        => OpenCheckedAsync(connectionString, penchant => penchant.UsePostgreSql(connectionString), configure, precision, precisionGiven, loadModel, cancellationToken);
 
     private static async Task<EngineHost> OpenCheckedAsync(
-        string database, Action<PenchantBuilder> useStore, Action<IServiceCollection>? configure, MiniLmPrecision precision, bool precisionGiven, CancellationToken cancellationToken)
+        string database, Action<PenchantBuilder> useStore, Action<IServiceCollection>? configure, MiniLmPrecision precision, bool precisionGiven, bool loadModel, CancellationToken cancellationToken)
     {
-        EngineHost host = Open(database, useStore, configure, precision);
+        EngineHost host = Open(database, useStore, configure, precision, loadModel);
         try
         {
             IPreferenceStore store = host.Services.GetRequiredService<IPreferenceStore>();
@@ -88,7 +90,7 @@ internal sealed class EngineHost : IAsyncDisposable
                 if (!precisionGiven && string.Equals(recorded, Describe(other), StringComparison.Ordinal))
                 {
                     await host.DisposeAsync();
-                    return await OpenCheckedAsync(database, useStore, configure, other, precisionGiven: true, cancellationToken);
+                    return await OpenCheckedAsync(database, useStore, configure, other, precisionGiven: true, loadModel, cancellationToken);
                 }
 
                 throw new CliInputException(
@@ -102,7 +104,7 @@ internal sealed class EngineHost : IAsyncDisposable
                 if (!precisionGiven && precision != ServicePrecision)
                 {
                     await host.DisposeAsync();
-                    return await OpenCheckedAsync(database, useStore, configure, ServicePrecision, precisionGiven: true, cancellationToken);
+                    return await OpenCheckedAsync(database, useStore, configure, ServicePrecision, precisionGiven: true, loadModel, cancellationToken);
                 }
 
                 await StoreEmbeddings.EnsureAsync(store, inUse, cancellationToken);
@@ -126,7 +128,7 @@ internal sealed class EngineHost : IAsyncDisposable
         return StoreEmbeddings.Describe(generator);
     }
 
-    private static EngineHost Open(string database, Action<PenchantBuilder> useStore, Action<IServiceCollection>? configure, MiniLmPrecision precision)
+    private static EngineHost Open(string database, Action<PenchantBuilder> useStore, Action<IServiceCollection>? configure, MiniLmPrecision precision, bool loadModel)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -137,6 +139,12 @@ internal sealed class EngineHost : IAsyncDisposable
         ServiceProvider provider = services.BuildServiceProvider();
         try
         {
+            if (loadModel)
+            {
+                // Before the engine is composed and the store opened, so that the model loads meanwhile on another thread.
+                provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>().GetService<MiniLmEmbeddingGenerator>()?.StartLoading();
+            }
+
             return new EngineHost(provider, provider.GetRequiredService<IPenchant>(), database);
         }
         catch
