@@ -12,15 +12,14 @@ internal sealed class EngineHost : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
 
-    private EngineHost(ServiceProvider provider, IPenchant engine, string database)
+    private EngineHost(ServiceProvider provider, string database)
     {
         _provider = provider;
-        Engine = engine;
         Database = database;
     }
 
-    /// <summary>Gets the engine.</summary>
-    public IPenchant Engine { get; }
+    /// <summary>Gets the engine, composed on first use (so that the model can load meanwhile, see <see cref="OpenAsync"/>).</summary>
+    public IPenchant Engine => _provider.GetRequiredService<IPenchant>();
 
     /// <summary>Gets the services the engine was built from (evaluation reads the queries behind it).</summary>
     public IServiceProvider Services => _provider;
@@ -37,7 +36,7 @@ internal sealed class EngineHost : IAsyncDisposable
     /// <param name="precision">The embedding model's precision (unless <paramref name="configure"/> registers another generator).</param>
     /// <returns>The host; dispose it to release the store and the model.</returns>
     public static EngineHost Open(string databasePath, Action<IServiceCollection>? configure, MiniLmPrecision precision)
-        => Open(databasePath, penchant => penchant.UseSqlite(databasePath), configure, precision, loadModel: false);
+        => Open(databasePath, penchant => penchant.UseSqlite(databasePath), configure, precision);
 
     /// <summary>Builds the engine over a PostgreSQL database (<c>--postgres</c>), shared with the service's instances.</summary>
     /// <param name="connectionString">The Npgsql connection string.</param>
@@ -45,7 +44,7 @@ internal sealed class EngineHost : IAsyncDisposable
     /// <param name="precision">The embedding model's precision (unless <paramref name="configure"/> registers another generator).</param>
     /// <returns>The host; dispose it to release the connection pool and the model.</returns>
     public static EngineHost OpenPostgres(string connectionString, Action<IServiceCollection>? configure, MiniLmPrecision precision)
-        => Open(connectionString, penchant => penchant.UsePostgreSql(connectionString), configure, precision, loadModel: false);
+        => Open(connectionString, penchant => penchant.UsePostgreSql(connectionString), configure, precision);
 
     /// <summary>
     /// Builds the engine over a database file and checks it against the embedding model the store records: without
@@ -56,7 +55,7 @@ internal sealed class EngineHost : IAsyncDisposable
     /// <param name="configure">Registers services ahead of the defaults, or <see langword="null"/>.</param>
     /// <param name="precision">The precision asked for (or the default).</param>
     /// <param name="precisionGiven">Whether the user gave <paramref name="precision"/> explicitly.</param>
-    /// <param name="loadModel">Whether to start loading the embedding model at once, while the store opens (for a command that embeds).</param>
+    /// <param name="loadModel">Whether to start loading the embedding model once the store's precision is known, while the engine is composed (for a command that embeds).</param>
     /// <param name="cancellationToken">Cancels the check.</param>
     /// <returns>The host.</returns>
     /// <exception cref="CliInputException">The store was written with another embedding model or precision.</exception>
@@ -68,7 +67,7 @@ internal sealed class EngineHost : IAsyncDisposable
     /// <param name="configure">Registers services ahead of the defaults, or <see langword="null"/>.</param>
     /// <param name="precision">The precision asked for (or the default).</param>
     /// <param name="precisionGiven">Whether the user gave <paramref name="precision"/> explicitly.</param>
-    /// <param name="loadModel">Whether to start loading the embedding model at once, while the store opens (for a command that embeds).</param>
+    /// <param name="loadModel">Whether to start loading the embedding model once the store's precision is known, while the engine is composed (for a command that embeds).</param>
     /// <param name="cancellationToken">Cancels the check.</param>
     /// <returns>The host.</returns>
     /// <exception cref="CliInputException">The store was written with another embedding model or precision.</exception>
@@ -78,7 +77,7 @@ internal sealed class EngineHost : IAsyncDisposable
     private static async Task<EngineHost> OpenCheckedAsync(
         string database, Action<PenchantBuilder> useStore, Action<IServiceCollection>? configure, MiniLmPrecision precision, bool precisionGiven, bool loadModel, CancellationToken cancellationToken)
     {
-        EngineHost host = Open(database, useStore, configure, precision, loadModel);
+        EngineHost host = Open(database, useStore, configure, precision);
         try
         {
             IPreferenceStore store = host.Services.GetRequiredService<IPreferenceStore>();
@@ -110,6 +109,13 @@ internal sealed class EngineHost : IAsyncDisposable
                 await StoreEmbeddings.EnsureAsync(store, inUse, cancellationToken);
             }
 
+            if (loadModel)
+            {
+                // Once the precision is settled (a store may record another than the default), and before the engine is
+                // composed on first use, so that the model loads meanwhile on another thread.
+                host.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>().GetService<MiniLmEmbeddingGenerator>()?.StartLoading();
+            }
+
             return host;
         }
         catch
@@ -128,7 +134,7 @@ internal sealed class EngineHost : IAsyncDisposable
         return StoreEmbeddings.Describe(generator);
     }
 
-    private static EngineHost Open(string database, Action<PenchantBuilder> useStore, Action<IServiceCollection>? configure, MiniLmPrecision precision, bool loadModel)
+    private static EngineHost Open(string database, Action<PenchantBuilder> useStore, Action<IServiceCollection>? configure, MiniLmPrecision precision)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -136,22 +142,7 @@ internal sealed class EngineHost : IAsyncDisposable
         PenchantBuilder penchant = services.AddPenchant();
         useStore(penchant);
         penchant.UseMiniLmEmbeddings(options => options.Precision = precision);
-        ServiceProvider provider = services.BuildServiceProvider();
-        try
-        {
-            if (loadModel)
-            {
-                // Before the engine is composed and the store opened, so that the model loads meanwhile on another thread.
-                provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>().GetService<MiniLmEmbeddingGenerator>()?.StartLoading();
-            }
-
-            return new EngineHost(provider, provider.GetRequiredService<IPenchant>(), database);
-        }
-        catch
-        {
-            provider.Dispose();
-            throw;
-        }
+        return new EngineHost(services.BuildServiceProvider(), database);
     }
 
     /// <inheritdoc/>
