@@ -44,6 +44,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     private readonly ReaderWriterLockSlim _lifetime = new(LockRecursionPolicy.NoRecursion);
     private int _disposed;
     private int _draining;
+    private int _loading;
 
     /// <summary>Initializes a new instance of the <see cref="MiniLmEmbeddingGenerator"/> class with default options.</summary>
     public MiniLmEmbeddingGenerator()
@@ -64,16 +65,19 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         _modelId = precision == MiniLmPrecision.Int8 ? Int8ModelId : ModelId;
         _metadata = new EmbeddingGeneratorMetadata("penchant-minilm", defaultModelId: _modelId, defaultModelDimensions: Dimensions);
         _model = new Lazy<MiniLmModel>(
-            () =>
-            {
-                var session = new SessionOptions { IntraOpNumThreads = threads, InterOpNumThreads = 1 };
-                // Threads wait for work asleep instead of spinning: the model shares the cores with the host (a service's
-                // requests, the store), and a spinning thread burns a core another thread needs. Measured on 2 cores under
-                // load, batches of 32 short texts on 2 threads: 11-12 ms of CPU per text spinning, 6.7 asleep.
-                session.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
-                session.AddSessionConfigEntry("session.inter_op.allow_spinning", "0");
-                return new MiniLmModel(precision, session, cacheDirectory);
-            },
+            () => new MiniLmModel(
+                precision,
+                () =>
+                {
+                    var session = new SessionOptions { IntraOpNumThreads = threads, InterOpNumThreads = 1 };
+                    // Threads wait for work asleep instead of spinning: the model shares the cores with the host (a service's
+                    // requests, the store), and a spinning thread burns a core another thread needs. Measured on 2 cores under
+                    // load, batches of 32 short texts on 2 threads: 11-12 ms of CPU per text spinning, 6.7 asleep.
+                    session.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+                    session.AddSessionConfigEntry("session.inter_op.allow_spinning", "0");
+                    return session;
+                },
+                cacheDirectory),
             LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -125,6 +129,20 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
             : null;
     }
 
+    /// <summary>
+    /// Starts loading the model on the thread pool unless it is loaded or loading, so that a caller that will embed soon
+    /// (a command-line process about to answer one request) overlaps the load with its own work instead of waiting for it
+    /// on the first embedding. The first embedding waits for a load in progress; a load that fails fails that embedding,
+    /// as it would without this call. Disposing waits for a load in progress.
+    /// </summary>
+    public void StartLoading()
+    {
+        if (Volatile.Read(ref _disposed) == 0 && !_model.IsValueCreated && Interlocked.Exchange(ref _loading, 1) == 0)
+        {
+            _ = Task.Run(Load);
+        }
+    }
+
     /// <inheritdoc/>
     /// <remarks>Waits for encodes in progress to finish before it frees the model; later calls throw <see cref="ObjectDisposedException"/>.</remarks>
     public void Dispose()
@@ -145,6 +163,26 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         finally
         {
             _lifetime.ExitWriteLock();
+        }
+    }
+
+    private void Load()
+    {
+        _lifetime.EnterReadLock();
+        try
+        {
+            if (Volatile.Read(ref _disposed) == 0)
+            {
+                _ = _model.Value;
+            }
+        }
+        catch (Exception)
+        {
+            // The lazy model keeps the exception: the first embedding throws it.
+        }
+        finally
+        {
+            _lifetime.ExitReadLock();
         }
     }
 

@@ -24,20 +24,21 @@ internal sealed class MiniLmModel : IDisposable
     private static readonly string[] InputNames = ["input_ids", "attention_mask", "token_type_ids"];
     private static readonly string[] OutputNames = [TokenVectors];
 
-    private readonly SessionOptions _options;
+    private readonly ModelSession _model;
     private readonly InferenceSession _session;
     private readonly MiniLMTokenizer _tokenizer = new();
 
     /// <summary>
-    /// Initializes a new instance of the <see cref="MiniLmModel"/> class, loading the model at this precision with these
-    /// session options (which it then owns); the 8-bit model is kept in <paramref name="cacheDirectory"/> unless it is <see langword="null"/>.
+    /// Initializes a new instance of the <see cref="MiniLmModel"/> class, loading the model at this precision with session
+    /// options that <paramref name="options"/> makes (the model owns them); the 8-bit model is kept in
+    /// <paramref name="cacheDirectory"/> unless it is <see langword="null"/>.
     /// </summary>
-    public MiniLmModel(MiniLmPrecision precision, SessionOptions options, string? cacheDirectory)
+    public MiniLmModel(MiniLmPrecision precision, Func<SessionOptions> options, string? cacheDirectory)
     {
-        _options = options;
-        _session = precision == MiniLmPrecision.Int8
+        _model = precision == MiniLmPrecision.Int8
             ? QuantizedModelCache.Open(cacheDirectory, options, static () => WeightQuantizer.Quantize(Published()))
-            : new InferenceSession(Published(), options);
+            : ModelSession.Create(Published(), options(), keep: false);
+        _session = _model.Session;
     }
 
     private static byte[] Published() => ResourceLoader.GetResource(typeof(SentenceEncoder).Assembly, "model.onnx");
@@ -113,8 +114,7 @@ internal sealed class MiniLmModel : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
-        _session.Dispose();
-        _options.Dispose();
+        _model.Dispose();
     }
 
     /// <summary>A text's token ids and segment ids, as the model reads them.</summary>

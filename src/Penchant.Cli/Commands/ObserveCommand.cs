@@ -30,7 +30,7 @@ internal sealed class ObserveCommand : CliCommand
             throw new CliInputException($"{source} holds no turns.");
         }
 
-        await using EngineHost host = await context.OpenEngineAsync(cancellationToken);
+        await using EngineHost host = await context.OpenEngineAsync(embeds: true, cancellationToken);
         int maxLength = host.Options.MaxTextLength;
         var turns = new ConversationTurn[lines.Count];
         for (int i = 0; i < turns.Length; i++)

@@ -21,7 +21,7 @@ internal sealed class RankCommand : CliCommand
     protected override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
         UserKey user = context.User;
-        await using EngineHost host = await context.OpenEngineAsync(cancellationToken);
+        await using EngineHost host = await context.OpenEngineAsync(embeds: true, cancellationToken);
         CandidateRanking ranking = await host.Engine.RankAsync(
             user, new RequestContext(context.ParseResult.GetValue(_request) ?? string.Empty), context.ParseResult.GetValue(_candidates) ?? [], cancellationToken);
         RankingOutput.WriteRanking(context.Environment.Output, ranking, context.Json);

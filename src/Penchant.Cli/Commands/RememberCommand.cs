@@ -42,7 +42,7 @@ internal sealed class RememberCommand : CliCommand
             ExpiresAt = expiresAt,
             TimeToLive = ttl is null ? null : TimeToLive.Parse(ttl, "--ttl"),
         };
-        await using EngineHost host = await context.OpenEngineAsync(cancellationToken);
+        await using EngineHost host = await context.OpenEngineAsync(embeds: true, cancellationToken);
         WriteResult result = await host.Engine.RememberAsync(user, statement, cancellationToken);
         context.Output.WriteWrite(result);
         return ExitCodes.Success;

@@ -41,7 +41,7 @@ internal sealed class SearchCommand : CliCommand
         }
 
         MetadataFilter filter = MetadataOption.Filter(context.ParseResult.GetValue(_metadata));
-        await using EngineHost host = await context.OpenEngineAsync(cancellationToken);
+        await using EngineHost host = await context.OpenEngineAsync(embeds: true, cancellationToken);
         IReadOnlyList<PreferenceMatch> matches = await host.Engine.SearchAsync(user, new PreferenceSearch(query) { Limit = limit, Filter = filter }, cancellationToken);
         context.Output.WriteMatches(matches);
         return ExitCodes.Success;

@@ -33,7 +33,7 @@ internal sealed class SelectCommand : CliCommand
             Attributes = ParseAttributes(context.ParseResult.GetValue(_attributes) ?? []),
             Filter = MetadataOption.Filter(context.ParseResult.GetValue(_metadata)),
         };
-        await using EngineHost host = await context.OpenEngineAsync(cancellationToken);
+        await using EngineHost host = await context.OpenEngineAsync(embeds: true, cancellationToken);
         Selection selection = await host.Engine.SelectAsync(user, request, cancellationToken);
         context.Output.WriteSelection(selection);
         return ExitCodes.Success;

@@ -65,9 +65,17 @@ internal sealed class CommandContext
     /// <summary>Opens the engine on the PostgreSQL database when <c>--postgres</c> is given, else on the resolved SQLite file.</summary>
     /// <returns>The engine host.</returns>
     /// <exception cref="CliInputException">The path cannot be used, or both <c>--db</c> and <c>--postgres</c> were given.</exception>
-    public Task<EngineHost> OpenEngineAsync(CancellationToken cancellationToken) => GivenPostgres is { } postgres
-        ? EngineHost.OpenPostgresAsync(postgres, Environment.ConfigureEngine, Precision, PrecisionGiven, cancellationToken)
-        : EngineHost.OpenAsync(ResolveDatabase(), Environment.ConfigureEngine, Precision, PrecisionGiven, cancellationToken);
+    public Task<EngineHost> OpenEngineAsync(CancellationToken cancellationToken) => OpenEngineAsync(embeds: false, cancellationToken);
+
+    /// <summary>
+    /// Opens the engine as <see cref="OpenEngineAsync(CancellationToken)"/> does; for a command that <paramref name="embeds"/>
+    /// text, the embedding model starts loading at once, on another thread, while the engine is composed and the store opens.
+    /// </summary>
+    /// <returns>The engine host.</returns>
+    /// <exception cref="CliInputException">The path cannot be used, or both <c>--db</c> and <c>--postgres</c> were given.</exception>
+    public Task<EngineHost> OpenEngineAsync(bool embeds, CancellationToken cancellationToken) => GivenPostgres is { } postgres
+        ? EngineHost.OpenPostgresAsync(postgres, Environment.ConfigureEngine, Precision, PrecisionGiven, embeds, cancellationToken)
+        : EngineHost.OpenAsync(ResolveDatabase(), Environment.ConfigureEngine, Precision, PrecisionGiven, embeds, cancellationToken);
 
     /// <summary>Gets a value indicating whether <c>--precision</c> was given (otherwise a store's recorded precision is used).</summary>
     public bool PrecisionGiven => ParseResult.GetResult(_globals.Precision) is { Implicit: false };

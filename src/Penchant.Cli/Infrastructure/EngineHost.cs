@@ -12,15 +12,14 @@ internal sealed class EngineHost : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
 
-    private EngineHost(ServiceProvider provider, IPenchant engine, string database)
+    private EngineHost(ServiceProvider provider, string database)
     {
         _provider = provider;
-        Engine = engine;
         Database = database;
     }
 
-    /// <summary>Gets the engine.</summary>
-    public IPenchant Engine { get; }
+    /// <summary>Gets the engine, composed on first use (so that the model can load meanwhile, see <see cref="OpenAsync"/>).</summary>
+    public IPenchant Engine => _provider.GetRequiredService<IPenchant>();
 
     /// <summary>Gets the services the engine was built from (evaluation reads the queries behind it).</summary>
     public IServiceProvider Services => _provider;
@@ -56,25 +55,27 @@ internal sealed class EngineHost : IAsyncDisposable
     /// <param name="configure">Registers services ahead of the defaults, or <see langword="null"/>.</param>
     /// <param name="precision">The precision asked for (or the default).</param>
     /// <param name="precisionGiven">Whether the user gave <paramref name="precision"/> explicitly.</param>
+    /// <param name="loadModel">Whether to start loading the embedding model once the store's precision is known, while the engine is composed (for a command that embeds).</param>
     /// <param name="cancellationToken">Cancels the check.</param>
     /// <returns>The host.</returns>
     /// <exception cref="CliInputException">The store was written with another embedding model or precision.</exception>
-    public static Task<EngineHost> OpenAsync(string databasePath, Action<IServiceCollection>? configure, MiniLmPrecision precision, bool precisionGiven, CancellationToken cancellationToken)
-        => OpenCheckedAsync(databasePath, penchant => penchant.UseSqlite(databasePath), configure, precision, precisionGiven, cancellationToken);
+    public static Task<EngineHost> OpenAsync(string databasePath, Action<IServiceCollection>? configure, MiniLmPrecision precision, bool precisionGiven, bool loadModel, CancellationToken cancellationToken)
+        => OpenCheckedAsync(databasePath, penchant => penchant.UseSqlite(databasePath), configure, precision, precisionGiven, loadModel, cancellationToken);
 
     /// <summary>Builds the engine over a PostgreSQL database, checked as <see cref="OpenAsync"/> checks a file.</summary>
     /// <param name="connectionString">The Npgsql connection string.</param>
     /// <param name="configure">Registers services ahead of the defaults, or <see langword="null"/>.</param>
     /// <param name="precision">The precision asked for (or the default).</param>
     /// <param name="precisionGiven">Whether the user gave <paramref name="precision"/> explicitly.</param>
+    /// <param name="loadModel">Whether to start loading the embedding model once the store's precision is known, while the engine is composed (for a command that embeds).</param>
     /// <param name="cancellationToken">Cancels the check.</param>
     /// <returns>The host.</returns>
     /// <exception cref="CliInputException">The store was written with another embedding model or precision.</exception>
-    public static Task<EngineHost> OpenPostgresAsync(string connectionString, Action<IServiceCollection>? configure, MiniLmPrecision precision, bool precisionGiven, CancellationToken cancellationToken)
-        => OpenCheckedAsync(connectionString, penchant => penchant.UsePostgreSql(connectionString), configure, precision, precisionGiven, cancellationToken);
+    public static Task<EngineHost> OpenPostgresAsync(string connectionString, Action<IServiceCollection>? configure, MiniLmPrecision precision, bool precisionGiven, bool loadModel, CancellationToken cancellationToken)
+        => OpenCheckedAsync(connectionString, penchant => penchant.UsePostgreSql(connectionString), configure, precision, precisionGiven, loadModel, cancellationToken);
 
     private static async Task<EngineHost> OpenCheckedAsync(
-        string database, Action<PenchantBuilder> useStore, Action<IServiceCollection>? configure, MiniLmPrecision precision, bool precisionGiven, CancellationToken cancellationToken)
+        string database, Action<PenchantBuilder> useStore, Action<IServiceCollection>? configure, MiniLmPrecision precision, bool precisionGiven, bool loadModel, CancellationToken cancellationToken)
     {
         EngineHost host = Open(database, useStore, configure, precision);
         try
@@ -88,7 +89,7 @@ internal sealed class EngineHost : IAsyncDisposable
                 if (!precisionGiven && string.Equals(recorded, Describe(other), StringComparison.Ordinal))
                 {
                     await host.DisposeAsync();
-                    return await OpenCheckedAsync(database, useStore, configure, other, precisionGiven: true, cancellationToken);
+                    return await OpenCheckedAsync(database, useStore, configure, other, precisionGiven: true, loadModel, cancellationToken);
                 }
 
                 throw new CliInputException(
@@ -102,10 +103,17 @@ internal sealed class EngineHost : IAsyncDisposable
                 if (!precisionGiven && precision != ServicePrecision)
                 {
                     await host.DisposeAsync();
-                    return await OpenCheckedAsync(database, useStore, configure, ServicePrecision, precisionGiven: true, cancellationToken);
+                    return await OpenCheckedAsync(database, useStore, configure, ServicePrecision, precisionGiven: true, loadModel, cancellationToken);
                 }
 
                 await StoreEmbeddings.EnsureAsync(store, inUse, cancellationToken);
+            }
+
+            if (loadModel)
+            {
+                // Once the precision is settled (a store may record another than the default), and before the engine is
+                // composed on first use, so that the model loads meanwhile on another thread.
+                host.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>().GetService<MiniLmEmbeddingGenerator>()?.StartLoading();
             }
 
             return host;
@@ -137,16 +145,7 @@ internal sealed class EngineHost : IAsyncDisposable
 
         // As the service does: a choice recorded here extends the user's sequence for next-item recommendation.
         penchant.AddSequenceRecommendation();
-        ServiceProvider provider = services.BuildServiceProvider();
-        try
-        {
-            return new EngineHost(provider, provider.GetRequiredService<IPenchant>(), database);
-        }
-        catch
-        {
-            provider.Dispose();
-            throw;
-        }
+        return new EngineHost(services.BuildServiceProvider(), database);
     }
 
     /// <inheritdoc/>

@@ -1,12 +1,12 @@
 using System.Buffers.Binary;
 using System.Numerics.Tensors;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Penchant.Language;
 using Penchant.Storage;
+using Penchant.Storage.Codecs;
 
 namespace Penchant.Selecting;
 
@@ -139,12 +139,16 @@ internal sealed class GateBackground(IEmbeddingGenerator<string, Embedding<float
         return sum;
     }
 
-    /// <summary>Writes the embedded requests as: identity length, identity (UTF-8), count, dimensions, the vectors (float32, little-endian).</summary>
+    /// <summary>
+    /// Writes the embedded requests as: identity length, identity (UTF-8), count, dimensions (32-bit little-endian
+    /// integers), then the vectors one after the other as <see cref="EmbeddingBlob"/> writes each.
+    /// </summary>
     internal static byte[] Encode(string identity, float[][] vectors)
     {
         byte[] name = Encoding.UTF8.GetBytes(identity);
         int dimensions = vectors.Length == 0 ? 0 : vectors[0].Length;
-        var payload = new byte[12 + name.Length + (vectors.Length * dimensions * sizeof(float))];
+        int size = dimensions * sizeof(float);
+        var payload = new byte[12 + name.Length + (vectors.Length * size)];
         BinaryPrimitives.WriteInt32LittleEndian(payload, name.Length);
         name.CopyTo(payload, 4);
         int offset = 4 + name.Length;
@@ -153,10 +157,8 @@ internal sealed class GateBackground(IEmbeddingGenerator<string, Embedding<float
         offset += 8;
         foreach (float[] vector in vectors)
         {
-            for (int d = 0; d < dimensions; d++, offset += sizeof(float))
-            {
-                BinaryPrimitives.WriteSingleLittleEndian(payload.AsSpan(offset), vector[d]);
-            }
+            EmbeddingBlob.Write(vector.AsSpan(0, dimensions), payload.AsSpan(offset, size));
+            offset += size;
         }
 
         return payload;
@@ -185,22 +187,12 @@ internal sealed class GateBackground(IEmbeddingGenerator<string, Embedding<float
             return null;
         }
 
+        int size = dimensions * sizeof(float);
         var vectors = new float[stored][];
         for (int i = 0; i < stored; i++)
         {
             vectors[i] = new float[dimensions];
-            ReadOnlySpan<byte> bytes = rest.Slice(i * dimensions * sizeof(float), dimensions * sizeof(float));
-            if (BitConverter.IsLittleEndian)
-            {
-                MemoryMarshal.Cast<byte, float>(bytes).CopyTo(vectors[i]);
-            }
-            else
-            {
-                for (int d = 0; d < dimensions; d++)
-                {
-                    vectors[i][d] = BinaryPrimitives.ReadSingleLittleEndian(bytes[(d * sizeof(float))..]);
-                }
-            }
+            EmbeddingBlob.Read(rest.Slice(i * size, size), vectors[i]);
         }
 
         return vectors;

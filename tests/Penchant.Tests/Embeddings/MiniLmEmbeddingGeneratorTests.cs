@@ -179,4 +179,37 @@ public sealed class MiniLmEmbeddingGeneratorTests
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() => generator.GenerateAsync(["after"], cancellationToken: Ct));
     }
+
+    [Fact]
+    public async Task StartLoading_BeforeTheFirstEmbedding_EmbedsAsAGeneratorThatLoadsOnFirstUse()
+    {
+        // Arrange
+        string[] texts = ["Propose a dinner recipe", "I strictly avoid gluten."];
+        using var onFirstUse = new MiniLmEmbeddingGenerator(new MiniLmEmbeddingOptions { CacheSize = 0 });
+        float[][] expected = [.. (await onFirstUse.GenerateAsync(texts, cancellationToken: Ct)).Select(static e => e.Vector.ToArray())];
+        using var preloaded = new MiniLmEmbeddingGenerator(new MiniLmEmbeddingOptions { CacheSize = 0 });
+
+        // Act: start the load, start it again (a no-op), and embed while it may still run.
+        preloaded.StartLoading();
+        preloaded.StartLoading();
+        float[][] actual = [.. (await preloaded.GenerateAsync(texts, cancellationToken: Ct)).Select(static e => e.Vector.ToArray())];
+
+        // Assert
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public async Task Dispose_WhileTheModelLoads_WaitsForTheLoadThenRefusesEmbeddings()
+    {
+        // Arrange
+        var generator = new MiniLmEmbeddingGenerator(new MiniLmEmbeddingOptions { CacheSize = 0 });
+        generator.StartLoading();
+
+        // Act: disposing during the load must neither throw nor leave a session running under a disposed generator.
+        generator.Dispose();
+        generator.StartLoading();
+
+        // Assert
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => generator.GenerateAsync(["after"], cancellationToken: Ct));
+    }
 }

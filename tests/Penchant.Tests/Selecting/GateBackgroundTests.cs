@@ -83,6 +83,36 @@ public sealed class GateBackgroundTests
         Assert.Null(otherIdentity);
     }
 
+    [Fact]
+    public void Decode_RecordWrittenBeforeTheSharedCodec_ReadsTheSameVectors()
+    {
+        // Arrange: the layout records were written in before the vectors went through EmbeddingBlob, built by hand:
+        // identity length, identity, count, dimensions (int32 little-endian), then each value as float32 little-endian.
+        const string identity = "model\nrequests";
+        float[][] vectors = [[0.25f, -1f, 3f], [1f, float.Epsilon, -0.5f]];
+        byte[] name = System.Text.Encoding.UTF8.GetBytes(identity);
+        var expected = new List<byte>();
+        expected.AddRange(BitConverter.GetBytes(name.Length));
+        expected.AddRange(name);
+        expected.AddRange(BitConverter.GetBytes(vectors.Length));
+        expected.AddRange(BitConverter.GetBytes(vectors[0].Length));
+        foreach (float value in vectors.SelectMany(static v => v))
+        {
+            var bytes = new byte[sizeof(float)];
+            System.Buffers.Binary.BinaryPrimitives.WriteSingleLittleEndian(bytes, value);
+            expected.AddRange(bytes);
+        }
+
+        // Act
+        byte[] written = GateBackground.Encode(identity, vectors);
+        float[][]? read = GateBackground.Decode([.. expected], identity, vectors.Length);
+
+        // Assert: the same bytes are written, and a record kept by an earlier version reads back bit for bit.
+        Assert.True(BitConverter.IsLittleEndian);
+        Assert.Equal([.. expected], written);
+        Assert.Equal(vectors, read);
+    }
+
     private static float[] Axis(int index, int dimensions)
     {
         var v = new float[dimensions];

@@ -16,21 +16,33 @@ public static class EmbeddingBlob
             return null;
         }
 
-        ReadOnlySpan<float> values = embedding.Span;
-        byte[] bytes = new byte[values.Length * sizeof(float)];
+        byte[] bytes = new byte[embedding.Length * sizeof(float)];
+        Write(embedding.Span, bytes);
+        return bytes;
+    }
+
+    /// <summary>Writes an embedding as little-endian float32 bytes into a buffer (for a record that holds several, or more than vectors).</summary>
+    /// <param name="embedding">The embedding.</param>
+    /// <param name="destination">Where to write: exactly <c>embedding.Length * sizeof(float)</c> bytes.</param>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is not that long.</exception>
+    public static void Write(ReadOnlySpan<float> embedding, Span<byte> destination)
+    {
+        if (destination.Length != embedding.Length * sizeof(float))
+        {
+            throw new ArgumentException($"{embedding.Length} float32 values take {embedding.Length * sizeof(float)} bytes, not {destination.Length}.", nameof(destination));
+        }
+
         if (BitConverter.IsLittleEndian)
         {
-            MemoryMarshal.AsBytes(values).CopyTo(bytes);
+            MemoryMarshal.AsBytes(embedding).CopyTo(destination);
         }
         else
         {
-            for (int i = 0; i < values.Length; i++)
+            for (int i = 0; i < embedding.Length; i++)
             {
-                BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * sizeof(float)), values[i]);
+                BinaryPrimitives.WriteSingleLittleEndian(destination[(i * sizeof(float))..], embedding[i]);
             }
         }
-
-        return bytes;
     }
 
     /// <summary>Reads an embedding back from little-endian float32 bytes.</summary>
@@ -45,18 +57,31 @@ public static class EmbeddingBlob
         }
 
         float[] values = new float[bytes.Length / sizeof(float)];
+        Read(bytes, values);
+        return values;
+    }
+
+    /// <summary>Reads an embedding back from little-endian float32 bytes into a buffer (for a record that holds several, or more than vectors).</summary>
+    /// <param name="bytes">The bytes: exactly <c>destination.Length * sizeof(float)</c> of them.</param>
+    /// <param name="destination">The embedding's values.</param>
+    /// <exception cref="ArgumentException"><paramref name="bytes"/> is not that long.</exception>
+    public static void Read(ReadOnlySpan<byte> bytes, Span<float> destination)
+    {
+        if (bytes.Length != destination.Length * sizeof(float))
+        {
+            throw new ArgumentException($"{destination.Length} float32 values take {destination.Length * sizeof(float)} bytes, not {bytes.Length}.", nameof(bytes));
+        }
+
         if (BitConverter.IsLittleEndian)
         {
-            bytes.CopyTo(MemoryMarshal.AsBytes(values.AsSpan()));
+            bytes.CopyTo(MemoryMarshal.AsBytes(destination));
         }
         else
         {
-            for (int i = 0; i < values.Length; i++)
+            for (int i = 0; i < destination.Length; i++)
             {
-                values[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes[(i * sizeof(float))..]);
+                destination[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes[(i * sizeof(float))..]);
             }
         }
-
-        return values;
     }
 }
