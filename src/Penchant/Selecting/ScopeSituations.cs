@@ -94,8 +94,8 @@ internal static partial class ScopeSituations
     /// <summary>
     /// Finds the first qualifier of a preference's situation that the request does not meet: it names neither the
     /// qualifier's person nor all its words, and its similarity to the qualifier, as a z-score against the background, is
-    /// below <paramref name="minimumZ"/> (<see cref="PenchantOptions.SituationQualifierZ"/>, 2.0 by default, chosen on the
-    /// tune split of <c>eval/feedback</c> from 1.0 to 3.5).
+    /// below <paramref name="minimumZ"/> (<see cref="PenchantOptions.SituationQualifierZ"/>, off by default; 2.0 was the best
+    /// value on the tune split of <c>eval/feedback</c> from 1.0 to 3.5).
     /// </summary>
     /// <param name="p">The prepared preference.</param>
     /// <param name="request">The request.</param>
