@@ -50,7 +50,7 @@ public sealed partial class EvalSelectionCommandTests(CliFixture cli)
         Assert.True(result.ExitCode == 0, result.ToString());
         string[] rows = await File.ReadAllLinesAsync(dump, TestContext.Current.CancellationToken);
         Assert.Equal(
-            "case,category,applies,text_similarity,text_z,lead,rank,hint_similarity,scope_similarity,scope_match,lexical,strength,neutral,crowd,hint_lead,has_hints,knowledge_hint,overridden,out_of_scope,kind,text,scope,hints",
+            "case,category,applies,text_similarity,text_z,lead,rank,hint_similarity,scope_similarity,scope_match,lexical,strength,neutral,crowd,hint_lead,has_hints,knowledge_hint,neighbourhood,neighbourhood_lead,overridden,out_of_scope,kind,text,scope,hints",
             rows[0]);
 
         // The preference's text, scope and hints are quoted fields at the end of each row.

@@ -75,7 +75,7 @@ public sealed partial class NearMissTests(EngineFixture fixture) : IClassFixture
     {
         // Arrange: the same user as above, where preferences are left out
         var (engine, _, _) = fixture.Create();
-        foreach (string text in new[] { "I strictly avoid gluten.", "Use TypeScript for code examples.", "I prefer aisle seats on flights." })
+        foreach (string text in new[] { "I strictly avoid gluten.", "Use TypeScript for code examples.", "I prefer an aisle seat when I fly." })
         {
             await engine.RememberAsync(Nora, new Statement(text), Ct);
         }
