@@ -157,55 +157,21 @@ internal sealed class PreferenceGate
         }
 
         int overridden = request.Overrides && !contradicted ? FindOverridden(features) : -1;
-        double bestHint = double.MinValue, secondHint = double.MinValue;
+        (double bestHint, double secondHint) = TopTwo(features, static f => f.HintSimilarity);
+        (double bestNear, double secondNear) = TopTwo(features, static f => f.Neighbourhood);
         for (int i = 0; i < n; i++)
         {
-            double h = features[i].HintSimilarity;
-            if (h > bestHint)
-            {
-                secondHint = bestHint;
-                bestHint = h;
-            }
-            else if (h > secondHint)
-            {
-                secondHint = h;
-            }
-        }
-
-        double bestNear = double.MinValue, secondNear = double.MinValue;
-        for (int i = 0; i < n; i++)
-        {
-            double v = features[i].Neighbourhood;
-            if (v > bestNear)
-            {
-                secondNear = bestNear;
-                bestNear = v;
-            }
-            else if (v > secondNear)
-            {
-                secondNear = v;
-            }
-        }
-
-        for (int i = 0; i < n; i++)
-        {
-            // The lead in similarity to hinted kinds of requests over the best of the user's other preferences.
-            double h = features[i].HintSimilarity;
-            double otherHint = h == bestHint ? (n > 1 ? secondHint : 0) : bestHint;
-            features[i].HintLead = h - otherHint;
-
-            // The same lead for the neighbourhood among ordinary requests.
-            double v = features[i].Neighbourhood;
-            double otherNear = v == bestNear ? (n > 1 ? secondNear : 0) : bestNear;
-            features[i].NeighbourhoodLead = v - otherNear;
+            // The lead in similarity to hinted kinds of requests, and in the neighbourhood among ordinary requests, over the
+            // best of the user's other preferences.
+            features[i].HintLead = Lead(features[i].HintSimilarity, bestHint, secondHint, n);
+            features[i].NeighbourhoodLead = Lead(features[i].Neighbourhood, bestNear, secondNear, n);
         }
 
         for (int i = 0; i < n; i++)
         {
             // The lead over the best of the others (the second best for the best); alone, over the background (z = 0).
             double z = features[i].TextZ;
-            double others = z == best ? (n > 1 ? second : 0) : best;
-            features[i].Lead = z - others;
+            features[i].Lead = Lead(z, best, second, n);
 
             // The rank, and how many of the user's other preferences are about as close to the request (within 1 of its z-score) or closer.
             int rank = 0, crowd = 0;
@@ -310,6 +276,31 @@ internal sealed class PreferenceGate
         double similarity = p.ScopeVector is null ? 0 : TensorPrimitives.Dot(request.Vector, p.ScopeVector);
         return Math.Clamp((similarity - Model.ScopeMet) / Model.ScopeBand, -1, 1);
     }
+
+    // The best and second best of one feature over the user's preferences.
+    private static (double Best, double Second) TopTwo(GateFeatures[] features, Func<GateFeatures, double> value)
+    {
+        double best = double.MinValue, second = double.MinValue;
+        foreach (GateFeatures f in features)
+        {
+            double v = value(f);
+            if (v > best)
+            {
+                second = best;
+                best = v;
+            }
+            else if (v > second)
+            {
+                second = v;
+            }
+        }
+
+        return (best, second);
+    }
+
+    // A value's lead over the best of the others (the second best for the best); alone, over 0.
+    private static double Lead(double value, double best, double second, int count)
+        => value - (value == best ? (count > 1 ? second : 0) : best);
 
     private static int FindOverridden(GateFeatures[] features)
     {
