@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Penchant.Cli;
 using Penchant.Cli.Infrastructure;
+using Penchant.Server.Imports;
 using Penchant.Storage;
 
 namespace Penchant.Server;
@@ -22,7 +23,13 @@ public sealed class ImportSignalsCommandTests : IAsyncLifetime
 
     public ValueTask InitializeAsync()
     {
-        _server = new SharedDatabaseServerFactory(Path.Combine(_directory, "penchant.db"), checkCachedStateOnRead: true);
+        // One line per write, one user at a time: the import takes long enough (90 writes) that the command can be
+        // interrupted while it follows it, however fast the machine (batched, it completes in a tenth of a second).
+        _server = new SharedDatabaseServerFactory(Path.Combine(_directory, "penchant.db"), checkCachedStateOnRead: true,
+        [
+            new($"{ImportOptions.Section}:{nameof(ImportOptions.BatchSize)}", "1"),
+            new($"{ImportOptions.Section}:{nameof(ImportOptions.Parallelism)}", "1"),
+        ]);
         return ValueTask.CompletedTask;
     }
 

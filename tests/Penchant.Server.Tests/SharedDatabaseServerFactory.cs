@@ -7,14 +7,17 @@ namespace Penchant.Server;
 public sealed class SharedDatabaseServerFactory : PenchantServerFactory
 {
     private readonly bool _checkCachedStateOnRead;
+    private readonly IReadOnlyList<KeyValuePair<string, string>> _settings;
 
     /// <summary>Initializes a new instance of the <see cref="SharedDatabaseServerFactory"/> class.</summary>
     /// <param name="databasePath">The shared SQLite file; the caller deletes it.</param>
     /// <param name="checkCachedStateOnRead">The engine's <see cref="PenchantOptions.CheckCachedStateOnRead"/>, set through the service's configuration.</param>
-    public SharedDatabaseServerFactory(string databasePath, bool checkCachedStateOnRead)
+    /// <param name="settings">More configuration settings of the service (section:key, value).</param>
+    public SharedDatabaseServerFactory(string databasePath, bool checkCachedStateOnRead, IReadOnlyList<KeyValuePair<string, string>>? settings = null)
         : base(databasePath)
     {
         _checkCachedStateOnRead = checkCachedStateOnRead;
+        _settings = settings ?? [];
         UseKestrel(0);
     }
 
@@ -22,5 +25,6 @@ public sealed class SharedDatabaseServerFactory : PenchantServerFactory
     protected override IEnumerable<KeyValuePair<string, string>> Settings =>
     [
         new($"{ServerHost.OptionsSection}:{nameof(PenchantOptions.CheckCachedStateOnRead)}", _checkCachedStateOnRead ? "true" : "false"),
+        .. _settings,
     ];
 }
