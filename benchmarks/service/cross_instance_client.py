@@ -42,7 +42,7 @@ TOPICS = [
     ("I listen mostly to jazz.", "Recommend some music for a rainy evening", "No, recommend jazz instead."),
     ("Please write emails to my team in a formal tone.", "Draft an email to my team about the deadline",
      "No, that's too casual. Use a formal tone in emails to my team."),
-    ("I'm allergic to peanuts.", "What snacks should I pack for the hike?",
+    ("I have a peanut allergy.", "What snacks should I pack for the hike?",
      "No, I'm allergic to peanuts, so never suggest snacks with peanuts."),
     ("I prefer hotels close to the city centre.", "Find me a hotel in Rome",
      "No, find hotels close to the city centre."),

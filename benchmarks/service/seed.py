@@ -4,7 +4,7 @@ import json, sys, urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
 STATEMENTS = [
-    "I'm vegetarian, no meat or fish please.", "I'm allergic to peanuts.", "Always answer me in short bullet points.",
+    "I'm vegetarian, no meat or fish please.", "I have a peanut allergy.", "Always answer me in short bullet points.",
     "No emojis in emails to my boss.", "I prefer aisle seats when I fly.", "I live in Lyon.", "I hate cilantro.",
     "Write code examples in Python, not JavaScript.", "I like quiet restaurants with outdoor seating.",
     "Keep recipes under 30 minutes on weekdays.", "I don't drink alcohol.", "Use metric units.",

@@ -54,7 +54,7 @@ public sealed class PreferenceChatClientTests(EngineFixture fixture) : IClassFix
     {
         var model = new TestChatClient();
         IPenchant engine = fixture.CreateEngine();
-        await engine.RememberAsync(UserKey.Create(UserKey.DefaultTenant, "carol"), new Statement("I'm allergic to peanuts."), Ct);
+        await engine.RememberAsync(UserKey.Create(UserKey.DefaultTenant, "carol"), new Statement("I have a peanut allergy."), Ct);
         using IChatClient client = new ChatClientBuilder(model).UsePreferences(engine).Build();
         List<ChatMessage> messages = [new(ChatRole.User, "Give me a recipe for satay sauce.")];
         ChatOptions options = For("carol");

@@ -27,7 +27,7 @@ public sealed class PreferenceChatTelemetryTests(EngineFixture fixture) : IClass
         ActivitySource.AddActivityListener(listener);
         string user = "tel-" + Guid.NewGuid().ToString("N");
         IPenchant engine = fixture.CreateEngine();
-        await engine.RememberAsync(UserKey.Create(UserKey.DefaultTenant, user), new Statement("I'm allergic to peanuts."), Ct);
+        await engine.RememberAsync(UserKey.Create(UserKey.DefaultTenant, user), new Statement("I have a peanut allergy."), Ct);
         using IChatClient client = new ChatClientBuilder(new TestChatClient()).UsePreferences(engine, c => c.Options.EnableSensitiveData = sensitive).Build();
 
         // Act (under a parent of its own, so spans of tests running alongside are told apart)

@@ -17,7 +17,7 @@ public sealed class DashboardTests(DashboardServer server) : IClassFixture<Dashb
     {
         // Arrange
         string key = await server.CreateKeyAsync("signin", Cancellation);
-        Assert.Equal(HttpStatusCode.OK, (await server.Api(key).PostAsJsonAsync("/v1/users/sally/statements", new RememberRequest("I prefer trains to planes."), Cancellation)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await server.Api(key).PostAsJsonAsync("/v1/users/sally/statements", new RememberRequest("Trains beat planes for me."), Cancellation)).StatusCode);
         IPage page = await server.AnonymousPageAsync();
 
         // Act + Assert: the users page sends a stranger to sign in; a wrong key is refused

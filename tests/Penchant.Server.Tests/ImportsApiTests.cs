@@ -108,7 +108,7 @@ public sealed class ImportsApiTests(PenchantServerFactory factory) : IClassFixtu
         string upload = string.Join('\n',
             """{"user": "ida", "kind": "statement", "text": "I strictly avoid gluten.", "at": "2030-03-02T09:00:00Z", "ttl": "P7D", "metadata": {"app": "mail", "source": "settings"}}""",
             """{"user": "ida", "kind": "observation", "turns": [{"role": "user", "content": "I never eat mushrooms, I can't stand them.", "at": "2030-03-02T10:00:00Z"}], "metadata": {"app": "chat"}, "expiresAt": "2099-01-01T00:00:00Z"}""",
-            """{"user": "ida", "kind": "statement", "text": "Use TypeScript for code examples."}""") + "\n";
+            """{"user": "ida", "kind": "statement", "text": "Write my code samples in TypeScript."}""") + "\n";
 
         // Act
         ImportResponse done = await ImportAsync(client, upload);
@@ -146,7 +146,7 @@ public sealed class ImportsApiTests(PenchantServerFactory factory) : IClassFixtu
             """{"user": "eli", "kind": "statement", "text": "I like my reports short."}""",
             """{"user": "eli", "kind": "statement", "text": "I drink green tea in the morning.", "expiresAt": "2001-01-01T00:00:00Z"}""",
             """{"user": "eli", "kind": "rating", "context": "Summarise the meeting.", "response": "Three bullet points.", "score": 4}""",
-            """{"user": "eli", "kind": "statement", "text": "I prefer trains to planes.", "metadata": {"bad key": "x"}}""",
+            """{"user": "eli", "kind": "statement", "text": "Trains beat planes for me.", "metadata": {"bad key": "x"}}""",
             """{"user": "eli", "kind": "statement", "text": "I am vegetarian.", "ttl": "P1D", "expiresAt": "2099-01-01T00:00:00Z"}""",
             """{"user": "eli", "kind": "choice", "context": "Pick a dessert.", "candidates": ["fruit salad", "cheesecake"], "chosen": 0}""",
         ];

@@ -102,7 +102,7 @@ internal sealed class GateBackground(IEmbeddingGenerator<string, Embedding<float
 
     /// <summary>
     /// Gets a preference's neighbourhood among ordinary requests: the unit mean of the <see cref="NeighbourhoodSize"/>
-    /// background requests closest to it. A statement ("I find flashcards ineffective") and the requests it bears on ("how
+    /// background requests closest to it. A statement ("I find long lectures tiring") and the requests it bears on ("how
     /// should I study for …") differ in form; the ordinary requests nearest the statement stand for the kinds of requests it
     /// is about, in the form of a request.
     /// </summary>

@@ -9,7 +9,7 @@ public sealed class EvalHygieneCommandTests(CliFixture cli)
         string folder = Directory.CreateDirectory(Path.Combine(cli.TempDirectory, Guid.NewGuid().ToString("N"))).FullName;
         await File.WriteAllTextAsync(Path.Combine(folder, "repetition.jsonl"), """
             {"id": "h1", "variants": ["I don't eat pork.", "Reminder: I do not eat pork.", "No pork for me, I don't eat pork."]}
-            {"id": "s1", "apart": ["When I fly, I want an aisle seat.", "When I fly, I'm allergic to peanuts."]}
+            {"id": "s1", "apart": ["When I fly, I want an aisle seat.", "When I fly, I have a peanut allergy."]}
             """, TestContext.Current.CancellationToken);
         await File.WriteAllTextAsync(Path.Combine(folder, "updates.jsonl"), """
             {"id": "u1", "background": ["I'm vegetarian.", "I prefer an aisle seat when I fly.", "I write code in C#."], "old": "I'm vegetarian.", "new": "I've started eating fish again.", "kind": "revise"}

@@ -7,8 +7,8 @@ public sealed partial class EvalSelectionCommandTests(CliFixture cli)
 {
     private const string Cases = """
         {"id": "t1", "category": "semantic", "split": "tune", "statements": [{"text": "I'm vegetarian, no meat or fish please.", "at": "2026-01-01T09:00:00Z"}, {"text": "I live in Lyon.", "at": "2026-01-02T09:00:00Z"}, {"text": "Keep code examples in Python.", "at": "2026-01-03T09:00:00Z"}], "request": "Suggest a recipe for dinner tonight.", "expected": [0]}
-        {"id": "t2", "category": "semantic", "split": "tune", "statements": [{"text": "I'm allergic to peanuts.", "at": "2026-01-01T09:00:00Z"}, {"text": "Always write code examples in Python.", "at": "2026-01-02T09:00:00Z"}], "request": "Write a function that sorts a list of numbers.", "expected": [1]}
-        {"id": "t3", "category": "none", "split": "holdout", "statements": [{"text": "I prefer an aisle seat when I fly.", "at": "2026-01-01T09:00:00Z"}, {"text": "I'm allergic to cats.", "at": "2026-01-02T09:00:00Z"}], "request": "What is the capital of Australia?", "expected": []}
+        {"id": "t2", "category": "semantic", "split": "tune", "statements": [{"text": "I have a peanut allergy.", "at": "2026-01-01T09:00:00Z"}, {"text": "Always write code examples in Python.", "at": "2026-01-02T09:00:00Z"}], "request": "Write a function that sorts a list of numbers.", "expected": [1]}
+        {"id": "t3", "category": "none", "split": "holdout", "statements": [{"text": "I prefer an aisle seat when I fly.", "at": "2026-01-01T09:00:00Z"}, {"text": "Cats make me sneeze, I'm allergic.", "at": "2026-01-02T09:00:00Z"}], "request": "What is the capital of Australia?", "expected": []}
         {"id": "t4", "category": "multiple", "split": "tune", "extra": {"ignored": true}, "statements": [{"text": "I'm vegan.", "at": "2026-01-01T09:00:00Z"}, {"text": "I'm allergic to tree nuts.", "at": "2026-01-02T09:00:00Z"}, {"text": "I work as a nurse.", "at": "2026-01-03T09:00:00Z"}], "request": "Give me a recipe for a birthday cake.", "expected": [0, 1]}
         """;
 

@@ -10,7 +10,7 @@ public sealed class ImportCommandTests(CliFixture cli)
         Assert.Equal(0, (await cli.RunAsync(["--db", db, "--user", "bob", "remember", "I like jazz."])).ExitCode);
         string before = (await cli.RunAsync(["--db", db, "--user", "bob", "export"])).Output;
         string file = cli.WriteFile("events.jsonl", """
-            {"id": "ev_a", "kind": "statement", "text": "I prefer trains to planes.", "at": "2026-01-01T10:00:00Z"}
+            {"id": "ev_a", "kind": "statement", "text": "Trains beat planes for me.", "at": "2026-01-01T10:00:00Z"}
             {"id": "ev_b", "kind": "statement", "text": "I'm vegan.", "at": "2026-01-02T10:00:00Z"}
             {"id": "ev_a", "kind": "statement", "text": "I like hiking.", "at": "2026-01-03T10:00:00Z"}
             """);

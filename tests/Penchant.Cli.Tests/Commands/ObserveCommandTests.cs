@@ -7,7 +7,7 @@ public sealed class ObserveCommandTests(CliFixture cli)
     {
         // Arrange
         string db = cli.NewDatabase();
-        Assert.Equal(0, (await cli.RunAsync(["--db", db, "remember", "I'm allergic to peanuts."])).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync(["--db", db, "remember", "I have a peanut allergy."])).ExitCode);
         string before = (await cli.RunAsync(["--db", db, "export"])).Output;
         string file = cli.WriteFile("turns.jsonl", """
             {"role": "user", "content": "I never drink coffee after noon."}

@@ -4,7 +4,7 @@ namespace Penchant.Evaluation.Evaluators;
 
 public sealed class PrefEvalItemResultTests
 {
-    private static readonly PrefEvalItem Item = new("travel", 0, "I prefer trains to planes.", "How should I get to Lyon?");
+    private static readonly PrefEvalItem Item = new("travel", 0, "Trains beat planes for me.", "How should I get to Lyon?");
 
     [Fact]
     public void Score_NothingSelected_NoHitsAtAll()

@@ -22,7 +22,7 @@ public sealed class PenchantEngineExpiryTests(EngineFixture fixture) : IClassFix
         // Arrange
         var (engine, time, _) = Create();
         WriteResult diet = await engine.RememberAsync(Alice, new Statement("I strictly avoid gluten.") { TimeToLive = TimeSpan.FromDays(7) }, Ct);
-        await engine.RememberAsync(Alice, new Statement("Use TypeScript for code examples."), Ct);
+        await engine.RememberAsync(Alice, new Statement("Write my code samples in TypeScript."), Ct);
         Preference temporary = Assert.Single(diet.Created);
         Assert.Equal(Start.AddDays(7), temporary.ExpiresAt);
         var dinner = new RequestContext("Where should I eat dinner in Rome tonight?");
@@ -71,7 +71,7 @@ public sealed class PenchantEngineExpiryTests(EngineFixture fixture) : IClassFix
     {
         var (engine, time, _) = Create();
         await engine.RememberAsync(Alice, new Statement("I strictly avoid gluten.") { TimeToLive = TimeSpan.FromHours(1) }, Ct);
-        await engine.RememberAsync(Bob, new Statement("Use TypeScript for code examples.") { TimeToLive = TimeSpan.FromHours(2) }, Ct);
+        await engine.RememberAsync(Bob, new Statement("Write my code samples in TypeScript.") { TimeToLive = TimeSpan.FromHours(2) }, Ct);
         await engine.RememberAsync(Bob, new Statement("When I fly I want an aisle seat.") { TimeToLive = TimeSpan.FromDays(2) }, Ct);
 
         time.Advance(TimeSpan.FromHours(3));

@@ -69,8 +69,8 @@ public sealed class PenchantEngineTests(EngineFixture fixture) : IClassFixture<E
         var (engine, _, _) = fixture.Create();
         string[] statements =
         [
-            "I'm allergic to peanuts.", "I'm allergic to dogs.", "Penicillin gives me a nasty reaction.",
-            "I prefer morning meetings.", "No meetings on Fridays, that's my day for focus.",
+            "I have a peanut allergy.", "I'm allergic to dogs.", "Penicillin gives me a nasty reaction.",
+            "Meetings suit me best before noon.", "No meetings on Fridays, that's my day for focus.",
             "My coffee is always black.", "I drink no coffee after 3pm.",
         ];
 
@@ -182,7 +182,7 @@ public sealed class PenchantEngineTests(EngineFixture fixture) : IClassFixture<E
     {
         var (engine, _, _) = fixture.Create();
         WriteResult gluten = await engine.RememberAsync(Alice, new Statement("I strictly avoid gluten."), Ct);
-        await engine.RememberAsync(Alice, new Statement("Use TypeScript for code examples."), Ct);
+        await engine.RememberAsync(Alice, new Statement("Write my code samples in TypeScript."), Ct);
 
         Selection food = await engine.SelectAsync(Alice, new RequestContext("Where should I eat dinner in Rome tonight?"), Ct);
         Selection code = await engine.SelectAsync(Alice, new RequestContext("Explain how to debounce a function call."), Ct);
@@ -199,7 +199,7 @@ public sealed class PenchantEngineTests(EngineFixture fixture) : IClassFixture<E
     {
         var (engine, _, _) = fixture.Create();
         await engine.RememberAsync(Alice, new Statement("No emojis in any email to my manager."), Ct);
-        await engine.RememberAsync(Alice, new Statement("I prefer morning meetings."), Ct);
+        await engine.RememberAsync(Alice, new Statement("Meetings suit me best before noon."), Ct);
 
         Selection boss = await engine.SelectAsync(Alice, new RequestContext("Write an email to my manager asking for Friday off."), Ct);
         Selection friend = await engine.SelectAsync(Alice, new RequestContext("Write an email to my friend Sam about the party on Saturday."), Ct);

@@ -20,7 +20,7 @@ public sealed partial class NearMissTests(EngineFixture fixture) : IClassFixture
         foreach (string text in new[]
         {
             "I strictly avoid gluten.",
-            "Use TypeScript for code examples.",
+            "Write my code samples in TypeScript.",
             "I prefer an aisle seat when I fly.",
             "Keep emails to my boss formal.",
             "I like hotels that have a gym.",
@@ -75,7 +75,7 @@ public sealed partial class NearMissTests(EngineFixture fixture) : IClassFixture
     {
         // Arrange: the same user as above, where preferences are left out
         var (engine, _, _) = fixture.Create();
-        foreach (string text in new[] { "I strictly avoid gluten.", "Use TypeScript for code examples.", "I prefer an aisle seat when I fly." })
+        foreach (string text in new[] { "I strictly avoid gluten.", "Write my code samples in TypeScript.", "I prefer an aisle seat when I fly." })
         {
             await engine.RememberAsync(Nora, new Statement(text), Ct);
         }

@@ -18,7 +18,7 @@ public sealed class SelectionQueryTests(EngineFixture fixture) : IClassFixture<E
         var (engine, _, _) = fixture.Create();
         var user = new UserKey("atlas", "traveller");
         string units = (await engine.RememberAsync(user, new Statement("Show me distances in kilometres, please."), Ct)).Created[0].Id;
-        await engine.RememberAsync(user, new Statement("I'm allergic to penicillin."), Ct);
+        await engine.RememberAsync(user, new Statement("I have a penicillin allergy."), Ct);
         await engine.RememberAsync(user, new Statement("Play me some bossa nova while I cook."), Ct);
 
         // Act

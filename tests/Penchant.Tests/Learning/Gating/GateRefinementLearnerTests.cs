@@ -77,7 +77,7 @@ public sealed class GateRefinementLearnerTests(EngineFixture fixture) : IClassFi
 
     private static async Task<string> HoldAsync(IPenchant engine, UserKey user)
     {
-        await engine.RememberAsync(user, new Statement("I'm allergic to penicillin."), Ct);
+        await engine.RememberAsync(user, new Statement("I have a penicillin allergy."), Ct);
         await engine.RememberAsync(user, new Statement("Play me some bossa nova while I cook."), Ct);
         WriteResult written = await engine.RememberAsync(user, new Statement("On hikes I like routes that end at a pub."), Ct);
         return written.Created[0].Id;

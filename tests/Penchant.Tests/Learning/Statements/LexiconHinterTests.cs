@@ -29,7 +29,7 @@ public sealed class LexiconHinterTests
     }
 
     [Theory]
-    [InlineData("I'm allergic to cats.", "visiting friends with pets")]
+    [InlineData("Cats make me sneeze, I'm allergic.", "visiting friends with pets")]
     [InlineData("Allergic to penicillin.", "painkillers or over-the-counter medicine")]
     [InlineData("I'm allergic to latex.", "gloves for cleaning or gardening")]
     public async Task HintAsync_AllergyToAnAllergenKnownElsewhere_IsNotAFoodAllergy(string text, string expectedKind)

@@ -17,9 +17,9 @@ public sealed class ObjectKeyTests
     }
 
     [Theory]
-    [InlineData("I'm allergic to peanuts.", "I'm allergic to dogs.")]
-    [InlineData("I'm allergic to peanuts.", "I'm allergic to penicillin.")]
-    [InlineData("I prefer morning meetings.", "No meetings on Fridays.")]
+    [InlineData("I have a peanut allergy.", "I'm allergic to dogs.")]
+    [InlineData("I have a peanut allergy.", "I have a penicillin allergy.")]
+    [InlineData("Meetings suit me best before noon.", "No meetings on Fridays.")]
     [InlineData("I prefer hotels that have a gym.", "I prefer hotels that have a pool.")]
     public void CompareTo_DifferentObjectsOrConditions_Clash(string a, string b)
     {
@@ -64,7 +64,7 @@ public sealed class ObjectKeyTests
     }
 
     [Theory]
-    [InlineData("I'm a night owl.", "My best work happens late at night.")]
+    [InlineData("I'm a real night owl.", "My best work happens late at night.")]
     [InlineData("I prefer Monday meetings.", "I prefer afternoon meetings.")]
     [InlineData("Book my holidays in August.", "Book my holidays in winter.")]
     public void CompareTo_DifferentConditionsOrAConditionAgainstAnObject_Clash(string a, string b)
@@ -141,7 +141,7 @@ public sealed class ObjectKeyTests
     [InlineData("Reach me by SMS, never by ringing me.", "text-message", true)]
     [InlineData("Keep my messages to the boss emoji-free.", "emoji", false)]
     [InlineData("Don't suggest any present that costs more than 50 euros.", "gift", null)]
-    [InlineData("I'm allergic to peanuts.", "peanut", null)]
+    [InlineData("I have a peanut allergy.", "peanut", null)]
     public void StanceOn_NegationReachesOnlyItsOwnObject(string text, string concept, bool? stance)
     {
         ObjectKey key = ObjectKey.Of(text);

@@ -95,7 +95,7 @@ public sealed class RuleBasedExtractorTests(EngineFixture fixture) : IClassFixtu
 
     [Theory]
     [InlineData("I cycle to the office most days.", true)]
-    [InlineData("I'm a night owl.", true)]
+    [InlineData("I'm a real night owl.", true)]
     [InlineData("I tried the second recipe yesterday.", false)]
     [InlineData("My laptop crashed twice.", false)]
     [InlineData("I think the second option is cheaper.", false)]
