@@ -167,20 +167,24 @@ internal sealed class PreferenceGate
             features[i].NeighbourhoodLead = Lead(features[i].Neighbourhood, bestNear, secondNear, n);
         }
 
+        // The z-scores in order, so that each preference's rank and crowd are two binary searches, not a pass over the others.
+        Span<double> sorted = n <= 256 ? stackalloc double[n] : new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            sorted[i] = features[i].TextZ;
+        }
+
+        sorted.Sort();
         for (int i = 0; i < n; i++)
         {
             // The lead over the best of the others (the second best for the best); alone, over the background (z = 0).
             double z = features[i].TextZ;
             features[i].Lead = Lead(z, best, second, n);
 
-            // The rank, and how many of the user's other preferences are about as close to the request (within 1 of its z-score) or closer.
-            int rank = 0, crowd = 0;
-            for (int j = 0; j < n; j++)
-            {
-                double other = features[j].TextZ;
-                rank += other > z ? 1 : 0;
-                crowd += j != i && other >= z - 1 ? 1 : 0;
-            }
+            // The rank, and how many of the user's other preferences are about as close to the request (within 1 of its
+            // z-score) or closer (a z-score that is not a number counts for nothing, as a comparison with it is false).
+            int rank = double.IsNaN(z) ? 0 : n - FirstWhere(sorted, z, orEqual: false);
+            int crowd = double.IsNaN(z) ? 0 : n - FirstWhere(sorted, z - 1, orEqual: true) - 1;
 
             features[i].Rank = Math.Log(1 + rank);
             features[i].Crowd = Math.Log(1 + crowd);
@@ -296,6 +300,28 @@ internal sealed class PreferenceGate
         }
 
         return (best, second);
+    }
+
+    // The first index of an ascending span whose value is above the bound (or equal to it, with orEqual); NaNs sort first
+    // and are never above, so the predicate stays monotone.
+    private static int FirstWhere(ReadOnlySpan<double> ascending, double bound, bool orEqual)
+    {
+        int low = 0, high = ascending.Length;
+        while (low < high)
+        {
+            int middle = (low + high) >>> 1;
+            double v = ascending[middle];
+            if (v > bound || (orEqual && v == bound))
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle + 1;
+            }
+        }
+
+        return low;
     }
 
     // A value's lead over the best of the others (the second best for the best); alone, over 0.
