@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.AI;
 using Microsoft.ML.OnnxRuntime;
+using Penchant.Engine;
 
 namespace Penchant.Embeddings;
 
@@ -13,9 +14,10 @@ namespace Penchant.Embeddings;
 /// <see cref="MiniLmEmbeddingOptions.CacheSize"/> entries). Texts that miss the cache join one queue that a single loop
 /// encodes, one model call at a time: the texts of concurrent calls that arrive while the model runs are encoded
 /// together in the next call, in model batches of texts of similar length. A call that finds the model idle starts at once.
-/// The cache holds user content in memory only; nothing is logged.
+/// The cache holds user content in memory only; nothing is logged. The engine clears it when it deletes user content
+/// (<see cref="IUserContentCache"/>).
 /// </remarks>
-public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
+public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>, IUserContentCache
 {
     /// <summary>The number of dimensions of every embedding.</summary>
     public const int Dimensions = 384;
@@ -358,6 +360,16 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         batches.Reverse();
         return batches;
     }
+
+    /// <summary>Drops every cached embedding (texts and vectors), so no text a deleted user wrote stays in memory here.</summary>
+    public void Clear()
+    {
+        _order.Clear();
+        _cache.Clear();
+    }
+
+    /// <summary>The number of cached embeddings.</summary>
+    internal int CachedCount => _cache.Count;
 
     private void Remember(string text, float[] vector)
     {

@@ -128,7 +128,21 @@ public static class PenchantServiceCollectionExtensions
             sp.GetRequiredService<IOptions<PenchantOptions>>(),
             sp.GetService<TimeProvider>(),
             sp.GetService<ILogger<PenchantEngine>>(),
-            sp.GetService<IWebhookOutbox>()));
+            sp.GetService<IWebhookOutbox>(),
+            ContentCaches(sp)));
         return builder;
+    }
+
+    // The caches of user content outside the users' state: those registered as services, and the embedding generator's own.
+    private static IReadOnlyList<IUserContentCache> ContentCaches(IServiceProvider services)
+    {
+        List<IUserContentCache> caches = [.. services.GetServices<IUserContentCache>()];
+        if (services.GetService<IEmbeddingGenerator<string, Embedding<float>>>()?.GetService<IUserContentCache>() is { } embeddings
+            && !caches.Contains(embeddings))
+        {
+            caches.Add(embeddings);
+        }
+
+        return caches;
     }
 }

@@ -43,6 +43,7 @@ public sealed class PenchantEngine : IPenchant
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly IWebhookOutbox? _outbox;
+    private readonly IReadOnlyList<IUserContentCache> _contentCaches;
     private readonly SemaphoreSlim[] _locks = CreateLocks();
 
     internal PenchantEngine(
@@ -57,9 +58,11 @@ public sealed class PenchantEngine : IPenchant
         IOptions<PenchantOptions> options,
         TimeProvider? timeProvider = null,
         ILogger<PenchantEngine>? logger = null,
-        IWebhookOutbox? outbox = null)
+        IWebhookOutbox? outbox = null,
+        IReadOnlyList<IUserContentCache>? contentCaches = null)
     {
         _outbox = outbox;
+        _contentCaches = contentCaches ?? [];
         _states = states;
         _codecs = codecs;
         _pipeline = pipeline;
@@ -208,6 +211,7 @@ public sealed class PenchantEngine : IPenchant
                 return Task.FromResult<UserChange?>(ForgetChange(snapshot.State, [target]));
             },
             cancellationToken).ConfigureAwait(false);
+        ClearContentCaches();
         Log.Forgot(_logger, preferenceId, redacted);
     }
 
@@ -238,6 +242,11 @@ public sealed class PenchantEngine : IPenchant
             removed += forUser;
         }
 
+        if (removed > 0)
+        {
+            ClearContentCaches();
+        }
+
         Log.Expired(_logger, removed, users.Count);
         return removed;
     }
@@ -254,6 +263,7 @@ public sealed class PenchantEngine : IPenchant
             IReadOnlyList<WebhookDelivery> deliveries = _outbox is null ? [] : await _outbox.PlanAsync(user, WebhookNotice.ForUserForgotten, cancellationToken).ConfigureAwait(false);
             bool existed = await Store.DeleteUserAsync(user, deliveries, cancellationToken).ConfigureAwait(false);
             _states.Remove(user);
+            ClearContentCaches();
             Log.ForgotUser(_logger, existed);
             return existed;
         }
@@ -428,6 +438,14 @@ public sealed class PenchantEngine : IPenchant
     {
         await _states.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
         return await Store.GetStateAsync(user, filter, cancellationToken).ConfigureAwait(false);
+    }
+
+    private void ClearContentCaches()
+    {
+        foreach (IUserContentCache cache in _contentCaches)
+        {
+            cache.Clear();
+        }
     }
 
     private UserChange ForgetChange(UserState state, IReadOnlyList<Preference> targets)
