@@ -55,6 +55,7 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
         List<string> candidates = [];
         List<int> ruleScores = [];
         var elided = new List<bool>();
+        List<string> readings = [];
         List<string> clauses = Split(text, elided);
         for (int c = 0; c < clauses.Count; c++)
         {
@@ -65,7 +66,8 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
             }
 
             // "I buy second-hand and avoid fast fashion": the second wish has the subject of the first.
-            int score = elided[c] ? RuleScore("I " + char.ToLowerInvariant(clause[0]) + clause[1..]) : RuleScore(clause);
+            string read = elided[c] ? "I " + char.ToLowerInvariant(clause[0]) + clause[1..] : clause;
+            int score = RuleScore(read);
             if (technical && score < 3 && !TimeExpressions.FromNowOn().IsMatch(clause.ToLowerInvariant()))
             {
                 continue;
@@ -75,6 +77,7 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
             {
                 candidates.Add(clause);
                 ruleScores.Add(score);
+                readings.Add(read);
             }
         }
 
@@ -105,7 +108,7 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
         {
             for (int i = 0; i < candidates.Count; i++)
             {
-                if (kept[i] is null && IsPlainStatementAboutUser(candidates[i]))
+                if (kept[i] is null && IsPlainStatementAboutUser(readings[i]))
                 {
                     kept[i] = BesideWishConfidence;
                 }
@@ -164,7 +167,10 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
         for (int k = 0; k < clause.Length; k++)
         {
             char c = clause[k];
-            bool opens = c == '“' || (c == '"' && !inside && clause.IndexOf('"', k + 1) >= 0);
+            // A plain mark opens a quotation when it leans on the word after it ("… this: \"I …"), closes one when it leans on the
+            // word before it ("… slow.\"").
+            bool opens = c == '“' || (c == '"' && !inside && (clause.IndexOf('"', k + 1) >= 0
+                || ((k == 0 || !char.IsLetterOrDigit(clause[k - 1])) && k + 1 < clause.Length && char.IsLetterOrDigit(clause[k + 1]))));
             bool closes = c == '”' || (c == '"' && !opens);
             if (opens)
             {
@@ -191,7 +197,7 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
 
         string outer = TextTools.PlainApostrophes(outside.ToString()).ToLowerInvariant();
         string inner = TextTools.PlainApostrophes(within.ToString()).ToLowerInvariant();
-        return FunctionWords.FirstPerson().IsMatch(inner) && !FunctionWords.FirstPerson().IsMatch(outer) && !Negation.ClauseCue().IsMatch(outer);
+        return FunctionWords.FirstPerson().IsMatch(inner) && !Speaker().IsMatch(outer) && !Negation.ClauseCue().IsMatch(outer);
     }
 
     /// <summary>
@@ -464,7 +470,7 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
         }
     }
 
-    [GeneratedRegex(@"\b(i|i'?m|i am|i've|i have|i'd|i would|i really|i strongly|i usually|i tend to|i always|i never|i only|i mostly|i generally)\s+(\w+\s+)?(prefer|like|love|enjoy|hate|dislike|avoid|loathe|despise|detest|refuse|prioriti[sz]e|value|need|learn best|work best|have no interest|am not interested|uncomfortable|can'?t (eat|have|do|tolerate|wear|use)|won'?t|will not|cannot|only (use|buy|eat|wear|watch|play|consider|drink|read|travel|stay|shop)|have (a|an) (strong |strict |ethical |extreme |acute |serious )?(preference|objection|bias|fear|phobia|aversion|dislike|allergy|interest)|can'?t stand|cannot stand|don'?t (like|eat|drink|want|use|do|enjoy|care)|do not|rather|want|find|favou?r|lean|allergic|intolerant|vegan|vegetarian|a (big |huge )?fan|not (a )?(big )?fan|into|fond|passionate|obsessed|crazy about|trying to|looking (for|to)|aversion|opposed|sensitive|afraid|scared|terrified|interested|keen|partial|committed|on a|against|believe in)\b|\bmy (favou?rite|go-to|preference)|\b(i'?m|i am) (allergic|intolerant|vegan|vegetarian|pescatarian|diabetic|celiac|coeliac|lactose)|\bi have (a |an )?(strong |severe |mild |real )?(allerg|intoleran|aversion|dislike|preference|phobia|fear)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(i|i'?m|i am|i've|i have|i'd|i would|i really|i strongly|i usually|i tend to|i always|i never|i only|i mostly|i generally)\s+(\w+\s+)?(prefer|like|love|enjoy|hate|dislike|avoid|loathe|despise|detest|refuse|prioriti[sz]e|value|need|learn best|work best|have no interest|am not interested|uncomfortable|can'?t (eat|have|do|tolerate|wear|use)|won'?t|will not|cannot|only (use|buy|eat|wear|watch|play|consider|drink|read|travel|stay|shop)|have (a|an) (strong |strict |ethical |extreme |acute |serious )?(preference|objection|bias|fear|phobia|aversion|dislike|allergy|interest)|can'?t stand|cannot stand|don'?t (like|eat|drink|want|use|do|enjoy|care)|do not|rather|want|find|favou?r|lean|allergic|intolerant|vegan|vegetarian|a (big |huge )?fan|not (a )?(big )?fan|into|fond|passionate|obsessed|crazy about|trying to|looking (for|to)|aversion|opposed|sensitive|afraid|scared|terrified|interested|keen|partial|committed|on a|against|believe in|not comfortable|comfortable)\b|\bmy (favou?rite|go-to|preference)|\b(i'?m|i am) (allergic|intolerant|vegan|vegetarian|pescatarian|diabetic|celiac|coeliac|lactose)|\bi have (a |an )?(strong |severe |mild |real )?(allerg|intoleran|aversion|dislike|preference|phobia|fear)", RegexOptions.CultureInvariant)]
     private static partial Regex StancePattern();
 
     // A first-person or possessive subject with a verb in the past tense: what happened, not what holds.
@@ -486,6 +492,10 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
     // A token of code in prose: a call ("text()", "obj.method("), a snake_case or camelCase name, an error type.
     [GeneratedRegex(@"\b\w+\.\w+\(|\b\w+\(\)|\b[a-z]+_[a-z_]+\b|\b[a-z]+[A-Z]\w*\b|\b[A-Z]\w*(?:Error|Exception)\b", RegexOptions.CultureInvariant)]
     private static partial Regex CodeToken();
+
+    // The user as speaker ("I", "I'm", "me"): "my teacher asked …" is about someone else's words.
+    [GeneratedRegex(@"\b(?:i|i'm|i'd|i've|i'll|im|me|myself)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Speaker();
 
     // A clause whose subject is the user ("I …", "I'm …", "Personally, I …").
     [GeneratedRegex(@"^(?:\w+,\s*)?(?:i|i'm|i'd|i've|i am|i do|i really|i also)\b", RegexOptions.CultureInvariant)]
