@@ -242,14 +242,14 @@ internal sealed class RankingQuery(
     /// cooking for the in-laws drops the general clause about garlic (the rest of the general preference still counts).
     /// </summary>
     /// <param name="split">The applicable preferences and their clauses; clauses of general preferences are removed in place.</param>
-    /// <param name="requestStems">The request's content stems: a rule counts when half its scope's words are in the request.</param>
+    /// <param name="requestStems">The request's content stems: a rule counts when more than half its scope's words are in the request.</param>
     internal static void YieldToScopedRules(List<(SelectedPreference Selected, List<PreferenceClause> Clauses)> split, HashSet<string> requestStems)
     {
         foreach ((SelectedPreference scoped, List<PreferenceClause> rules) in split)
         {
             if (scoped.Preference.Scope is not { IsScoped: true, Text: { Length: > 0 } scopeText }
                 || TextTools.ContentStems(scopeText) is not { Count: > 0 } scopeStems
-                || TextTools.Coverage(scopeStems, requestStems) < 0.5)
+                || TextTools.Coverage(scopeStems, requestStems) <= 0.5)
             {
                 continue;
             }

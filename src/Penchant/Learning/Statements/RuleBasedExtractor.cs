@@ -87,7 +87,7 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
         }
 
         LogisticClassifier classifier = await GetClassifierAsync(cancellationToken).ConfigureAwait(false);
-        GeneratedEmbeddings<Embedding<float>> vectors = await _embeddings.GenerateAsync(candidates, cancellationToken: cancellationToken).ConfigureAwait(false);
+        GeneratedEmbeddings<Embedding<float>> vectors = await _embeddings.GenerateAsync(readings, cancellationToken: cancellationToken).ConfigureAwait(false);
         var kept = new double?[candidates.Count];
         bool anyKept = false;
         for (int i = 0; i < candidates.Count; i++)
@@ -120,8 +120,9 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
         {
             if (kept[i] is { } confidence)
             {
-                // One wish, one preference: forgetting or revising one leaves the others of the turn alone.
-                found.Add(StatementAnalyzer.Analyze(candidates[i], scope: null, confidence: confidence));
+                // One wish, one preference: forgetting or revising one leaves the others of the turn alone. A wish that shared
+                // its subject with the one before it is stored with it ("I prefer audio formats", not "Prefer audio formats").
+                found.Add(StatementAnalyzer.Analyze(readings[i], scope: null, confidence: confidence));
             }
         }
 

@@ -142,7 +142,8 @@ public sealed class RuleBasedExtractorTests(EngineFixture fixture) : IClassFixtu
         List<string> clauses = RuleBasedExtractor.Clauses("I'd rather not train on Thursdays; I spend that evening with my choir.");
 
         string clause = Assert.Single(clauses);
-        Assert.StartsWith("I'd rather not train on Thursdays;", clause, StringComparison.Ordinal);
+        Assert.StartsWith("I'd rather not train on Thursdays", clause, StringComparison.Ordinal);
+        Assert.Contains("choir", clause, StringComparison.Ordinal);
     }
 
     [Theory]
