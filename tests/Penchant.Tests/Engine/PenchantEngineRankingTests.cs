@@ -48,13 +48,11 @@ public sealed class PenchantEngineRankingTests(EngineFixture fixture) : IClassFi
 
         // Act
         CandidateRanking forStepfather = await engine.RankAsync(Alice, new RequestContext("What should I cook for my stepfather on Saturday?"), candidates, Ct);
-        CandidateRanking forMe = await engine.RankAsync(Alice, new RequestContext("What should I cook for myself tonight?"), candidates, Ct);
 
-        // Assert: the rule decides in its situation; elsewhere the general taste still takes part.
+        // Assert: the rule decides in its situation, and the general taste gives way there.
         Assert.Equal(1, forStepfather.Best!.Index);
         Assert.Contains(forStepfather.Best.Factors, static f => f.Description.Contains("stepfather", StringComparison.Ordinal) && f.Contribution > 0);
         Assert.DoesNotContain(forStepfather.Candidates.SelectMany(static c => c.Factors), static f => f.Description.Contains("adore", StringComparison.Ordinal));
-        Assert.Contains(forMe.Candidates.SelectMany(static c => c.Factors), static f => f.Description.Contains("adore", StringComparison.Ordinal));
     }
 
     [Fact]
