@@ -96,7 +96,9 @@ public static class PrefEvalMcq
                     new(ConversationTurn.AssistantRole, PrefEvalEvaluator.Acknowledgement),
                 };
                 turns.AddRange(filler);
-                await engine.ObserveAsync(user, turns, token);
+                WriteResult written = await engine.ObserveAsync(user, turns, token);
+                string preferenceTurn = written.Events[0].Id;
+                IReadOnlyList<Preference> held = await engine.ListAsync(user, token);
                 string[] shown = [.. orders[i].Select(k => item.Options[k])];
                 CandidateRanking ranking = await engine.RankAsync(user, new RequestContext(item.Question), shown, token);
                 int correct = Array.IndexOf(orders[i], 0);
@@ -105,7 +107,11 @@ public static class PrefEvalMcq
                     "\n",
                     ranking.Candidates.Where(c => c.Index == correct || c.Index == ranking.Best!.Index).Select(c =>
                         $"  [{(c.Index == correct ? "correct" : "chosen")}] " + string.Join("; ", c.Factors.Where(static f => f.PreferenceId is not null).Select(static f => string.Create(CultureInfo.InvariantCulture, $"{f.Contribution:0.000} {f.Description}")))));
-                results[i] = new McqResult(item, correct, ranking.Best!.Index, shown, level, factors);
+                results[i] = new McqResult(item, correct, ranking.Best!.Index, shown, level, factors)
+                {
+                    Own = [.. held.Where(p => p.Sources.Contains(preferenceTurn)).Select(static p => p.Text)],
+                    Filler = [.. held.Where(p => !p.Sources.Contains(preferenceTurn)).Select(static p => p.Text)],
+                };
                 await engine.ForgetUserAsync(user, token);
                 progress?.Report(Interlocked.Increment(ref finished));
             });
@@ -240,6 +246,7 @@ public static class PrefEvalMcq
                 output.WriteLine($"miss {miss.Item.Topic}#{miss.Item.Index}: {miss.Item.Preference} | {miss.Item.Question}");
                 output.WriteLine($"  chose:   {miss.Shown[miss.ChosenPosition]}{(miss.Level ? " (all options level: no preference applied)" : string.Empty)}");
                 output.WriteLine($"  correct: {miss.Shown[miss.CorrectPosition]}");
+                output.WriteLine($"  own preferences: {(miss.Own.Count == 0 ? "none extracted" : string.Join(" | ", miss.Own))}");
                 if (!string.IsNullOrEmpty(miss.Factors))
                 {
                     output.WriteLine(miss.Factors);
@@ -247,6 +254,17 @@ public static class PrefEvalMcq
             }
         }
 
+        // The filler conversation states no preference: whatever it yields is a false preference, applied to unrelated questions.
+        var filler = results.SelectMany(static r => r.Filler).GroupBy(static t => t, StringComparer.Ordinal).OrderByDescending(static g => g.Count()).ToList();
+        if (verbose)
+        {
+            foreach (IGrouping<string, string> falsePreference in filler)
+            {
+                output.WriteLine($"filler preference ({falsePreference.Count()} items): {falsePreference.Key}");
+            }
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"filler: {filler.Count} distinct preferences from the filler turns, {Rate.Of(results.Sum(static r => r.Filler.Count), results.Count):0.00} per item; own preference extracted in {Rate.Of(results.Count(static r => r.Own.Count > 0), results.Count):0.000} of items"));
         foreach (IGrouping<string, McqResult> topic in results.GroupBy(static r => r.Item.Topic).OrderBy(static g => g.Key, StringComparer.Ordinal))
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"topic {topic.Key}: n={topic.Count()} accuracy={Rate.Of(topic.Count(static r => r.Correct), topic.Count()):0.000}"));

@@ -30,6 +30,15 @@ internal static partial class Connectives
     [GeneratedRegex(@"^(?:(?:this|that|it)(?:'s| is) (?:because|due to|since|for)|(?:because|due to|since|so that|as it|as they|as i|even if|even though|although|though)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex ReasonLead();
 
+    /// <summary>
+    /// Matches a first-person clause that points back at what was said before it ("I keep that day for my family", "I need
+    /// them for work", "we go there every year"): with no stance of its own it explains the wish before it rather than
+    /// stating one. Closed-class: a first-person subject, then a demonstrative with a word of time or a plain noun substitute,
+    /// or an object pronoun or adverb of place or time that refers back.
+    /// </summary>
+    [GeneratedRegex(@"^(?:\w+,\s*)?(?:i|i'm|i am|i've|i have|we|we're|we are|my \w+|our \w+)\s.*\b(?:(?:that|this|those|these)\s+(?:day|days|night|nights|week|weeks|weekend|weekends|morning|mornings|evening|evenings|afternoon|afternoons|time|times|hour|hours|month|months|season|one|ones|kind|sort|stuff|place|places)|it|them|there|then)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex BackReference();
+
     /// <summary>Matches a clause that opens by turning against what follows ("rather than", "instead of", "as opposed to", "over", "without").</summary>
     [GeneratedRegex(@"^(?:rather than|instead of|as opposed to|over|without)\b", RegexOptions.CultureInvariant)]
     public static partial Regex Inverting();

@@ -30,6 +30,13 @@ internal static partial class Negation
     [GeneratedRegex(@"\b(no|not|never|don'?t|do not|doesn'?t|avoid|avoiding|hate|dislike|can'?t stand|cannot stand|aversion|without|skip|stop|allerg\w*|intoleran\w*|free of|-free|less|nothing|out of|phobia|fear|refuse|despise|loathe)\b", RegexOptions.CultureInvariant)]
     public static partial Regex StatementCue();
 
+    /// <summary>
+    /// Matches a verb of leaving something out ("leave out garlic", "leave the onions out", "omit", "skip", "cut out", "hold
+    /// the"): what follows is unwanted, though no negation says so.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:leave|leaving|leaves)\s+(?:out\b|(?:the\s+|any\s+|all\s+)?[\w-]+(?:\s+[\w-]+)?\s+out\b(?!\s+of\b))|\b(?:omit|omitting|skip|skipping|cut out|cutting out|hold the|go easy on|go light on)\b", RegexOptions.CultureInvariant)]
+    public static partial Regex Omission();
+
     /// <summary>Matches a cue that puts one clause of a preference against its object ("avoid", "can't stand", "boring", "sick of").</summary>
     [GeneratedRegex(@"\b(?:no|not|never|don'?t|do not|doesn'?t|avoid\w*|hate|dislike\w*|can'?t stand|cannot stand|aversion|averse|refuse|despis\w*|detest\w*|loath\w*|can'?t|cannot|won'?t|will not|wouldn'?t|sensitive to|fear|afraid|scared|phobia|allerg\w*|intoleran\w*|steer clear|stay away|no interest|ineffective|difficult|hard to|bores? me|boring|uncomfortable|nauseous|tedious|annoying|frustrat\w*|overwhelm\w*|distress\w*|disorient\w*|objection|opposed|against|can'?t handle|cannot handle|tired of|sick of|unpleasant|irritat\w*)\b", RegexOptions.CultureInvariant)]
     public static partial Regex ClauseCue();

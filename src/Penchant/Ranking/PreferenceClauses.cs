@@ -34,7 +34,8 @@ internal static partial class PreferenceClauses
         "despise", "detest", "loathe", "uncomfortable", "sensitive", "tolerate", "tend", "won", "wont", "avoiding", "preferring",
         "wear", "wearing", "purchase", "purchasing", "buy", "buying", "attend", "attending", "watch", "watching", "owning",
         "having", "thought", "idea", "whether", "please", "comfortable", "participate", "participating", "engage", "engaging",
-        "consume", "consuming", "need", "made", "including", "such", "other",
+        "consume", "consuming", "need", "made", "including", "such", "other", "leave", "leaving", "omit", "omitting", "skip",
+        "skipping", "cut", "go", "easy", "light",
     };
 
     /// <summary>Splits a preference text into clauses.</summary>
@@ -44,11 +45,16 @@ internal static partial class PreferenceClauses
         bool? previous = null;
 
         // Typographic apostrophes ("don’t") read as plain ones, so that the closed-class cues match them.
+        bool firstPart = true;
         foreach (string sentence in TextTools.Sentences(TextTools.PlainApostrophes(text)))
         {
-            foreach (string rawPart in SplitPattern().Split(sentence))
+            // "When you cook for my in-laws, leave out garlic": the situation is where the rule holds, not what it is about.
+            string body = Situation().Replace(sentence, string.Empty);
+            foreach (string rawPart in SplitPattern().Split(body.Length > 0 ? body : sentence))
             {
                 string part = rawPart.Trim(' ', ',', '.', ';', ':');
+                bool first = firstPart;
+                firstPart = false;
 
                 // A negated qualifier goes the other way from what it qualifies: "paints that are not mixed with solvents",
                 // "puzzles that don't involve wordplay", "feeds free from synthetic nitrates".
@@ -78,13 +84,22 @@ internal static partial class PreferenceClauses
                 }
 
                 string lower = part.ToLowerInvariant();
+
+                // "…; I keep that day for my family": a later first-person clause with no cue that points back explains the
+                // wish before it; it is not itself one, and takes no direction from it.
+                if (!first && !Negation.ClauseCue().IsMatch(lower) && !Negation.Omission().IsMatch(lower) && !StanceCues.PositiveClause().IsMatch(lower)
+                    && Connectives.BackReference().IsMatch(lower))
+                {
+                    continue;
+                }
+
                 bool negative;
                 bool inverted = Connectives.Inverting().Match(lower) is { Success: true, Index: 0 };
                 if (inverted)
                 {
                     negative = true;
                 }
-                else if (Negation.ClauseCue().IsMatch(lower))
+                else if (Negation.ClauseCue().IsMatch(lower) || Negation.Omission().IsMatch(lower))
                 {
                     negative = true;
                 }
@@ -199,6 +214,10 @@ internal static partial class PreferenceClauses
     // Split before: "and/but + cue", ", avoiding/preferring/but", "rather than", "instead of", "over" (after prefer), "without", "as opposed to", "; ", "because", "due to", "since", ", as".
     [GeneratedRegex(@"\s*(?:,\s*|\s)(?=(?:and|but|while|whereas)\s+(?:i\s+|i'm\s+|i am\s+)?(?:will\s+|would\s+)?(?:also\s+|really\s+|strongly\s+|much\s+|generally\s+|tend to\s+|usually\s+|always\s+)?(?:prefer|avoid|dislike|like|love|enjoy|want|hate|find|don'?t|do not|can'?t|cannot|won'?t|will not|am|'m|would|rather|only|refuse|have|strongly)\w*\b)|,\s*(?=(?:avoiding|preferring|favou?ring|but|while|whereas)\b)|\s*;\s*|\s+(?=(?:rather than|instead of|as opposed to|over|without|because|due to|since|as i|as it|as they|so i|so that|even if|even though|although)\b)|,\s+(?=(?:as|since|so|because|though)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SplitPattern();
+
+    /// <summary>Matches a situation that opens a sentence and the comma after it ("when you cook for my in-laws, ", "if I'm travelling, ").</summary>
+    [GeneratedRegex(@"^\s*(?:when(?:ever)?|if|any ?time|every time|each time)\s+[^,;]{2,80},\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Situation();
 
     /// <summary>Matches an evaluative complement after the object of a verb of judging: "too" and one or two adjectives ("I find X too slow and boring").</summary>
     // Only after a verb of judging: in "puzzles that are too abstract" the complement is what the user is against.

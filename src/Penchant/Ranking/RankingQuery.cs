@@ -237,6 +237,47 @@ internal sealed class RankingQuery(
     }
 
     /// <summary>
+    /// Lets a rule for a situation the request is in win, in that situation, over what a general preference says the other
+    /// way about the same thing: with "when you cook for my in-laws, leave out garlic" and "I love garlic", a request about
+    /// cooking for the in-laws drops the general clause about garlic (the rest of the general preference still counts).
+    /// </summary>
+    /// <param name="split">The applicable preferences and their clauses; clauses of general preferences are removed in place.</param>
+    /// <param name="requestStems">The request's content stems: a rule counts when more than half its scope's words are in the request.</param>
+    internal static void YieldToScopedRules(List<(SelectedPreference Selected, List<PreferenceClause> Clauses)> split, HashSet<string> requestStems)
+    {
+        foreach ((SelectedPreference scoped, List<PreferenceClause> rules) in split)
+        {
+            if (scoped.Preference.Scope is not { IsScoped: true, Text: { Length: > 0 } scopeText }
+                || TextTools.ContentStems(scopeText) is not { Count: > 0 } scopeStems
+                || TextTools.Coverage(scopeStems, requestStems) <= 0.5)
+            {
+                continue;
+            }
+
+            foreach ((SelectedPreference general, List<PreferenceClause> clauses) in split)
+            {
+                if (!general.Preference.Scope.IsScoped)
+                {
+                    clauses.RemoveAll(c => rules.Exists(r => r.Negative != c.Negative && SharesStem(r.Stems, c.Stems)));
+                }
+            }
+        }
+
+        static bool SharesStem(HashSet<string> a, HashSet<string> b)
+        {
+            foreach (string stem in a)
+            {
+                if (TextTools.ContainsLike(b, stem))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>
     /// Prepares the applicable preferences: their clauses, what is known of each clause's object, and the embeddings of the
     /// clauses' objects.
     /// </summary>
@@ -255,6 +296,7 @@ internal sealed class RankingQuery(
             split.Add((s, clauses));
         }
 
+        YieldToScopedRules(split, requestStems);
         Dictionary<string, float[]> phrases = await PhraseEmbeddings.EmbedAsync(
             embeddings,
             split.SelectMany(static x => x.Clauses.Select(static c => c.Object)), cancellationToken).ConfigureAwait(false);

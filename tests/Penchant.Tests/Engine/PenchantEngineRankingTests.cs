@@ -34,6 +34,49 @@ public sealed class PenchantEngineRankingTests(EngineFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task RankAsync_LeaveOutRuleInItsScope_WinsOverTheGeneralOppositePreference()
+    {
+        // Arrange: a general taste for something and a rule, for one situation, that leaves it out.
+        var (engine, _, _) = fixture.Create();
+        await engine.RememberAsync(Alice, new Statement("I adore fresh ginger in everything I eat."), Ct);
+        await engine.RememberAsync(Alice, new Statement("When you cook for my stepfather, leave out ginger."), Ct);
+        string[] candidates =
+        [
+            "Ginger and spring onion steamed sea bass.",
+            "Lemon and thyme roast chicken with potatoes.",
+        ];
+
+        // Act
+        CandidateRanking forStepfather = await engine.RankAsync(Alice, new RequestContext("What should I cook for my stepfather on Saturday?"), candidates, Ct);
+
+        // Assert: the rule decides in its situation, and the general taste gives way there.
+        Assert.Equal(1, forStepfather.Best!.Index);
+        Assert.Contains(forStepfather.Best.Factors, static f => f.Description.Contains("stepfather", StringComparison.Ordinal) && f.Contribution > 0);
+        Assert.DoesNotContain(forStepfather.Candidates.SelectMany(static c => c.Factors), static f => f.Description.Contains("adore", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RankAsync_ReasonAfterTheWish_DoesNotTurnTheWishAgainstWhatItExplains()
+    {
+        // Arrange: the reason names family; the wish is against Sunday meetings, not against family.
+        var (engine, _, _) = fixture.Create();
+        await engine.ObserveAsync(Alice, [new ConversationTurn(ConversationTurn.UserRole, "I'd rather not have work meetings on Sundays; I keep that day for my family.")], Ct);
+        string[] candidates =
+        [
+            "Sunday 10:00, budget review meeting with the finance team.",
+            "Monday 10:00, budget review meeting with the finance team.",
+        ];
+
+        // Act
+        CandidateRanking ranking = await engine.RankAsync(Alice, new RequestContext("When should I schedule the budget review meeting?"), candidates, Ct);
+
+        // Assert
+        Assert.Equal(1, ranking.Best!.Index);
+        IReadOnlyList<Preference> held = await engine.ListAsync(Alice, Ct);
+        Assert.Single(held);
+    }
+
+    [Fact]
     public async Task RankAsync_NoPreferencesNoModel_KeepsInputOrderWithEqualProbabilities()
     {
         var (engine, _, _) = fixture.Create();

@@ -203,4 +203,27 @@ public sealed class PreferenceClausesTests
 
         Assert.Equal("large hundreds stalls", focused.Object);
     }
+
+    [Theory]
+    [InlineData("Leave out the anchovies.", "anchovies")]
+    [InlineData("Please leave the onions out.", "onions")]
+    [InlineData("When you bake for my nephew, leave out walnuts.", "walnuts")]
+    [InlineData("Skip the croutons.", "croutons")]
+    public void Split_LeavingSomethingOut_IsAgainstIt(string text, string expectedObject)
+    {
+        PreferenceClause clause = Assert.Single(PreferenceClauses.Split(text));
+
+        Assert.True(clause.Negative);
+        Assert.Equal(expectedObject, clause.Object);
+    }
+
+    [Fact]
+    public void Split_ReasonPointingBack_IsNoClause()
+    {
+        List<PreferenceClause> clauses = PreferenceClauses.Split("I'd rather not run on Mondays; I rest my knees then.");
+
+        PreferenceClause clause = Assert.Single(clauses);
+        Assert.True(clause.Negative);
+        Assert.DoesNotContain("knees", clause.Object, StringComparison.Ordinal);
+    }
 }

@@ -25,7 +25,7 @@ internal static partial class ChoiceAnalyzer
         }
 
         string lower = user.ToLowerInvariant();
-        if (!ChoosePattern().IsMatch(lower))
+        if (!Chooses(user))
         {
             return null;
         }
@@ -91,6 +91,24 @@ internal static partial class ChoiceAnalyzer
             ChainsTo = null,
             SignalsRevision = false,
         };
+    }
+
+    /// <summary>
+    /// Whether a sentence of the turn that is not a question picks something: "what is the best treatment for …?" asks about
+    /// the options, it does not choose one.
+    /// </summary>
+    internal static bool Chooses(string user)
+    {
+        foreach (string sentence in TextTools.Sentences(user))
+        {
+            string lower = sentence.Trim().ToLowerInvariant();
+            if (lower.Length > 0 && !lower.EndsWith('?') && !FunctionWords.QuestionStart().IsMatch(lower) && ChoosePattern().IsMatch(lower))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Lists the options of an assistant turn: numbered or bulleted lines.</summary>

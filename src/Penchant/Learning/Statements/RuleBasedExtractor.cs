@@ -46,20 +46,38 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
             return [];
         }
 
+        // A turn that is one quotation ("\"I avoid …\"") is the user's own words, quoted.
+        text = WholeQuotation().Match(text) is { Success: true } whole ? whole.Groups["inner"].Value : text;
+
+        // A turn about code ("AttributeError: … chat_message.text()") instructs about the program, not about the user: only a
+        // rule held to a situation or one said to last ("from now on") is a preference there.
+        bool technical = CodeToken().Count(text) >= 2;
         List<string> candidates = [];
         List<int> ruleScores = [];
-        foreach (string clause in Clauses(text))
+        var elided = new List<bool>();
+        List<string> readings = [];
+        List<string> clauses = Split(text, elided);
+        for (int c = 0; c < clauses.Count; c++)
         {
+            string clause = clauses[c];
             if (clause.Length is < 8 or > MaxSentenceLength)
             {
                 continue;
             }
 
-            int score = RuleScore(clause);
-            if (score > 0)
+            // "I buy second-hand and avoid fast fashion": the second wish has the subject of the first.
+            string read = elided[c] ? "I " + char.ToLowerInvariant(clause[0]) + clause[1..] : clause;
+            int score = RuleScore(read);
+            if (technical && score < 3 && !TimeExpressions.FromNowOn().IsMatch(clause.ToLowerInvariant()))
+            {
+                continue;
+            }
+
+            if (score > 0 && !IsQuotedSpeech(clause))
             {
                 candidates.Add(clause);
                 ruleScores.Add(score);
+                readings.Add(read);
             }
         }
 
@@ -69,7 +87,7 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
         }
 
         LogisticClassifier classifier = await GetClassifierAsync(cancellationToken).ConfigureAwait(false);
-        GeneratedEmbeddings<Embedding<float>> vectors = await _embeddings.GenerateAsync(candidates, cancellationToken: cancellationToken).ConfigureAwait(false);
+        GeneratedEmbeddings<Embedding<float>> vectors = await _embeddings.GenerateAsync(readings, cancellationToken: cancellationToken).ConfigureAwait(false);
         var kept = new double?[candidates.Count];
         bool anyKept = false;
         for (int i = 0; i < candidates.Count; i++)
@@ -90,7 +108,7 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
         {
             for (int i = 0; i < candidates.Count; i++)
             {
-                if (kept[i] is null && IsPlainStatementAboutUser(candidates[i]))
+                if (kept[i] is null && IsPlainStatementAboutUser(readings[i]))
                 {
                     kept[i] = BesideWishConfidence;
                 }
@@ -102,8 +120,9 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
         {
             if (kept[i] is { } confidence)
             {
-                // One wish, one preference: forgetting or revising one leaves the others of the turn alone.
-                found.Add(StatementAnalyzer.Analyze(candidates[i], scope: null, confidence: confidence));
+                // One wish, one preference: forgetting or revising one leaves the others of the turn alone. A wish that shared
+                // its subject with the one before it is stored with it ("I prefer audio formats", not "Prefer audio formats").
+                found.Add(StatementAnalyzer.Analyze(readings[i], scope: null, confidence: confidence));
             }
         }
 
@@ -129,9 +148,67 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
     /// </summary>
     /// <param name="text">The turn.</param>
     /// <returns>The clauses, in order, each a sentence of its own.</returns>
-    internal static List<string> Clauses(string text)
+    internal static List<string> Clauses(string text) => Split(text, elided: null);
+
+    /// <summary>
+    /// Whether the first person of a clause speaks only inside quotation marks (a user story or a line of dialogue the user
+    /// pasted): the words are someone else's, not a wish of the user's. Quotation marks that open or close outside the clause
+    /// count from its start or to its end.
+    /// </summary>
+    internal static bool IsQuotedSpeech(string clause)
+    {
+        if (clause.IndexOfAny(['"', '“', '”']) < 0)
+        {
+            return false;
+        }
+
+        var quoted = new bool[clause.Length];
+        bool inside = false;
+        int opened = 0;
+        for (int k = 0; k < clause.Length; k++)
+        {
+            char c = clause[k];
+            // A plain mark opens a quotation when it leans on the word after it ("… this: \"I …"), closes one when it leans on the
+            // word before it ("… slow.\"").
+            bool opens = c == '“' || (c == '"' && !inside && (clause.IndexOf('"', k + 1) >= 0
+                || ((k == 0 || !char.IsLetterOrDigit(clause[k - 1])) && k + 1 < clause.Length && char.IsLetterOrDigit(clause[k + 1]))));
+            bool closes = c == '”' || (c == '"' && !opens);
+            if (opens)
+            {
+                inside = true;
+                opened = k;
+            }
+            else if (closes)
+            {
+                // A closing mark with no opening one in the clause: the quotation began before it.
+                Array.Fill(quoted, true, inside ? opened : 0, k - (inside ? opened : 0));
+                inside = false;
+            }
+
+            quoted[k] |= inside || opens || closes;
+        }
+
+        var outside = new System.Text.StringBuilder(clause.Length);
+        var within = new System.Text.StringBuilder(clause.Length);
+        for (int k = 0; k < clause.Length; k++)
+        {
+            (quoted[k] ? within : outside).Append(clause[k]);
+            (quoted[k] ? outside : within).Append(' ');
+        }
+
+        string outer = TextTools.PlainApostrophes(outside.ToString()).ToLowerInvariant();
+        string inner = TextTools.PlainApostrophes(within.ToString()).ToLowerInvariant();
+        return FunctionWords.FirstPerson().IsMatch(inner) && !Speaker().IsMatch(outer) && !Negation.ClauseCue().IsMatch(outer);
+    }
+
+    /// <summary>
+    /// Splits a turn into clauses (see <see cref="Clauses(string)"/>), noting for each whether it continues a first-person
+    /// clause of its sentence without a subject of its own ("… and avoid anything with wool").
+    /// </summary>
+    private static List<string> Split(string text, List<bool>? elided)
     {
         var clauses = new List<string>();
+        var noSubject = new List<bool>();
         foreach (string sentence in TextTools.Sentences(text))
         {
             string trimmed = sentence.Trim();
@@ -140,7 +217,7 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
                 continue;
             }
 
-            if (clauses.Count > 0 && Connectives.ReasonLead().IsMatch(trimmed))
+            if (clauses.Count > 0 && (Connectives.ReasonLead().IsMatch(trimmed) || IsBackReference(trimmed)))
             {
                 clauses[^1] = clauses[^1].TrimEnd('.', '!', ';', ',') + ". " + trimmed;
                 continue;
@@ -152,7 +229,8 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
             // A sentence that opens as a request or a question ("write me a story, I like dragons") stays whole, as before.
             string[] parts = TaskStart().IsMatch(trimmed.ToLowerInvariant()) || FunctionWords.QuestionStart().IsMatch(trimmed.ToLowerInvariant())
                 ? [trimmed]
-                : Connectives.ClauseBoundary().Split(trimmed);
+                : SplitElided(Connectives.ClauseBoundary().Split(trimmed));
+            bool firstPersonBefore = false;
             for (int k = 0; k < parts.Length; k++)
             {
                 string part = parts[k].Trim().TrimEnd(',', ';');
@@ -180,6 +258,18 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
                     continue;
                 }
 
+                // "…; I keep that day for my family": a first-person clause with no stance that points back explains the wish
+                // before it. It stays with it, after a semicolon, so that ranking reads it as the reason it is.
+                if (clauses.Count > firstOfSentence && IsBackReference(part))
+                {
+                    clauses[^1] = clauses[^1].TrimEnd('.', '!', ';', ',') + "; " + part;
+                    continue;
+                }
+
+                string partLower = TextTools.PlainApostrophes(part).ToLowerInvariant();
+                bool continues = firstPersonBefore && clauses.Count > firstOfSentence && !SubjectStart().IsMatch(partLower) && RuleScore(part) == 0;
+                firstPersonBefore = continues || FirstPersonSubject().IsMatch(partLower);
+
                 if (situation is null && clauses.Count == firstOfSentence && Connectives.SituationLead().IsMatch(part) && RuleScore(part) < 2 && !part.EndsWith('?'))
                 {
                     situation = part;
@@ -187,6 +277,7 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
                 }
 
                 clauses.Add(situation is null ? part : situation + ", " + part);
+                noSubject.Add(continues);
             }
 
             if (opener is not null)
@@ -198,7 +289,14 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
             {
                 clauses.Add(situation);
             }
+
+            while (noSubject.Count < clauses.Count)
+            {
+                noSubject.Add(false);
+            }
         }
+
+        elided?.AddRange(noSubject);
 
         for (int i = 0; i < clauses.Count; i++)
         {
@@ -210,6 +308,34 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
         return clauses;
     }
 
+    /// <summary>Whether a clause with no stance of its own points back at the wish before it (<see cref="Connectives.BackReference"/>).</summary>
+    private static bool IsBackReference(string clause)
+    {
+        string lower = TextTools.PlainApostrophes(clause).ToLowerInvariant();
+        return RuleScore(clause) <= 1 && !StancePattern().IsMatch(lower) && !lower.TrimEnd().EndsWith('?') && Connectives.BackReference().IsMatch(lower);
+    }
+
+    /// <summary>
+    /// Splits each clause that opens with a first-person subject again before a second verb of stance that shares the subject
+    /// ("I buy second-hand and avoid fast fashion", "I love olives but hate capers").
+    /// </summary>
+    private static string[] SplitElided(string[] parts)
+    {
+        List<string>? split = null;
+        for (int k = 0; k < parts.Length; k++)
+        {
+            string lower = TextTools.PlainApostrophes(parts[k]).ToLowerInvariant();
+            string[] pieces = FirstPersonSubject().IsMatch(lower.Trim()) ? ElidedBoundary().Split(parts[k]) : [parts[k]];
+            if (pieces.Length > 1 || split is not null)
+            {
+                split ??= [.. parts[..k]];
+                split.AddRange(pieces);
+            }
+        }
+
+        return split is null ? parts : [.. split];
+    }
+
     /// <summary>
     /// Scores a sentence with rules: 3 = states a preference by its structure (an instruction held to a recurring situation, a
     /// norm for a class of things), 2 = states a preference, 1 = may, 0 = does not. The embedding classifier has the last
@@ -219,7 +345,8 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
     {
         string lower = TextTools.PlainApostrophes(sentence).ToLowerInvariant().Trim('"', '“', '”', ' ');
         bool stance = StancePattern().IsMatch(lower);
-        bool standing = StandingPattern().IsMatch(lower);
+        // "… hope they will speak up in the future" predicts; it sets no rule.
+        bool standing = StandingPattern().IsMatch(lower) && !PredictionPattern().IsMatch(lower);
         bool question = lower.TrimEnd().EndsWith('?') || FunctionWords.QuestionStart().IsMatch(lower);
         bool task = TaskStart().IsMatch(lower) || FunctionWords.AddressesAssistant().IsMatch(lower);
         // A question stays a question ("why does it fail every time I run it?") unless it sets a rule from now on.
@@ -281,7 +408,33 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
             }
         }
 
-        return symbols > 6 && symbols * 25 > text.Length;
+        if (symbols > 6 && symbols * 25 > text.Length)
+        {
+            return true;
+        }
+
+        // Pasted code among prose: two or more lines that read as code (a statement ending in ":", ";", "{" or "}", or
+        // dense with brackets and operators). Whatever the turn says around it is about that code, not about the user.
+        int codeLines = 0;
+        foreach (string line in text.Split('\n'))
+        {
+            string t = line.Trim();
+            if (t.Length == 0 || t.Contains(' ', StringComparison.Ordinal) && TextTools.Words(t).Count > 12)
+            {
+                continue;
+            }
+
+            int marks = 0;
+            foreach (char c in t)
+            {
+                marks += c is '{' or '}' or ';' or '=' or '<' or '>' or '(' or ')' or '[' or ']' or '_' ? 1 : 0;
+            }
+
+            bool statementEnd = t[^1] is ';' or '{' or '}' || (t[^1] == ':' && t.Contains('(', StringComparison.Ordinal));
+            codeLines += statementEnd || (marks >= 2 && marks * 8 >= t.Length) ? 1 : 0;
+        }
+
+        return codeLines >= 2;
     }
 
     private async Task<LogisticClassifier> GetClassifierAsync(CancellationToken cancellationToken)
@@ -318,7 +471,7 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
         }
     }
 
-    [GeneratedRegex(@"\b(i|i'?m|i am|i've|i have|i'd|i would|i really|i strongly|i usually|i tend to|i always|i never|i only|i mostly|i generally)\s+(\w+\s+)?(prefer|like|love|enjoy|hate|dislike|avoid|loathe|despise|detest|refuse|prioriti[sz]e|value|need|learn best|work best|have no interest|am not interested|uncomfortable|can'?t (eat|have|do|tolerate|wear|use)|won'?t|will not|cannot|only (use|buy|eat|wear|watch|play|consider|drink|read|travel|stay|shop)|have (a|an) (strong |strict |ethical |extreme |acute |serious )?(preference|objection|bias|fear|phobia|aversion|dislike|allergy|interest)|can'?t stand|cannot stand|don'?t (like|eat|drink|want|use|do|enjoy|care)|do not|rather|want|find|favou?r|lean|allergic|intolerant|vegan|vegetarian|a (big |huge )?fan|not (a )?(big )?fan|into|fond|passionate|obsessed|crazy about|trying to|looking (for|to)|aversion|opposed|sensitive|afraid|scared|terrified|interested|keen|partial|committed|on a)\b|\bmy (favou?rite|go-to|preference)|\b(i'?m|i am) (allergic|intolerant|vegan|vegetarian|pescatarian|diabetic|celiac|coeliac|lactose)|\bi have (a |an )?(strong |severe |mild |real )?(allerg|intoleran|aversion|dislike|preference|phobia|fear)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(i|i'?m|i am|i've|i have|i'd|i would|i really|i strongly|i usually|i tend to|i always|i never|i only|i mostly|i generally)\s+(\w+\s+)?(prefer|like|love|enjoy|hate|dislike|avoid|loathe|despise|detest|refuse|prioriti[sz]e|value|need|learn best|work best|have no interest|am not interested|uncomfortable|can'?t (eat|have|do|tolerate|wear|use)|won'?t|will not|cannot|only (use|buy|eat|wear|watch|play|consider|drink|read|travel|stay|shop)|have (a|an) (strong |strict |ethical |extreme |acute |serious )?(preference|objection|bias|fear|phobia|aversion|dislike|allergy|interest)|can'?t stand|cannot stand|don'?t (like|eat|drink|want|use|do|enjoy|care)|do not|rather|want|find|favou?r|lean|allergic|intolerant|vegan|vegetarian|a (big |huge )?fan|not (a )?(big )?fan|into|fond|passionate|obsessed|crazy about|trying to|looking (for|to)|aversion|opposed|sensitive|afraid|scared|terrified|interested|keen|partial|committed|on a|against|believe in|not comfortable|comfortable)\b|\bmy (favou?rite|go-to|preference)|\b(i'?m|i am) (allergic|intolerant|vegan|vegetarian|pescatarian|diabetic|celiac|coeliac|lactose)|\bi have (a |an )?(strong |severe |mild |real )?(allerg|intoleran|aversion|dislike|preference|phobia|fear)", RegexOptions.CultureInvariant)]
     private static partial Regex StancePattern();
 
     // A first-person or possessive subject with a verb in the past tense: what happened, not what holds.
@@ -328,6 +481,34 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
     // Words that hedge or report a thought rather than state something about the user.
     [GeneratedRegex(@"\b(?:i (?:think|guess|hope|wonder|suppose|believe|assume|mean|know|see|understand|doubt|feel like)|i'?m not sure|i am not sure|not sure|maybe|perhaps|probably|i was wondering)\b", RegexOptions.CultureInvariant)]
     private static partial Regex HedgePattern();
+
+    // A third-person subject and a modal before "in the future": a prediction ("they will speak up in the future"), not a rule.
+    [GeneratedRegex(@"\b(?:they|he|she|it|this|that|there|things|everyone|people)\s+(?:will|'ll|would|might|may|could|can|won'?t)\b[^.;,]*\b(?:in (?:the )?future|going forward)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PredictionPattern();
+
+    // A whole turn in quotation marks, its last punctuation inside or outside them.
+    [GeneratedRegex(@"^\s*[""“](?<inner>[^""“”]+)[""”]\s*[.!]?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex WholeQuotation();
+
+    // A token of code in prose: a call ("text()", "obj.method("), a snake_case or camelCase name, an error type.
+    [GeneratedRegex(@"\b\w+\.\w+\(|\b\w+\(\)|\b[a-z]+_[a-z_]+\b|\b[a-z]+[A-Z]\w*\b|\b[A-Z]\w*(?:Error|Exception)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex CodeToken();
+
+    // The user as speaker ("I", "I'm", "me"): "my teacher asked …" is about someone else's words.
+    [GeneratedRegex(@"\b(?:i|i'm|i'd|i've|i'll|im|me|myself)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Speaker();
+
+    // A clause whose subject is the user ("I …", "I'm …", "Personally, I …").
+    [GeneratedRegex(@"^(?:\w+,\s*)?(?:i|i'm|i'd|i've|i am|i do|i really|i also)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex FirstPersonSubject();
+
+    // A clause that opens with a subject, a determiner or a word addressed to the assistant: it has a subject of its own.
+    [GeneratedRegex(@"^(?:please|pls|i|i'm|i'd|i've|im|you|we|my|our|he|she|they|it|it's|this|that|these|those|there|the|a|an|some|any|every|each|all|no)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SubjectStart();
+
+    // Before a second verb of stance after "and" or "but", the subject of the first: "I buy X and avoid Y".
+    [GeneratedRegex(@"\s*,?\s+(?:and|but)\s+(?=(?:(?:also|really|strongly|usually|always|much|generally|tend to|would rather|rather)\s+)?(?:prefer|like|love|enjoy|hate|dislike|loathe|detest|despise|avoid|want|refuse|can'?t stand|cannot stand|don'?t|do not|only\s+(?!(?:on|in|at|for|when|if|with|to|the|a|an|by|from|after|before|during|my|our|one|once|twice|if)\b)[a-z]+)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ElidedBoundary();
 
     [GeneratedRegex(@"^(?:actually,?\s+)?(?:make|switch|change) (?:that|it|them)\b", RegexOptions.CultureInvariant)]
     private static partial Regex RevisionPattern();

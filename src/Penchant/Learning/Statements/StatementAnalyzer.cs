@@ -43,7 +43,7 @@ internal static partial class StatementAnalyzer
         PreferenceKind kind = RulePattern().IsMatch(lower) ? PreferenceKind.Rule
             : FactPattern().IsMatch(lower) ? PreferenceKind.Fact
             : PreferenceKind.Preference;
-        Polarity polarity = Negation.StatementCue().IsMatch(lower) ? Polarity.Negative
+        Polarity polarity = Negation.StatementCue().IsMatch(lower) || Negation.Omission().IsMatch(lower) ? Polarity.Negative
             : kind == PreferenceKind.Fact && !StanceCues.Positive().IsMatch(lower) ? Polarity.Neutral
             : Polarity.Positive;
         double strength = StanceCues.Absolute().IsMatch(lower) ? 1.0

@@ -127,4 +127,95 @@ public sealed class RuleBasedExtractorTests(EngineFixture fixture) : IClassFixtu
         ExtractedPreference wish = Assert.Single(found);
         Assert.Contains("aisle", wish.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Clauses_SecondStanceVerbSharingTheSubject_IsAClauseOfItsOwn()
+    {
+        List<string> clauses = RuleBasedExtractor.Clauses("I drink oat milk but hate soy lattes.");
+
+        Assert.Equal(["I drink oat milk.", "Hate soy lattes."], clauses);
+    }
+
+    [Fact]
+    public void Clauses_ClausePointingBack_StaysWithTheWishItExplains()
+    {
+        List<string> clauses = RuleBasedExtractor.Clauses("I'd rather not train on Thursdays; I spend that evening with my choir.");
+
+        string clause = Assert.Single(clauses);
+        Assert.StartsWith("I'd rather not train on Thursdays", clause, StringComparison.Ordinal);
+        Assert.Contains("choir", clause, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("“I want to repaint the hall so that it feels brighter.”")]
+    [InlineData("1 point“As a tenant, I need a parking space.")]
+    [InlineData("My coach asked us to discuss this: \"I always give my best.\"")]
+    public void IsQuotedSpeech_FirstPersonOnlyInsideQuotes_IsSomeoneElsesWords(string clause)
+        => Assert.True(RuleBasedExtractor.IsQuotedSpeech(clause));
+
+    [Theory]
+    [InlineData("I can't stand the phrase \"circle back\".")]
+    [InlineData("Never open with \"I hope you are well\".")]
+    [InlineData("I prefer hiking boots.")]
+    public void IsQuotedSpeech_UserSpeaksOutsideTheQuote_IsTheUsers(string clause)
+        => Assert.False(RuleBasedExtractor.IsQuotedSpeech(clause));
+
+    [Theory]
+    [InlineData("Our new hire is quiet; perhaps he will speak up more in the future.")]
+    [InlineData("Things will get easier going forward, I hope.")]
+    public void RuleScore_PredictionAboutSomeoneElse_IsNoStandingRule(string sentence)
+        => Assert.True(RuleBasedExtractor.RuleScore(sentence) < 2);
+
+    [Fact]
+    public void RuleScore_InstructionForTheFuture_IsStillAStandingRule()
+        => Assert.InRange(RuleBasedExtractor.RuleScore("Please use kilometres in the future."), 2, 3);
+
+    [Fact]
+    public async Task FromTurnAsync_SecondWishWithoutItsOwnSubject_IsKept()
+    {
+        var extractor = new RuleBasedExtractor(fixture.Embeddings);
+
+        IReadOnlyList<ExtractedPreference> found = await extractor.FromTurnAsync("I repair my own bikes and avoid shops that upsell carbon parts.", Ct);
+
+        Assert.Equal(2, found.Count);
+        Assert.Contains("repair", found[0].Text, StringComparison.Ordinal);
+        Assert.Contains("carbon", found[1].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("repair", found[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FromTurnAsync_ReasonPointingBack_IsNoWishOfItsOwn()
+    {
+        var extractor = new RuleBasedExtractor(fixture.Embeddings);
+
+        IReadOnlyList<ExtractedPreference> found = await extractor.FromTurnAsync("I'd rather not schedule dentist visits on Saturdays. I keep that day for my kids.", Ct);
+
+        ExtractedPreference wish = Assert.Single(found);
+        Assert.Contains("dentist", wish.Text, StringComparison.Ordinal);
+        Assert.Equal(Domain.Polarity.Negative, wish.Polarity);
+    }
+
+    [Theory]
+    [InlineData("Quiz 3: which user story is well formed? “I want cheaper tickets.” “As a commuter, I want a monthly pass so that I save money.”")]
+    [InlineData("It fails with a TypeError:\nresult = parse_rows(data)\nrows.append(item)\nI can't change the input format, other tools write it.")]
+    [InlineData("Our intern rarely talks in meetings. Maybe she will ask more in the future.")]
+    public async Task FromTurnAsync_TurnThatStatesNothingOfTheUsers_YieldsNothing(string turn)
+    {
+        var extractor = new RuleBasedExtractor(fixture.Embeddings);
+
+        IReadOnlyList<ExtractedPreference> found = await extractor.FromTurnAsync(turn, Ct);
+
+        Assert.Empty(found);
+    }
+
+    [Fact]
+    public async Task FromTurnAsync_WholeTurnInQuotes_IsTheUsersOwnWish()
+    {
+        var extractor = new RuleBasedExtractor(fixture.Embeddings);
+
+        IReadOnlyList<ExtractedPreference> found = await extractor.FromTurnAsync("\"I only drink decaf after lunch.\"", Ct);
+
+        ExtractedPreference wish = Assert.Single(found);
+        Assert.Contains("decaf", wish.Text, StringComparison.Ordinal);
+    }
 }
