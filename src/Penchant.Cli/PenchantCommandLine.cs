@@ -36,6 +36,9 @@ internal static class PenchantCommandLine
         root.Subcommands.Add(new CompareCommand(globals, environment));
         root.Subcommands.Add(new ChooseCommand(globals, environment));
         root.Subcommands.Add(new RecommendCommand(globals, environment));
+        root.Subcommands.Add(new DecideCommand(globals, environment));
+        root.Subcommands.Add(new RewardCommand(globals, environment));
+        root.Subcommands.Add(new ActivateCommand(globals, environment));
         root.Subcommands.Add(new EditCommand(globals, environment));
         root.Subcommands.Add(new ExplainCommand(globals, environment));
         root.Subcommands.Add(new PrincipleCommand(globals, environment));

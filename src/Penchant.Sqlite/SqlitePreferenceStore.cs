@@ -42,6 +42,8 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
     private const int MaxGroupCommit = 64;
     private const string Savepoint = "change";
 
+    private static readonly object ConfiguredMarker = new();
+
     private static readonly string[] UserTables = ["preference_metadata", "events", "preferences", "models", "users"];
 
     private readonly string _connectionString;
@@ -52,7 +54,11 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
     private readonly SemaphoreSlim _initializeGate = new(1, 1);
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly ConcurrentQueue<PendingCommit> _commitQueue = new();
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configuredHandles = new();
     private SqliteConnection? _keepAlive;
+
+    // The connection group commits run on, kept open with its prepared statements; only the holder of the write gate uses it.
+    private WriterStatements? _writer;
     private volatile bool _initialized;
     private int _disposed;
 
@@ -598,6 +604,7 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
             SqliteConnection.ClearPool(connection);
         }
 
+        Interlocked.Exchange(ref _writer, null)?.Dispose();
         _keepAlive?.Dispose();
         _keepAlive = null;
     }
@@ -623,42 +630,45 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
         bool wroteDeletions = false;
         try
         {
-            var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
-            await using (connection.ConfigureAwait(false))
+            WriterStatements writer = _writer ??= new WriterStatements(await OpenAsync(CancellationToken.None).ConfigureAwait(false));
+            SqliteConnection connection = writer.Connection;
+
+            // BEGIN IMMEDIATE takes the write lock before any version is read, so no other writer can slip in between.
+            var transaction = connection.BeginTransaction(deferred: false);
+            await using (transaction.ConfigureAwait(false))
             {
-                // BEGIN IMMEDIATE takes the write lock before any version is read, so no other writer can slip in between.
-                var transaction = connection.BeginTransaction(deferred: false);
-                await using (transaction.ConfigureAwait(false))
+                for (int i = 0; i < batch.Count; i++)
                 {
-                    for (int i = 0; i < batch.Count; i++)
+                    await transaction.SaveAsync(Savepoint, CancellationToken.None).ConfigureAwait(false);
+                    try
                     {
-                        await transaction.SaveAsync(Savepoint, CancellationToken.None).ConfigureAwait(false);
-                        try
-                        {
-                            var (appended, deletes) = await CommitCoreAsync(connection, transaction, batch[i].User, batch[i].Change, CancellationToken.None).ConfigureAwait(false);
-                            await transaction.ReleaseAsync(Savepoint, CancellationToken.None).ConfigureAwait(false);
-                            outcomes[i] = (appended, null);
-                            wroteDeletions |= deletes;
-                        }
-                        catch (Exception ex) when (ex is ConcurrencyException or ArgumentException or SqliteException)
-                        {
-                            await transaction.RollbackAsync(Savepoint, CancellationToken.None).ConfigureAwait(false);
-                            await transaction.ReleaseAsync(Savepoint, CancellationToken.None).ConfigureAwait(false);
-                            outcomes[i] = (null, ex is SqliteException sqlite ? Failure(sqlite, "commit a change", CancellationToken.None) : ex);
-                        }
+                        var (appended, deletes) = await CommitCoreAsync(connection, transaction, batch[i].User, batch[i].Change, writer, CancellationToken.None).ConfigureAwait(false);
+                        await transaction.ReleaseAsync(Savepoint, CancellationToken.None).ConfigureAwait(false);
+                        outcomes[i] = (appended, null);
+                        wroteDeletions |= deletes;
                     }
-
-                    await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+                    catch (Exception ex) when (ex is ConcurrencyException or ArgumentException or SqliteException)
+                    {
+                        await transaction.RollbackAsync(Savepoint, CancellationToken.None).ConfigureAwait(false);
+                        await transaction.ReleaseAsync(Savepoint, CancellationToken.None).ConfigureAwait(false);
+                        outcomes[i] = (null, ex is SqliteException sqlite ? Failure(sqlite, "commit a change", CancellationToken.None) : ex);
+                    }
                 }
 
-                if (wroteDeletions)
-                {
-                    await TruncateWriteAheadLogAsync(connection).ConfigureAwait(false);
-                }
+                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+
+            if (wroteDeletions)
+            {
+                await TruncateWriteAheadLogAsync(connection).ConfigureAwait(false);
             }
         }
         catch (Exception ex)
         {
+            // The connection may be unusable (a disk error, a lost file): the next batch opens another.
+            _writer?.Dispose();
+            _writer = null;
+
             // Nothing of the batch is durable: every change fails.
             Exception failure = ex is SqliteException sqlite ? Failure(sqlite, "commit a change", CancellationToken.None) : ex;
             foreach (PendingCommit item in batch)
@@ -683,9 +693,9 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
     }
 
     private static async Task<(IReadOnlyList<PreferenceEvent> Appended, bool Deletes)> CommitCoreAsync(
-        SqliteConnection connection, SqliteTransaction transaction, UserKey user, UserChange change, CancellationToken cancellationToken)
+        SqliteConnection connection, SqliteTransaction transaction, UserKey user, UserChange change, WriterStatements writer, CancellationToken cancellationToken)
     {
-        long? stored = await ReadVersionAsync(connection, transaction, user, cancellationToken).ConfigureAwait(false);
+        long? stored = await ReadVersionAsync(connection, transaction, user, cancellationToken, writer).ConfigureAwait(false);
         long version = stored ?? 0;
         if (version != change.ExpectedVersion)
         {
@@ -704,7 +714,7 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
             await insertUser.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var appended = await AppendEventsAsync(connection, transaction, user, version, change, cancellationToken).ConfigureAwait(false);
+        var appended = await AppendEventsAsync(transaction, user, version, change, writer, cancellationToken).ConfigureAwait(false);
 
         // The metadata index changes with the preferences: their rows go with them, an upsert's rows are written again.
         if (change.ReplaceAllPreferences)
@@ -747,8 +757,13 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
 
         if (appended.Count > 0)
         {
-            using var updateVersion = CreateCommand(connection, transaction, "UPDATE users SET version = $version WHERE tenant = $tenant AND user = $user;", user);
-            updateVersion.Parameters.AddWithValue("$version", version + appended.Count);
+            SqliteCommand updateVersion = writer.Get(transaction, "UPDATE users SET version = $version WHERE tenant = $tenant AND user = $user;", user, out bool created);
+            if (created)
+            {
+                updateVersion.Parameters.Add("$version", SqliteType.Integer);
+            }
+
+            updateVersion.Parameters["$version"].Value = version + appended.Count;
             await updateVersion.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -756,33 +771,41 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
     }
 
     private static async Task<IReadOnlyList<PreferenceEvent>> AppendEventsAsync(
-        SqliteConnection connection, SqliteTransaction transaction, UserKey user, long version, UserChange change, CancellationToken cancellationToken)
+        SqliteTransaction transaction, UserKey user, long version, UserChange change, WriterStatements writer, CancellationToken cancellationToken)
     {
         if (change.Append.Count == 0)
         {
             return [];
         }
 
-        using var command = CreateCommand(
-            connection,
+        SqliteCommand command = writer.Get(
             transaction,
             """
             INSERT INTO events (tenant, user, seq, id, kind, role, text, scope, target, at, redacted, data, metadata, expires_at)
             VALUES ($tenant, $user, $seq, $id, $kind, $role, $text, $scope, $target, $at, $redacted, $data, $metadata, $expires);
             """,
-            user);
-        var seq = command.Parameters.Add("$seq", SqliteType.Integer);
-        var id = command.Parameters.Add("$id", SqliteType.Text);
-        var kind = command.Parameters.AddWithValue("$kind", 0);
-        var role = command.Parameters.Add("$role", SqliteType.Text);
-        var text = command.Parameters.Add("$text", SqliteType.Text);
-        var scope = command.Parameters.Add("$scope", SqliteType.Text);
-        var target = command.Parameters.Add("$target", SqliteType.Text);
-        var at = command.Parameters.Add("$at", SqliteType.Text);
-        var redacted = command.Parameters.Add("$redacted", SqliteType.Integer);
-        var data = command.Parameters.Add("$data", SqliteType.Text);
-        var metadata = command.Parameters.Add("$metadata", SqliteType.Text);
-        var expires = command.Parameters.Add("$expires", SqliteType.Text);
+            user,
+            out bool created);
+        if (created)
+        {
+            command.Parameters.Add("$seq", SqliteType.Integer);
+            command.Parameters.Add("$id", SqliteType.Text);
+            command.Parameters.AddWithValue("$kind", 0);
+            command.Parameters.Add("$role", SqliteType.Text);
+            command.Parameters.Add("$text", SqliteType.Text);
+            command.Parameters.Add("$scope", SqliteType.Text);
+            command.Parameters.Add("$target", SqliteType.Text);
+            command.Parameters.Add("$at", SqliteType.Text);
+            command.Parameters.Add("$redacted", SqliteType.Integer);
+            command.Parameters.Add("$data", SqliteType.Text);
+            command.Parameters.Add("$metadata", SqliteType.Text);
+            command.Parameters.Add("$expires", SqliteType.Text);
+        }
+
+        SqliteParameterCollection parameters = command.Parameters;
+        SqliteParameter seq = parameters["$seq"], id = parameters["$id"], kind = parameters["$kind"], role = parameters["$role"], text = parameters["$text"];
+        SqliteParameter scope = parameters["$scope"], target = parameters["$target"], at = parameters["$at"], redacted = parameters["$redacted"];
+        SqliteParameter data = parameters["$data"], metadata = parameters["$metadata"], expires = parameters["$expires"];
 
         var redactNow = change.Redact.Count == 0 ? null : new HashSet<string>(change.Redact, StringComparer.Ordinal);
         var appended = new PreferenceEvent[change.Append.Count];
@@ -915,11 +938,22 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
         return command;
     }
 
-    private static async Task<long?> ReadVersionAsync(SqliteConnection connection, SqliteTransaction transaction, UserKey user, CancellationToken cancellationToken)
+    private static async Task<long?> ReadVersionAsync(SqliteConnection connection, SqliteTransaction transaction, UserKey user, CancellationToken cancellationToken, WriterStatements? writer = null)
     {
-        using var command = CreateCommand(connection, transaction, "SELECT version FROM users WHERE tenant = $tenant AND user = $user;", user);
-        object? value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        return value is null or DBNull ? null : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+        const string Sql = "SELECT version FROM users WHERE tenant = $tenant AND user = $user;";
+        SqliteCommand command = writer is null ? CreateCommand(connection, transaction, Sql, user) : writer.Get(transaction, Sql, user, out _);
+        try
+        {
+            object? value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            return value is null or DBNull ? null : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            if (writer is null)
+            {
+                await command.DisposeAsync().ConfigureAwait(false);
+            }
+        }
     }
 
     private static Preference ReadPreference(SqliteDataReader reader)
@@ -1187,8 +1221,19 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
             connection.CreateCollation("ORDINAL", static (x, y) => string.CompareOrdinal(x, y));
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
 
-            // Per-connection settings: a pooled connection may be new, so they are set on every open (they cost microseconds).
+            // Per-connection settings, set once on each SQLite handle the pool opens: they stay with the handle while the pool
+            // reuses it, so a pooled connection that had them is not given them again.
+            if (connection.Handle is { } handle && _configuredHandles.TryGetValue(handle, out _))
+            {
+                return connection;
+            }
+
             await ExecuteAsync(connection, null, _connectionPragmas, cancellationToken).ConfigureAwait(false);
+            if (connection.Handle is { } opened)
+            {
+                _configuredHandles.AddOrUpdate(opened, ConfiguredMarker);
+            }
+
             return connection;
         }
         catch
@@ -1253,5 +1298,52 @@ public sealed class SqlitePreferenceStore : IPreferenceStore, IAsyncDisposable, 
         public bool TryClaim() => Interlocked.CompareExchange(ref _state, 1, 0) == 0;
 
         public bool TryAbandon() => Interlocked.CompareExchange(ref _state, 2, 0) == 0;
+    }
+
+    /// <summary>
+    /// The group-commit connection and its hot statements (read a version, append an event, bump the version), prepared once
+    /// and run again for every change: SQLite compiles each statement once per connection instead of once per commit.
+    /// </summary>
+    private sealed class WriterStatements(SqliteConnection connection) : IDisposable
+    {
+        private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+        /// <summary>Gets the connection.</summary>
+        public SqliteConnection Connection => connection;
+
+        /// <summary>Gets the command of <paramref name="sql"/> in the transaction, its <c>$tenant</c> and <c>$user</c> set to the user's.</summary>
+        /// <param name="transaction">The batch's transaction.</param>
+        /// <param name="sql">The statement (a constant).</param>
+        /// <param name="user">The user.</param>
+        /// <param name="created">Whether the command is new, so its other parameters must be added.</param>
+        /// <returns>The command, owned by this cache (not to be disposed).</returns>
+        public SqliteCommand Get(SqliteTransaction transaction, string sql, UserKey user, out bool created)
+        {
+            created = !_commands.TryGetValue(sql, out SqliteCommand? command);
+            if (command is null)
+            {
+                command = connection.CreateCommand();
+                command.CommandText = sql;
+                command.Parameters.Add("$tenant", SqliteType.Text);
+                command.Parameters.Add("$user", SqliteType.Text);
+                _commands[sql] = command;
+            }
+
+            command.Transaction = transaction;
+            command.Parameters["$tenant"].Value = user.TenantId;
+            command.Parameters["$user"].Value = user.UserId;
+            return command;
+        }
+
+        public void Dispose()
+        {
+            foreach (SqliteCommand command in _commands.Values)
+            {
+                command.Dispose();
+            }
+
+            _commands.Clear();
+            connection.Dispose();
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Penchant.Deciding;
 using Penchant.Domain;
 using Penchant.Signals;
 
@@ -12,7 +13,7 @@ namespace Penchant.Cli.Contracts;
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(CamelCaseEnumConverter<PreferenceKind>), typeof(CamelCaseEnumConverter<Polarity>), typeof(CamelCaseEnumConverter<ComparisonMagnitude>), typeof(CamelCaseEnumConverter<ReactionLabel>)])]
+    Converters = [typeof(CamelCaseEnumConverter<PreferenceKind>), typeof(CamelCaseEnumConverter<Polarity>), typeof(CamelCaseEnumConverter<ComparisonMagnitude>), typeof(CamelCaseEnumConverter<ReactionLabel>), typeof(CamelCaseEnumConverter<DecisionPolicy>)])]
 [JsonSerializable(typeof(TurnContract))]
 [JsonSerializable(typeof(WriteResponse))]
 [JsonSerializable(typeof(SelectionResponse))]
@@ -21,6 +22,11 @@ namespace Penchant.Cli.Contracts;
 [JsonSerializable(typeof(IReadOnlyList<SearchMatchContract>))]
 [JsonSerializable(typeof(PreferenceEvent))]
 [JsonSerializable(typeof(ImportResponse))]
+[JsonSerializable(typeof(DecideRequest))]
+[JsonSerializable(typeof(IReadOnlyList<DecisionActionContract>))]
+[JsonSerializable(typeof(DecisionResponse))]
+[JsonSerializable(typeof(RewardResponse))]
+[JsonSerializable(typeof(ActivatedJson))]
 internal sealed partial class ContractJsonContext : JsonSerializerContext;
 
 /// <summary>Writes an enum as a camelCase string (<c>statement</c>) and reads names case-insensitively or numbers.</summary>

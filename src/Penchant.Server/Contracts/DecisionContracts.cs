@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Penchant.Deciding;
 
 namespace Penchant.Server.Contracts;
@@ -9,13 +8,13 @@ namespace Penchant.Server.Contracts;
 /// Features as one JSON object: a string value is a category (<c>"device": "mobile"</c> is <c>device=mobile</c>), a number
 /// is numeric, a nested object prefixes its names (<c>user.age</c>), an array of numbers is indexed (<c>pos[0]</c>).
 /// </param>
-public sealed record DecisionContextContract(string? Text = null, JsonElement? Features = null);
+public sealed record DecisionContextContract(string? Text = null, FeatureObject? Features = null);
 
 /// <summary>An action a decision may choose.</summary>
 /// <param name="Id">The application's identifier of the action.</param>
 /// <param name="Text">A text describing it, or absent.</param>
 /// <param name="Features">Its features, as for <see cref="DecisionContextContract.Features"/>.</param>
-public sealed record DecisionActionContract(string? Id, string? Text = null, JsonElement? Features = null);
+public sealed record DecisionActionContract(string? Id, string? Text = null, FeatureObject? Features = null);
 
 /// <summary>A decision to make (<c>POST /v1/users/{userId}/decisions</c>).</summary>
 /// <param name="Context">The context.</param>

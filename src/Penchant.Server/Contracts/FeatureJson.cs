@@ -1,87 +1,63 @@
-using System.Globalization;
-using System.Text.Json;
 using Penchant.Deciding;
 
 namespace Penchant.Server.Contracts;
 
 /// <summary>
-/// Reads features from JSON as Personalizer and Vowpal Wabbit do: a string is a category (<c>name=value</c> with value 1), a
-/// number is numeric, a boolean a category, a nested object prefixes its names with <c>parent.</c>, an array is indexed
-/// (<c>name[i]</c>); nulls are skipped.
+/// Takes the features a request's JSON named (<see cref="FeatureObject"/>, read as Personalizer and Vowpal Wabbit read them by
+/// <see cref="FeatureObjectConverter"/>) and refuses what a route cannot use, in the route's words: a value that is not an
+/// object, or more features than the limit.
 /// </summary>
 internal static class FeatureJson
 {
-    /// <summary>Reads the features of one JSON value (an object, or absent).</summary>
+    /// <summary>Takes the features of one JSON value (an object, or absent).</summary>
     /// <exception cref="ArgumentException">The value is not an object, or it holds more than <paramref name="limit"/> features.</exception>
-    public static IReadOnlyList<Feature> Read(JsonElement? element, int limit, string parameterName)
+    public static IReadOnlyList<Feature> Read(FeatureObject? value, int limit, string parameterName)
     {
-        var features = new List<Feature>();
-        if (element is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined } value)
+        if (value is null)
         {
-            if (value.ValueKind != JsonValueKind.Object)
-            {
-                throw new ArgumentException($"'{parameterName}' is a JSON object of features.", parameterName);
-            }
-
-            Add(features, value, null, limit, parameterName);
+            return [];
         }
 
-        return features;
+        if (!value.IsObject)
+        {
+            throw new ArgumentException($"'{parameterName}' is a JSON object of features.", parameterName);
+        }
+
+        return value.Features.Count > limit ? throw TooMany(limit, parameterName) : value.Features;
     }
 
-    /// <summary>Reads the features of a list of JSON objects (Personalizer's <c>contextFeatures</c> and action <c>features</c>).</summary>
+    /// <summary>Takes the features of a list of JSON objects (Personalizer's <c>contextFeatures</c> and action <c>features</c>).</summary>
     /// <exception cref="ArgumentException">An item is not an object, or there are more than <paramref name="limit"/> features.</exception>
-    public static IReadOnlyList<Feature> ReadList(IReadOnlyList<JsonElement>? elements, int limit, string parameterName)
+    public static IReadOnlyList<Feature> ReadList(IReadOnlyList<FeatureObject?>? values, int limit, string parameterName)
     {
-        var features = new List<Feature>();
-        foreach (JsonElement element in elements ?? [])
+        if (values is null || values.Count == 0)
         {
-            if (element.ValueKind != JsonValueKind.Object)
+            return [];
+        }
+
+        if (values.Count == 1 && values[0] is { IsObject: true } single)
+        {
+            return single.Features.Count > limit ? throw TooMany(limit, parameterName) : single.Features;
+        }
+
+        var features = new List<Feature>();
+        foreach (FeatureObject? value in values)
+        {
+            if (value is not { IsObject: true })
             {
                 throw new ArgumentException($"Every item of '{parameterName}' is a JSON object of features.", parameterName);
             }
 
-            Add(features, element, null, limit, parameterName);
+            if (features.Count + value.Features.Count > limit)
+            {
+                throw TooMany(limit, parameterName);
+            }
+
+            features.AddRange(value.Features);
         }
 
         return features;
     }
 
-    private static void Add(List<Feature> features, JsonElement value, string? name, int limit, string parameterName)
-    {
-        switch (value.ValueKind)
-        {
-            case JsonValueKind.Object:
-                foreach (JsonProperty property in value.EnumerateObject())
-                {
-                    Add(features, property.Value, name is null ? property.Name : $"{name}.{property.Name}", limit, parameterName);
-                }
-
-                return;
-            case JsonValueKind.Array:
-                int index = 0;
-                foreach (JsonElement item in value.EnumerateArray())
-                {
-                    Add(features, item, string.Create(CultureInfo.InvariantCulture, $"{name}[{index++}]"), limit, parameterName);
-                }
-
-                return;
-            case JsonValueKind.Null or JsonValueKind.Undefined:
-                return;
-        }
-
-        if (features.Count >= limit)
-        {
-            throw new ArgumentException($"'{parameterName}' has more than {limit} features.", parameterName);
-        }
-
-        string key = name ?? throw new ArgumentException($"'{parameterName}' holds a value without a name.", parameterName);
-        features.Add(value.ValueKind switch
-        {
-            JsonValueKind.Number => new Feature(key, value.GetDouble()),
-            JsonValueKind.True => Feature.Category(key, "true"),
-            JsonValueKind.False => Feature.Category(key, "false"),
-            _ => Feature.Category(key, value.GetString()!),
-        });
-    }
+    private static ArgumentException TooMany(int limit, string parameterName) => new($"'{parameterName}' has more than {limit} features.", parameterName);
 }

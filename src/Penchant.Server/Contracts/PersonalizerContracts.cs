@@ -1,11 +1,9 @@
-using System.Text.Json;
-
 namespace Penchant.Server.Contracts;
 
 /// <summary>An action of Azure Personalizer's v1.0 rank request.</summary>
 /// <param name="Id">The action's identifier.</param>
 /// <param name="Features">The action's features: a list of JSON objects.</param>
-public sealed record PersonalizerAction(string? Id, IReadOnlyList<JsonElement>? Features = null);
+public sealed record PersonalizerAction(string? Id, IReadOnlyList<FeatureObject?>? Features = null);
 
 /// <summary>Azure Personalizer's v1.0 rank request (<c>POST /personalizer/v1.0/rank</c>).</summary>
 /// <param name="ContextFeatures">The context's features: a list of JSON objects.</param>
@@ -14,7 +12,7 @@ public sealed record PersonalizerAction(string? Id, IReadOnlyList<JsonElement>? 
 /// <param name="EventId">The event's identifier; a new one when absent.</param>
 /// <param name="DeferActivation">Whether the event waits for <c>activate</c> before it is learned from.</param>
 public sealed record PersonalizerRankRequest(
-    IReadOnlyList<JsonElement>? ContextFeatures,
+    IReadOnlyList<FeatureObject?>? ContextFeatures,
     IReadOnlyList<PersonalizerAction>? Actions,
     IReadOnlyList<string>? ExcludedActions = null,
     string? EventId = null,

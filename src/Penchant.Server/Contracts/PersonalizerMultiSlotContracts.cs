@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Penchant.Server.Contracts;
 
 /// <summary>A slot of Azure Personalizer's multi-slot rank request: a place on the page that shows one action.</summary>
@@ -7,7 +5,7 @@ namespace Penchant.Server.Contracts;
 /// <param name="BaselineAction">The action the application would show in the slot without Personalizer.</param>
 /// <param name="Features">The slot's features (for example its size or position): a list of JSON objects.</param>
 /// <param name="ExcludedActions">Identifiers of actions not to show in this slot.</param>
-public sealed record PersonalizerSlot(string? Id, string? BaselineAction = null, IReadOnlyList<JsonElement>? Features = null, IReadOnlyList<string>? ExcludedActions = null);
+public sealed record PersonalizerSlot(string? Id, string? BaselineAction = null, IReadOnlyList<FeatureObject?>? Features = null, IReadOnlyList<string>? ExcludedActions = null);
 
 /// <summary>Azure Personalizer's multi-slot rank request (<c>POST /personalizer/v1.0/multislot/rank</c>).</summary>
 /// <param name="ContextFeatures">The context's features: a list of JSON objects.</param>
@@ -16,7 +14,7 @@ public sealed record PersonalizerSlot(string? Id, string? BaselineAction = null,
 /// <param name="EventId">The event's identifier; a new one when absent.</param>
 /// <param name="DeferActivation">Whether the event waits for <c>activate</c> before it is learned from.</param>
 public sealed record PersonalizerMultiSlotRankRequest(
-    IReadOnlyList<JsonElement>? ContextFeatures,
+    IReadOnlyList<FeatureObject?>? ContextFeatures,
     IReadOnlyList<PersonalizerAction>? Actions,
     IReadOnlyList<PersonalizerSlot>? Slots,
     string? EventId = null,

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
 using Penchant.Server.Writes;
@@ -30,12 +31,12 @@ internal sealed class JsonBodyMiddleware(RequestDelegate next, IOptions<ServiceO
             return;
         }
 
-        request.EnableBuffering();
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, context.RequestAborted);
-        request.Body.Position = 0;
+        // The body is read once into a pooled buffer, validated there, and bound from it (no file buffering, no second copy).
+        PooledBody body = await PooledBody.ReadAsync(request.Body, request.ContentLength, context.RequestAborted);
+        context.Response.RegisterForDispose(body);
+        request.Body = body.Stream;
 
-        JsonBodyError? error = JsonBodyValidator.Validate(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), options.Value.MaxJsonDepth);
+        JsonBodyError? error = JsonBodyValidator.Validate(body.Span, options.Value.MaxJsonDepth);
         if (error is { Code: ApiProblems.EmptyBody })
         {
             context.Items[JsonBindingErrors.EmptyBodyItem] = true;
@@ -47,5 +48,64 @@ internal sealed class JsonBodyMiddleware(RequestDelegate next, IOptions<ServiceO
         }
 
         await next(context);
+    }
+
+    /// <summary>A request body read whole into a buffer rented from the shared pool, returned when the response is disposed.</summary>
+    private sealed class PooledBody : IDisposable
+    {
+        private byte[] _buffer;
+        private readonly int _length;
+
+        private PooledBody(byte[] buffer, int length)
+        {
+            _buffer = buffer;
+            _length = length;
+            Stream = new MemoryStream(buffer, 0, length, writable: false);
+        }
+
+        /// <summary>Gets the body as a read-only stream, for binding.</summary>
+        public MemoryStream Stream { get; }
+
+        /// <summary>Gets the body's bytes.</summary>
+        public ReadOnlySpan<byte> Span => _buffer.AsSpan(0, _length);
+
+        /// <summary>Reads a body whole (its size is capped upstream by <see cref="RequestSizeLimitMiddleware"/>).</summary>
+        public static async Task<PooledBody> ReadAsync(Stream source, long? declaredLength, CancellationToken cancellationToken)
+        {
+            byte[] buffer = ArrayPool<byte>.Shared.Rent(declaredLength is > 0 and < int.MaxValue ? (int)declaredLength.Value + 1 : 4096);
+            int length = 0;
+            try
+            {
+                int read;
+                while ((read = await source.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
+                {
+                    length += read;
+                    if (length == buffer.Length)
+                    {
+                        byte[] larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                        buffer.AsSpan(0, length).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
+                }
+            }
+            catch
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+                throw;
+            }
+
+            return new PooledBody(buffer, length);
+        }
+
+        public void Dispose()
+        {
+            byte[] buffer = Interlocked.Exchange(ref _buffer, []);
+            if (buffer.Length > 0)
+            {
+                Stream.Dispose();
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
     }
 }

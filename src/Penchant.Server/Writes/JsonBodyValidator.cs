@@ -14,11 +14,144 @@ namespace Penchant.Server.Writes;
 /// </summary>
 public static class JsonBodyValidator
 {
+    // Keys of one object compared pairwise by the fast pass; an object with more goes to the slower pass and its hash set.
+    private const int MaxPairwiseKeys = 64;
+
     /// <summary>Validates a body.</summary>
     /// <param name="body">The body's bytes.</param>
     /// <param name="maxDepth">The deepest nesting accepted (<see cref="ServiceOptions.MaxJsonDepth"/>).</param>
     /// <returns>The first error, or <see langword="null"/> when the body is well-formed (an empty body is reported as <see cref="ApiProblems.EmptyBody"/>).</returns>
-    public static JsonBodyError? Validate(ReadOnlySpan<byte> body, int maxDepth)
+    /// <remarks>
+    /// A well-formed body costs one pass that allocates nothing (<see cref="IsWellFormed"/>); only a body that pass doubts is
+    /// read again to name its first error.
+    /// </remarks>
+    public static JsonBodyError? Validate(ReadOnlySpan<byte> body, int maxDepth) => IsWellFormed(body, maxDepth) ? null : Describe(body, maxDepth);
+
+    /// <summary>
+    /// Tells without allocating whether a body is well-formed, as <see cref="Describe"/> would find it: not blank, UTF-8, valid
+    /// JSON no deeper than <paramref name="maxDepth"/>, no escaped unpaired surrogate, no key twice in one object. Answers
+    /// <see langword="false"/> when unsure (an escaped key, or an object with more keys than it compares pairwise), so that
+    /// <see cref="Describe"/> decides.
+    /// </summary>
+    private static bool IsWellFormed(ReadOnlySpan<byte> body, int maxDepth)
+    {
+        if (IsBlank(body) || !Utf8.IsValid(body) || maxDepth <= 0)
+        {
+            return false;
+        }
+
+        // Per open object: where its keys start in `names` (each key a (start, length) range of the body).
+        int[] objectStarts = ArrayPool<int>.Shared.Rent(maxDepth + 1);
+        (int Start, int Length)[] names = ArrayPool<(int, int)>.Shared.Rent(64);
+        byte[]? scratch = null;
+        int depth = 0;
+        int count = 0;
+        bool[] isObject = ArrayPool<bool>.Shared.Rent(maxDepth + 1);
+        try
+        {
+            var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = maxDepth + 1, CommentHandling = JsonCommentHandling.Disallow });
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.StartObject:
+                    case JsonTokenType.StartArray:
+                        if (depth >= maxDepth)
+                        {
+                            return false;
+                        }
+
+                        isObject[depth] = reader.TokenType == JsonTokenType.StartObject;
+                        objectStarts[depth] = count;
+                        depth++;
+                        break;
+                    case JsonTokenType.EndObject:
+                    case JsonTokenType.EndArray:
+                        depth--;
+                        if (isObject[depth])
+                        {
+                            count = objectStarts[depth];
+                        }
+
+                        break;
+                    case JsonTokenType.PropertyName:
+                        if (reader.ValueIsEscaped || reader.HasValueSequence)
+                        {
+                            return false;
+                        }
+
+                        int start = (int)reader.TokenStartIndex + 1;
+                        ReadOnlySpan<byte> name = reader.ValueSpan;
+                        int first = objectStarts[depth - 1];
+                        if (count - first >= MaxPairwiseKeys)
+                        {
+                            return false;
+                        }
+
+                        for (int i = first; i < count; i++)
+                        {
+                            if (name.SequenceEqual(body.Slice(names[i].Start, names[i].Length)))
+                            {
+                                return false;
+                            }
+                        }
+
+                        if (count == names.Length)
+                        {
+                            (int, int)[] larger = ArrayPool<(int, int)>.Shared.Rent(names.Length * 2);
+                            names.AsSpan(0, count).CopyTo(larger);
+                            ArrayPool<(int, int)>.Shared.Return(names);
+                            names = larger;
+                        }
+
+                        names[count++] = (start, name.Length);
+                        break;
+                    case JsonTokenType.String when reader.ValueIsEscaped:
+                        // Unescaping is where an escaped unpaired surrogate (\ud800) shows; the copy is never longer than the escaped text.
+                        int length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+                        if (scratch is null || scratch.Length < length)
+                        {
+                            if (scratch is not null)
+                            {
+                                ArrayPool<byte>.Shared.Return(scratch);
+                            }
+
+                            scratch = ArrayPool<byte>.Shared.Rent(length);
+                        }
+
+                        try
+                        {
+                            reader.CopyString(scratch);
+                        }
+                        catch (InvalidOperationException)
+                        {
+                            return false;
+                        }
+
+                        break;
+                }
+            }
+
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(objectStarts);
+            ArrayPool<bool>.Shared.Return(isObject);
+            ArrayPool<(int, int)>.Shared.Return(names);
+            if (scratch is not null)
+            {
+                ArrayPool<byte>.Shared.Return(scratch);
+            }
+        }
+    }
+
+    /// <summary>Names the first error of a body (the slower pass, which <see cref="Validate"/> runs only on a body it doubts).</summary>
+    private static JsonBodyError? Describe(ReadOnlySpan<byte> body, int maxDepth)
     {
         if (IsBlank(body))
         {
