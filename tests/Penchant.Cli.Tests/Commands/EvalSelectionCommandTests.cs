@@ -49,7 +49,7 @@ public sealed partial class EvalSelectionCommandTests(CliFixture cli)
         // The summary (last line) scores what Select returns (gate and scope filters); the gate alone is a line before it.
         Assert.True(result.ExitCode == 0, result.ToString());
         int gateAlone = result.Lines.ToList().FindIndex(line => line.StartsWith("gate alone: n=4 precision=", StringComparison.Ordinal));
-        Assert.InRange(gateAlone, 0, result.Lines.Length - 2);
+        Assert.InRange(gateAlone, 0, result.Lines.Count - 2);
         Assert.StartsWith("selection: n=4 ", result.Lines[^1], StringComparison.Ordinal);
     }
 
