@@ -48,6 +48,12 @@ internal sealed class EvalPrefEvalMultiCommand : CliCommand
         HelpName = "FILE",
     };
 
+    private readonly Option<string?> _gate = new("--gate")
+    {
+        Description = "Score with this gate model (JSON, as `penchant train gate` writes it) instead of the shipped one",
+        HelpName = "FILE",
+    };
+
     private readonly Option<bool> _verbose = new("--verbose") { Description = "Print every case that is not exactly right" };
 
     public EvalPrefEvalMultiCommand(GlobalOptions globals, CliEnvironment environment)
@@ -61,6 +67,7 @@ internal sealed class EvalPrefEvalMultiCommand : CliCommand
         Options.Add(_fitMinPreferences);
         Options.Add(_noHints);
         Options.Add(_dumpFeatures);
+        Options.Add(_gate);
         Options.Add(_verbose);
     }
 
@@ -96,7 +103,7 @@ internal sealed class EvalPrefEvalMultiCommand : CliCommand
         {
             string? dump = parse.GetValue(_dumpFeatures);
             await using StreamWriter? features = dump is null ? null : new StreamWriter(dump);
-            report = await PrefEvalMultiEvaluator.RunAsync(store.Host.Engine, store.Host.Services, context.Tenant, cases, fit, !parse.GetValue(_noHints), features, progress, cancellationToken);
+            report = await PrefEvalMultiEvaluator.RunAsync(store.Host.Engine, store.Host.Services, context.Tenant, cases, fit, !parse.GetValue(_noHints), features, parse.GetValue(_gate), progress, cancellationToken);
         }
 
         context.Output.WriteSelectionReport(report, parse.GetValue(_verbose));

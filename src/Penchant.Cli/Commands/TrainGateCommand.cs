@@ -8,7 +8,7 @@ using Penchant.Numerics;
 namespace Penchant.Cli.Commands;
 
 /// <summary>
-/// <c>penchant train gate --out FILE [--data DIR] [--topics a,b] [--prefeval-cases N] [--min-preferences N] [--seed S] [--cases FILE] [--split tune]
+/// <c>penchant train gate --out FILE [--data DIR] [--topics a,b] [--prefeval-cases N] [--min-preferences N] [--seed S] [--cases FILE ...] [--split tune]
 /// [--no-hints]</c>: fits the selection gate from labelled (request, preference, applies) pairs — PrefEval cross-topic cases
 /// built as <c>eval prefeval-multi</c> builds them, and hand-written selection cases — and writes the model as JSON (the
 /// shipped one is <c>src/Penchant/Selecting/Resources/gate-model.json</c>). The command line is stored in the file.
@@ -36,11 +36,15 @@ internal sealed class TrainGateCommand : CliCommand
 
     private readonly Option<int> _seed = new("--seed") { Description = "The seed of the PrefEval cases (use another than the evaluation's)", DefaultValueFactory = static _ => 1, HelpName = "S" };
 
-    private readonly Option<string?> _cases = new("--cases") { Description = "Hand-written selection cases (JSON Lines, as eval selection reads)", HelpName = "FILE" };
+    private readonly Option<string[]> _cases = new("--cases")
+    {
+        Description = "Hand-written selection cases (JSON Lines, as eval selection reads); repeat for several files, each a source of its own",
+        HelpName = "FILE",
+    };
 
-    private readonly Option<string> _split = new("--split") { Description = "The split of --cases to fit on", DefaultValueFactory = static _ => "tune" };
+    private readonly Option<string> _split = new("--split") { Description = "The split of --cases to fit on (cases without a split are always kept)", DefaultValueFactory = static _ => "tune" };
 
-    private readonly Option<bool> _balance = new("--balance") { Description = "Let each source (PrefEval cases, hand-written cases) count as much as the other in the fit, whatever their sizes" };
+    private readonly Option<bool> _balance = new("--balance") { Description = "Let each source (PrefEval cases, each --cases file) count as much as the others in the fit, whatever their sizes" };
 
     private readonly Option<string?> _dumpFeatures = new("--dump-features")
     {
@@ -91,7 +95,7 @@ internal sealed class TrainGateCommand : CliCommand
             sets.Add(new("prefeval-multi", PrefEvalMultiEvaluator.BuildCases(items, prefevalCases, parse.GetValue(_seed), minPreferences)));
         }
 
-        if (parse.GetValue(_cases) is { } file)
+        foreach (string file in parse.GetValue(_cases) ?? [])
         {
             using TextReader reader = InputFiles.OpenText(file, context.Environment);
             sets.Add(new(file, await SelectionEvaluator.ReadCasesAsync(reader, file, parse.GetValue(_split)!, cancellationToken)));

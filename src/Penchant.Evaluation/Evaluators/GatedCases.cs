@@ -126,8 +126,12 @@ internal static class GatedCases
     /// <param name="model">The gate model.</param>
     /// <param name="threshold">The threshold, or <see langword="null"/> for the model's.</param>
     /// <param name="hints">Whether the gate sees the similarity to hinted kinds of requests.</param>
+    /// <param name="shipped">
+    /// The engine's selection query, to score what it returns (the gate, then the scope exclusions and situations that ship);
+    /// <see langword="null"/> to score the gate alone.
+    /// </param>
     /// <returns>The report.</returns>
-    public static SelectionReport Score(IReadOnlyList<GatedCase> cases, GateModel model, double? threshold = null, bool hints = true)
+    public static SelectionReport Score(IReadOnlyList<GatedCase> cases, GateModel model, double? threshold = null, bool hints = true, SelectionQuery? shipped = null)
     {
         var gate = new PreferenceGate(model);
         var overall = new SelectionTally();
@@ -147,7 +151,9 @@ internal static class GatedCases
                 outcomes.Add(gated.Labels[j] ? 1 : 0);
             }
 
-            List<SelectedPreference> chosen = prepared.Count == 0 ? [] : gate.Select(request, prepared, threshold);
+            IReadOnlyList<SelectedPreference> chosen = prepared.Count == 0 ? []
+                : shipped is null ? gate.Select(request, prepared, threshold)
+                : shipped.SelectPrepared(prepared, request, [], gate: gate).Preferences;
             var sources = new List<SortedSet<int>>(chosen.Count);
             foreach (SelectedPreference s in chosen)
             {

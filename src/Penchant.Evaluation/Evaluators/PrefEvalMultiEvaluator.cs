@@ -86,12 +86,15 @@ public static class PrefEvalMultiEvaluator
     /// <param name="fitCases">Cases to fit a gate on, or <see langword="null"/> to score with the shipped gate only.</param>
     /// <param name="hints">Whether the fitted gate weighs the similarity to hinted kinds of requests.</param>
     /// <param name="features">Where to write the scored cases' features as CSV (see <see cref="GatedCases.WriteFeaturesAsync"/>), or <see langword="null"/>.</param>
+    /// <param name="gate">A gate model file (JSON, as <c>penchant train gate</c> writes) to score with in place of the shipped one, or <see langword="null"/>.</param>
     /// <param name="progress">Told after each prepared case (scored cases, then fit cases).</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>The report: the fitted gate's when cases to fit on are given (the shipped gate's beside it), else the shipped gate's.</returns>
+    /// <exception cref="EvaluationInputException">The gate model file cannot be read.</exception>
     public static async Task<SelectionReport> RunAsync(
-        IPenchant engine, IServiceProvider services, string tenant, IReadOnlyList<SelectionCase> cases, IReadOnlyList<SelectionCase>? fitCases, bool hints, TextWriter? features, IProgress<int>? progress, CancellationToken cancellationToken)
+        IPenchant engine, IServiceProvider services, string tenant, IReadOnlyList<SelectionCase> cases, IReadOnlyList<SelectionCase>? fitCases, bool hints, TextWriter? features, string? gate, IProgress<int>? progress, CancellationToken cancellationToken)
     {
+        GateModel model = gate is null ? GateModel.Default : GateTraining.ReadModel(gate);
         ArgumentNullException.ThrowIfNull(services);
         var selection = (SelectionQuery)services.GetService(typeof(SelectionQuery))!;
         IReadOnlyList<GatedCase> scored = await GatedCases.PrepareAsync(engine, selection, tenant, cases, progress, cancellationToken);
@@ -100,14 +103,14 @@ public static class PrefEvalMultiEvaluator
             await GatedCases.WriteFeaturesAsync(features, scored, header: true, cancellationToken);
         }
 
-        SelectionReport shipped = GatedCases.Score(scored, GateModel.Default) with { Name = "prefeval-multi" };
+        SelectionReport shipped = GatedCases.Score(scored, model) with { Name = "prefeval-multi" };
         if (fitCases is null)
         {
             return shipped;
         }
 
         IReadOnlyList<GatedCase> fit = await GatedCases.PrepareAsync(engine, selection, tenant, fitCases, null, cancellationToken);
-        GateModel model = GateTrainer.Fit(GatedCases.Examples(fit, hints: hints)).Model;
-        return GatedCases.Score(scored, model, hints: hints) with { Name = "prefeval-multi", Beside = [new("shipped gate", shipped)] };
+        GateModel fitted = GateTrainer.Fit(GatedCases.Examples(fit, hints: hints)).Model;
+        return GatedCases.Score(scored, fitted, hints: hints) with { Name = "prefeval-multi", Beside = [new("shipped gate", shipped)] };
     }
 }

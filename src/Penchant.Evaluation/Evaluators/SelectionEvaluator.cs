@@ -41,7 +41,10 @@ public static class SelectionEvaluator
         return cases;
     }
 
-    /// <summary>Runs the cases: remembers each case's statements for a fresh user, then selects with the gate.</summary>
+    /// <summary>
+    /// Runs the cases: remembers each case's statements for a fresh user, then selects as the engine does (the gate, then the
+    /// scope exclusions and situations); the report of the gate alone is beside it.
+    /// </summary>
     /// <param name="engine">The engine (one for all cases).</param>
     /// <param name="services">The services the engine was built from (for its selection query).</param>
     /// <param name="tenant">The tenant the evaluation users live in.</param>
@@ -50,7 +53,7 @@ public static class SelectionEvaluator
     /// <param name="features">Where to write the gate's features per (case, preference) as CSV, or <see langword="null"/>.</param>
     /// <param name="gate">A gate model file (JSON, as <c>penchant train gate</c> writes) to select with instead of the shipped one, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
-    /// <returns>The report.</returns>
+    /// <returns>The report of what selection returns, with the gate alone's beside it.</returns>
     /// <exception cref="EvaluationInputException">The gate model file cannot be read.</exception>
     public static async Task<SelectionReport> RunAsync(
         IPenchant engine, IServiceProvider services, string tenant, IReadOnlyList<SelectionCase> cases, IProgress<int>? progress, TextWriter? features, string? gate, CancellationToken cancellationToken)
@@ -64,7 +67,10 @@ public static class SelectionEvaluator
             await GatedCases.WriteFeaturesAsync(features, prepared, header: true, cancellationToken);
         }
 
-        return GatedCases.Score(prepared, model, ((IOptions<PenchantOptions>?)services.GetService(typeof(IOptions<PenchantOptions>)))?.Value.SelectionThreshold);
+        // What ships: the gate, then the scope exclusions and situations (SelectionQuery.SelectPrepared); the gate alone beside it.
+        double? threshold = ((IOptions<PenchantOptions>?)services.GetService(typeof(IOptions<PenchantOptions>)))?.Value.SelectionThreshold;
+        SelectionReport gateAlone = GatedCases.Score(prepared, model, threshold);
+        return GatedCases.Score(prepared, model, threshold, shipped: selection) with { Beside = [new("gate alone", gateAlone)] };
     }
 
     private static SelectionCase Validate(SelectionCaseLine raw, int line, string source)

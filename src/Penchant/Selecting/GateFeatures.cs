@@ -10,7 +10,7 @@ internal struct GateFeatures
     /// <summary>The names of the fitted features, in the order of <see cref="CopyTo"/>; a model's weights are stored under them.</summary>
     public static readonly string[] Names =
         ["text_similarity", "text_z", "lead", "rank", "hint_similarity", "scope_similarity", "scope_match", "lexical", "strength", "neutral",
-         "crowd", "hint_lead", "has_hints", "knowledge_hint", "neighbourhood", "neighbourhood_lead"];
+         "crowd", "hint_lead", "has_hints", "knowledge_hint", "neighbourhood", "neighbourhood_lead", "hint_behind"];
 
     /// <summary>Cosine similarity of the request to the preference text.</summary>
     public double TextSimilarity;
@@ -67,6 +67,14 @@ internal struct GateFeatures
     /// <summary><see cref="Neighbourhood"/> minus the highest <see cref="Neighbourhood"/> of the user's other preferences (itself when alone).</summary>
     public double NeighbourhoodLead;
 
+    /// <summary>
+    /// <see cref="HintSimilarity"/> when another of the user's preferences is closer to the request by <see cref="TextZ"/>
+    /// (<see cref="Rank"/> above 0), else 0: what lets a second or third applicable preference through on its own evidence
+    /// that the request is of a kind it affects, where the features relative to the user's best match (<see cref="Lead"/>,
+    /// <see cref="Rank"/>, <see cref="Crowd"/>) count against it.
+    /// </summary>
+    public double HintBehind;
+
     /// <summary>1 when the request explicitly overrides this preference for once (a veto, not fitted).</summary>
     public double Overridden;
 
@@ -96,5 +104,6 @@ internal struct GateFeatures
         destination[13] = KnowledgeHint;
         destination[14] = Neighbourhood;
         destination[15] = NeighbourhoodLead;
+        destination[16] = HintBehind;
     }
 }

@@ -188,6 +188,7 @@ internal sealed class PreferenceGate
 
             features[i].Rank = Math.Log(1 + rank);
             features[i].Crowd = Math.Log(1 + crowd);
+            features[i].HintBehind = rank > 0 ? features[i].HintSimilarity : 0;
             if (i == overridden)
             {
                 features[i].Overridden = 1;

@@ -73,12 +73,13 @@ internal sealed class SelectionQuery(
 
     /// <summary>
     /// Selects for an already-embedded request, with the styles the user's edits ask for and the user's refinement of the gate
-    /// (the scoring path, without I/O); the near misses only when asked for (<see cref="RequestContext.IncludeNearMisses"/>).
+    /// (the scoring path, without I/O); the near misses only when asked for (<see cref="RequestContext.IncludeNearMisses"/>);
+    /// with another <paramref name="gate"/> than the shipped one when given (the selection evaluation scores a model file with it).
     /// </summary>
-    public Selection SelectPrepared(IReadOnlyList<PreparedPreference> prepared, RequestView request, IReadOnlyList<StylePreference> styles, GateRefinement? refinement = null, bool includeNearMisses = false)
+    public Selection SelectPrepared(IReadOnlyList<PreparedPreference> prepared, RequestView request, IReadOnlyList<StylePreference> styles, GateRefinement? refinement = null, bool includeNearMisses = false, PreferenceGate? gate = null)
     {
         List<SelectedPreference>? nearMisses = includeNearMisses ? new List<SelectedPreference>(Selection.MaxNearMisses) : null;
-        List<SelectedPreference> selected = prepared.Count == 0 ? [] : _gate.Select(request, prepared, _options.SelectionThreshold, refinement, nearMisses, Selection.MaxNearMisses);
+        List<SelectedPreference> selected = prepared.Count == 0 ? [] : (gate ?? _gate).Select(request, prepared, _options.SelectionThreshold, refinement, nearMisses, Selection.MaxNearMisses);
         List<SelectedPreference> excluded = ScopeExclusions.Apply(selected, prepared, request);
         if (_options.SituationZ is { } situationZ)
         {

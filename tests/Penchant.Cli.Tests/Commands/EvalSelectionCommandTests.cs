@@ -40,6 +40,38 @@ public sealed partial class EvalSelectionCommandTests(CliFixture cli)
     }
 
     [Fact]
+    public async Task EvalSelection_PrintsTheGateAloneBeforeWhatSelectionReturns()
+    {
+        string file = cli.WriteFile("cases.jsonl", Cases);
+
+        CliResult result = await cli.RunAsync(["eval", "selection", "--cases", file]);
+
+        // The summary (last line) scores what Select returns (gate and scope filters); the gate alone is a line before it.
+        Assert.True(result.ExitCode == 0, result.ToString());
+        int gateAlone = result.Lines.ToList().FindIndex(line => line.StartsWith("gate alone: n=4 precision=", StringComparison.Ordinal));
+        Assert.InRange(gateAlone, 0, result.Lines.Count - 2);
+        Assert.StartsWith("selection: n=4 ", result.Lines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TrainGate_SeveralCaseFiles_FitsOnEveryFileAndRecordsThemInTheModel()
+    {
+        string first = cli.WriteFile("gate-first.jsonl", Cases);
+        string second = cli.WriteFile("gate-second.jsonl", """
+            {"id": "s1", "statements": [{"text": "My budget for any one phone is 300 euros.", "at": "2026-02-01T09:00:00Z"}, {"text": "I sing in a choir on Tuesdays.", "at": "2026-02-02T09:00:00Z"}, {"text": "The flat has a tiny balcony facing west.", "at": "2026-02-03T09:00:00Z"}], "request": "Which smartphone should I buy next?", "expected": [0]}
+            {"id": "s2", "statements": [{"text": "I ride a folding bicycle to the office.", "at": "2026-02-01T09:00:00Z"}, {"text": "Please write Kotlin when you show me code.", "at": "2026-02-02T09:00:00Z"}], "request": "Write a small program that counts words in a file.", "expected": [1]}
+            """);
+        string model = Path.Combine(cli.TempDirectory, Guid.NewGuid().ToString("N") + ".json");
+
+        CliResult result = await cli.RunAsync(["train", "gate", "--prefeval-cases", "0", "--cases", first, "--cases", second, "--split", "all", "--balance", "--out", model]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.StartsWith("train-gate: cases=4+2 ", result.Lines[^1], StringComparison.Ordinal);
+        string written = await File.ReadAllTextAsync(model, TestContext.Current.CancellationToken);
+        Assert.Matches($@"4 cases of [^ ]*{Path.GetFileNameWithoutExtension(first)}\.jsonl and 2 cases of [^ ]*{Path.GetFileNameWithoutExtension(second)}\.jsonl", written);
+    }
+
+    [Fact]
     public async Task EvalSelection_DumpFeatures_WritesOneLabelledRowPerCaseAndPreference()
     {
         string file = cli.WriteFile("cases.jsonl", Cases);
@@ -50,7 +82,7 @@ public sealed partial class EvalSelectionCommandTests(CliFixture cli)
         Assert.True(result.ExitCode == 0, result.ToString());
         string[] rows = await File.ReadAllLinesAsync(dump, TestContext.Current.CancellationToken);
         Assert.Equal(
-            "case,category,applies,text_similarity,text_z,lead,rank,hint_similarity,scope_similarity,scope_match,lexical,strength,neutral,crowd,hint_lead,has_hints,knowledge_hint,neighbourhood,neighbourhood_lead,overridden,out_of_scope,kind,text,scope,hints",
+            "case,category,applies,text_similarity,text_z,lead,rank,hint_similarity,scope_similarity,scope_match,lexical,strength,neutral,crowd,hint_lead,has_hints,knowledge_hint,neighbourhood,neighbourhood_lead,hint_behind,overridden,out_of_scope,kind,text,scope,hints",
             rows[0]);
 
         // The preference's text, scope and hints are quoted fields at the end of each row.

@@ -51,8 +51,8 @@ public sealed class GateModelTests
     [Fact]
     public void ToFile_ThenRead_GivesTheSameProbabilities()
     {
-        var model = new GateModel([0.5, 1, 2, -1, 0.7, 0.1, 1.5, -0.3, 1, -0.5, -1, 2, -1, -0.5, 1.2, 0.8], bias: -2, plattSlope: 0.8, plattIntercept: 0.1, threshold: 0.4);
-        var f = new GateFeatures { TextSimilarity = 0.5, TextZ = 2, Lead = 0.7, Strength = 1, ScopeMatch = 1, Crowd = 0.7, HintLead = 0.2, HasHints = 1, Neighbourhood = 0.4, NeighbourhoodLead = 0.1 };
+        var model = new GateModel([0.5, 1, 2, -1, 0.7, 0.1, 1.5, -0.3, 1, -0.5, -1, 2, -1, -0.5, 1.2, 0.8, 0.9], bias: -2, plattSlope: 0.8, plattIntercept: 0.1, threshold: 0.4);
+        var f = new GateFeatures { TextSimilarity = 0.5, TextZ = 2, Lead = 0.7, Strength = 1, ScopeMatch = 1, Crowd = 0.7, HintLead = 0.2, HasHints = 1, Neighbourhood = 0.4, NeighbourhoodLead = 0.1, HintBehind = 0.3 };
 
         GateModel back = GateModel.FromFile(model.ToFile("test", 10, 3, 0.01));
 

@@ -135,6 +135,23 @@ public sealed class PreferenceGateTests
         Assert.Equal(1.0, PreferenceGate.Measure(withSituation, p, []).HintSimilarity, 6);
     }
 
+    [Fact]
+    public void MeasureAll_HintBehind_IsTheHintSimilarityOfAPreferenceThatIsNotTheBestMatch()
+    {
+        // The first preference is the request's best match by text; the second trails it but its hinted kind is close.
+        PreparedPreference best = Prepare("Pack light for every trip.", null, null, hints: [[1f, 0f]]);
+        var trailing = new Preference { Id = "pf_2", Text = "My knees are weak.", Scope = PreferenceScope.Everywhere, Embedding = new float[] { 0, 1 } };
+        PreparedPreference second = new(trailing, TextTools.ContentStems(trailing.Text), [[0.6f, 0.8f]], null, [], null);
+        var request = new RequestView(new RequestContext("Plan a walking weekend in the hills."), new float[] { 1, 0 });
+
+        GateFeatures[] features = PreferenceGate.MeasureAll(request, [best, second]);
+
+        Assert.Equal(0.0, features[0].HintBehind, 6);
+        Assert.Equal(1.0, features[0].HintSimilarity, 6);
+        Assert.True(features[1].Rank > 0);
+        Assert.Equal(0.6, features[1].HintBehind, 6);
+    }
+
     [Theory]
     [InlineData("How do glaciers carve out valleys?", true)]
     [InlineData("Explain how an offset mortgage saves interest.", true)]
