@@ -35,6 +35,9 @@ internal sealed partial class RequestView
 
     public float[] Vector { get; }
 
+    /// <summary>Gets the request's parts with their vectors (see <see cref="RequestPart"/>); empty unless a scoped preference's qualifiers are to be compared with them.</summary>
+    public IReadOnlyList<RequestPart> Parts { get; init; } = [];
+
     /// <summary>Gets whom the request is for (see <see cref="ScopeSituations.PersonOf(string)"/>), or <see langword="null"/> when it names no one.</summary>
     public string? Person { get; }
 

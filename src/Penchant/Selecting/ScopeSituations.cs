@@ -50,8 +50,9 @@ internal static partial class ScopeSituations
     /// <param name="request">The request.</param>
     /// <param name="minimumZ">The least z-score of the request's similarity to the situation.</param>
     /// <param name="qualifierZ">The least z-score of its similarity to each qualifier of the situation it does not state (see <see cref="Missing"/>); <see langword="null"/> for no qualifier test.</param>
+    /// <param name="nearScope">The learned near-scope test of each qualifier the request does not state (see <see cref="Unmet"/>), or <see langword="null"/> for none.</param>
     /// <returns>The preferences removed, in the order they were selected.</returns>
-    public static List<SelectedPreference> Apply(List<SelectedPreference> selected, IReadOnlyList<PreparedPreference> prepared, RequestView request, double minimumZ, double? qualifierZ = 2.0)
+    public static List<SelectedPreference> Apply(List<SelectedPreference> selected, IReadOnlyList<PreparedPreference> prepared, RequestView request, double minimumZ, double? qualifierZ = 2.0, NearScopeModel? nearScope = null)
     {
         var outside = new List<SelectedPreference>();
         for (int i = 0; i < selected.Count; i++)
@@ -77,15 +78,24 @@ internal static partial class ScopeSituations
             }
 
             // A preference a chained rule brought in holds in the area the rule points to, not in the request's own words.
-            if (qualifierZ is { } least && !selected[i].Reasons.Any(static r => r.StartsWith(BroughtIn, StringComparison.Ordinal))
-                && Missing(p, request, least) is { } missing)
+            bool broughtIn = selected[i].Reasons.Any(static r => r.StartsWith(BroughtIn, StringComparison.Ordinal));
+            (SituationQualifier Qualifier, double Probability)? weakest = nearScope is null || broughtIn ? null : Least(p, request, z, nearScope);
+            if (weakest is { } unmet && unmet.Probability < nearScope!.Threshold)
+            {
+                outside.Add(selected[i] with { Reasons = [string.Create(CultureInfo.InvariantCulture, $"outside its situation \"{p.Situation}\" (z {z:0.00}, but \"{unmet.Qualifier.Text}\" p {unmet.Probability:0.00}, learned near scope)"), .. selected[i].Reasons] });
+                selected.RemoveAt(i--);
+                continue;
+            }
+
+            if (qualifierZ is { } least && !broughtIn && Missing(p, request, least) is { } missing)
             {
                 outside.Add(selected[i] with { Reasons = [string.Create(CultureInfo.InvariantCulture, $"outside its situation \"{p.Situation}\" (z {z:0.00}, but \"{missing.Qualifier.Text}\" z {missing.Z:0.00})"), .. selected[i].Reasons] });
                 selected.RemoveAt(i--);
                 continue;
             }
 
-            selected[i] = selected[i] with { Reasons = [.. selected[i].Reasons, string.Create(CultureInfo.InvariantCulture, $"in its situation \"{p.Situation}\" (z {z:0.00})")] };
+            string learned = weakest is { } met ? string.Create(CultureInfo.InvariantCulture, $", \"{met.Qualifier.Text}\" p {met.Probability:0.00}") : string.Empty;
+            selected[i] = selected[i] with { Reasons = [.. selected[i].Reasons, string.Create(CultureInfo.InvariantCulture, $"in its situation \"{p.Situation}\" (z {z:0.00}{learned})")] };
         }
 
         return outside;
@@ -105,7 +115,7 @@ internal static partial class ScopeSituations
     {
         foreach (SituationQualifier q in p.Qualifiers)
         {
-            if ((q.Person is { } who && request.Person == who) || (q.Stems.Count > 0 && q.Stems.IsSubsetOf(request.Stems)))
+            if (States(q, request))
             {
                 continue;
             }
@@ -119,6 +129,45 @@ internal static partial class ScopeSituations
 
         return null;
     }
+
+    /// <summary>
+    /// Finds the first qualifier of a preference's situation that the learned near-scope test says the request does not meet:
+    /// it names neither the qualifier's person nor all its words, and <see cref="NearScopeModel"/> gives it a probability below
+    /// the model's threshold.
+    /// </summary>
+    /// <param name="p">The prepared preference.</param>
+    /// <param name="request">The request, with its parts (see <see cref="RequestView.Parts"/>).</param>
+    /// <param name="situationZ">The request's z-score against the whole situation.</param>
+    /// <param name="model">The near-scope model.</param>
+    /// <returns>The qualifier and its probability, or <see langword="null"/> when the request meets them all.</returns>
+    internal static (SituationQualifier Qualifier, double Probability)? Unmet(PreparedPreference p, RequestView request, double situationZ, NearScopeModel model)
+        => Least(p, request, situationZ, model) is { } least && least.Probability < model.Threshold ? least : null;
+
+    /// <summary>The qualifier the request is least likely to meet by the learned near-scope test, among those it does not state.</summary>
+    /// <returns>The qualifier and its probability, or <see langword="null"/> when the request states them all.</returns>
+    internal static (SituationQualifier Qualifier, double Probability)? Least(PreparedPreference p, RequestView request, double situationZ, NearScopeModel model)
+    {
+        (SituationQualifier Qualifier, double Probability)? least = null;
+        foreach (SituationQualifier q in p.Qualifiers)
+        {
+            if (States(q, request))
+            {
+                continue;
+            }
+
+            double probability = model.Probability(NearScopeFeatures.Measure(q, situationZ, request, p.SituationVector));
+            if (least is null || probability < least.Value.Probability)
+            {
+                least = (q, probability);
+            }
+        }
+
+        return least;
+    }
+
+    /// <summary>Whether a request states a qualifier outright: it names the qualifier's person or every one of its words.</summary>
+    internal static bool States(SituationQualifier q, RequestView request)
+        => (q.Person is { } who && request.Person == who) || (q.Stems.Count > 0 && q.Stems.IsSubsetOf(request.Stems));
 
     /// <summary>
     /// Splits a preference's situation (see <see cref="Phrase(Preference)"/>) into its qualifiers: the runs of content words
@@ -199,7 +248,75 @@ internal static partial class ScopeSituations
     /// <param name="background">The background vectors.</param>
     /// <returns>The prepared qualifiers.</returns>
     public static SituationQualifier[] PrepareQualifiers(Preference preference, IReadOnlyDictionary<string, float[]> phrases, float[][] background)
-        => [.. Qualifiers(preference).Select(q => SituationQualifier.Create(q, phrases[q], background))];
+    {
+        string situation = Phrase(preference) ?? string.Empty;
+        return [.. Qualifiers(preference).Select(q => SituationQualifier.Create(q, phrases[q], background)
+            with
+            {
+                General = General(situation, q) is { } general && phrases.TryGetValue(general, out float[]? vector) ? vector : null,
+                Modifier = Modifier(q) is { } modifier && phrases.TryGetValue(modifier, out float[]? m) ? SituationQualifier.Create(modifier, m, background) : null,
+            })];
+    }
+
+    /// <summary>
+    /// The phrases a preference's situation generalizes to, one per qualifier (see <see cref="General(string, string)"/>), and the
+    /// qualifiers' modifiers (see <see cref="Modifier(string)"/>): prepared beside the qualifiers so that a request can be
+    /// compared with the situation's kind as well as with it, and with the word that says which of the kind it is.
+    /// </summary>
+    /// <param name="preference">The preference.</param>
+    /// <returns>The phrases, without those of qualifiers that have none.</returns>
+    public static IEnumerable<string> Generals(Preference preference)
+    {
+        if (Phrase(preference) is not { } situation)
+        {
+            yield break;
+        }
+
+        foreach (string q in Qualifiers(preference))
+        {
+            if (General(situation, q) is { } general)
+            {
+                yield return general;
+            }
+
+            if (Modifier(q) is { } modifier)
+            {
+                yield return modifier;
+            }
+        }
+    }
+
+    /// <summary>The words of a qualifier before its last (its modifier: "leg day" of "leg day workouts"), or <see langword="null"/> for a qualifier of one word.</summary>
+    /// <param name="qualifier">The qualifier, in lower case.</param>
+    /// <returns>The modifier, or <see langword="null"/>.</returns>
+    internal static string? Modifier(string qualifier)
+    {
+        int space = qualifier.LastIndexOf(' ');
+        return space <= 0 ? null : qualifier[..space];
+    }
+
+    /// <summary>
+    /// The situation with one qualifier made general: a qualifier of several words keeps only its last (its head: "my leg
+    /// day workouts" gives "my workouts"), a qualifier of one word is left out ("I reply to recruiters" gives "I reply to");
+    /// <see langword="null"/> when nothing with content is left.
+    /// </summary>
+    /// <param name="situation">The situation.</param>
+    /// <param name="qualifier">One of its qualifiers, in lower case.</param>
+    /// <returns>The general phrase, or <see langword="null"/>.</returns>
+    internal static string? General(string situation, string qualifier)
+    {
+        string lower = situation.ToLowerInvariant();
+        int at = lower.IndexOf(qualifier, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        int space = qualifier.LastIndexOf(' ');
+        string head = space < 0 ? string.Empty : qualifier[(space + 1)..];
+        string general = string.Join(' ', (lower[..at] + head + lower[(at + qualifier.Length)..]).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        return TextTools.ContentStems(general).Count == 0 ? null : general;
+    }
 
     /// <summary>How unusually close a request is to a preference's situation: its similarity as a z-score against the background.</summary>
     internal static double Z(PreparedPreference p, RequestView request)

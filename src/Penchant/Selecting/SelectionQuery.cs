@@ -28,6 +28,7 @@ internal sealed class SelectionQuery(
     private readonly GateBackground _background = new(embeddings, store);
     private readonly PenchantOptions _options = options.Value;
     private readonly ILogger _logger = logger ?? NullLogger<SelectionQuery>.Instance;
+    private readonly Lazy<NearScopeModel?> _nearScope = new(() => NearScopeModel.FromSetting(options.Value.NearScopeModel));
 
     /// <summary>Gets the gate (ranking asks it which preferences bear on a request).</summary>
     public PreferenceGate Gate => _gate;
@@ -48,7 +49,7 @@ internal sealed class SelectionQuery(
         }
 
         GateRefinement refinement = prepared.Count == 0 ? GateRefinement.None : await RefinementAsync(user, preparedUser, cancellationToken).ConfigureAwait(false);
-        RequestView view = await ViewAsync(request, cancellationToken).ConfigureAwait(false);
+        RequestView view = await ViewAsync(request, cancellationToken, withParts: NearScope is not null && prepared.Exists(static p => p.Qualifiers.Length > 0)).ConfigureAwait(false);
         Selection selection = SelectPrepared(prepared, view, memory is null ? [] : memory.Infer(view.Vector), refinement, request.IncludeNearMisses);
 
         double elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
@@ -83,7 +84,7 @@ internal sealed class SelectionQuery(
         List<SelectedPreference> excluded = ScopeExclusions.Apply(selected, prepared, request);
         if (_options.SituationZ is { } situationZ)
         {
-            excluded.AddRange(ScopeSituations.Apply(selected, prepared, request, situationZ, _options.SituationQualifierZ));
+            excluded.AddRange(ScopeSituations.Apply(selected, prepared, request, situationZ, _options.SituationQualifierZ, NearScope));
         }
 
         return selected.Count == 0 && styles.Count == 0 && excluded.Count == 0 && nearMisses is null or { Count: 0 }
@@ -176,13 +177,29 @@ internal sealed class SelectionQuery(
     private static bool Admits(Preference preference, MetadataFilter filter, DateTimeOffset now)
         => !preference.IsExpiredAt(now) && filter.Matches(preference.Metadata);
 
-    /// <summary>Embeds a request and its situation (see <see cref="RequestView.Situation(string)"/>) in one call and prepares it for the gate.</summary>
-    public async Task<RequestView> ViewAsync(RequestContext request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Embeds a request and its situation (see <see cref="RequestView.Situation(string)"/>), and its parts when asked for (see
+    /// <see cref="RequestPart"/>), in one call and prepares it for the gate.
+    /// </summary>
+    public async Task<RequestView> ViewAsync(RequestContext request, CancellationToken cancellationToken, bool withParts = false)
     {
         string? situation = RequestView.Situation(request.Text);
-        GeneratedEmbeddings<Embedding<float>> vectors = await embeddings.GenerateAsync(situation is null ? [request.Text] : [request.Text, situation], cancellationToken: cancellationToken).ConfigureAwait(false);
-        return new RequestView(request, vectors[0].Vector, situation is null ? default : vectors[1].Vector);
+        List<string> texts = situation is null ? [request.Text] : [request.Text, situation];
+        int first = texts.Count;
+        if (withParts)
+        {
+            texts.AddRange(RequestPart.Split(request.Text));
+        }
+
+        GeneratedEmbeddings<Embedding<float>> vectors = await embeddings.GenerateAsync(texts, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return new RequestView(request, vectors[0].Vector, situation is null ? default : vectors[1].Vector)
+        {
+            Parts = [.. texts.Skip(first).Select((t, i) => new RequestPart(t, vectors[first + i].Vector.ToArray()))],
+        };
     }
+
+    /// <summary>Gets the learned near-scope test the situation filter uses (<see cref="PenchantOptions.NearScopeModel"/>), or <see langword="null"/> when it is off.</summary>
+    private NearScopeModel? NearScope => _nearScope.Value;
 
     /// <summary>The phrases a request is compared with: the kinds of requests a preference affects and its in-scope examples.</summary>
     private static IEnumerable<string> HintPhrases(ApplicabilityHints hints) => hints.RequestKinds.Concat(hints.InScopeExamples);
@@ -191,7 +208,7 @@ internal sealed class SelectionQuery(
     {
         Dictionary<string, float[]> phrases = await PhraseEmbeddings.EmbedAsync(
             embeddings,
-            current.SelectMany(static p => HintPhrases(p.Hints).Append(PreparedPreference.ScopePhrase(p)).Append(p.Hints.ChainsTo).Append(ScopeSituations.Phrase(p)).Concat(p.Scope.Exclusions).Concat(ScopeSituations.Qualifiers(p))),
+            current.SelectMany(static p => HintPhrases(p.Hints).Append(PreparedPreference.ScopePhrase(p)).Append(p.Hints.ChainsTo).Append(ScopeSituations.Phrase(p)).Concat(p.Scope.Exclusions).Concat(ScopeSituations.Qualifiers(p)).Concat(ScopeSituations.Generals(p))),
             cancellationToken).ConfigureAwait(false);
         float[][] background = current.Count == 0 ? [] : await _background.VectorsAsync(cancellationToken).ConfigureAwait(false);
         var prepared = new List<PreparedPreference>(current.Count);

@@ -13,6 +13,12 @@ namespace Penchant.Selecting;
 /// <param name="Spread">The spread of those similarities, at least <see cref="GateBackground.MinimumSpread"/>.</param>
 internal sealed record SituationQualifier(string Text, float[] Vector, double Mean, double Spread)
 {
+    /// <summary>Gets the vector of the situation with this qualifier made general (see <see cref="ScopeSituations.General(string, string)"/>), or <see langword="null"/>.</summary>
+    public float[]? General { get; init; }
+
+    /// <summary>Gets the qualifier's modifier, prepared like a qualifier (see <see cref="ScopeSituations.Modifier(string)"/>), or <see langword="null"/> for a qualifier of one word.</summary>
+    public SituationQualifier? Modifier { get; init; }
+
     /// <summary>Gets the stems of the part's content words.</summary>
     public HashSet<string> Stems { get; } = TextTools.ContentStems(Text);
 

@@ -117,6 +117,12 @@ internal static partial class StatementAnalyzer
             return match.Groups["scope"].Value.Trim().TrimEnd(',', '.');
         }
 
+        match = OutOfScopePattern().Match(text);
+        if (match.Success)
+        {
+            return match.Groups["scope"].Value.Trim().TrimEnd(',', '.');
+        }
+
         match = LeadingScopePattern().Match(text);
         return match.Success ? match.Groups["scope"].Value.Trim().TrimEnd(',', '.') : null;
     }
@@ -169,6 +175,11 @@ internal static partial class StatementAnalyzer
 
     [GeneratedRegex(@"\b(?:in|for|on|when (?:writing|sending|drafting|replying to))\s+(?<scope>(?:any |all |my )?(?:emails?|e-mails?|messages?|texts?|slack messages?|posts?|replies|letters?|notes?|code|documents?|reports?)(?:\s+(?:to|for|with|at)\s+[^,.;]+)?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TargetScopePattern();
+
+    // "Leave/keep <something> out of <situation>": the situation is where the thing is kept out ("keep slang out of my
+    // reports to the board"). Closed-class words only.
+    [GeneratedRegex(@"\b(?:leave|keep)\s+[^,.;!?]{1,60}?\s+out\s+of\s+(?<scope>(?:(?:the|my|our|any|all|every)\s+)?[^,.;!?]{3,80})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OutOfScopePattern();
 
     [GeneratedRegex(@"\balso\s+(?:look for|find|book|check|search for|get|reserve|add|suggest|include|make me|make|order|create|set up)\s+(?:a |an |some |the )?(?<target>[^,.;]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ChainPattern();
