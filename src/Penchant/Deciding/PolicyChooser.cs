@@ -1,3 +1,4 @@
+using System.Buffers;
 using Penchant.Numerics;
 
 namespace Penchant.Deciding;
@@ -83,19 +84,31 @@ internal static class PolicyChooser
 
             case DecisionPolicy.ThompsonSampling:
             {
+                // A draw θ̃ = θ + s·u scores action a as θ·x_a + s·u·x_a: the means are the draws' common part, so each
+                // draw costs one triangular solve and one dot product per action.
                 int d = model.Dimensions;
-                double[] theta = new double[d];
-                double[] scores = new double[actions];
-                int samples = options.PropensitySamples;
-                for (int m = 0; m < samples; m++)
+                double[] deviation = ArrayPool<double>.Shared.Rent(d);
+                double[] scores = ArrayPool<double>.Shared.Rent(actions);
+                try
                 {
-                    model.Sample(random, options.ThompsonScale, theta);
-                    for (int a = 0; a < actions; a++)
+                    Span<double> u = deviation.AsSpan(0, d);
+                    int samples = options.PropensitySamples;
+                    double scale = options.ThompsonScale;
+                    for (int m = 0; m < samples; m++)
                     {
-                        scores[a] = Dot(theta, vectors.AsSpan(a * d, d));
-                    }
+                        model.SampleDeviation(random, u);
+                        for (int a = 0; a < actions; a++)
+                        {
+                            scores[a] = means[a] + (scale * Dot(u, vectors.AsSpan(a * d, d)));
+                        }
 
-                    p[ArgMax(scores, remaining)] += 1.0 / samples;
+                        p[ArgMax(scores, actions, remaining)] += 1.0 / samples;
+                    }
+                }
+                finally
+                {
+                    ArrayPool<double>.Shared.Return(deviation);
+                    ArrayPool<double>.Shared.Return(scores);
                 }
 
                 break;
@@ -200,10 +213,13 @@ internal static class PolicyChooser
         return last;
     }
 
-    private static int ArgMax(double[] values, bool[]? remaining)
+    private static int ArgMax(double[] values, bool[]? remaining) => ArgMax(values, values.Length, remaining);
+
+    /// <summary>The index of the highest of the first <paramref name="count"/> values (of those remaining); the first on ties.</summary>
+    private static int ArgMax(double[] values, int count, bool[]? remaining)
     {
         int best = -1;
-        for (int a = 0; a < values.Length; a++)
+        for (int a = 0; a < count; a++)
         {
             if ((remaining is null || remaining[a]) && (best < 0 || values[a] > values[best]))
             {
