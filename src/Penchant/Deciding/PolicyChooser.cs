@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics.Tensors;
 using Penchant.Numerics;
 
 namespace Penchant.Deciding;
@@ -84,31 +85,30 @@ internal static class PolicyChooser
 
             case DecisionPolicy.ThompsonSampling:
             {
-                // A draw θ̃ = θ + s·u scores action a as θ·x_a + s·u·x_a: the means are the draws' common part, so each
-                // draw costs one triangular solve and one dot product per action.
+                // A draw θ̃ = θ + s·u scores action a as θ·x_a + s·u·x_a: the means are the draws' common part. Every draw's
+                // u at once (one triangular solve each), then every action against every draw in one product.
                 int d = model.Dimensions;
-                double[] deviation = ArrayPool<double>.Shared.Rent(d);
-                double[] scores = ArrayPool<double>.Shared.Rent(actions);
+                int samples = options.PropensitySamples;
+                double[] deviations = ArrayPool<double>.Shared.Rent(samples * d);
+                double[] products = ArrayPool<double>.Shared.Rent(actions * samples);
                 try
                 {
-                    Span<double> u = deviation.AsSpan(0, d);
-                    int samples = options.PropensitySamples;
+                    model.SampleDeviations(random, deviations, samples);
+                    MatrixProducts.MultiplyTransposed(deviations, samples, vectors, actions, d, products);
                     double scale = options.ThompsonScale;
                     for (int m = 0; m < samples; m++)
                     {
-                        model.SampleDeviation(random, u);
-                        for (int a = 0; a < actions; a++)
-                        {
-                            scores[a] = means[a] + (scale * Dot(u, vectors.AsSpan(a * d, d)));
-                        }
-
-                        p[ArgMax(scores, actions, remaining)] += 1.0 / samples;
+                        // Draw m's scores, θ·x + s·u·x for every action at once, then the best one left.
+                        Span<double> scores = products.AsSpan(m * actions, actions);
+                        TensorPrimitives.MultiplyAdd(scores, scale, means.AsSpan(0, actions), scores);
+                        int best = remaining is null ? TensorPrimitives.IndexOfMax(scores) : ArgMax(scores, remaining);
+                        p[best] += 1.0 / samples;
                     }
                 }
                 finally
                 {
-                    ArrayPool<double>.Shared.Return(deviation);
-                    ArrayPool<double>.Shared.Return(scores);
+                    ArrayPool<double>.Shared.Return(deviations);
+                    ArrayPool<double>.Shared.Return(products);
                 }
 
                 break;
@@ -213,13 +213,10 @@ internal static class PolicyChooser
         return last;
     }
 
-    private static int ArgMax(double[] values, bool[]? remaining) => ArgMax(values, values.Length, remaining);
-
-    /// <summary>The index of the highest of the first <paramref name="count"/> values (of those remaining); the first on ties.</summary>
-    private static int ArgMax(double[] values, int count, bool[]? remaining)
+    private static int ArgMax(ReadOnlySpan<double> values, bool[]? remaining)
     {
         int best = -1;
-        for (int a = 0; a < count; a++)
+        for (int a = 0; a < values.Length; a++)
         {
             if ((remaining is null || remaining[a]) && (best < 0 || values[a] > values[best]))
             {
@@ -230,5 +227,5 @@ internal static class PolicyChooser
         return best;
     }
 
-    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b) => System.Numerics.Tensors.TensorPrimitives.Dot(a, b);
+    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b) => TensorPrimitives.Dot(a, b);
 }

@@ -166,6 +166,24 @@ internal sealed class BayesianLinearRegression
         SolveUpper(deviation);
     }
 
+    /// <summary>Draws <paramref name="count"/> independent deviations (<see cref="SampleDeviation"/>) into consecutive rows of d values.</summary>
+    /// <param name="random">The source of randomness.</param>
+    /// <param name="deviations">Receives the draws, row-major (at least count × d long).</param>
+    /// <param name="count">The number of draws.</param>
+    public void SampleDeviations(Random random, Span<double> deviations, int count)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        int n = Dimensions;
+        ArgumentOutOfRangeException.ThrowIfLessThan(deviations.Length, count * n);
+
+        // Every standard normal at once (vectorized), then one triangular solve per draw.
+        Gaussian.Fill(random, deviations[..(count * n)]);
+        for (int m = 0; m < count; m++)
+        {
+            SolveUpper(deviations.Slice(m * n, n));
+        }
+    }
+
     /// <summary>Writes the state (dimensions, count, the factor, b) as little-endian bytes.</summary>
     /// <param name="writer">The destination.</param>
     public void Write(BinaryWriter writer)
