@@ -86,29 +86,52 @@ internal static class PolicyChooser
             case DecisionPolicy.ThompsonSampling:
             {
                 // A draw θ̃ = θ + s·u scores action a as θ·x_a + s·u·x_a: the means are the draws' common part. Every draw's
-                // u at once (one triangular solve each), then every action against every draw in one product.
+                // u at once (d × S, one triangular solve over all of them), then every action's products with every draw
+                // (K × S, summing the draws' rows over the action's non-zero features), then the best action of each draw.
                 int d = model.Dimensions;
                 int samples = options.PropensitySamples;
                 double[] deviations = ArrayPool<double>.Shared.Rent(samples * d);
                 double[] products = ArrayPool<double>.Shared.Rent(actions * samples);
+                double[] best = ArrayPool<double>.Shared.Rent(samples);
+                int[] bestIndex = ArrayPool<int>.Shared.Rent(samples);
                 try
                 {
                     model.SampleDeviations(random, deviations, samples);
-                    MatrixProducts.MultiplyTransposed(deviations, samples, vectors, actions, d, products);
+                    MatrixProducts.Multiply(vectors, actions, d, deviations, samples, products);
                     double scale = options.ThompsonScale;
+                    bestIndex.AsSpan(0, samples).Fill(-1);
+                    for (int a = 0; a < actions; a++)
+                    {
+                        if (remaining is not null && !remaining[a])
+                        {
+                            continue;
+                        }
+
+                        ReadOnlySpan<double> row = products.AsSpan(a * samples, samples);
+                        double mean = means[a];
+                        for (int m = 0; m < samples; m++)
+                        {
+                            // Strictly greater: ties go to the first action, as an argmax over the actions.
+                            double score = mean + (scale * row[m]);
+                            if (bestIndex[m] < 0 || score > best[m])
+                            {
+                                best[m] = score;
+                                bestIndex[m] = a;
+                            }
+                        }
+                    }
+
                     for (int m = 0; m < samples; m++)
                     {
-                        // Draw m's scores, θ·x + s·u·x for every action at once, then the best one left.
-                        Span<double> scores = products.AsSpan(m * actions, actions);
-                        TensorPrimitives.MultiplyAdd(scores, scale, means.AsSpan(0, actions), scores);
-                        int best = remaining is null ? TensorPrimitives.IndexOfMax(scores) : ArgMax(scores, remaining);
-                        p[best] += 1.0 / samples;
+                        p[bestIndex[m]] += 1.0 / samples;
                     }
                 }
                 finally
                 {
                     ArrayPool<double>.Shared.Return(deviations);
                     ArrayPool<double>.Shared.Return(products);
+                    ArrayPool<double>.Shared.Return(best);
+                    ArrayPool<int>.Shared.Return(bestIndex);
                 }
 
                 break;

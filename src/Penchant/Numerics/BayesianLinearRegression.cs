@@ -166,21 +166,42 @@ internal sealed class BayesianLinearRegression
         SolveUpper(deviation);
     }
 
-    /// <summary>Draws <paramref name="count"/> independent deviations (<see cref="SampleDeviation"/>) into consecutive rows of d values.</summary>
+    /// <summary>
+    /// Draws <paramref name="count"/> independent deviations (<see cref="SampleDeviation"/>) as the columns of a d ×
+    /// count matrix (row i holds every draw's i-th coordinate): the triangular solve then runs over all the draws at once,
+    /// each step one scaled addition of a row of count values.
+    /// </summary>
     /// <param name="random">The source of randomness.</param>
-    /// <param name="deviations">Receives the draws, row-major (at least count × d long).</param>
+    /// <param name="deviations">Receives the draws, d × count, row-major (at least that long).</param>
     /// <param name="count">The number of draws.</param>
     public void SampleDeviations(Random random, Span<double> deviations, int count)
     {
         ArgumentNullException.ThrowIfNull(random);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         int n = Dimensions;
         ArgumentOutOfRangeException.ThrowIfLessThan(deviations.Length, count * n);
-
-        // Every standard normal at once (vectorized), then one triangular solve per draw.
         Gaussian.Fill(random, deviations[..(count * n)]);
-        for (int m = 0; m < count; m++)
+
+        // Lᵀ U = Z, from the last row up: row i of U is row i of Z (less what the rows below took) over L_ii, and it is then
+        // taken from every row above it, weighted by row i of L.
+        ReadOnlySpan<double> factor = _factor;
+        for (int i = n - 1; i >= 0; i--)
         {
-            SolveUpper(deviations.Slice(m * n, n));
+            Span<double> row = deviations.Slice(i * count, count);
+            double inverse = 1.0 / factor[(i * n) + i];
+            for (int j = 0; j < count; j++)
+            {
+                row[j] *= inverse;
+            }
+
+            ReadOnlySpan<double> weights = factor.Slice(i * n, i);
+            for (int k = 0; k < i; k++)
+            {
+                if (weights[k] != 0.0)
+                {
+                    MatrixProducts.AddScaled(deviations.Slice(k * count, count), -weights[k], row);
+                }
+            }
         }
     }
 
