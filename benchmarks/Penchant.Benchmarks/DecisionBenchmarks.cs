@@ -9,7 +9,9 @@ namespace Penchant.Benchmarks;
 /// <summary>
 /// One decision among <see cref="Actions"/> actions with precomputed numeric and categorical features (no texts, so no
 /// embedding), and its reward: the whole public calls <c>DecideAsync</c> + <c>RewardAsync</c> through the engine, each a
-/// signal written to the user's log (in-memory store) and learned by the decision policy.
+/// signal written to the user's log (in-memory store) and learned by the decision policy. The actions are the same on
+/// every call, as an application's catalog is: the first decision logs them (its action set), every later one logs a
+/// reference to that set with its own context, slate and propensities.
 /// </summary>
 /// <remarks>
 /// <c>Decide</c> and <c>Reward</c> measure the two calls apart; <c>Reward</c>'s decisions are made in an iteration setup,

@@ -85,19 +85,30 @@ internal sealed class Decider : IDecider
             throw new ArgumentException($"Unknown policy {policy}.", nameof(options));
         }
 
-        if (_options.UseStatedPreferences)
+        double[]? scores = _options.UseStatedPreferences
+            ? await PreferenceScoresAsync(user, context, eligible, cancellationToken).ConfigureAwait(false)
+            : null;
+        PolicyState state = await ReadPolicyAsync(user, cancellationToken).ConfigureAwait(false);
+
+        // The decision names its action set (the actions as given): by reference when the policy knows the set is logged,
+        // else carrying it. A known set is a frozen copy, so the caller may change its lists afterwards.
+        ActionSetEntry? known;
+        lock (state)
         {
-            eligible = await WithPreferenceScoresAsync(user, context, eligible, cancellationToken).ConfigureAwait(false);
+            known = state.MatchActionSet(eligible);
         }
 
+        DecisionAction[] set = known?.Actions ?? ActionSetEntry.Freeze(eligible);
+        string setId = known?.Id ?? DecisionBinaryFormat.ActionSetId(set);
+        string carrierId = known is { Logged: true } ? known.CarrierId : decisionId;
+
         // Checked once, above: the decision's codec takes the checked copy as it is.
-        var checkedActions = new ValidatedActions(eligible);
-        PolicyState state = await ReadPolicyAsync(user, cancellationToken).ConfigureAwait(false);
+        var checkedActions = new ValidatedActions(Decision.Scored(set, scores));
         double[] vectors = ArrayPool<double>.Shared.Rent(eligible.Length * _featurizer.Dimensions);
         PolicyChooser.Choice choice;
         try
         {
-            await _featurizer.FeaturizeAsync(context, checkedActions, vectors, cancellationToken).ConfigureAwait(false);
+            await _featurizer.FeaturizeAsync(context, checkedActions, vectors, state.Texts, cancellationToken).ConfigureAwait(false);
             lock (state)
             {
                 choice = PolicyChooser.Choose(state.Regression, vectors, eligible.Length, policy, _options, _options.ExplorationRate, _random, options.SlateSize);
@@ -136,12 +147,17 @@ internal sealed class Decider : IDecider
             Apprentice = options.Apprentice,
             LearnedIndex = choice.Learned,
             Deferred = options.DeferActivation,
+            ActionSetId = setId,
+            CarrierId = carrierId,
+            SetActions = set,
+            PreferenceScores = scores,
+            ActionCount = set.Length,
         };
         WriteResult written = await _engine.RecordAsync(user, [signal], decisionId, cancellationToken).ConfigureAwait(false);
         if (written.Replayed)
         {
             PreferenceEvent stored = written.Events[0];
-            Decision first = DecisionCodecInstance.Decode(stored)
+            Decision first = (DecisionCodecInstance.Decode(stored) is { } read ? await _updater.ResolveAsync(user, state, read, cancellationToken).ConfigureAwait(false) : null)
                 ?? throw new InvalidOperationException($"The decision '{decisionId}' is logged but cannot be read back.");
             return ToResult(first, null) with { Replayed = true };
         }
@@ -283,6 +299,7 @@ internal sealed class Decider : IDecider
     {
         (DateTimeOffset? from, DateTimeOffset end, DateTimeOffset now) = range;
         var decisions = new List<Decision>();
+        var sets = new Dictionary<string, IReadOnlyList<DecisionAction>>(StringComparer.Ordinal);
         var rewards = new Dictionary<string, (double Value, DateTimeOffset At)>(StringComparer.Ordinal);
         var activations = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         await foreach (PreferenceEvent entry in Store.ReadEventsAsync(user, 0, cancellationToken).ConfigureAwait(false))
@@ -294,7 +311,19 @@ internal sealed class Decider : IDecider
 
             if (entry.Kind == DecisionCodec.DecisionKind && DecisionCodecInstance.Decode(entry) is { } decision)
             {
-                decisions.Add(decision);
+                // A decision by reference finds its set in an earlier entry of the log (the one that carries it).
+                if (decision is { CarriesActionSet: true, SetActions: { } carried })
+                {
+                    sets.TryAdd(decision.ActionSetId!, carried);
+                }
+
+                Decision? found = decision.NeedsActions && sets.TryGetValue(decision.ActionSetId!, out IReadOnlyList<DecisionAction>? set)
+                    ? decision.WithActionSet(set)
+                    : await _updater.ResolveAsync(user, null, decision, cancellationToken).ConfigureAwait(false);
+                if (found is not null)
+                {
+                    decisions.Add(found);
+                }
             }
             else if (entry.Kind == RewardCodec.RewardKind && RewardCodecInstance.Decode(entry) is { Slot: 0 } reward)
             {
@@ -310,6 +339,7 @@ internal sealed class Decider : IDecider
         var random = new Random(candidate.Seed);
         var model = new BayesianLinearRegression(_featurizer.Dimensions, _options.Ridge);
         int d = _featurizer.Dimensions;
+        var texts = new System.Collections.Concurrent.ConcurrentDictionary<string, float[]>(StringComparer.Ordinal);
         foreach (Decision decision in decisions)
         {
             DateTimeOffset decidedAt = decision.At ?? now;
@@ -334,7 +364,7 @@ internal sealed class Decider : IDecider
             }
 
             int k = decision.Actions.Count;
-            double[] vectors = await _featurizer.FeaturizeAsync(decision.Context, decision.Actions, cancellationToken).ConfigureAwait(false);
+            double[] vectors = await _featurizer.FeaturizeAsync(decision.Context, decision.Actions, texts, cancellationToken).ConfigureAwait(false);
             int logged = decision.Slate[0];
             bool inRange = decidedAt < end && (from is null || decidedAt >= from);
             if (inRange)
@@ -485,15 +515,21 @@ internal sealed class Decider : IDecider
         return [.. eligible];
     }
 
-    /// <summary>Adds the user's stated-preference score of each action (when the context and every action have texts) as a feature.</summary>
-    private async Task<DecisionAction[]> WithPreferenceScoresAsync(UserKey user, DecisionContext context, DecisionAction[] actions, CancellationToken cancellationToken)
+    /// <summary>The user's stated-preference score of each action (when the context and every action have texts), a feature the policy learns over; <see langword="null"/> otherwise.</summary>
+    private async Task<double[]?> PreferenceScoresAsync(UserKey user, DecisionContext context, DecisionAction[] actions, CancellationToken cancellationToken)
     {
         if (context.Text is null || Array.Exists(actions, static a => a.Text is null))
         {
-            return actions;
+            return null;
         }
 
-        CandidateRanking ranking = await _engine.RankAsync(user, new RequestContext(context.Text), [.. actions.Select(static a => a.Text!)], cancellationToken).ConfigureAwait(false);
+        string[] texts = new string[actions.Length];
+        for (int i = 0; i < texts.Length; i++)
+        {
+            texts[i] = actions[i].Text!;
+        }
+
+        CandidateRanking ranking = await _engine.RankAsync(user, new RequestContext(context.Text), texts, cancellationToken).ConfigureAwait(false);
         double[] scores = new double[actions.Length];
         foreach (RankedCandidate candidate in ranking.Candidates)
         {
@@ -501,13 +537,7 @@ internal sealed class Decider : IDecider
             scores[candidate.Index] = double.IsFinite(candidate.Score) ? candidate.Score : 0.0;
         }
 
-        var scored = new DecisionAction[actions.Length];
-        for (int i = 0; i < actions.Length; i++)
-        {
-            scored[i] = actions[i] with { Features = [.. actions[i].Features, new Feature(PreferenceScoreFeature, scores[i])] };
-        }
-
-        return scored;
+        return scores;
     }
 
     /// <summary>The name of the feature that carries the user's stated-preference score of an action.</summary>

@@ -13,16 +13,19 @@ namespace Penchant.Deciding;
 /// Texts are embedded (the engine's embedding generator), projected to <see cref="DecidingOptions.TextDimensions"/>
 /// features by a fixed seeded Gaussian matrix, and the cosine of the context's and action's texts is one more feature.
 /// </summary>
-/// <remarks>Thread-safe. Deterministic: the same inputs give the same vectors in any process, so a replay learns the same.</remarks>
+/// <remarks>
+/// Thread-safe. Deterministic: the same inputs give the same vectors in any process, so a replay learns the same. Keeps no
+/// text: a caller that wants texts' embeddings kept between calls passes its own cache (the user's policy keeps one,
+/// <see cref="PolicyState.Texts"/>, which goes when the user is forgotten).
+/// </remarks>
 internal sealed class DecisionFeaturizer
 {
     private const int ProjectionSeed = 17;
-    private const int MaxCachedTexts = 20_000;
+    private const int MaxCachedTexts = 4_096;
     private const uint ContextSeed = 0x9E3779B1;
     private const uint ActionSeed = 0x85EBCA77;
 
     private readonly IEmbeddingGenerator<string, Embedding<float>>? _embeddings;
-    private readonly ConcurrentDictionary<string, float[]> _textCache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, float[]> _projections = new();
     private readonly int _dimensions;
     private readonly int _textDimensions;
@@ -43,10 +46,20 @@ internal sealed class DecisionFeaturizer
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The vectors.</returns>
     /// <exception cref="InvalidOperationException">A text is given but no embedding generator is registered.</exception>
-    public async ValueTask<double[]> FeaturizeAsync(DecisionContext context, IReadOnlyList<DecisionAction> actions, CancellationToken cancellationToken)
+    public ValueTask<double[]> FeaturizeAsync(DecisionContext context, IReadOnlyList<DecisionAction> actions, CancellationToken cancellationToken)
+        => FeaturizeAsync(context, actions, null, cancellationToken);
+
+    /// <summary>Fills one vector per action (row-major, K × d), keeping the texts' embeddings in <paramref name="texts"/>.</summary>
+    /// <param name="context">The context.</param>
+    /// <param name="actions">The actions.</param>
+    /// <param name="texts">The caller's cache of embeddings by text (bounded here), or <see langword="null"/> to keep none.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The vectors.</returns>
+    /// <exception cref="InvalidOperationException">A text is given but no embedding generator is registered.</exception>
+    public async ValueTask<double[]> FeaturizeAsync(DecisionContext context, IReadOnlyList<DecisionAction> actions, ConcurrentDictionary<string, float[]>? texts, CancellationToken cancellationToken)
     {
         double[] vectors = new double[actions.Count * _dimensions];
-        await FeaturizeAsync(context, actions, vectors, cancellationToken).ConfigureAwait(false);
+        await FeaturizeAsync(context, actions, vectors, texts, cancellationToken).ConfigureAwait(false);
         return vectors;
     }
 
@@ -54,14 +67,15 @@ internal sealed class DecisionFeaturizer
     /// <param name="context">The context.</param>
     /// <param name="actions">The actions.</param>
     /// <param name="vectors">The destination, at least K × d long; its first K × d values are overwritten.</param>
+    /// <param name="cache">The caller's cache of embeddings by text (bounded here), or <see langword="null"/> to keep none.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>A task that completes when the vectors are filled.</returns>
     /// <exception cref="InvalidOperationException">A text is given but no embedding generator is registered.</exception>
-    public async ValueTask FeaturizeAsync(DecisionContext context, IReadOnlyList<DecisionAction> actions, double[] vectors, CancellationToken cancellationToken)
+    public async ValueTask FeaturizeAsync(DecisionContext context, IReadOnlyList<DecisionAction> actions, double[] vectors, ConcurrentDictionary<string, float[]>? cache, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(vectors.Length, actions.Count * _dimensions);
         Array.Clear(vectors, 0, actions.Count * _dimensions);
-        Dictionary<string, float[]>? texts = await EmbedAllAsync(context, actions, cancellationToken).ConfigureAwait(false);
+        Dictionary<string, float[]>? texts = await EmbedAllAsync(context, actions, cache, cancellationToken).ConfigureAwait(false);
         float[]? contextText = context.Text is null ? null : texts![context.Text];
         var contextFeatures = new List<(uint Hash, double Value)>(context.Features.Count + _textDimensions);
         IReadOnlyList<Feature> given = context.Features;
@@ -153,7 +167,7 @@ internal sealed class DecisionFeaturizer
         return matrix;
     }
 
-    private async ValueTask<Dictionary<string, float[]>?> EmbedAllAsync(DecisionContext context, IReadOnlyList<DecisionAction> actions, CancellationToken cancellationToken)
+    private async ValueTask<Dictionary<string, float[]>?> EmbedAllAsync(DecisionContext context, IReadOnlyList<DecisionAction> actions, ConcurrentDictionary<string, float[]>? cache, CancellationToken cancellationToken)
     {
         Dictionary<string, float[]>? texts = null;
         List<string>? missing = null;
@@ -165,7 +179,7 @@ internal sealed class DecisionFeaturizer
                 return;
             }
 
-            if (_textCache.TryGetValue(text, out float[]? cached))
+            if (cache is not null && cache.TryGetValue(text, out float[]? cached))
             {
                 texts[text] = cached;
             }
@@ -199,15 +213,19 @@ internal sealed class DecisionFeaturizer
         }
 
         GeneratedEmbeddings<Embedding<float>> vectors = await _embeddings.GenerateAsync(missing, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (_textCache.Count + missing.Count > MaxCachedTexts)
+        if (cache is not null && cache.Count + missing.Count > MaxCachedTexts)
         {
-            _textCache.Clear();
+            cache.Clear();
         }
 
         for (int i = 0; i < missing.Count; i++)
         {
             float[] vector = vectors[i].Vector.ToArray();
-            _textCache[missing[i]] = vector;
+            if (cache is not null)
+            {
+                cache[missing[i]] = vector;
+            }
+
             texts![missing[i]] = vector;
         }
 

@@ -13,7 +13,8 @@ namespace Penchant.Deciding;
 /// <remarks>
 /// Thread-safe. While a write is being learned the entry is marked as writing: the decider may read that policy (under
 /// its lock) ahead of the commit; the learner alone changes it. When the write commits the entry takes the new
-/// position; when it fails the entry is dropped. Holds at most <see cref="MaxUsers"/> users; full, it starts over.
+/// position; when it fails the entry is dropped. Holds at most <see cref="MaxUsers"/> users; full, it starts over. A
+/// forgotten user's policy is dropped at once (<see cref="UserStateCache.Removed"/>): it holds the user's action sets and texts.
 /// </remarks>
 internal sealed class PolicyCache
 {
@@ -21,6 +22,13 @@ internal sealed class PolicyCache
     public const int MaxUsers = 10_000;
 
     private readonly ConcurrentDictionary<UserKey, Entry> _entries = new();
+
+    /// <summary>Initializes a new instance of the <see cref="PolicyCache"/> class that drops a user's policy when the user is forgotten.</summary>
+    /// <param name="states">The engine's state cache, which tells when a user is forgotten.</param>
+    public PolicyCache(UserStateCache states) => states.Removed += Forget;
+
+    /// <summary>Drops a user's policy (with the texts and action sets it keeps): the user was forgotten.</summary>
+    public void Forget(UserKey user) => _entries.TryRemove(user, out _);
 
     /// <summary>Gets the user's policy if it reflects the log at <paramref name="position"/> (or a write of this process is being learned into it).</summary>
     /// <returns>The policy (read it under its lock, never change it), or <see langword="null"/>.</returns>

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Numerics.Tensors;
 using Penchant.Numerics;
 
 namespace Penchant.Deciding;
@@ -83,19 +85,53 @@ internal static class PolicyChooser
 
             case DecisionPolicy.ThompsonSampling:
             {
+                // A draw θ̃ = θ + s·u scores action a as θ·x_a + s·u·x_a: the means are the draws' common part. Every draw's
+                // u at once (d × S, one triangular solve over all of them), then every action's products with every draw
+                // (K × S, summing the draws' rows over the action's non-zero features), then the best action of each draw.
                 int d = model.Dimensions;
-                double[] theta = new double[d];
-                double[] scores = new double[actions];
                 int samples = options.PropensitySamples;
-                for (int m = 0; m < samples; m++)
+                double[] deviations = ArrayPool<double>.Shared.Rent(samples * d);
+                double[] products = ArrayPool<double>.Shared.Rent(actions * samples);
+                double[] best = ArrayPool<double>.Shared.Rent(samples);
+                int[] bestIndex = ArrayPool<int>.Shared.Rent(samples);
+                try
                 {
-                    model.Sample(random, options.ThompsonScale, theta);
+                    model.SampleDeviations(random, deviations, samples);
+                    MatrixProducts.Multiply(vectors, actions, d, deviations, samples, products);
+                    double scale = options.ThompsonScale;
+                    bestIndex.AsSpan(0, samples).Fill(-1);
                     for (int a = 0; a < actions; a++)
                     {
-                        scores[a] = Dot(theta, vectors.AsSpan(a * d, d));
+                        if (remaining is not null && !remaining[a])
+                        {
+                            continue;
+                        }
+
+                        ReadOnlySpan<double> row = products.AsSpan(a * samples, samples);
+                        double mean = means[a];
+                        for (int m = 0; m < samples; m++)
+                        {
+                            // Strictly greater: ties go to the first action, as an argmax over the actions.
+                            double score = mean + (scale * row[m]);
+                            if (bestIndex[m] < 0 || score > best[m])
+                            {
+                                best[m] = score;
+                                bestIndex[m] = a;
+                            }
+                        }
                     }
 
-                    p[ArgMax(scores, remaining)] += 1.0 / samples;
+                    for (int m = 0; m < samples; m++)
+                    {
+                        p[bestIndex[m]] += 1.0 / samples;
+                    }
+                }
+                finally
+                {
+                    ArrayPool<double>.Shared.Return(deviations);
+                    ArrayPool<double>.Shared.Return(products);
+                    ArrayPool<double>.Shared.Return(best);
+                    ArrayPool<int>.Shared.Return(bestIndex);
                 }
 
                 break;
@@ -200,7 +236,7 @@ internal static class PolicyChooser
         return last;
     }
 
-    private static int ArgMax(double[] values, bool[]? remaining)
+    private static int ArgMax(ReadOnlySpan<double> values, bool[]? remaining)
     {
         int best = -1;
         for (int a = 0; a < values.Length; a++)
@@ -214,5 +250,5 @@ internal static class PolicyChooser
         return best;
     }
 
-    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b) => System.Numerics.Tensors.TensorPrimitives.Dot(a, b);
+    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b) => TensorPrimitives.Dot(a, b);
 }

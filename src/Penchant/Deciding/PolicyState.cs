@@ -21,6 +21,79 @@ internal sealed class PolicyState
 
     public Dictionary<string, PendingDecision> Pending { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The most action sets a policy keeps in memory; beyond it the least recently used is dropped (a later decision over it carries it again).</summary>
+    public const int MaxActionSets = 32;
+
+    private readonly List<ActionSetEntry> _actionSets = [];
+
+    /// <summary>
+    /// Gets the embeddings of the texts this user's decisions featurized, by text (in memory only, never written): a
+    /// user's texts stay with the user's policy, which goes when the user is forgotten.
+    /// </summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, float[]> Texts { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Finds the action set a decision refers to by its content hash (and marks it the most recently used).</summary>
+    public ActionSetEntry? FindActionSet(string id)
+    {
+        for (int i = _actionSets.Count - 1; i >= 0; i--)
+        {
+            if (string.Equals(_actionSets[i].Id, id, StringComparison.Ordinal))
+            {
+                return Touch(i);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Finds the known action set that holds exactly these actions, the most recently used first.</summary>
+    public ActionSetEntry? MatchActionSet(IReadOnlyList<DecisionAction> actions)
+    {
+        for (int i = _actionSets.Count - 1; i >= 0; i--)
+        {
+            if (_actionSets[i].Matches(actions))
+            {
+                return Touch(i);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Remembers an action set (replacing one of the same hash), dropping the least recently used beyond <see cref="MaxActionSets"/>.</summary>
+    public ActionSetEntry RememberActionSet(ActionSetEntry entry)
+    {
+        _actionSets.RemoveAll(e => string.Equals(e.Id, entry.Id, StringComparison.Ordinal));
+        if (_actionSets.Count >= MaxActionSets)
+        {
+            _actionSets.RemoveAt(0);
+        }
+
+        _actionSets.Add(entry);
+        return entry;
+    }
+
+    /// <summary>Marks every set whose carrying decision was learned in a write that committed as logged.</summary>
+    public void ConfirmActionSets()
+    {
+        foreach (ActionSetEntry entry in _actionSets)
+        {
+            entry.Logged = true;
+        }
+    }
+
+    private ActionSetEntry Touch(int index)
+    {
+        ActionSetEntry entry = _actionSets[index];
+        if (index != _actionSets.Count - 1)
+        {
+            _actionSets.RemoveAt(index);
+            _actionSets.Add(entry);
+        }
+
+        return entry;
+    }
+
     /// <summary>Gets or sets the identifier of the last log entry the policy has learned; <see langword="null"/> for none.</summary>
     public string? AsOf { get; set; }
 

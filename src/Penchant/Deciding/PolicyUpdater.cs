@@ -93,6 +93,8 @@ internal sealed class PolicyUpdater(DecisionFeaturizer featurizer, IOptions<Deci
             }
         }
 
+        // Read from the log: every action set the tail carried is there.
+        state.ConfirmActionSets();
         return (state, position);
     }
 
@@ -104,21 +106,37 @@ internal sealed class PolicyUpdater(DecisionFeaturizer featurizer, IOptions<Deci
     public async ValueTask ApplyAsync(UserKey user, PolicyState state, PreferenceEvent entry, Signal? signal, CancellationToken cancellationToken)
     {
         DateTimeOffset at = entry.At;
+        if (signal is Decision { NeedsActions: true } byReference)
+        {
+            // Read back by reference: its actions are in the set it names (a decision whose set cannot be found teaches nothing).
+            signal = await ResolveAsync(user, state, byReference, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (signal is Decision { CarriesActionSet: true, SetActions: { } carried } carrier)
+        {
+            lock (state)
+            {
+                if (state.FindActionSet(carrier.ActionSetId!) is null)
+                {
+                    state.RememberActionSet(new ActionSetEntry(carrier.ActionSetId!, carrier.DecisionId, [.. carried]));
+                }
+            }
+        }
 
         // Waits first, outside the lock: the new decision's features, and those of every waiting decision this entry closes.
         Slots? added = signal is Decision decision && !state.Pending.ContainsKey(decision.DecisionId)
-            ? await SlotsAsync(state, decision, cancellationToken).ConfigureAwait(false)
+            ? await SlotsAsync(state, decision, predict: true, cancellationToken).ConfigureAwait(false)
             : null;
         if (signal is Reward reward && state.Pending.TryGetValue(reward.DecisionId, out PendingDecision? rewarded))
         {
-            await EnsureSlotsAsync(user, reward.DecisionId, rewarded, cancellationToken).ConfigureAwait(false);
+            await EnsureSlotsAsync(user, state, reward.DecisionId, rewarded, cancellationToken).ConfigureAwait(false);
         }
 
         foreach ((string id, PendingDecision pending) in state.Pending)
         {
             if (Expires(pending, at))
             {
-                await EnsureSlotsAsync(user, id, pending, cancellationToken).ConfigureAwait(false);
+                await EnsureSlotsAsync(user, state, id, pending, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -128,7 +146,7 @@ internal sealed class PolicyUpdater(DecisionFeaturizer featurizer, IOptions<Deci
             evicted = Oldest(state, at);
             if (evicted is not null)
             {
-                await EnsureSlotsAsync(user, evicted, state.Pending[evicted], cancellationToken).ConfigureAwait(false);
+                await EnsureSlotsAsync(user, state, evicted, state.Pending[evicted], cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -195,8 +213,48 @@ internal sealed class PolicyUpdater(DecisionFeaturizer featurizer, IOptions<Deci
 
     private bool Expires(PendingDecision pending, DateTimeOffset now) => (pending.ActiveAt ?? pending.DecidedAt) + _options.RewardWait < now;
 
+    /// <summary>
+    /// Finds the actions of a decision read back by reference to its action set: in the policy's memory, else in the log
+    /// entry of the decision that carries the set. The decision as it was made, or <see langword="null"/> when the set is
+    /// not found (or does not match: another set, or another number of actions).
+    /// </summary>
+    public async ValueTask<Decision?> ResolveAsync(UserKey user, PolicyState? state, Decision decision, CancellationToken cancellationToken)
+    {
+        if (!decision.NeedsActions)
+        {
+            return decision;
+        }
+
+        string setId = decision.ActionSetId!;
+        if (state is not null)
+        {
+            lock (state)
+            {
+                if (state.FindActionSet(setId) is { } known)
+                {
+                    return decision.WithActionSet(known.Actions);
+                }
+            }
+        }
+
+        if (decision.CarrierId is not { } carrierId)
+        {
+            return null;
+        }
+
+        await states.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<PreferenceEvent> found = await states.Store.FindEventsAsync(user, [Decider.EventIdOf(carrierId)], cancellationToken).ConfigureAwait(false);
+        if (found.Count != 1 || found[0].Redacted || codecs.Decode<Decision>(found[0]) is not { CarriesActionSet: true, SetActions: { } set } carrier
+            || !string.Equals(carrier.ActionSetId, setId, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return decision.WithActionSet(set);
+    }
+
     /// <summary>Reads a waiting decision's slate features back from the log, when the policy came from a snapshot.</summary>
-    private async ValueTask EnsureSlotsAsync(UserKey user, string decisionId, PendingDecision pending, CancellationToken cancellationToken)
+    private async ValueTask EnsureSlotsAsync(UserKey user, PolicyState state, string decisionId, PendingDecision pending, CancellationToken cancellationToken)
     {
         if (pending.Slots is not null)
         {
@@ -204,14 +262,16 @@ internal sealed class PolicyUpdater(DecisionFeaturizer featurizer, IOptions<Deci
         }
 
         IReadOnlyList<PreferenceEvent> found = await states.Store.FindEventsAsync(user, [Decider.EventIdOf(decisionId)], cancellationToken).ConfigureAwait(false);
-        pending.Slots = found.Count == 1 && codecs.Decode<Decision>(found[0]) is { } decision
-            && decision.Slate.Count == pending.Rewarded.Length
-            ? (await SlotsAsync(null, decision, cancellationToken).ConfigureAwait(false)).Vectors
+        Decision? decision = found.Count == 1 && codecs.Decode<Decision>(found[0]) is { } read
+            ? await ResolveAsync(user, state, read, cancellationToken).ConfigureAwait(false)
+            : null;
+        pending.Slots = decision is not null && decision.Slate.Count == pending.Rewarded.Length
+            ? (await SlotsAsync(state, decision, predict: false, cancellationToken).ConfigureAwait(false)).Vectors
             : []; // Not in the log any more: the decision closes without teaching anything.
     }
 
     /// <summary>The sparse feature vectors of a decision's slate, and (apprentice mode, learned choice not taken) the prediction for the learned choice.</summary>
-    private async ValueTask<Slots> SlotsAsync(PolicyState? state, Decision decision, CancellationToken cancellationToken)
+    private async ValueTask<Slots> SlotsAsync(PolicyState state, Decision decision, bool predict, CancellationToken cancellationToken)
     {
         int d = featurizer.Dimensions;
         var featurized = new List<DecisionAction>(decision.Slate.Count + 1);
@@ -221,13 +281,13 @@ internal sealed class PolicyUpdater(DecisionFeaturizer featurizer, IOptions<Deci
         }
 
         bool agreed = decision.LearnedIndex == decision.Slate[0];
-        bool predict = state is not null && decision.Apprentice && !agreed;
+        predict = predict && decision.Apprentice && !agreed;
         if (predict)
         {
             featurized.Add(decision.Actions[decision.LearnedIndex]);
         }
 
-        double[] vectors = await featurizer.FeaturizeAsync(decision.Context, featurized, cancellationToken).ConfigureAwait(false);
+        double[] vectors = await featurizer.FeaturizeAsync(decision.Context, featurized, state.Texts, cancellationToken).ConfigureAwait(false);
         var slots = new (int, double)[decision.Slate.Count][];
         for (int s = 0; s < slots.Length; s++)
         {

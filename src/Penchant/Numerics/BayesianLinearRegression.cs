@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 
 namespace Penchant.Numerics;
@@ -143,18 +144,64 @@ internal sealed class BayesianLinearRegression
     /// <param name="sample">Receives the draw (length d).</param>
     public void Sample(Random random, double scale, Span<double> sample)
     {
-        ArgumentNullException.ThrowIfNull(random);
-        ArgumentOutOfRangeException.ThrowIfNotEqual(sample.Length, Dimensions);
-        for (int i = 0; i < sample.Length; i++)
-        {
-            sample[i] = Gaussian.Next(random);
-        }
-
-        SolveUpper(sample);
+        SampleDeviation(random, sample);
         ReadOnlySpan<double> mean = Mean();
         for (int i = 0; i < sample.Length; i++)
         {
             sample[i] = mean[i] + (scale * sample[i]);
+        }
+    }
+
+    /// <summary>
+    /// Draws u = L⁻ᵀ z with z standard normal: a draw from N(0, A⁻¹), so θ + scale · u is a posterior draw and
+    /// θ·x + scale · u·x its score of x (scoring many actions needs the mean's scores only once).
+    /// </summary>
+    /// <param name="random">The source of randomness.</param>
+    /// <param name="deviation">Receives the draw (length d).</param>
+    public void SampleDeviation(Random random, Span<double> deviation)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        ArgumentOutOfRangeException.ThrowIfNotEqual(deviation.Length, Dimensions);
+        Gaussian.Fill(random, deviation);
+        SolveUpper(deviation);
+    }
+
+    /// <summary>
+    /// Draws <paramref name="count"/> independent deviations (<see cref="SampleDeviation"/>) as the columns of a d ×
+    /// count matrix (row i holds every draw's i-th coordinate): the triangular solve then runs over all the draws at once,
+    /// each step one scaled addition of a row of count values.
+    /// </summary>
+    /// <param name="random">The source of randomness.</param>
+    /// <param name="deviations">Receives the draws, d × count, row-major (at least that long).</param>
+    /// <param name="count">The number of draws.</param>
+    public void SampleDeviations(Random random, Span<double> deviations, int count)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        int n = Dimensions;
+        ArgumentOutOfRangeException.ThrowIfLessThan(deviations.Length, count * n);
+        Gaussian.Fill(random, deviations[..(count * n)]);
+
+        // Lᵀ U = Z, from the last row up: row i of U is row i of Z (less what the rows below took) over L_ii, and it is then
+        // taken from every row above it, weighted by row i of L.
+        ReadOnlySpan<double> factor = _factor;
+        for (int i = n - 1; i >= 0; i--)
+        {
+            Span<double> row = deviations.Slice(i * count, count);
+            double inverse = 1.0 / factor[(i * n) + i];
+            for (int j = 0; j < count; j++)
+            {
+                row[j] *= inverse;
+            }
+
+            ReadOnlySpan<double> weights = factor.Slice(i * n, i);
+            for (int k = 0; k < i; k++)
+            {
+                if (weights[k] != 0.0)
+                {
+                    MatrixProducts.AddScaled(deviations.Slice(k * count, count), -weights[k], row);
+                }
+            }
         }
     }
 
@@ -231,36 +278,34 @@ internal sealed class BayesianLinearRegression
         }
     }
 
-    /// <summary>Solves L y = v in place.</summary>
+    /// <summary>Solves L y = v in place (row by row: each row's prefix is contiguous, one vector dot product).</summary>
     private void SolveLower(Span<double> v)
     {
         int n = Dimensions;
+        ReadOnlySpan<double> factor = _factor;
         for (int i = 0; i < n; i++)
         {
-            double sum = v[i];
             int row = i * n;
-            for (int k = 0; k < i; k++)
-            {
-                sum -= _factor[row + k] * v[k];
-            }
-
-            v[i] = sum / _factor[row + i];
+            double sum = v[i] - TensorPrimitives.Dot(factor.Slice(row, i), v[..i]);
+            v[i] = sum / factor[row + i];
         }
     }
 
-    /// <summary>Solves Lᵀ y = v in place.</summary>
+    /// <summary>Solves Lᵀ y = v in place, column by column of Lᵀ (a row of L, contiguous): each solved value is subtracted from the rest at once.</summary>
     private void SolveUpper(Span<double> v)
     {
         int n = Dimensions;
+        ReadOnlySpan<double> factor = _factor;
         for (int i = n - 1; i >= 0; i--)
         {
-            double sum = v[i];
-            for (int k = i + 1; k < n; k++)
+            int row = i * n;
+            double y = v[i] / factor[row + i];
+            v[i] = y;
+            if (i > 0 && y != 0.0)
             {
-                sum -= _factor[(k * n) + i] * v[k];
+                Span<double> head = v[..i];
+                TensorPrimitives.MultiplyAdd(factor.Slice(row, i), -y, head, head);
             }
-
-            v[i] = sum / _factor[(i * n) + i];
         }
     }
 }

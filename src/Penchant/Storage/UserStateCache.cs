@@ -84,6 +84,13 @@ internal sealed class UserStateCache(IPreferenceStore store, IOptions<PenchantOp
         _snapshots[user] = snapshot;
     }
 
+    /// <summary>Occurs when a user's cached state is forgotten (the user is deleted): a cache kept beside this one drops what it holds of the user.</summary>
+    public event Action<UserKey>? Removed;
+
     /// <summary>Forgets a user's cached state.</summary>
-    public void Remove(UserKey user) => _snapshots.TryRemove(user, out _);
+    public void Remove(UserKey user)
+    {
+        _snapshots.TryRemove(user, out _);
+        Removed?.Invoke(user);
+    }
 }

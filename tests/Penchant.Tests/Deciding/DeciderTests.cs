@@ -494,4 +494,64 @@ public sealed class DeciderTests
         public ValueTask LearnAsync(Learning.LearningContext context, PreferenceEvent entry, CancellationToken cancellationToken)
             => context.Decode<Reward>(entry) is { Value: 42 } ? throw new InvalidOperationException("No 42s.") : ValueTask.CompletedTask;
     }
+
+    [Fact]
+    public async Task DecideAsync_SameActionsAgain_LogsTheSetOnceAndAnotherEngineLearnsFromTheReference()
+    {
+        // Arrange
+        var store = new InMemoryPreferenceStore();
+        DecisionAction[] actions = Actions(50);
+        string second;
+        using (ServiceProvider services = Create(store))
+        {
+            IDecider decider = services.GetRequiredService<IDecider>();
+            DecisionResult first = await decider.DecideAsync(User, Morning, actions, cancellationToken: Ct);
+            await decider.RewardAsync(User, first.DecisionId, 1.0, cancellationToken: Ct);
+
+            // Act: the same actions (other instances, same content) again.
+            second = (await decider.DecideAsync(User, Morning, [.. Actions(50)], cancellationToken: Ct)).DecisionId;
+        }
+
+        // Assert: the first decision carries the set, the second names it and is a fraction of its size.
+        List<PreferenceEvent> decisions = [.. (await store.ReadEventsAsync(User, 0, Ct).ToListAsync(Ct)).Where(static e => e.Kind.Name == "decision")];
+        Assert.Equal(2, decisions.Count);
+        var codec = new Signals.Codecs.DecisionCodec();
+        Decision carrier = Assert.IsType<Decision>(codec.Decode(decisions[0]));
+        Decision reference = Assert.IsType<Decision>(codec.Decode(decisions[1]));
+        Assert.True(carrier.CarriesActionSet);
+        Assert.True(reference.NeedsActions);
+        Assert.Equal(carrier.ActionSetId, reference.ActionSetId);
+        Assert.True(decisions[1].Data!.Length * 3 < decisions[0].Data!.Length, $"{decisions[1].Data!.Length} vs {decisions[0].Data!.Length} chars");
+
+        // Another engine over the store (its policy read back from the snapshot and the log) rewards the second decision:
+        // the set is found in the carrier's entry and the reward teaches the regressor.
+        using ServiceProvider other = Create(store);
+        await other.GetRequiredService<IDecider>().RewardAsync(User, second, 1.0, cancellationToken: Ct);
+        (PolicyState state, _) = await other.GetRequiredService<PolicyUpdater>().LoadAsync(User, Ct);
+        Assert.Equal(2, state.Regression.Count);
+        Assert.Equal(2, (await other.GetRequiredService<IDecider>().GetReportAsync(User, Ct)).Rewarded);
+    }
+
+    [Fact]
+    public async Task DecideAsync_CallerChangesAFeatureOfAKnownSet_ANewSetIsCarried()
+    {
+        // Arrange
+        var store = new InMemoryPreferenceStore();
+        using ServiceProvider services = Create(store);
+        IDecider decider = services.GetRequiredService<IDecider>();
+        DecisionAction[] actions = Actions(3);
+        await decider.DecideAsync(User, Morning, actions, cancellationToken: Ct);
+
+        // Act: one feature's value differs.
+        actions[1] = actions[1] with { Features = [Feature.Category("kind", "k1"), new Feature("price", 0.7)] };
+        await decider.DecideAsync(User, Morning, actions, cancellationToken: Ct);
+
+        // Assert
+        List<PreferenceEvent> logged = await store.ReadEventsAsync(User, 0, Ct).ToListAsync(Ct);
+        var codec = new Signals.Codecs.DecisionCodec();
+        Decision latest = Assert.IsType<Decision>(codec.Decode(logged[^1]));
+        Assert.True(latest.CarriesActionSet);
+        Assert.Equal(0.7, latest.Actions[1].Features[1].Value);
+        Assert.NotEqual(Assert.IsType<Decision>(codec.Decode(logged[0])).ActionSetId, latest.ActionSetId);
+    }
 }

@@ -89,6 +89,46 @@ public sealed class BayesianLinearRegressionTests
     }
 
     [Fact]
+    public void SampleDeviations_ManyColumns_HaveTheCovarianceOfThePosteriorFactorsInverse()
+    {
+        // Arrange: a model over 5 features with some history, so A⁻¹ has off-diagonal terms.
+        var model = new BayesianLinearRegression(5, 1.0);
+        var random = new Random(8);
+        for (int i = 0; i < 40; i++)
+        {
+            double[] x = [.. Enumerable.Range(0, 5).Select(_ => random.NextDouble() - 0.3)];
+            model.Update(x, random.NextDouble());
+        }
+
+        const int Draws = 30_000;
+        double[] deviations = new double[5 * Draws];
+        double[] direction = [1.0, -0.5, 0.25, 2.0, 0.0];
+
+        // Act: the columns are the draws (row i holds every draw's i-th coordinate).
+        model.SampleDeviations(new Random(9), deviations, Draws);
+
+        // Assert: u·x has mean 0 and variance xᵀ A⁻¹ x (the model's own variance factor).
+        double sum = 0;
+        double squares = 0;
+        for (int m = 0; m < Draws; m++)
+        {
+            double projected = 0;
+            for (int i = 0; i < 5; i++)
+            {
+                projected += deviations[(i * Draws) + m] * direction[i];
+            }
+
+            sum += projected;
+            squares += projected * projected;
+        }
+
+        double expected = model.Variance(direction);
+        double mean = sum / Draws;
+        Assert.InRange(mean, -4 * Math.Sqrt(expected / Draws), 4 * Math.Sqrt(expected / Draws));
+        Assert.Equal(expected, (squares / Draws) - (mean * mean), expected * 0.05);
+    }
+
+    [Fact]
     public void Read_OtherBytes_ThrowsInvalidData()
     {
         using var stream = new MemoryStream([9, 0, 0, 0, 1]);

@@ -37,7 +37,19 @@ internal sealed class DecisionLearner(PolicyUpdater updater, PolicyCache policie
             }
 
             pass.State = state;
-            context.OnCompleted(position => policies.EndWrite(user, state, position));
+            context.OnCompleted(position =>
+            {
+                if (position is not null)
+                {
+                    // The write committed: the action sets its decisions carried are in the log, and later decisions may name them.
+                    lock (state)
+                    {
+                        state.ConfirmActionSets();
+                    }
+                }
+
+                policies.EndWrite(user, state, position);
+            });
         }
 
         PolicyState policy = pass.State;

@@ -4,7 +4,9 @@ namespace Penchant.Signals.Codecs;
 
 /// <summary>A <see cref="Decision"/>: the context's text (or the decision's identifier) as text, everything else as data.</summary>
 /// <remarks>
-/// The data is written in <see cref="DecisionBinaryFormat"/>; entries written as JSON before it are still read.
+/// The data is written in <see cref="DecisionBinaryFormat"/>; entries written as JSON before it are still read. A decision
+/// the decider made names its action set: the first over a set carries it, later ones refer to it, and read back with no
+/// actions until the set is found (<see cref="Decision.NeedsActions"/>, <c>PolicyUpdater.ResolveAsync</c>).
 /// A decision's data lists every action with its features, so reading it back is most of a decision's cost: the learners
 /// of the write that records a decision get the decision itself (<see cref="SignalCodec.AsWritten"/>), not a parse of
 /// its data; entries read from a store are parsed.
@@ -95,8 +97,16 @@ internal sealed class DecisionCodec : SignalCodec<Decision>
             && before.Deferred == retry.Deferred
             && string.Equals(before.Context.Text, retry.Context.Text, StringComparison.Ordinal)
             && before.Context.Features.SequenceEqual(retry.Context.Features)
-            && before.Actions.Select(static a => (a.Id, a.Text)).SequenceEqual(retry.Actions.Select(static a => (a.Id, a.Text)));
+            && SameActions(before, retry);
     }
+
+    // Two decisions that name their action sets name the same one (a hash of the caller's actions, features included);
+    // otherwise the actions' identifiers and texts match, as far as both are known.
+    private static bool SameActions(Decision before, Decision retry)
+        => before.ActionSetId is not null && retry.ActionSetId is not null
+            ? string.Equals(before.ActionSetId, retry.ActionSetId, StringComparison.Ordinal)
+            : !before.NeedsActions && !retry.NeedsActions
+                && before.Actions.Select(static a => (a.Id, a.Text)).SequenceEqual(retry.Actions.Select(static a => (a.Id, a.Text)));
 
     public override Decision? Decode(PreferenceEvent entry) => Parse(entry);
 
@@ -106,7 +116,8 @@ internal sealed class DecisionCodec : SignalCodec<Decision>
     // Entries written before the compact format are JSON objects.
     private static Decision? Parse(PreferenceEvent entry)
         => entry.Text is null || entry.Data is null ? null
-        : entry.Data.StartsWith(DecisionBinaryFormat.Marker, StringComparison.Ordinal) ? DecisionBinaryFormat.Read(entry.Data, entry.At)
+        : entry.Data.StartsWith(DecisionBinaryFormat.Marker, StringComparison.Ordinal) || entry.Data.StartsWith(DecisionBinaryFormat.SetMarker, StringComparison.Ordinal)
+            ? DecisionBinaryFormat.Read(entry.Data, entry.At)
         : SignalPayload.Read(entry.Data, DecidingJsonContext.Default.DecisionData) is { } data
             ? new Decision(data.Id, data.Context, data.Actions, data.Slate, data.SlateProbabilities, data.Probabilities, entry.At)
             {
