@@ -38,6 +38,10 @@ internal sealed class RankingCandidate
         Sequence = new StemSequence(text);
         Vector = vector;
         Exclusions = StatedPreferenceScorer.ExclusionSpans(text.ToLowerInvariant());
+
+        // A cue word that is part of a name ("a game called No Man's Sky", "Horizon Zero Dawn") leaves nothing out: it is
+        // capitalised and so is the word after it.
+        Exclusions.RemoveAll(span => StatedPreferenceScorer.IsInName(text, span.Start));
     }
 
     public string Text { get; }
@@ -195,6 +199,30 @@ internal static partial class StatedPreferenceScorer
         "no", "without", "free", "of", "non", "zero", "avoid", "avoids", "skip", "minus", "excluding", "except", "nothing", "minimal",
         "little", "less", "fewer", "low", "limited", "away", "from", "vegan", "faux", "fake", "imitation", "plant", "based",
     };
+
+    /// <summary>Whether the word at some place is capitalised, and so is the word after it: part of a name, not a cue.</summary>
+    /// <param name="text">The text, as written.</param>
+    /// <param name="at">Where the word starts.</param>
+    public static bool IsInName(string text, int at)
+    {
+        if (at >= text.Length || !char.IsUpper(text[at]))
+        {
+            return false;
+        }
+
+        int next = at;
+        while (next < text.Length && !char.IsWhiteSpace(text[next]))
+        {
+            next++;
+        }
+
+        while (next < text.Length && char.IsWhiteSpace(text[next]))
+        {
+            next++;
+        }
+
+        return next < text.Length && char.IsUpper(text[next]);
+    }
 
     /// <summary>Scores the candidates; contributions are centred per preference so that they sum to zero over the candidates.</summary>
     /// <param name="preferences">The applicable preferences.</param>
@@ -550,11 +578,11 @@ internal static partial class StatedPreferenceScorer
     /// <summary>Describes a number for a factor.</summary>
     public static string Format(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
-    // Words that leave out what follows ("without any added sugar") reach a few words on; words that qualify ("low-maintenance
+    // "…-free" is not "free-to-play" (a price, not an exclusion). Words that leave out what follows ("without any added sugar") reach a few words on; words that qualify ("low-maintenance
     // reptile", "minimal dialogue", "faux fur") reach only the next word; "little" is scarcity only after a word of having
     // ("with little gluten", "very little sugar"), not size ("a little black dress"). A word a match opens with must be one of
     // ExclusionCues or begin with one (see ExclusionMatches).
-    internal const string ExclusionSource = @"\b[\w-]+[- ]free\b|\b(?:no|without|free of|avoids?|skip|minus|excluding|except|nothing|away from)[- ](?:\w+[- ]){0,2}\w+|\b(?:non|zero|minimal|less|fewer|low|limited|vegan|faux|fake|imitation|plant-based)[- ]\w+|(?<=\b(?:with|has|have|contains?|very|so|too) )little \w+";
+    internal const string ExclusionSource = @"\b[\w-]+[- ]free\b(?![- ]to\b)|\b(?:no|without|free of|avoids?|skip|minus|excluding|except|nothing|away from)[- ](?:\w+[- ]){0,2}\w+|\b(?:non|zero|minimal|less|fewer|low|limited|vegan|faux|fake|imitation|plant-based)[- ]\w+|(?<=\b(?:with|has|have|contains?|very|so|too) )little \w+";
 
     // Where a match of ExclusionSource can start: at one of these, or, for "…-free" and "… free", in the word before "free".
     private static readonly SearchValues<string> ExclusionCues = SearchValues.Create(

@@ -177,6 +177,19 @@ public sealed class StatedPreferenceScorerTests
         Assert.True(scores[1] > scores[0]);
     }
 
+    [Theory]
+    [InlineData("A board game called No Dice Island, about trading spices.", 0)]
+    [InlineData("The sequel, Quest Zero Harbour, adds a second map.", 0)]
+    [InlineData("A free-to-play card game with daily puzzles.", 0)]
+    [InlineData("A peanut-free flapjack for the school trip.", 1)]
+    [InlineData("No sugar is added to this oat bar.", 1)]
+    public void Candidate_CueInANameOrAPrice_LeavesNothingOut(string text, int expected)
+    {
+        var candidate = new RankingCandidate(text, new float[4]);
+
+        Assert.Equal(expected, candidate.Exclusions.Count);
+    }
+
     [Fact]
     public void ExcludesAny_FreeOfAndWithout_AreExclusions()
     {
