@@ -51,7 +51,7 @@ internal static class DecisionBinaryFormat
     {
         ArrayBufferWriter<byte> buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
         buffer.ResetWrittenCount();
-        WriteActionSet(buffer, actions);
+        WriteActions(buffer, actions, new Dictionary<string, int>(StringComparer.Ordinal));
         string id = HashOf(buffer.WrittenSpan);
         Release(buffer);
         return id;
@@ -80,24 +80,13 @@ internal static class DecisionBinaryFormat
             throw new ArgumentException("A decision that carries its action set needs the set's actions.", nameof(decision));
         }
 
-        WriteString(buffer, decision.DecisionId);
-        byte flags = (byte)((decision.Apprentice ? ApprenticeFlag : 0) | (decision.Deferred ? DeferredFlag : 0) | (decision.Context.Text is null ? 0 : ContextTextFlag)
-            | (carrier ? CarrierFlag : 0) | (decision.PreferenceScores is null ? 0 : ScoresFlag));
-        WriteByte(buffer, flags);
-        WriteCount(buffer, (int)decision.Policy);
-        WriteCount(buffer, decision.LearnedIndex);
-        if (decision.Context.Text is { } contextText)
-        {
-            WriteString(buffer, contextText);
-        }
-
-        WriteFeatures(buffer, decision.Context.Features, names);
+        WriteHeader(buffer, decision, (byte)((carrier ? CarrierFlag : 0) | (decision.PreferenceScores is null ? 0 : ScoresFlag)), names);
         WriteString(buffer, decision.ActionSetId!);
         int k = decision.Actions.Count;
         if (carrier)
         {
             // The set's own record, exactly as its hash was taken: a reader checks it against the name.
-            WriteActionSet(buffer, decision.SetActions!);
+            WriteActions(buffer, decision.SetActions!, new Dictionary<string, int>(StringComparer.Ordinal));
         }
         else
         {
@@ -118,10 +107,31 @@ internal static class DecisionBinaryFormat
         return Finish(buffer, SetMarker);
     }
 
-    /// <summary>The action set's record: the count, then each action's identifier, text and features, with names numbered within the set.</summary>
-    private static void WriteActionSet(ArrayBufferWriter<byte> buffer, IReadOnlyList<DecisionAction> actions)
+    /// <summary>
+    /// What both records open with: the decision's identifier, its flags (<paramref name="recordFlags"/> added to those of
+    /// the decision itself), policy, learned index, context text and context features.
+    /// </summary>
+    private static void WriteHeader(ArrayBufferWriter<byte> buffer, Decision decision, byte recordFlags, Dictionary<string, int> names)
     {
-        var names = new Dictionary<string, int>(StringComparer.Ordinal);
+        WriteString(buffer, decision.DecisionId);
+        WriteByte(buffer, (byte)((decision.Apprentice ? ApprenticeFlag : 0) | (decision.Deferred ? DeferredFlag : 0) | (decision.Context.Text is null ? 0 : ContextTextFlag) | recordFlags));
+        WriteCount(buffer, (int)decision.Policy);
+        WriteCount(buffer, decision.LearnedIndex);
+        if (decision.Context.Text is { } contextText)
+        {
+            WriteString(buffer, contextText);
+        }
+
+        WriteFeatures(buffer, decision.Context.Features, names);
+    }
+
+    /// <summary>
+    /// The count, then each action's identifier, text and features. In a <c>d1</c> record feature names are numbered
+    /// across the whole record; an action set's record (<c>d2</c>) numbers them within the set, so its hash depends on
+    /// the set alone.
+    /// </summary>
+    private static void WriteActions(ArrayBufferWriter<byte> buffer, IReadOnlyList<DecisionAction> actions, Dictionary<string, int> names)
+    {
         WriteCount(buffer, actions.Count);
         for (int a = 0; a < actions.Count; a++)
         {
@@ -186,30 +196,8 @@ internal static class DecisionBinaryFormat
         buffer.ResetWrittenCount();
         Dictionary<string, int> names = t_names ??= new Dictionary<string, int>(StringComparer.Ordinal);
         names.Clear();
-        WriteString(buffer, decision.DecisionId);
-        byte flags = (byte)((decision.Apprentice ? ApprenticeFlag : 0) | (decision.Deferred ? DeferredFlag : 0) | (decision.Context.Text is null ? 0 : ContextTextFlag));
-        WriteByte(buffer, flags);
-        WriteCount(buffer, (int)decision.Policy);
-        WriteCount(buffer, decision.LearnedIndex);
-        if (decision.Context.Text is { } contextText)
-        {
-            WriteString(buffer, contextText);
-        }
-
-        WriteFeatures(buffer, decision.Context.Features, names);
-        WriteCount(buffer, decision.Actions.Count);
-        for (int a = 0; a < decision.Actions.Count; a++)
-        {
-            DecisionAction action = decision.Actions[a];
-            WriteString(buffer, action.Id);
-            WriteByte(buffer, action.Text is null ? (byte)0 : (byte)1);
-            if (action.Text is { } text)
-            {
-                WriteString(buffer, text);
-            }
-
-            WriteFeatures(buffer, action.Features, names);
-        }
+        WriteHeader(buffer, decision, 0, names);
+        WriteActions(buffer, decision.Actions, names);
 
         WriteSlateAndProbabilities(buffer, decision);
         names.Clear();
