@@ -20,7 +20,7 @@ public class SearchBenchmarks
     private const int Preferences = 500;
 
     private static readonly string[] Subjects = ["gluten", "coffee", "tables in reports", "aisle seats", "morning meetings", "short emails", "spicy food", "trains", "dark mode", "podcasts"];
-    private static readonly string[] Settings = ["at dinner", "on long flights", "for my team", "on weekends", "when travelling", "at the office", "with family", "in the evening"];
+    private static readonly string[] Settings = ["at dinner", "on long flights", "for my team", "on weekends", "when travelling", "at the depot", "with family", "on the night shift"];
     private static readonly string[] Apps = ["mail", "chat", "calendar", "notes", "travel"];
 
     private readonly UserKey _user = new("benchmarks", "search");

@@ -39,7 +39,7 @@ internal sealed class RankingCandidate
         Vector = vector;
         Exclusions = StatedPreferenceScorer.ExclusionSpans(text.ToLowerInvariant());
 
-        // A cue word that is part of a name ("a game called No Man's Sky", "Horizon Zero Dawn") leaves nothing out: it is
+        // A cue word that is part of a name (a capitalised title of two or more words) leaves nothing out: it is
         // capitalised and so is the word after it.
         Exclusions.RemoveAll(span => StatedPreferenceScorer.IsInName(text, span.Start));
     }

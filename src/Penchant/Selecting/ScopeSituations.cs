@@ -36,7 +36,7 @@ internal static partial class ScopeSituations
         StringComparer.Ordinal,
         ["i", "im", "ive", "id", "you", "youre", "we", "were", "they", "can", "cant", "could", "should", "will", "would", "dont"]);
 
-    // A part from these on is a condition on amounts ("longer than two hours", "under twenty euros"), not a qualifier a request states.
+    // A part from these on is a condition on amounts ("longer than five hours", "under twenty euros"), not a qualifier a request states.
     private static readonly FrozenSet<string> Comparatives = FrozenSet.Create(
         StringComparer.Ordinal,
         ["than", "under", "over", "above", "below", "longer", "shorter", "more", "less", "fewer", "least", "most"]);
@@ -172,7 +172,7 @@ internal static partial class ScopeSituations
     /// <summary>
     /// Splits a preference's situation (see <see cref="Phrase(Preference)"/>) into its qualifiers: the runs of content words
     /// between closed-class words, without its verb (the first word of a situation read from a "when I …" scope, of a
-    /// gerund or of a request, and a word after a subject or modal) and without conditions on amounts ("longer than two
+    /// gerund or of a request, and a word after a subject or modal) and without conditions on amounts ("longer than five
     /// hours"). "I reply to landlords" gives "landlords"; "when I'm choosing films to watch with my sister" gives "films",
     /// "watch" and "sister"; "in my lunchtime workouts" gives "lunchtime workouts".
     /// </summary>

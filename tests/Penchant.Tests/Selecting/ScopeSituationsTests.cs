@@ -77,7 +77,7 @@ public sealed class ScopeSituationsTests
 
     [Fact]
     public void Qualifiers_ConditionOnAnAmount_IsNoQualifier()
-        => Assert.Equal(["trains"], ScopeSituations.Qualifiers(new Preference { Id = "pf_1", Text = "I want a quiet carriage.", Scope = new PreferenceScope { Text = "trains longer than two hours" } }));
+        => Assert.Equal(["trains"], ScopeSituations.Qualifiers(new Preference { Id = "pf_1", Text = "I want a quiet carriage.", Scope = new PreferenceScope { Text = "trains longer than five hours" } }));
 
     [Fact]
     public void Apply_RequestInTheDomainWithoutTheQualifier_DropsItNamingTheQualifier()

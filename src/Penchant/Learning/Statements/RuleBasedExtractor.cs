@@ -121,7 +121,7 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
             if (kept[i] is { } confidence)
             {
                 // One wish, one preference: forgetting or revising one leaves the others of the turn alone. A wish that shared
-                // its subject with the one before it is stored with it ("I prefer audio formats", not "Prefer audio formats").
+                // its subject with the one before it is stored with it ("I prefer paper tickets", not "Prefer paper tickets").
                 found.Add(StatementAnalyzer.Analyze(readings[i], scope: null, confidence: confidence));
             }
         }
@@ -345,7 +345,7 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
     {
         string lower = TextTools.PlainApostrophes(sentence).ToLowerInvariant().Trim('"', '“', '”', ' ');
         bool stance = StancePattern().IsMatch(lower);
-        // "… hope they will speak up in the future" predicts; it sets no rule.
+        // "… hope she will travel more in the future" predicts; it sets no rule.
         bool standing = StandingPattern().IsMatch(lower) && !PredictionPattern().IsMatch(lower);
         bool question = lower.TrimEnd().EndsWith('?') || FunctionWords.QuestionStart().IsMatch(lower);
         bool task = TaskStart().IsMatch(lower) || FunctionWords.AddressesAssistant().IsMatch(lower);
@@ -482,7 +482,7 @@ public sealed partial class RuleBasedExtractor : IPreferenceExtractor
     [GeneratedRegex(@"\b(?:i (?:think|guess|hope|wonder|suppose|believe|assume|mean|know|see|understand|doubt|feel like)|i'?m not sure|i am not sure|not sure|maybe|perhaps|probably|i was wondering)\b", RegexOptions.CultureInvariant)]
     private static partial Regex HedgePattern();
 
-    // A third-person subject and a modal before "in the future": a prediction ("they will speak up in the future"), not a rule.
+    // A third-person subject and a modal before "in the future": a prediction ("she will travel more in the future"), not a rule.
     [GeneratedRegex(@"\b(?:they|he|she|it|this|that|there|things|everyone|people)\s+(?:will|'ll|would|might|may|could|can|won'?t)\b[^.;,]*\b(?:in (?:the )?future|going forward)\b", RegexOptions.CultureInvariant)]
     private static partial Regex PredictionPattern();
 

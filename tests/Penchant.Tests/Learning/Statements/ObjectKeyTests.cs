@@ -5,7 +5,7 @@ public sealed class ObjectKeyTests
     [Theory]
     [InlineData("When I book a flight I want the aisle seat.", "Put me by the gangway when I fly.")]
     [InlineData("Use TS for front-end examples.", "Write my front-end code in TypeScript.")]
-    [InlineData("No meetings on Fridays.", "Keep my Friday free of meetings.")]
+    [InlineData("No meetings for me on Fridays.", "Keep my Friday free of meetings.")]
     [InlineData("I buy from local stores.", "Support the local store in my street.")]
     public void CompareTo_SynonymsAbbreviationsAndPlurals_ShareTheObject(string a, string b)
     {
@@ -19,7 +19,7 @@ public sealed class ObjectKeyTests
     [Theory]
     [InlineData("I have a peanut allergy.", "I'm allergic to dogs.")]
     [InlineData("I have a peanut allergy.", "I have a penicillin allergy.")]
-    [InlineData("Meetings suit me best before noon.", "No meetings on Fridays.")]
+    [InlineData("Meetings suit me best before noon.", "No meetings for me on Fridays.")]
     [InlineData("I prefer hotels that have a gym.", "I prefer hotels that have a pool.")]
     public void CompareTo_DifferentObjectsOrConditions_Clash(string a, string b)
     {
@@ -215,7 +215,7 @@ public sealed class ObjectKeyTests
     [Fact]
     public void CompareTo_AnIdiomOfDislikeAndADislike_SameStance()
     {
-        ObjectKey.Agreement agreement = ObjectKey.Of("I don't like spicy food.").CompareTo(ObjectKey.Of("Keep the heat down, chilli is not my friend."));
+        ObjectKey.Agreement agreement = ObjectKey.Of("I don't like spicy dishes.").CompareTo(ObjectKey.Of("Keep the heat down, chilli is not my friend."));
 
         Assert.True(agreement.SharedObject);
         Assert.True(agreement.SameStance);
